@@ -1,0 +1,56 @@
+# The book's commands. Everything runs in .venv, rebuilt whenever requirements.txt changes.
+# `make book` builds the site into _build/html; `make test` runs every check.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
+# Executing in place leaves no timing metadata, so a second run changes no byte.
+EXECUTE := $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600
+
+.PHONY: help env lock book test test-python test-notebooks execute lab clean
+.DELETE_ON_ERROR:
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt constraints.txt
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
+	touch $@
+
+env: $(STAMP) ## Create the environment in .venv (done by every target that needs it)
+
+lock: ## Rewrite constraints.txt from a fresh environment built from requirements.txt alone
+	rm -rf $(VENV).lock
+	$(PYTHON) -m venv $(VENV).lock
+	$(VENV).lock/bin/python -m pip install --quiet -r requirements.txt
+	{ sed -n '1,2p' constraints.txt; $(VENV).lock/bin/python -m pip freeze --all --exclude pip --exclude setuptools --exclude wheel; } > constraints.txt.new
+	mv constraints.txt.new constraints.txt
+	rm -rf $(VENV).lock
+
+book: $(STAMP) ## Build the site into _build/html from the notebooks' stored outputs
+	$(BIN)/jupyter-book build -W -n --keep-going .
+
+test: test-python test-notebooks ## Run the tests in tests/ and nbval (strict) over every notebook
+
+test-python: $(STAMP)
+	$(BIN)/python -m pytest tests
+
+test-notebooks: $(STAMP)
+	$(BIN)/python -m pytest --nbval $(NOTEBOOKS)
+
+execute: $(STAMP) ## Re-execute every notebook in place (twice in a row changes no byte)
+	$(EXECUTE) $(NOTEBOOKS)
+
+lab: $(STAMP) ## Open the book in JupyterLab
+	$(BIN)/jupyter lab book
+
+clean: ## Remove the built site and caches (keeps .venv)
+	rm -rf _build .pytest_cache .hypothesis
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+	find . -path ./$(VENV) -prune -o -name .ipynb_checkpoints -type d -prune -exec rm -rf {} +
