@@ -77,7 +77,7 @@ def setup(app):
     import mpsbook  # the same module the notebooks use, so the site and the outputs agree on versions
 
     app.add_config_value("mpsbook_vegalite_version", mpsbook.VEGALITE_VERSION, "html")
-    app.add_css_file("mpsbook-charts.css")
+    app.add_css_file("mpsbook.css")
     app.connect("builder-inited", write_vega_bundle)
     app.connect("html-page-context", add_chart_scripts)
     app.connect("html-page-context", drop_thebe_and_repeats, priority=900)

@@ -1,0 +1,300 @@
+"""The claims ledger, the official figures and the comparisons: provenance, coverage, schema, verdicts, findings."""
+
+import math
+import shutil
+
+import pandas as pd
+import pytest
+from frictionless import validate
+
+import mpsbook
+
+
+@pytest.fixture(scope="module")
+def article():
+    return mpsbook.load_article()
+
+
+@pytest.fixture(scope="module")
+def ledger():
+    return mpsbook.load_ledger()
+
+
+@pytest.fixture(scope="module")
+def claims(ledger):
+    return ledger[0]
+
+
+@pytest.fixture(scope="module")
+def verdicts(ledger):
+    return mpsbook.claim_verdicts(*ledger)
+
+
+# ---- provenance ------------------------------------------------------------------------------
+
+
+def test_every_quote_occurs_once_in_the_article_in_its_paragraph(article, claims):
+    for row in claims.itertuples():
+        assert article.count(row.quote) == 1, row.quote
+        assert mpsbook.paragraph_number(article, article.index(row.quote)) == row.paragraph, row.claim_id
+
+
+def test_numbers_are_what_the_extractor_reads_from_each_quote(claims):
+    for row in claims.itertuples():
+        if row.note.lower().startswith("override"):
+            continue  # an override must say why in its note; none is needed today
+        found = mpsbook.extract_quantities(row.quote)
+        assert len(found) == 1, (row.claim_id, found)
+        read = found.iloc[0]
+        assert (math.isnan(read["figure"]) and math.isnan(row.figure)) or read["figure"] == row.figure, row.claim_id
+        assert (read["low"], read["high"]) == (row.low, row.high), row.claim_id
+        assert (read["qualifier"], read["unit"]) == (row.qualifier, row.unit), row.claim_id
+
+
+def test_every_quantity_in_the_article_is_a_claim_or_excluded_with_a_reason(article, claims):
+    exclusions = mpsbook.load_table("exclusions")
+    spans = [(article.index(q), article.index(q) + len(q)) for q in claims["quote"]]
+    excluded = set(zip(exclusions["paragraph"], exclusions["expression"]))
+    for quantity in mpsbook.extract_quantities(article).itertuples():
+        in_ledger = any(start <= quantity.start and quantity.end <= end for start, end in spans)
+        assert in_ledger or (quantity.paragraph, quantity.expression) in excluded, quantity.expression
+    assert (exclusions["reason"] != "").all()
+
+
+def test_each_quote_holds_exactly_one_claimed_quantity(article, claims):
+    quantities = mpsbook.extract_quantities(article)
+    for quote in claims["quote"]:
+        start = article.index(quote)
+        inside = quantities[(quantities["start"] >= start) & (quantities["end"] <= start + len(quote))]
+        assert len(inside) == 1, quote
+
+
+def test_repeated_claims_share_a_key_and_a_metric_period(claims):
+    repeated = claims.groupby("claim_key").filter(lambda group: len(group) > 1)
+    assert set(repeated["claim_key"]) == {"clean-net-2022-cases", "clean-net-2022-suspects"}
+    for _, group in repeated.groupby("claim_key"):
+        assert group["period"].nunique() == 1 and group["campaign"].nunique() == 1 and group["unit"].nunique() == 1
+
+
+def test_references_are_the_shared_official_figures_unchanged():
+    ours = mpsbook.DATA_DIR / "references.csv"
+    shared = mpsbook.ROOT_DIR.parent / "shared" / "reference" / "official-figures.csv"
+    if shared.exists():
+        assert ours.read_bytes() == shared.read_bytes()
+    references = mpsbook.load_table("references")
+    assert (references[["publisher", "published", "url"]] != "").all().all()
+    assert references["url"].str.match(r"https?://").all()
+
+
+def test_data_package_is_valid_by_the_frictionless_library():
+    report = validate(str(mpsbook.DATAPACKAGE))
+    assert report.valid, report.flatten(["taskName", "rowNumber", "fieldName", "note"])
+
+
+def test_frictionless_and_our_loader_both_refuse_a_dangling_reference(tmp_path):
+    package = copy_data(tmp_path)
+    edit(tmp_path / "comparisons.csv", "C01,clean-net-2022-cases,", "C01,clean-net-2099-cases,")
+    assert not validate(str(package)).valid
+    with pytest.raises(mpsbook.DataError):
+        mpsbook.load_ledger(package)
+
+
+# ---- bad input to the ledger's tables: one test per kind, each naming file, row and column ----
+
+
+def copy_data(folder):
+    for name in ("datapackage.json", "claims.csv", "references.csv", "comparisons.csv", "exclusions.csv"):
+        shutil.copy(mpsbook.DATA_DIR / name, folder / name)
+    (folder / "source").mkdir()
+    shutil.copy(mpsbook.DATA_DIR / "source" / "mps-article.txt", folder / "source" / "mps-article.txt")
+    return folder / "datapackage.json"
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+BAD_LEDGERS = [
+    # (what is wrong, file, old text, new text, file named, row, column, words)
+    ("quote not in the article", "claims.csv", '"over 250,000 cybercrime cases"', '"over 260,000 cybercrime cases"',
+     "claims.csv", 2, "quote", "not in the article"),
+    ("quote in another paragraph", "claims.csv", "C05,crime-cases-2023,crime,3,", "C05,crime-cases-2023,crime,4,",
+     "claims.csv", 6, "paragraph", "in paragraph 3"),
+    ("comparison to a missing claim", "comparisons.csv", "C03,id-cards-2006-plan", "C99,id-cards-2006-plan",
+     "comparisons.csv", 10, "claim_id", "not a claim_id"),
+    ("comparison to a missing reference", "comparisons.csv", "C03,id-cards-2006-plan", "C03,id-cards-2007-plan",
+     "comparisons.csv", 10, "ref_id", "not a ref_id"),
+    ("unknown section", "claims.csv", "C06,police-emergencies-2023,emergencies,", "C06,police-emergencies-2023,rescue,",
+     "claims.csv", 7, "section", "not one of the allowed"),
+    ("unknown qualifier", "claims.csv", "3000,3000,4000,over,", "3000,3000,4000,roughly,",
+     "claims.csv", 8, "qualifier", "not one of the allowed"),
+    ("low above high", "claims.csv", "20,10,20,nearly,tons", "20,30,20,nearly,tons",
+     "claims.csv", 12, "low", "greater than high"),
+    ("unknown comparability", "comparisons.csv", "C06,flood-2023-police-deployments,different unit",
+     "C06,flood-2023-police-deployments,similar", "comparisons.csv", 12, "comparability", "not one of the allowed"),
+    ("reference without an address", "references.csv", ",http://www.chinabrand510.com/xw/fzbd/2023/0110/35160.shtml,",
+     ",,", "references.csv", 2, "url", "required"),
+    ("reference value not a number", "references.csv", "2022,21.9,tonnes", "2022,21.9t,tonnes",
+     "references.csv", 8, "value", "expected a number"),
+]
+
+
+@pytest.mark.parametrize("kind, file, old, new, shown, row, column, words", BAD_LEDGERS,
+                         ids=[case[0] for case in BAD_LEDGERS])
+def test_bad_ledger_input_names_file_row_and_column(tmp_path, kind, file, old, new, shown, row, column, words):
+    package = copy_data(tmp_path)
+    edit(tmp_path / file, old, new)
+    with pytest.raises(mpsbook.DataError) as caught:
+        mpsbook.load_ledger(package)
+    error = caught.value
+    assert (error.path, error.row, error.column) == (shown, row, column), str(error)
+    assert words in str(error)
+
+
+# ---- verdicts ---------------------------------------------------------------------------------
+
+EXPECTED_VERDICTS = {
+    "C01": "overstated", "C02": "not comparable", "C03": "not comparable", "C04": "unverified",
+    "C05": "not comparable", "C06": "not comparable", "C07": "not comparable", "C08": "unverified",
+    "C09": "unverified", "C10": "unverified", "C11": "understated", "C12": "not comparable",
+    "C13": "impossible", "C14": "not comparable", "C15": "overstated", "C16": "not comparable",
+    "C17": "unverified", "C18": "unverified", "C19": "unverified",
+}
+
+
+def test_each_claim_gets_the_expected_verdict(verdicts):
+    assert dict(zip(verdicts["claim_id"], verdicts["verdict"])) == EXPECTED_VERDICTS
+    assert set(verdicts["verdict"]) <= set(mpsbook.VERDICTS)
+
+
+def test_clean_net_cases_are_overstated_three_times_over(verdicts):
+    row = verdicts.set_index("claim_id").loc["C01"]
+    assert row["ref_id"] == "clean-net-2022-cases" and row["official"] == 83_000
+    assert row["ratio"] == pytest.approx(250_000 / 83_000)
+
+
+def test_tens_of_billions_of_cases_exceed_the_population(verdicts):
+    row = verdicts.set_index("claim_id").loc["C13"]
+    assert row["ref_id"] == "population-2023"
+    assert row["ratio"] == pytest.approx(1e10 / 1_409_670_000)
+
+
+def test_not_comparable_says_what_differs(verdicts):
+    row = verdicts.set_index("claim_id").loc["C06"]
+    assert "different unit" in row["reason"] and row["ref_id"] == "flood-2023-police-deployments"
+
+
+def test_unverified_claims_name_no_figure(verdicts):
+    unverified = verdicts[verdicts["verdict"] == "unverified"]
+    assert (unverified["ref_id"] == "").all() and unverified["official"].isna().all()
+    assert unverified["reason"].str.contains("No official figure was found").all()
+
+
+def tiny_ledger(claim_low, claim_high, comparisons):
+    """A one-claim ledger; ``comparisons`` is a list of (value, relation, comparability)."""
+    claims = pd.DataFrame([{"claim_id": "C01", "claim_key": "k", "section": "crime", "quote": "q", "low": claim_low,
+                            "high": claim_high, "qualifier": "over", "unit": "cases", "period": "2022",
+                            "part_of": ""}])
+    references = pd.DataFrame([{"ref_id": f"r{i}", "metric": "m", "value": v, "unit": "cases", "relation": rel,
+                                "period": "2022", "publisher": "p", "published": "2023", "url": "http://x"}
+                               for i, (v, rel, _) in enumerate(comparisons)])
+    pairs = pd.DataFrame([{"claim_id": "C01", "ref_id": f"r{i}", "comparability": kind, "reason": "r"}
+                          for i, (_, _, kind) in enumerate(comparisons)],
+                         columns=["claim_id", "ref_id", "comparability", "reason"])
+    if references.empty:
+        references = pd.DataFrame(columns=["ref_id", "metric", "value", "unit", "relation", "period", "publisher",
+                                           "published", "url"])
+    return mpsbook.claim_verdicts(claims, pairs, references).iloc[0]
+
+
+@pytest.mark.parametrize(
+    "low, high, comparisons, verdict, ratio",
+    [
+        (100, 200, [(150, "exact", "same")], "consistent", 1.0),
+        (100, 200, [(50, "exact", "same")], "overstated", 2.0),
+        (100, 200, [(400, "exact", "same")], "understated", 2.0),
+        (100, 200, [(210, "upper", "same")], "consistent", 1.0),  # 'nearly 210' allows 200 to 210
+        (100, 200, [(50, "exact", "same"), (190, "exact", "same")], "consistent", 1.0),
+        (100, 200, [(50, "exact", "different period")], "not comparable", math.nan),
+        (100, 200, [], "unverified", math.nan),
+        (100, 200, [(50, "exact", "bound"), (150, "exact", "same")], "impossible", 2.0),
+        (100, 200, [(1000, "exact", "bound")], "unverified", math.nan),
+    ],
+)
+def test_the_verdict_rule(low, high, comparisons, verdict, ratio):
+    result = tiny_ledger(low, high, comparisons)
+    assert result["verdict"] == verdict
+    assert (math.isnan(ratio) and math.isnan(result["ratio"])) or result["ratio"] == pytest.approx(ratio)
+
+
+def test_reference_intervals_read_nearly_and_some():
+    assert mpsbook.reference_interval(400_000, "upper") == (300_000, 400_000)
+    assert mpsbook.reference_interval(200_000_000, "approx") == (150_000_000, 250_000_000)
+    assert mpsbook.reference_interval(21.9, "exact") == (21.9, 21.9)
+    assert mpsbook.figure_step(23_600_000_000) == 100_000_000
+
+
+def test_flags(claims, verdicts):
+    flags = dict(zip(verdicts["claim_id"], verdicts["flags"]))
+    assert flags["C02"] == "contradictory hedges"
+    assert flags["C13"] == "part exceeds whole"
+    assert sum(1 for f in flags.values() if f) == 2
+    disagreeing = claims.copy()
+    disagreeing.loc[disagreeing["claim_id"] == "C15", ["low", "high"]] = [100.0, 200.0]
+    assert "mentions disagree" in mpsbook.claim_flags(disagreeing)[disagreeing["claim_id"] == "C01"].iloc[0]
+
+
+# ---- findings about the article itself --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def findings(article, ledger, verdicts):
+    return mpsbook.article_findings(article, ledger[0], verdicts)
+
+
+def quotes_of(findings, kind):
+    return list(findings.loc[findings["kind"] == kind, "quote"])
+
+
+def test_findings_quote_the_article_verbatim(article, findings):
+    for row in findings.itertuples():
+        assert row.quote in article
+        paragraphs = [line for line in article.split("\n") if line.strip()]
+        assert row.quote in paragraphs[row.paragraph - 1]
+
+
+def test_findings_of_each_kind(findings):
+    assert quotes_of(findings, "repeated claim") == [
+        "over 250,000 cybercrime cases", "over 250k cybercrime cases",
+        "nearly more than 400 thousand suspects", "close to 400k suspects"]
+    assert quotes_of(findings, "period contradiction") == ["this year in 2022"]
+    assert quotes_of(findings, "campaign in another field") == [
+        "nearly 20 tons of drugs", "more than one hundred drug production dens"]
+    assert quotes_of(findings, "impossible figure") == ["tens of billions cases"]
+    assert quotes_of(findings, "contradictory hedges") == ["nearly more than 400 thousand suspects"]
+    assert quotes_of(findings, "part exceeds whole") == ["tens of billions cases"]
+    assert quotes_of(findings, "misspelling") == ["inforcement", "Ministery", "bejehaders", "dyberattacks",
+                                                  "peventively"]
+    assert quotes_of(findings, "web leftover") == [
+        "email protected", "Leave a Reply", "Your email address will not be published.",
+        "Required fields are marked *"]
+
+
+def test_spell_checker_finds_new_misspellings_without_a_hand_list():
+    found = mpsbook.misspellings("The Minstry reported on cybersecurity and enforcment.")
+    assert list(found["quote"]) == ["Minstry", "enforcment"]
+
+
+def test_findings_do_not_depend_on_hash_randomisation():
+    import subprocess
+    import sys
+
+    script = "import mpsbook; print(mpsbook.misspellings(mpsbook.load_article()).to_json())"
+    runs = {
+        subprocess.run([sys.executable, "-c", script], cwd=mpsbook.BOOK_DIR, capture_output=True, text=True,
+                       check=True, env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(runs) == 1
