@@ -12,7 +12,7 @@ open. This module is the one place where the notebooks' shared machinery lives:
   a text ("over 250,000", "nearly 20", "tens of thousands") into a row with the interval of
   values the words allow, by the interval rule below.
 * **Charts.** Importing the module registers and enables an Altair theme (``mpsbook``) and a
-  renderer (``mpsbook``). Each chart is stored in the notebook twice over: a static SVG made
+  renderer (``mpsbook``), and tells pandas to show table cells in full. Each chart is stored in the notebook twice over: a static SVG made
   by vl-convert when the cell runs (what a reader sees where no JavaScript runs: a code
   host, a notebook opened offline, print) and the Vega-Lite spec, which the built site draws
   interactively with the vega scripts that its build places next to the pages. Executing a
@@ -673,7 +673,7 @@ def compare_claims(claims: pd.DataFrame, comparisons: pd.DataFrame, references: 
     """Every comparison with both intervals, where the official figure lies and the factor it misses by."""
     joined = comparisons.merge(claims[["claim_id", "claim_key", "quote", "low", "high", "unit", "period"]], on="claim_id")
     joined = joined.merge(
-        references[["ref_id", "metric", "value", "unit", "relation", "period", "publisher", "published", "url"]],
+        references[["ref_id", "topic", "metric", "value", "unit", "relation", "period", "publisher", "published", "url"]],
         on="ref_id",
         suffixes=("", "_ref"),
     )
@@ -783,6 +783,126 @@ def verdict_table(verdicts: pd.DataFrame) -> pd.DataFrame:
         ratio=verdicts["ratio"].map(format_ratio),
     )[["claim_id", "quote", "verdict", "official", "ratio", "reason", "flags"]]
     return table.set_index("claim_id")
+
+
+def section_verdicts(verdicts: pd.DataFrame, section: str) -> pd.DataFrame:
+    """The readable verdict table (:func:`verdict_table`) of one section's claims."""
+    return verdict_table(verdicts[verdicts["section"] == section])
+
+
+KIND_LABELS = {
+    "same": "official, same measure",
+    "bound": "hard bound",
+    "different campaign": "official, other campaign",
+    "different unit": "official, other unit",
+    "different period": "official, other period",
+    "different scope": "official, other scope",
+}
+
+
+def comparison_frame(claim_ids, claims: pd.DataFrame, compared: pd.DataFrame, ref_ids=None) -> pd.DataFrame:
+    """Rows for a comparison chart: the claims, then the official figures they are compared with.
+
+    ``compared`` is :func:`compare_claims`' output; ``ref_ids`` keeps only those references
+    (all of the claims' comparisons by default). Columns: ``label``, ``kind`` (``the
+    article`` or a :data:`KIND_LABELS` value), ``low``, ``high``, ``value`` (the official
+    figure; NaN for a claim), ``unit``, ``detail`` (the quote, or the reference's metric,
+    period and publisher) and ``source``.
+    """
+    chosen = claims.set_index("claim_id").loc[list(claim_ids)].reset_index()
+    rows = [
+        {"label": f"{c.claim_id}: \u201c{c.quote}\u201d", "kind": "the article", "low": c.low, "high": c.high,
+         "value": math.nan, "unit": c.unit, "detail": f"{c.metric}, {c.period or 'no period given'}",
+         "source": f"the article, paragraph {c.paragraph}"}
+        for c in chosen.itertuples()
+    ]
+    pairs = compared[compared["claim_id"].isin(claim_ids)].drop_duplicates("ref_id")
+    if ref_ids is not None:
+        pairs = pairs.set_index("ref_id").loc[list(ref_ids)].reset_index()
+    rows += [
+        {"label": f"{r.metric} ({r.topic})" if r.period_ref in r.topic else f"{r.metric} ({r.topic}, {r.period_ref})",
+         "kind": KIND_LABELS[r.comparability], "low": r.ref_low,
+         "high": r.ref_high, "value": r.value, "unit": r.unit_ref, "detail": r.reason,
+         "source": f"{r.publisher}, {r.published}"}
+        for r in pairs.itertuples()
+    ]
+    return pd.DataFrame(rows)
+
+
+KIND_COLOURS = {
+    "the article": "#D55E00",
+    "official, same measure": "#0072B2",
+    "official, other campaign": "#56B4E9",
+    "official, other period": "#56B4E9",
+    "official, other scope": "#56B4E9",
+    "official, other unit": "#7F7F7F",
+    "hard bound": "#CC79A7",
+}
+
+
+def comparison_chart(frame: pd.DataFrame, *, title: str, description: str, x_title: str, log: bool = False
+                     ) -> alt.LayerChart:
+    """Claims as intervals beside official figures as points, one row each, from :func:`comparison_frame`."""
+    kinds = [k for k in KIND_COLOURS if k in set(frame["kind"])]
+    colour = alt.Color("kind:N", title=None,
+                       scale=alt.Scale(domain=kinds, range=[KIND_COLOURS[k] for k in kinds]))
+    tooltip = [alt.Tooltip("label:N", title="What"), alt.Tooltip("detail:N", title="Detail"),
+               alt.Tooltip("low:Q", title="Low", format=","), alt.Tooltip("high:Q", title="High", format=","),
+               alt.Tooltip("unit:N", title="Unit"), alt.Tooltip("source:N", title="Source")]
+    scale = alt.Scale(type="log") if log else alt.Scale(zero=True)
+    if log:
+        axis = log_axis()
+    elif frame["high"].max() >= 10_000:
+        axis = alt.Axis(labelExpr="replace(format(datum.value, '~s'), 'G', 'B')")
+    else:
+        axis = alt.Axis(format=",.2~f")
+    base = alt.Chart(frame).encode(
+        y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=COMPARISON_LABEL_LIMIT)),
+        color=colour,
+        tooltip=tooltip,
+    )
+    bars = base.mark_bar(height=10, opacity=0.85).encode(x=alt.X("low:Q", title=x_title, scale=scale, axis=axis),
+                                                          x2="high:Q")
+    points = base.transform_filter("isValid(datum.value)").mark_point(filled=True, size=90, opacity=1).encode(
+        x=alt.X("value:Q", scale=scale)
+    )
+    return alt.layer(bars, points, title=title, description=description).properties(
+        width=CHART_WIDTH - COMPARISON_LABEL_LIMIT - 20, height=alt.Step(30)
+    )
+
+
+def series_chart(series: pd.DataFrame, *, claim_row, claim_year: int, title: str, description: str, y_title: str
+                 ) -> alt.LayerChart:
+    """Official yearly figures as a line of points, with a claim's interval drawn over its year.
+
+    ``series`` needs ``year``, ``value``, ``metric``, ``publisher`` and ``published``;
+    ``claim_row`` is a row of the claims ledger (``quote``, ``low``, ``high``).
+    """
+    official = series.assign(kind="official, same measure", source=series["publisher"] + ", " + series["published"])
+    claimed = pd.DataFrame([{"year": claim_year, "low": claim_row["low"], "high": claim_row["high"],
+                             "kind": "the article", "quoted": f"\u201c{claim_row['quote']}\u201d"}])
+    kinds = ["the article", "official, same measure"]
+    colour = alt.Color("kind:N", title=None, scale=alt.Scale(domain=kinds, range=[KIND_COLOURS[k] for k in kinds]))
+    x = alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0))
+    y_scale = alt.Scale(zero=True)
+    line = alt.Chart(official).mark_line(point=alt.OverlayMarkDef(filled=True, size=90)).encode(
+        x=x, y=alt.Y("value:Q", title=y_title, scale=y_scale), color=colour,
+        tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("value:Q", title="Official figure", format=","),
+                 alt.Tooltip("metric:N", title="Measure"), alt.Tooltip("source:N", title="Source")],
+    )
+    band = alt.Chart(claimed).mark_bar(size=26, opacity=0.6).encode(
+        x=x, y=alt.Y("low:Q", scale=y_scale), y2="high:Q", color=colour,
+        tooltip=[alt.Tooltip("quoted:N", title="Quoted words"), alt.Tooltip("low:Q", title="Low", format=","),
+                 alt.Tooltip("high:Q", title="High", format=",")],
+    )
+    return alt.layer(band, line, title=title, description=description).properties(width=CHART_WIDTH - 240, height=280)
+
+
+def sources_text(references: pd.DataFrame, ref_ids) -> str:
+    """A credit line for a chart: each official figure's publisher and date, in the order given."""
+    chosen = references.set_index("ref_id").loc[list(ref_ids)]
+    seen = list(dict.fromkeys(f"{row.publisher}, {row.published}" for row in chosen.itertuples()))
+    return "; ".join(seen)
 
 
 # --------------------------------------------------------------------------------------
@@ -914,6 +1034,7 @@ VERDICT_COLOURS = {
 CHART_COLOURS = {"qualifier": QUALIFIER_COLOURS, "verdict": VERDICT_COLOURS}
 CHART_WIDTH = 640  # what fits the book's text column beside its side bars, labels included
 LABEL_LIMIT = 230  # pixels of row label before it is cut with an ellipsis
+COMPARISON_LABEL_LIMIT = 300  # comparison charts name official measures, which run longer
 NUMBER_FORMAT = ",.3~s"
 
 VEGALITE_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
@@ -931,7 +1052,7 @@ def chart_theme() -> alt.theme.ThemeConfig:
             "title": {"fontSize": 16, "anchor": "start", "subtitleFontSize": 13, "subtitleColor": "#555555"},
             "axis": {"labelFontSize": 12, "titleFontSize": 13, "labelColor": "#333333", "titleColor": "#333333",
                      "gridColor": "#e5e5e5", "domainColor": "#888888", "tickColor": "#888888"},
-            "legend": {"labelFontSize": 12, "titleFontSize": 13, "orient": "bottom", "columns": 3},
+            "legend": {"labelFontSize": 12, "titleFontSize": 13, "orient": "bottom", "columns": 2},
             "range": {"category": PALETTE},
             "numberFormat": NUMBER_FORMAT,
         }
@@ -979,6 +1100,8 @@ def chart_mimebundle(spec: dict, **_metadata) -> dict:
 
 alt.renderers.register("mpsbook", chart_mimebundle)
 alt.renderers.enable("mpsbook")
+# Tables of quotes and reasons are read in full, not cut at 50 characters.
+pd.set_option("display.max_colwidth", None)
 
 
 def log_axis(**options) -> alt.Axis:

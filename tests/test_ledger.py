@@ -197,14 +197,14 @@ def tiny_ledger(claim_low, claim_high, comparisons):
     claims = pd.DataFrame([{"claim_id": "C01", "claim_key": "k", "section": "crime", "quote": "q", "low": claim_low,
                             "high": claim_high, "qualifier": "over", "unit": "cases", "period": "2022",
                             "part_of": ""}])
-    references = pd.DataFrame([{"ref_id": f"r{i}", "metric": "m", "value": v, "unit": "cases", "relation": rel,
+    references = pd.DataFrame([{"ref_id": f"r{i}", "topic": "t", "metric": "m", "value": v, "unit": "cases", "relation": rel,
                                 "period": "2022", "publisher": "p", "published": "2023", "url": "http://x"}
                                for i, (v, rel, _) in enumerate(comparisons)])
     pairs = pd.DataFrame([{"claim_id": "C01", "ref_id": f"r{i}", "comparability": kind, "reason": "r"}
                           for i, (_, _, kind) in enumerate(comparisons)],
                          columns=["claim_id", "ref_id", "comparability", "reason"])
     if references.empty:
-        references = pd.DataFrame(columns=["ref_id", "metric", "value", "unit", "relation", "period", "publisher",
+        references = pd.DataFrame(columns=["ref_id", "topic", "metric", "value", "unit", "relation", "period", "publisher",
                                            "published", "url"])
     return mpsbook.claim_verdicts(claims, pairs, references).iloc[0]
 

@@ -62,3 +62,62 @@ def test_every_toc_entry_exists():
     for entry in re.findall(r"(?:root|file):\s*(\S+)", TOC):
         candidates = [mpsbook.ROOT_DIR / f"{entry}{suffix}" for suffix in (".md", ".ipynb")]
         assert any(path.exists() for path in candidates), entry
+
+
+def markdown_of(nb):
+    return "\n".join("".join(cell["source"]) for cell in nb["cells"] if cell["cell_type"] == "markdown")
+
+
+def chart_specs(nb):
+    for cell in code_cells(nb):
+        for output in cell["outputs"]:
+            for mimetype, content in output.get("data", {}).items():
+                if mimetype.endswith("text/html") and "mpsbook-chart-spec" in content:
+                    yield json.loads(re.search(r'class="mpsbook-chart-spec">(.*?)</script>', content, re.S).group(1))
+
+
+def test_every_chart_has_a_title_a_description_and_tooltips(notebook):
+    _, nb = notebook
+    for spec in chart_specs(nb):
+        assert spec.get("title") and spec.get("description"), spec.get("title")
+        layers = spec.get("layer", [spec])
+        assert any("tooltip" in layer.get("encoding", {}) for layer in layers)
+
+
+def test_every_chart_is_a_named_figure_referenced_from_the_prose(notebook):
+    path, nb = notebook
+    text = markdown_of(nb)
+    names = re.findall(r"```\{glue:figure\} \S+\n:name: (\S+)", text)
+    glued_charts = sum(1 for _ in chart_specs(nb))
+    assert len(names) == glued_charts, "a chart is shown without a named glue:figure"
+    for name in names:
+        assert f"{{numref}}`{name}`" in text, f"{name} is never referenced"
+    figures = re.findall(r"```\{glue:figure\}.*?```", text, re.S)
+    assert all("Source" in figure for figure in figures), "a figure caption does not credit its sources"
+
+
+def hand_typed_numbers(text):
+    """Digits left in prose once quotations, glue and other roles, code, years and list numbers are set aside."""
+    text = re.sub(r"^>.*$", "", text, flags=re.M)  # block quotations of the article
+    text = re.sub(r"\{[a-z:]+\}`[^`]*`|`[^`]*`", "", text)  # glue and other roles, code
+    text = re.sub(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d", "", text)  # quoted words
+    text = re.sub(r"^\s*\d+\.\s", "", text, flags=re.M)  # numbered lists
+    text = re.sub(r"(?<!\d)(?:19|20)\d{2}(?:[-\u2013](?:19|20)\d{2})?(?!\d)", "", text)  # years, spans of years
+    return re.findall(r".{0,30}\d.{0,30}", text)
+
+
+def test_prose_types_no_number_by_hand(notebook):
+    _, nb = notebook
+    assert not hand_typed_numbers(markdown_of(nb))
+
+
+def test_the_front_page_types_no_number_by_hand():
+    assert not hand_typed_numbers((mpsbook.BOOK_DIR / "intro.md").read_text(encoding="utf-8"))
+
+
+def test_each_chapter_closes_with_its_verdict_table(notebook):
+    path, nb = notebook
+    if path.stem == "claims":
+        return
+    last = "".join(code_cells(nb)[-1]["source"])
+    assert "section_verdicts" in last or "verdict_table" in last
