@@ -38,7 +38,10 @@ book: $(STAMP) ## Build the site into _build/html from the notebooks' stored out
 
 test: test-python test-notebooks ## Run the tests in tests/ and nbval (strict) over every notebook
 
+CHROMIUM ?= /usr/bin/chromium
+
 test-python: $(STAMP)
+	@test -x $(CHROMIUM) || echo "make test: no Chromium at $(CHROMIUM), so the browser and JupyterLab tests are skipped (apt-get install chromium)"
 	$(BIN)/python -m pytest tests
 
 test-notebooks: $(STAMP)

@@ -11,6 +11,8 @@ bundle from the pinned ``vl-convert-python`` package (never committed to the rep
 and adds it, with the book's small chart loader, to every page that holds a chart.
 """
 
+import hashlib
+import html
 import json
 from pathlib import Path
 
@@ -58,6 +60,26 @@ def add_chart_scripts(app, pagename, templatename, context, doctree) -> None:
         # doctools.js declares `_` too); like a deferred script, it runs in order after parsing.
         app.add_js_file(app.mpsbook_bundle, type="module")
         app.add_js_file(LOADER, loading_method="defer")
+
+
+def page_description(doctree, limit: int = 200) -> str:
+    """The page's first paragraph of prose (not a quotation, list or table), cut at a word near ``limit``."""
+    for paragraph in doctree.findall(nodes.paragraph):
+        if isinstance(paragraph.parent, nodes.section):
+            text = " ".join(paragraph.astext().split())
+            return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "\u2026"
+    return ""
+
+
+def add_description(app, pagename, templatename, context, doctree) -> None:
+    """A meta description for each page, from its own first paragraph, for search engines and link previews."""
+    if doctree is None:
+        return
+    description = page_description(doctree)
+    if description:
+        context["metatags"] = context.get("metatags", "") + (
+            f'\n    <meta name="description" content="{html.escape(description, quote=True)}" />'
+        )
 
 
 def _asset_key(asset) -> tuple:
@@ -160,13 +182,29 @@ class DataDictionary(SphinxDirective):
         return result
 
 
+def assets_digest() -> str:
+    """A hash of the book's static files and of this extension.
+
+    Registered as a config value so that editing a script or a style sheet (or this file)
+    rewrites every page on the next build; Sphinx otherwise finds "no targets out of date"
+    and leaves the old copies in the site.
+    """
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for path in sorted(STATIC_DIR.rglob("*")):
+        if path.is_file():
+            digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
 def setup(app):
     import mpsbook  # the same module the notebooks use, so the site and the outputs agree on versions
 
     app.add_config_value("mpsbook_vegalite_version", mpsbook.VEGALITE_VERSION, "html")
+    app.add_config_value("mpsbook_assets_digest", assets_digest(), "html")
     app.add_css_file("mpsbook.css")
     app.add_directive("data-dictionary", DataDictionary)
     app.connect("builder-inited", write_vega_bundle)
     app.connect("html-page-context", add_chart_scripts)
     app.connect("html-page-context", drop_thebe_and_repeats, priority=900)
+    app.connect("html-page-context", add_description)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,1 +1,122 @@
-"""Shared test settings: the helper module is importable as `mpsbook` (pytest.ini puts book/ on the path)."""
+"""Shared test fixtures. pytest.ini puts book/ on the path, so the helper module imports as `mpsbook`.
+
+The browser fixtures drive Debian's Chromium through Playwright (Playwright's own browser
+download does not work here). Where Chromium is missing, every test that needs it is skipped
+with one stated reason; `.ci/run` installs it, so CI always runs them.
+"""
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import socketserver
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+import mpsbook
+
+CHROMIUM = os.environ.get("MPSBOOK_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+SITE = mpsbook.ROOT_DIR / "_build" / "html"
+SOURCES = [mpsbook.ROOT_DIR / name for name in ("_config.yml", "_toc.yml")] + [
+    path for folder in ("book", "data") for path in (mpsbook.ROOT_DIR / folder).rglob("*")
+    if path.is_file() and "__pycache__" not in path.parts and ".ipynb_checkpoints" not in path.parts
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    if Path(CHROMIUM).exists():
+        return
+    if os.environ.get("MPSBOOK_REQUIRE_BROWSER"):
+        raise pytest.UsageError(f"MPSBOOK_REQUIRE_BROWSER is set but there is no Chromium at {CHROMIUM}")
+    skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}: browser and JupyterLab tests skipped")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+def site_is_fresh() -> bool:
+    stamp = SITE / ".buildinfo"
+    return stamp.exists() and all(path.stat().st_mtime <= stamp.stat().st_mtime for path in SOURCES)
+
+
+@pytest.fixture(scope="session")
+def site_dir():
+    """The built site: reused when newer than every source, otherwise built as `make book` builds it."""
+    if not site_is_fresh():
+        jupyter_book = Path(sys.executable).with_name("jupyter-book")
+        subprocess.run([str(jupyter_book), "build", "-W", "-n", "--keep-going", "."], cwd=mpsbook.ROOT_DIR,
+                       check=True, capture_output=True)
+        (SITE / ".buildinfo").touch()
+    return SITE
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir):
+    """The site served on 127.0.0.1 at a free port, for the whole session."""
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=site_dir))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class PageWatch:
+    """A page that records every request to another host, every console error and every failed response."""
+
+    def __init__(self, page, origin):
+        self.page, self.outside, self.errors = page, [], []
+        page.on("request", lambda r: None if r.url.startswith((origin, "data:", "blob:", "about:"))
+                else self.outside.append(r.url))
+        page.on("console", lambda m: self.errors.append(f"console {m.type}: {m.text}")
+                if m.type in ("error", "warning") else None)
+        page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
+        page.on("response", lambda r: self.errors.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+
+
+@pytest.fixture
+def watched_page(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    watch = PageWatch(page, site_url)
+    yield watch
+    context.close()
+
+
+def toc_pages():
+    """The book's pages in table-of-contents order, as paths of the built site."""
+    toc = (mpsbook.ROOT_DIR / "_toc.yml").read_text(encoding="utf-8")
+    return [f"{entry}.html" for entry in re.findall(r"(?:root|file):\s*(\S+)", toc)]
+
+
+def copy_book(target: Path) -> Path:
+    """A throwaway copy of book/ and data/ (what a notebook reads), so running cells never touches the repo."""
+    for folder in ("book", "data"):
+        shutil.copytree(mpsbook.ROOT_DIR / folder, target / folder,
+                        ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
+    return target / "book"

@@ -72,13 +72,16 @@ def chart_specs(nb):
     for cell in code_cells(nb):
         for output in cell["outputs"]:
             for mimetype, content in output.get("data", {}).items():
+                content = "".join(content) if isinstance(content, list) else content  # nbformat splits lines
                 if mimetype.endswith("text/html") and "mpsbook-chart-spec" in content:
                     yield json.loads(re.search(r'class="mpsbook-chart-spec">(.*?)</script>', content, re.S).group(1))
 
 
 def test_every_chart_has_a_title_a_description_and_tooltips(notebook):
     _, nb = notebook
-    for spec in chart_specs(nb):
+    specs = list(chart_specs(nb))
+    assert specs, "every notebook of the book draws at least one chart"
+    for spec in specs:
         assert spec.get("title") and spec.get("description"), spec.get("title")
         layers = spec.get("layer", [spec])
         assert any("tooltip" in layer.get("encoding", {}) for layer in layers)

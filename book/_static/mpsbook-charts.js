@@ -13,6 +13,12 @@
     var spec = JSON.parse(specBlock.textContent);
     var options = { mode: "vega-lite", renderer: "svg", actions: false };
     return window.vegaEmbed(target, spec, options).then(function () {
+      // Vega names the drawn chart by its description; where it does not, use the static chart's name.
+      var svg = target.querySelector("svg");
+      if (svg && !svg.getAttribute("aria-label")) {
+        svg.setAttribute("role", "img");
+        svg.setAttribute("aria-label", target.getAttribute("aria-label") || "");
+      }
       figure.classList.add("mpsbook-chart--live");
     }).catch(function (error) {
       // Keep the static SVG and say why in the console.

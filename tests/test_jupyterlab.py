@@ -1,0 +1,117 @@
+"""The analysts' path: each notebook opened in JupyterLab, all cells run, no error, charts shown.
+
+JupyterLab runs on a throwaway copy of book/ and data/, so running cells (and autosave)
+never touches the repository's notebooks.
+"""
+
+import json
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import copy_book
+
+import mpsbook
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOKS = sorted(path.name for path in mpsbook.BOOK_DIR.glob("*.ipynb"))
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def jupyterlab(tmp_path_factory):
+    book = copy_book(tmp_path_factory.mktemp("lab"))
+    token, port = secrets.token_hex(16), free_port()
+    log = (book.parent / "jupyterlab.log").open("w")
+    # Render every cell, not just those in view (JupyterLab 4 windows long notebooks by default).
+    settings = book.parent / "lab-settings" / "@jupyterlab" / "notebook-extension"
+    settings.mkdir(parents=True)
+    (settings / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none"}))
+    environment = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(book.parent / "lab-settings"),
+                   "JUPYTER_RUNTIME_DIR": str(book.parent / "runtime")}
+    server = subprocess.Popen(
+        [str(Path(sys.executable).with_name("jupyter")), "lab", "--no-browser", f"--port={port}",
+         "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={book}",
+         "--LabApp.expose_app_in_browser=True", "--ServerApp.port_retries=0", "--allow-root",
+         # Nothing asks the internet: no update check, no news, no extension manager.
+         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate", "--LabApp.news_url=",
+         "--LabApp.extension_manager=readonly"],
+        stdout=log, stderr=subprocess.STDOUT, cwd=book, env=environment,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                raise RuntimeError((book.parent / "jupyterlab.log").read_text())
+            time.sleep(0.5)
+    yield url, token, book
+    server.terminate()
+    server.wait(timeout=30)
+    log.close()
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_notebook_runs_in_jupyterlab_and_shows_its_charts(browser, jupyterlab, notebook):
+    url, token, book = jupyterlab
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    try:
+        # A workspace of its own, reset, so no tab from an earlier test is restored beside this notebook.
+        workspace = notebook.replace(".ipynb", "")
+        page.goto(f"{url}/lab/workspaces/{workspace}/tree/{notebook}?reset&token={token}", wait_until="load")
+        page.wait_for_function("window.jupyterapp && window.jupyterapp.shell.currentWidget"
+                               " && window.jupyterapp.shell.currentWidget.sessionContext"
+                               " && window.jupyterapp.shell.currentWidget.sessionContext.session"
+                               " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel",
+                               timeout=90_000)
+        page.wait_for_function("window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status"
+                               " === 'idle'", timeout=90_000)
+        page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        cells = sum(1 for c in json.loads((book / notebook).read_text())["cells"] if c["cell_type"] == "code")
+        # Every code cell has an execution count in the notebook's model, and the kernel is idle again.
+        page.wait_for_function(
+            f"""() => {{
+                const panel = window.jupyterapp.shell.currentWidget;
+                const cells = Array.from(panel.content.model.cells).filter(c => c.type === 'code');
+                const done = cells.filter(c => c.executionCount !== null).length;
+                return cells.length === {cells} && done === {cells}
+                    && panel.sessionContext.session.kernel.status === 'idle';
+            }}""",
+            timeout=180_000,
+        )
+        failed = page.evaluate(
+            """() => Array.from(window.jupyterapp.shell.currentWidget.content.model.cells)
+                .filter(c => c.type === 'code')
+                .flatMap(c => c.outputs.toJSON())
+                .filter(o => o.output_type === 'error' || o.name === 'stderr')
+                .map(o => o.ename || o.text)""")
+        assert failed == []
+        errors = page.eval_on_selector_all(
+            ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']", "els => els.map(e => e.innerText)")
+        assert errors == []
+        expected = sum(1 for c in json.loads((mpsbook.BOOK_DIR / notebook).read_text())["cells"]
+                       if "remove-output" in c.get("metadata", {}).get("tags", []))
+        selector = ".jp-OutputArea-output .mpsbook-chart-static svg, .jp-OutputArea-output img[src^='data:image/svg']"
+        count = f"[...document.querySelectorAll(\"{selector}\")].filter(s => s.getBoundingClientRect().width > 100).length"
+        assert expected > 0
+        page.wait_for_function(f"() => {count} >= {expected}", timeout=30_000)  # outputs render after the kernel
+    finally:
+        context.close()
