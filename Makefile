@@ -36,19 +36,23 @@ lock: ## Rewrite constraints.txt from a fresh environment built from requirement
 book: $(STAMP) ## Build the site into _build/html from the notebooks' stored outputs
 	$(BIN)/jupyter-book build -W -n --keep-going .
 
-test: test-python test-notebooks ## Run the tests in tests/ and nbval (strict) over every notebook
-
 CHROMIUM ?= /usr/bin/chromium
+JOBS ?= 2
+# Each test file or notebook goes whole to one of $(JOBS) workers: a notebook's cells share one kernel.
+PARALLEL := -n $(JOBS) --dist loadfile
 
-test-python: $(STAMP)
+test: $(STAMP) ## Run the tests in tests/ and nbval (strict) over every notebook, on $(JOBS) workers
 	@test -x $(CHROMIUM) || echo "make test: no Chromium at $(CHROMIUM), so the browser and JupyterLab tests are skipped (apt-get install chromium)"
+	$(BIN)/python -m pytest $(PARALLEL) --nbval tests $(NOTEBOOKS)
+
+test-python: $(STAMP) ## The tests in tests/ alone, serially
 	$(BIN)/python -m pytest tests
 
-test-notebooks: $(STAMP)
+test-notebooks: $(STAMP) ## nbval alone over every notebook, serially
 	$(BIN)/python -m pytest --nbval $(NOTEBOOKS)
 
-execute: $(STAMP) ## Re-execute every notebook in place (twice in a row changes no byte)
-	$(EXECUTE) $(NOTEBOOKS)
+execute: $(STAMP) ## Re-execute every notebook in place, $(JOBS) at a time (twice in a row changes no byte)
+	printf '%s\n' $(NOTEBOOKS) | xargs -P $(JOBS) -n 1 $(EXECUTE)
 
 lab: $(STAMP) ## Open the book in JupyterLab
 	$(BIN)/jupyter lab book

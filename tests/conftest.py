@@ -5,6 +5,7 @@ download does not work here). Where Chromium is missing, every test that needs i
 with one stated reason; `.ci/run` installs it, so CI always runs them.
 """
 
+import fcntl
 import functools
 import http.server
 import os
@@ -50,12 +51,18 @@ def site_is_fresh() -> bool:
 
 @pytest.fixture(scope="session")
 def site_dir():
-    """The built site: reused when newer than every source, otherwise built as `make book` builds it."""
-    if not site_is_fresh():
-        jupyter_book = Path(sys.executable).with_name("jupyter-book")
-        subprocess.run([str(jupyter_book), "build", "-W", "-n", "--keep-going", "."], cwd=mpsbook.ROOT_DIR,
-                       check=True, capture_output=True)
-        (SITE / ".buildinfo").touch()
+    """The built site: reused when newer than every source, otherwise built as `make book` builds it.
+
+    A lock file keeps parallel test workers from building it twice at once.
+    """
+    SITE.parent.mkdir(exist_ok=True)
+    with open(SITE.parent / ".site-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not site_is_fresh():
+            jupyter_book = Path(sys.executable).with_name("jupyter-book")
+            subprocess.run([str(jupyter_book), "build", "-W", "-n", "--keep-going", "."], cwd=mpsbook.ROOT_DIR,
+                           check=True, capture_output=True)
+            (SITE / ".buildinfo").touch()
     return SITE
 
 
