@@ -690,8 +690,8 @@ def compare_claims(claims: pd.DataFrame, comparisons: pd.DataFrame, references: 
     return joined.sort_values("claim_id", key=lambda ids: ids.map(order), kind="stable").reset_index(drop=True)
 
 
-def _verdict_for(claim, rows: pd.DataFrame) -> dict:
-    """Apply the verdict rule (see :func:`claim_verdicts`) to one claim and its comparisons."""
+def _verdict_for(rows: pd.DataFrame) -> dict:
+    """Apply the verdict rule (see :func:`claim_verdicts`) to one claim's rows of :func:`compare_claims`."""
     verdict = {"verdict": "unverified", "ref_id": "", "official": math.nan, "ratio": math.nan,
                "reason": "No official figure was found for this claim."}
     broken = rows[(rows["comparability"] == "bound") & (rows["low"] > rows["ref_high"])]
@@ -761,7 +761,7 @@ def claim_verdicts(claims: pd.DataFrame, comparisons: pd.DataFrame, references: 
     compared = compare_claims(claims, comparisons, references)
     rows = []
     for claim in claims.itertuples():
-        result = _verdict_for(claim, compared[compared["claim_id"] == claim.claim_id])
+        result = _verdict_for(compared[compared["claim_id"] == claim.claim_id])
         rows.append({"claim_id": claim.claim_id, "claim_key": claim.claim_key, "section": claim.section,
                      "quote": claim.quote, "low": claim.low, "high": claim.high, **result})
     verdicts = pd.DataFrame(rows)

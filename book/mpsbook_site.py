@@ -82,6 +82,13 @@ def add_description(app, pagename, templatename, context, doctree) -> None:
         )
 
 
+def drop_thebe_config(app, doctree, docname) -> None:
+    """Remove the kernel configuration sphinx-thebe writes into every notebook page; the book starts no kernel."""
+    for node in list(doctree.findall(nodes.raw)):
+        if "x-thebe-config" in node.astext() or "kernelName" in node.astext():
+            node.parent.remove(node)
+
+
 def _asset_key(asset) -> tuple:
     return str(getattr(asset, "filename", asset) or ""), getattr(asset, "attributes", {}).get("body", "")
 
@@ -207,4 +214,5 @@ def setup(app):
     app.connect("html-page-context", add_chart_scripts)
     app.connect("html-page-context", drop_thebe_and_repeats, priority=900)
     app.connect("html-page-context", add_description)
+    app.connect("doctree-resolved", drop_thebe_config, priority=900)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
