@@ -11,12 +11,18 @@ open. This module is the one place where the notebooks' shared machinery lives:
 * **Finding quantities.** :func:`extract_quantities` turns every quantitative expression of
   a text ("over 250,000", "nearly 20", "tens of thousands") into a row with the interval of
   values the words allow, by the interval rule below.
-* **Charts.** Importing the module registers and enables an Altair theme (``mpsbook``) and a
-  renderer (``mpsbook``), and tells pandas to show table cells in full. Each chart is stored in the notebook twice over: a static SVG made
-  by vl-convert when the cell runs (what a reader sees where no JavaScript runs: a code
-  host, a notebook opened offline, print) and the Vega-Lite spec, which the built site draws
-  interactively with the vega scripts that its build places next to the pages. Executing a
-  cell twice gives byte-identical output.
+* **Verdicts and findings.** :func:`claim_verdicts` sets each claim of the ledger against
+  the official figures by one stated rule; :func:`article_findings` lists what the article
+  shows about itself (repeats, contradictions, misspellings, web-page leftovers), each with
+  the words it rests on.
+* **Charts and tables.** Importing the module registers and enables an Altair theme
+  (``mpsbook``) and a renderer (``mpsbook``), and tells pandas to show table cells in full.
+  Each chart is stored in the notebook twice over: a static SVG made by vl-convert when the
+  cell runs (what a reader sees where no JavaScript runs: a code host, a notebook opened
+  offline, print) and the Vega-Lite spec, which the built site draws interactively with the
+  vega scripts that its build places next to the pages. Executing a cell twice gives
+  byte-identical output. :func:`interval_chart`, :func:`comparison_chart` and
+  :func:`series_chart` are the book's three kinds of chart.
 
 The interval rule
 -----------------
