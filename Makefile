@@ -10,7 +10,7 @@ NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
 EXECUTE := $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600
 
-.PHONY: help env lock book test test-python test-notebooks execute lab clean
+.PHONY: help env lock book test test-python test-notebooks execute bench lab clean
 .DELETE_ON_ERROR:
 
 help: ## List the targets
@@ -53,6 +53,9 @@ test-notebooks: $(STAMP) ## nbval alone over every notebook, serially
 
 execute: $(STAMP) ## Re-execute every notebook in place, $(JOBS) at a time (twice in a row changes no byte)
 	printf '%s\n' $(NOTEBOOKS) | xargs -P $(JOBS) -n 1 $(EXECUTE)
+
+bench: $(STAMP) ## Measure build, execute, test and page costs against the budgets (not run in CI)
+	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 
 lab: $(STAMP) ## Open the book in JupyterLab
 	$(BIN)/jupyter lab book

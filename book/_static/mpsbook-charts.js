@@ -20,6 +20,7 @@
         svg.setAttribute("aria-label", target.getAttribute("aria-label") || "");
       }
       figure.classList.add("mpsbook-chart--live");
+      performance.mark("mpsbook-chart-drawn");  // read by bench/bench.py
     }).catch(function (error) {
       // Keep the static SVG and say why in the console.
       console.warn("mpsbook: chart kept as static SVG:", error);

@@ -1,0 +1,207 @@
+"""Benchmark of the book: build, execute, test and page costs, checked against its budgets.
+
+Run with `make bench` (the environment already installed). It prints a table of figures and
+one PASS/FAIL line per budget. It is a measurement, not a test: nothing here runs in CI.
+Budgets are ratios, because the machine is shared and absolute times drift.
+
+    python bench/bench.py [--scales 4 16] [--update-readme]
+
+`--update-readme` writes the table into README.md between the bench markers.
+"""
+
+import argparse
+import functools
+import http.server
+import json
+import os
+import platform
+import re
+import shutil
+import socketserver
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+NOTEBOOKS = sorted((ROOT / "book").glob("*.ipynb"))
+EXECUTE = [str(BIN / "jupyter"), "nbconvert", "--to", "notebook", "--execute", "--inplace",
+           "--ExecutePreprocessor.record_timing=False", "--ExecutePreprocessor.timeout=600"]
+CHROMIUM = os.environ.get("MPSBOOK_CHROMIUM", "/usr/bin/chromium")
+rows, budgets = [], []
+
+
+def run(command, cwd=ROOT) -> float:
+    """Wall seconds for ``command``; its output is discarded, and a failure stops the benchmark."""
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def median_run(command, times=3, cwd=ROOT) -> float:
+    return statistics.median(run(command, cwd) for _ in range(times))
+
+
+def record(name: str, value: float, unit: str = "s") -> float:
+    rows.append((name, f"{value:,.1f} {unit}" if unit == "s" else f"{value:,.0f} {unit}"))
+    print(f"{name:<58} {rows[-1][1]:>14}", flush=True)
+    return value
+
+
+def budget(name: str, measured: float, limit: float) -> None:
+    verdict = "PASS" if measured <= limit else "FAIL"
+    budgets.append(f"{verdict}  {name}: {measured:.2f} (budget {limit:.2f})")
+    print(budgets[-1], flush=True)
+
+
+def copy_book(target: Path, copies: int = 1) -> list:
+    """The book's sources in ``target``, with each chapter notebook repeated ``copies`` times; returns the notebooks."""
+    for name in ("_config.yml", "Makefile", "pytest.ini", "requirements.txt", "constraints.txt"):
+        shutil.copy2(ROOT / name, target / name)  # copy2 keeps times, so make sees the environment as current
+    shutil.copytree(ROOT / "data", target / "data")
+    shutil.copytree(ROOT / "book", target / "book", ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
+    entries = [line for line in (ROOT / "_toc.yml").read_text().splitlines()]
+    extra = []
+    for notebook in NOTEBOOKS:
+        for copy in range(2, copies + 1):
+            name = f"{notebook.stem}_{copy}"
+            shutil.copy(notebook, target / "book" / f"{name}.ipynb")
+            extra.append(f"  - file: book/{name}")
+    (target / "_toc.yml").write_text("\n".join(entries + extra) + "\n")
+    return sorted((target / "book").glob("*.ipynb"))
+
+
+def build_execute_test(folder: Path, notebooks: list) -> tuple:
+    build = run([str(BIN / "jupyter-book"), "build", "-W", "-n", "--keep-going", "."], cwd=folder)
+    execute = run(["make", "execute", f"VENV={ROOT / '.venv'}"], cwd=folder)
+    test = run([sys.executable, "-m", "pytest", "-q", "-n", "2", "--dist", "loadfile", "--nbval", "-p",
+                "no:cacheprovider", *map(str, notebooks)], cwd=folder)
+    return build, execute, test
+
+
+def page_metrics() -> None:
+    """Bytes each page transfers, and when its first and last charts are drawn, in headless Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    site = ROOT / "_build" / "html"
+    toc = (ROOT / "_toc.yml").read_text()
+    pages = [f"{entry}.html" for entry in re.findall(r"(?:root|file):\s*(\S+)", toc)]
+    handler = functools.partial(type("Quiet", (http.server.SimpleHTTPRequestHandler,),
+                                     {"log_message": lambda *a: None}), directory=site)
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+        for page_path in pages:
+            runs = []
+            for _ in range(3):
+                context = browser.new_context()
+                page = context.new_page()
+                sizes = {}
+                page.on("response", lambda r: sizes.__setitem__(r.url, (r.request.resource_type, len(r.body()))))
+                page.goto(f"{origin}/{page_path}", wait_until="load")
+                charts = page.query_selector_all(".mpsbook-chart")
+                if charts:
+                    page.wait_for_selector("html[data-mpsbook-charts=drawn]", state="attached", timeout=30_000)
+                timing = page.evaluate("""() => ({
+                    load: performance.getEntriesByType('navigation')[0].loadEventEnd,
+                    drawn: performance.getEntriesByName('mpsbook-chart-drawn').map(m => m.startTime)})""")
+                runs.append((sum(size for _, size in sizes.values()), timing, len(charts)))
+                context.close()
+            total = statistics.median(r[0] for r in runs)
+            load = statistics.median(r[1]["load"] for r in runs)
+            record(f"page {page_path}: bytes transferred", total, "B")
+            record(f"page {page_path}: load event", load / 1000)
+            if runs[0][2]:
+                first = statistics.median(min(r[1]["drawn"]) for r in runs)
+                last = statistics.median(max(r[1]["drawn"]) for r in runs)
+                record(f"page {page_path}: first chart drawn", first / 1000)
+                record(f"page {page_path}: last chart drawn", last / 1000)
+                budget(f"{page_path} last chart within 2x load", last / load, 2.0)
+                budget(f"{page_path} transfers at most 1.5 MB", total / 1e6, 1.5)
+        browser.close()
+    server.shutdown()
+    server.server_close()
+
+
+def output_sizes() -> None:
+    for notebook in NOTEBOOKS:
+        record(f"notebook {notebook.name}", notebook.stat().st_size, "B")
+        cells = json.loads(notebook.read_text())["cells"]
+        for index, cell in enumerate(cells):
+            for output in cell.get("outputs", []):
+                data = output.get("data", {})
+                if any("mpsbook-chart" in "".join(v) if isinstance(v, list) else "mpsbook-chart" in v
+                       for k, v in data.items() if k.endswith("text/html")):
+                    record(f"  chart output, {notebook.name} cell {index}", len(json.dumps(output)), "B")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=int, nargs="*", default=[4, 16])
+    parser.add_argument("--update-readme", action="store_true")
+    options = parser.parse_args()
+    print(f"{date.today()} on {platform.machine()}, {os.cpu_count()} cores, "
+          f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB", flush=True)
+
+    shutil.rmtree(ROOT / "_build", ignore_errors=True)
+    clean = record("clean build (make book after make clean)", run(["make", "book"]))
+    rebuild = record("no-change rebuild (median of 3)", median_run(["make", "book"]))
+    budget("no-change rebuild / clean build", rebuild / clean, 0.3)
+
+    with tempfile.TemporaryDirectory() as folder:
+        notebooks = copy_book(Path(folder))
+        alone = sum(record(f"execute {nb.name} alone", run(EXECUTE + [str(nb)], cwd=folder)) for nb in notebooks)
+        together = record("make execute (all notebooks, 2 at a time)", run(["make", "execute", f"VENV={ROOT / '.venv'}"], cwd=folder))
+        budget("make execute / serial sum of notebooks", together / alone, 0.75)
+
+    python_part = record("tests in tests/ alone, serially (make test-python)", run(["make", "test-python"]))
+    nbval_serial = record("nbval alone, serially (make test-notebooks)", run(["make", "test-notebooks"]))
+    record("nbval alone, 2 workers", run([sys.executable, "-m", "pytest", "-q", "-n", "2", "--dist", "loadfile",
+                                          "--nbval", *map(str, NOTEBOOKS)]))
+    whole = record("make test", run(["make", "test"]))
+    budget("make test / its parts one after another", whole / (python_part + nbval_serial), 0.75)
+
+    if Path(CHROMIUM).exists():
+        page_metrics()
+    else:
+        print(f"no Chromium at {CHROMIUM}: page figures skipped")
+    output_sizes()
+
+    base = None
+    for scale in [1, *options.scales]:
+        with tempfile.TemporaryDirectory() as folder:
+            notebooks = copy_book(Path(folder), scale)
+            build, execute, test = build_execute_test(Path(folder), notebooks)
+        record(f"{scale}x book ({len(notebooks)} notebooks): clean build", build)
+        record(f"{scale}x book: execute, 2 at a time", execute)
+        record(f"{scale}x book: nbval, 2 workers", test)
+        if base is None:
+            base = (build, execute, test)
+        else:
+            print(f"{scale}x / 1x: build {build / base[0]:.1f}, execute {execute / base[1]:.1f}, "
+                  f"nbval {test / base[2]:.1f}", flush=True)
+            rows.append((f"{scale}x / 1x ratios (build, execute, nbval)",
+                         f"{build / base[0]:.1f}, {execute / base[1]:.1f}, {test / base[2]:.1f}"))
+
+    if options.update_readme:
+        table = "\n".join(["| measure | figure |", "| --- | --- |", *(f"| {n} | {v} |" for n, v in rows)])
+        text = (f"Measured {date.today()} with `make bench` on {os.cpu_count()} cores, "
+                f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB.\n\n{table}\n\n```\n"
+                + "\n".join(budgets) + "\n```")
+        readme = ROOT / "README.md"
+        content = readme.read_text()
+        content = re.sub(r"(<!-- bench:start -->\n).*(<!-- bench:end -->)", lambda m: m.group(1) + text + "\n"
+                         + m.group(2), content, flags=re.S)
+        readme.write_text(content)
+
+
+if __name__ == "__main__":
+    main()
