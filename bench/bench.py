@@ -70,7 +70,9 @@ def copy_book(target: Path, copies: int = 1) -> list:
     for notebook in NOTEBOOKS:
         for copy in range(2, copies + 1):
             name = f"{notebook.stem}_{copy}"
-            shutil.copy(notebook, target / "book" / f"{name}.ipynb")
+            # Figure names must stay unique across the book, or Sphinx warns (an error under -W).
+            text = notebook.read_text(encoding="utf-8").replace("fig-", f"fig-copy{copy}-")
+            (target / "book" / f"{name}.ipynb").write_text(text, encoding="utf-8")
             extra.append(f"  - file: book/{name}")
     (target / "_toc.yml").write_text("\n".join(entries + extra) + "\n")
     return sorted((target / "book").glob("*.ipynb"))
@@ -105,7 +107,14 @@ def page_metrics() -> None:
                 context = browser.new_context()
                 page = context.new_page()
                 sizes = {}
-                page.on("response", lambda r: sizes.__setitem__(r.url, (r.request.resource_type, len(r.body()))))
+
+                def count(response, sizes=sizes):
+                    try:
+                        sizes[response.url] = (response.request.resource_type, len(response.body()))
+                    except Exception:  # a late response of a page already closed: not part of its load
+                        pass
+
+                page.on("response", count)
                 page.goto(f"{origin}/{page_path}", wait_until="load")
                 charts = page.query_selector_all(".mpsbook-chart")
                 if charts:
