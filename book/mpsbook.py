@@ -618,7 +618,6 @@ def quantity_table(
 # --------------------------------------------------------------------------------------
 
 VERDICTS = ("consistent", "overstated", "understated", "not comparable", "unverified", "impossible")
-COMPARABILITY = ("same", "different campaign", "different unit", "different period", "different scope", "bound")
 REFERENCE_QUALIFIERS = {"exact": "exact", "upper": "nearly", "approx": "about"}
 
 
