@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The site's JavaScript (vega), pinned in package-lock.json and installed from the npm registry.
+NODE_STAMP := node_modules/.installed
 NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
 # Executing in place leaves no timing metadata, so a second run changes no byte.
 EXECUTE := $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
@@ -23,7 +25,11 @@ $(STAMP): requirements.txt constraints.txt
 	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
 	touch $@
 
-env: $(STAMP) ## Create the environment in .venv (done by every target that needs it)
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+env: $(STAMP) $(NODE_STAMP) ## Create the environment: .venv and node_modules (done by every target that needs it)
 
 lock: ## Rewrite constraints.txt from a fresh environment built from requirements.txt alone
 	rm -rf $(VENV).lock
@@ -33,7 +39,7 @@ lock: ## Rewrite constraints.txt from a fresh environment built from requirement
 	mv constraints.txt.new constraints.txt
 	rm -rf $(VENV).lock
 
-book: $(STAMP) ## Build the site into _build/html from the notebooks' stored outputs
+book: $(STAMP) $(NODE_STAMP) ## Build the site into _build/html from the notebooks' stored outputs
 	$(BIN)/jupyter-book build -W -n --keep-going .
 
 CHROMIUM ?= /usr/bin/chromium
@@ -41,11 +47,11 @@ JOBS ?= 2
 # Each test file or notebook goes whole to one of $(JOBS) workers: a notebook's cells share one kernel.
 PARALLEL := -n $(JOBS) --dist loadfile
 
-test: $(STAMP) ## Run the tests in tests/ and nbval (strict) over every notebook, on $(JOBS) workers
+test: $(STAMP) $(NODE_STAMP) ## Run the tests in tests/ and nbval (strict) over every notebook, on $(JOBS) workers
 	@test -x $(CHROMIUM) || echo "make test: no Chromium at $(CHROMIUM), so the browser and JupyterLab tests are skipped (apt-get install chromium)"
 	$(BIN)/python -m pytest $(PARALLEL) --nbval tests $(NOTEBOOKS)
 
-test-python: $(STAMP) ## The tests in tests/ alone, serially
+test-python: $(STAMP) $(NODE_STAMP) ## The tests in tests/ alone, serially
 	$(BIN)/python -m pytest tests
 
 test-notebooks: $(STAMP) ## nbval alone over every notebook, serially
@@ -54,13 +60,13 @@ test-notebooks: $(STAMP) ## nbval alone over every notebook, serially
 execute: $(STAMP) ## Re-execute every notebook in place, $(JOBS) at a time (twice in a row changes no byte)
 	printf '%s\n' $(NOTEBOOKS) | xargs -P $(JOBS) -n 1 $(EXECUTE)
 
-bench: $(STAMP) ## Measure build, execute, test and page costs against the budgets (not run in CI)
+bench: $(STAMP) $(NODE_STAMP) ## Measure build, execute, test and page costs against the budgets (not run in CI)
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 
 lab: $(STAMP) ## Open the book in JupyterLab
 	$(BIN)/jupyter lab book
 
-clean: ## Remove the built site and caches (keeps .venv)
+clean: ## Remove the built site and caches (keeps .venv and node_modules)
 	rm -rf _build .pytest_cache .hypothesis
-	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
-	find . -path ./$(VENV) -prune -o -name .ipynb_checkpoints -type d -prune -exec rm -rf {} +
+	find . \( -path ./$(VENV) -o -path ./node_modules \) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+	find . \( -path ./$(VENV) -o -path ./node_modules \) -prune -o -name .ipynb_checkpoints -type d -prune -exec rm -rf {} +

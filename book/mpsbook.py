@@ -1082,10 +1082,11 @@ def chart_svg(spec: dict) -> str:
 def chart_mimebundle(spec: dict, **_metadata) -> dict:
     """Altair renderer: the chart as HTML (a static SVG and the spec the site draws from) plus SVG and text.
 
-    The HTML holds no script that runs: the site's ``mpsbook-charts.js`` finds each
-    ``.mpsbook-chart``, reads the spec from its JSON block and draws it with vega-embed,
-    hiding the static SVG once the interactive chart is drawn. Everything is keyed by
-    content, never by a random id, so executing twice gives byte-identical output.
+    The HTML holds no script that runs. When the site is built, ``mpsbook_site`` compiles the
+    spec in its JSON block to Vega; the site's ``mpsbook-charts.js`` then draws each
+    ``.mpsbook-chart`` with vega and hides the static SVG once the interactive chart is drawn.
+    Everything is keyed by content, never by a random id, so executing twice gives
+    byte-identical output.
     """
     spec = {key: value for key, value in spec.items() if key != "$schema"}
     svg = chart_svg(spec)

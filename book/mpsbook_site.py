@@ -1,64 +1,97 @@
 """Sphinx extension: the build-time parts of the book that the notebooks cannot do themselves.
 
-* It places the scripts that draw the book's charts in the built site (below).
+* It makes the site draw the book's charts (below).
+* It keeps off each page what the page does not use: thebe, which Jupyter Book 1 always
+  loads; sphinx-design's files where no design element is used; the theme's fontawesome.js
+  (see ``_templates/static/webpack-macros.html``); and all but a few dozen of the 1,400
+  glyphs in the theme's icon font (``mpsbook-icons.woff2``, cut after the pages are written).
 * It renders the data dictionary from ``data/datapackage.json`` (the ``data-dictionary``
   directive), with a download link for every file, so the schema is never typed twice.
 
 The notebooks store each chart as a static SVG plus its Vega-Lite spec (see
-``mpsbook.chart_mimebundle``). This extension makes the site draw them interactively with
-no request to any other host: at build time it writes the vega, vega-lite and vega-embed
-bundle from the pinned ``vl-convert-python`` package (never committed to the repository)
-and adds it, with the book's small chart loader, to every page that holds a chart.
+``mpsbook.chart_mimebundle``). The Vega-Lite compiler is the larger part of a browser
+bundle, so the site does not ship it: when a page is written, this extension compiles each
+spec to Vega with the pinned ``vl-convert-python`` (the same Vega-Lite version the notebook
+recorded) and the page carries the Vega spec. The browser needs only vega itself, which the
+build copies from ``node_modules`` (pinned in ``package-lock.json``, installed by
+``make env``, never committed) and serves, with the book's chart loader, on the pages that
+hold a chart. The build fails if that vega is not the version vl-convert compiles for.
 """
 
 import hashlib
 import html
 import json
+import re
+import shutil
 from pathlib import Path
 
 import vl_convert
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
 STATIC_DIR = Path(__file__).resolve().parent / "_static"
+TEMPLATES_DIR = Path(__file__).resolve().parent / "_templates"
 CHART_MARKER = 'class="mpsbook-chart"'
 LOADER = "mpsbook-charts.js"
+# A chart as mpsbook.chart_mimebundle writes it: the Vega-Lite version, then (after the static
+# SVG) the spec's JSON block. Group 2 keeps everything between them unchanged.
+CHART_SPEC = re.compile(
+    r'(<div class="mpsbook-chart" data-vegalite="(?P<version>[0-9.]+)">.*?)'
+    r'<script type="application/json" class="mpsbook-chart-spec">(?P<spec>.*?)</script>',
+    re.S,
+)
 
 
-def vega_bundle_name(vegalite_version: str) -> str:
-    """The bundle's file name: it changes with every pinned version, so browsers never keep a stale copy."""
-    return (
-        f"vega-{vl_convert.get_vega_version()}-lite-{vegalite_version}"
-        f"-embed-{vl_convert.get_vega_embed_version()}.min.js"
-    )
+def installed_vega(confdir: Path) -> Path:
+    """vega's browser build from node_modules, checked against the Vega that vl-convert compiles for."""
+    package = confdir / "node_modules" / "vega"
+    try:
+        version = json.loads((package / "package.json").read_text(encoding="utf-8"))["version"]
+    except FileNotFoundError:
+        raise ExtensionError(f"mpsbook_site: no vega in {package.parent}: run `make env` (npm ci) first") from None
+    wanted = vl_convert.get_vega_version()
+    if version != wanted:
+        raise ExtensionError(
+            f"mpsbook_site: {package} is vega {version}, but vl-convert-python compiles charts for vega "
+            f"{wanted}: pin vega {wanted} in package.json and run `npm install`")
+    return package / "build" / "vega.min.js"
 
 
-def write_vega_bundle(app) -> None:
-    """Write the vega bundle into a folder of the build's own and serve that folder as static files."""
+def place_vega(app) -> None:
+    """Copy vega into a folder of the build's own, named by its version, and serve that folder as static files."""
     if app.builder.format != "html":
         return
-    vegalite_version = app.config.mpsbook_vegalite_version
+    source = installed_vega(Path(app.confdir))
     folder = Path(app.doctreedir).parent / "mpsbook-static"
-    name = vega_bundle_name(vegalite_version)
+    name = f"vega-{json.loads((source.parent.parent / 'package.json').read_text())['version']}.min.js"
     target = folder / name
-    if not target.exists():
-        folder.mkdir(parents=True, exist_ok=True)
-        for stale in folder.glob("vega-*.js"):
-            stale.unlink()
-        partial = target.with_suffix(".partial")
-        partial.write_text(vl_convert.javascript_bundle(vl_version=vegalite_version), encoding="utf-8")
-        partial.replace(target)
+    if not target.exists() or target.read_bytes() != source.read_bytes():
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        shutil.copyfile(source, target)
     app.config.html_static_path = [*app.config.html_static_path, str(STATIC_DIR), str(folder)]
-    app.mpsbook_bundle = name
+    app.mpsbook_vega = name
+
+
+def compiled_chart(match: re.Match, pagename: str) -> str:
+    """One chart's markup with its Vega-Lite spec replaced by the Vega spec it compiles to."""
+    try:
+        vega = vl_convert.vegalite_to_vega(json.loads(match["spec"]), vl_version=match["version"])
+    except Exception as error:  # vl-convert raises plain ValueErrors with the compiler's message
+        raise ExtensionError(f"mpsbook_site: a chart on {pagename} does not compile to Vega: {error}") from error
+    vega.pop("$schema", None)  # an address; the page names no other host
+    spec = json.dumps(vega, sort_keys=True, separators=(",", ":"), ensure_ascii=True).replace("</", "<\\/")
+    return f'{match[1]}<script type="application/json" class="mpsbook-chart-vega">{spec}</script>'
 
 
 def add_chart_scripts(app, pagename, templatename, context, doctree) -> None:
-    """Load the vega bundle and the chart loader on the pages that show a chart, and nowhere else."""
-    if CHART_MARKER in context.get("body", ""):
-        # A module keeps the bundle's top-level names out of the page's global scope (Sphinx's
-        # doctools.js declares `_` too); like a deferred script, it runs in order after parsing.
-        app.add_js_file(app.mpsbook_bundle, type="module")
+    """On the pages that show a chart, and nowhere else: compile the charts to Vega, load vega and the loader."""
+    body = context.get("body", "")
+    if CHART_MARKER in body:
+        context["body"] = CHART_SPEC.sub(lambda match: compiled_chart(match, pagename), body)
+        app.add_js_file(app.mpsbook_vega, loading_method="defer")
         app.add_js_file(LOADER, loading_method="defer")
 
 
@@ -93,17 +126,24 @@ def _asset_key(asset) -> tuple:
     return str(getattr(asset, "filename", asset) or ""), getattr(asset, "attributes", {}).get("body", "")
 
 
-def drop_thebe_and_repeats(app, pagename, templatename, context, doctree) -> None:
-    """Leave out thebe, which Jupyter Book 1 always loads, and any script or style sheet listed twice.
+SPHINX_DESIGN_FILES = ("sphinx-design.min.css", "design-tabs.js")
+SPHINX_DESIGN_MARKUP = re.compile(r'class="[^"]*\bsd-')
 
-    The book offers no live kernel, and thebe's set-up names a script on another host
-    (declared twice per page, an error in the browser's console).
+
+def drop_unused_assets(app, pagename, templatename, context, doctree) -> None:
+    """Leave out what the page does not use, and any script or style sheet listed twice.
+
+    Thebe: the book offers no live kernel, and thebe's set-up names a script on another host
+    (declared twice per page, an error in the browser's console). sphinx-design: Jupyter Book
+    loads its files on every page; they are kept only where the page has a design element.
     """
+    uses_design = bool(SPHINX_DESIGN_MARKUP.search(context.get("body", "")))
     for key in ("script_files", "css_files"):
         kept, seen = [], set()
         for asset in context.get(key, []):
             name, body = _asset_key(asset)
-            if "thebe" in name.lower() or "THEBE_JS_URL" in body or (name, body) in seen:
+            unused_design = not uses_design and name.endswith(SPHINX_DESIGN_FILES)
+            if "thebe" in name.lower() or "THEBE_JS_URL" in body or unused_design or (name, body) in seen:
                 continue
             seen.add((name, body))
             kept.append(asset)
@@ -189,30 +229,89 @@ class DataDictionary(SphinxDirective):
         return result
 
 
-def assets_digest() -> str:
-    """A hash of the book's static files and of this extension.
+ICON_FONT = "vendor/fontawesome/webfonts/fa-solid-900.woff2"  # the one face the pages draw icons from
+ICON_SUBSET = "mpsbook-icons.woff2"  # mpsbook.css declares it after the theme's face, so it wins
+# The theme's icon table, as its minified CSS writes it: .fa-bars:before,.fa-navicon:before{content:"\f0c9"}
+ICON_RULE = re.compile(r'((?:\.fa-[a-z0-9-]+:before,?)+)\{content:"\\(f[0-9a-f]{3})"\}')
+ICON_CLASS = re.compile(r"\bfa-[a-z0-9-]+")
+CODEPOINT = re.compile(r'"\\(f[0-9a-f]{3})"')
+
+
+def icon_codepoints(outdir: Path) -> list:
+    """The icon font's code points that the site can show, in order.
+
+    Those of every icon class named in a page or a script, plus every code point the style
+    sheets use outside the icon table (the theme's admonition and link icons, for example).
+    """
+    static = outdir / "_static"
+    css = "\n".join(path.read_text(encoding="utf-8") for path in sorted(static.rglob("*.css")))
+    table = {}
+    for selectors, codepoint in ICON_RULE.findall(css):
+        for name in re.findall(r"\.(fa-[a-z0-9-]+):before", selectors):
+            table[name] = int(codepoint, 16)
+    if not table:
+        raise ExtensionError(f"mpsbook_site: found no icon table in the theme's CSS under {static}; "
+                             "the icon font cannot be cut to the icons the pages use")
+    used = {int(codepoint, 16) for codepoint in CODEPOINT.findall(ICON_RULE.sub("", css))}
+    for path in [*outdir.rglob("*.html"), *static.rglob("*.js")]:
+        used |= {table[name] for name in ICON_CLASS.findall(path.read_text(encoding="utf-8")) if name in table}
+    return sorted(used)
+
+
+def cut_icon_font(app, exception) -> None:
+    """Write the theme's icon font cut down to the glyphs the site uses (about 2% of its bytes).
+
+    Redone only when the set of glyphs changes, so a rebuild that changes nothing stays cheap.
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    codepoints = icon_codepoints(outdir)
+    target, record = outdir / "_static" / ICON_SUBSET, Path(app.doctreedir) / (ICON_SUBSET + ".json")
+    if target.exists() and record.exists() and json.loads(record.read_text()) == codepoints:
+        return
+    from fontTools import subset  # imported here: most builds never need it
+
+    options = subset.Options()
+    options.flavor = "woff2"
+    font = subset.load_font(str(outdir / "_static" / ICON_FONT), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=codepoints)
+    subsetter.subset(font)
+    subset.save_font(font, str(target), options)
+    record.write_text(json.dumps(codepoints))
+
+
+def assets_digest(confdir: Path) -> str:
+    """A hash of the book's static files and templates, of this extension, and of the versions of vega and vl-convert.
 
     Registered as a config value so that editing a script or a style sheet (or this file)
     rewrites every page on the next build; Sphinx otherwise finds "no targets out of date"
     and leaves the old copies in the site.
     """
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    for path in sorted(STATIC_DIR.rglob("*")):
+    vega_package = confdir / "node_modules" / "vega" / "package.json"
+    digest.update(vl_convert.__version__.encode() + (vega_package.read_bytes() if vega_package.exists() else b""))
+    for path in sorted([*STATIC_DIR.rglob("*"), *TEMPLATES_DIR.rglob("*")]):
         if path.is_file():
             digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()
 
 
-def setup(app):
-    import mpsbook  # the same module the notebooks use, so the site and the outputs agree on versions
+def add_templates(app, config) -> None:
+    """Put the book's template overrides ahead of the theme's."""
+    config.templates_path = [str(TEMPLATES_DIR), *config.templates_path]
 
-    app.add_config_value("mpsbook_vegalite_version", mpsbook.VEGALITE_VERSION, "html")
-    app.add_config_value("mpsbook_assets_digest", assets_digest(), "html")
+
+def setup(app):
+    app.add_config_value("mpsbook_assets_digest", assets_digest(Path(app.confdir)), "html")
     app.add_css_file("mpsbook.css")
     app.add_directive("data-dictionary", DataDictionary)
-    app.connect("builder-inited", write_vega_bundle)
+    app.connect("config-inited", add_templates)
+    app.connect("builder-inited", place_vega)
     app.connect("html-page-context", add_chart_scripts)
-    app.connect("html-page-context", drop_thebe_and_repeats, priority=900)
+    app.connect("html-page-context", drop_unused_assets, priority=900)
     app.connect("html-page-context", add_description)
     app.connect("doctree-resolved", drop_thebe_config, priority=900)
+    app.connect("build-finished", cut_icon_font)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

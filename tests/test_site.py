@@ -60,7 +60,7 @@ def test_hovering_a_mark_shows_a_tooltip_with_words_or_values(watched_page, site
     mark.scroll_into_view_if_needed()
     box = mark.bounding_box()
     browser_page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    tooltip = browser_page.wait_for_selector("#vg-tooltip-element.visible", timeout=5_000)
+    tooltip = browser_page.wait_for_selector(".mpsbook-tooltip.visible", timeout=5_000)
     text = tooltip.inner_text()
     assert "\u201c" in text or any(char.isdigit() for char in text), text
 
@@ -155,3 +155,39 @@ def test_charts_keep_a_light_background_in_dark_mode(watched_page, site_url, pag
     backgrounds = browser_page.eval_on_selector_all(
         ".mpsbook-chart-live svg", "svgs => svgs.map(svg => getComputedStyle(svg).backgroundColor)")
     assert backgrounds and all(colour == "rgb(255, 255, 255)" for colour in backgrounds), backgrounds
+
+
+PAGE_BUDGET = 1_500_000  # bytes, uncompressed, vega included: the budget `make bench` also reports
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_transfers_at_most_its_budget_and_nothing_unused(watched_page, site_url, page):
+    browser_page = open_page(watched_page, site_url, page)
+    resources = browser_page.evaluate("""async () => {
+        await document.fonts.ready;
+        return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+            .map(entry => [entry.name, entry.decodedBodySize]); }""")
+    names = [name.split("?")[0] for name, _ in resources]
+    assert not [name for name in names if name.endswith(("fontawesome.js", "fa-solid-900.woff2"))]
+    assert len(names) == len(set(names)), "a file is requested twice"
+    assert any(name.endswith("mpsbook-icons.woff2") for name in names)
+    assert (("vega-" in " ".join(names)) == bool(browser_page.query_selector(".mpsbook-chart"))), \
+        "vega is loaded where there is no chart, or missing where there is"
+    total = sum(size for _, size in resources)
+    assert total <= PAGE_BUDGET, sorted(resources, key=lambda item: -item[1])[:5]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_icon_shown_is_in_the_cut_icon_font(watched_page, site_url, site_dir, page):
+    from fontTools.ttLib import TTFont
+
+    glyphs = TTFont(site_dir / "_static" / "mpsbook-icons.woff2").getBestCmap()
+    browser_page = open_page(watched_page, site_url, page)
+    shown = browser_page.evaluate("""() => [...document.querySelectorAll('*')].flatMap(element =>
+        ['::before', '::after'].flatMap(pseudo => {
+            const style = getComputedStyle(element, pseudo);
+            if (!style.fontFamily.includes('Font Awesome') || !style.content.startsWith('"')) return [];
+            return [...JSON.parse(style.content)].map(c => c.codePointAt(0)).filter(c => c >= 0xe000);
+        }))""")
+    assert shown, "no icon found on the page"
+    assert sorted({hex(c) for c in shown if c not in glyphs}) == []

@@ -1,18 +1,70 @@
-// Draws every chart of the page with vega-embed, from the Vega-Lite spec stored next to its
-// static SVG (see mpsbook.chart_mimebundle). The static SVG stays visible until the
-// interactive chart is drawn, and is what a printed page shows.
+// Draws every chart of the page with vega, from the Vega spec the build compiled from the
+// notebook's Vega-Lite spec (see mpsbook_site.py). The static SVG stays visible until the
+// interactive chart is drawn, and is what a printed page shows. Tooltips are drawn here
+// rather than by vega-tooltip, which would come only with vega-embed and Vega-Lite.
 (function () {
   "use strict";
 
+  var tooltip = null;
+
+  function tooltipElement() {
+    if (!tooltip) {
+      tooltip = document.createElement("div");
+      tooltip.className = "mpsbook-tooltip";
+      tooltip.setAttribute("role", "tooltip");
+      document.body.appendChild(tooltip);
+    }
+    return tooltip;
+  }
+
+  // Vega calls this with the mark's tooltip value: an object of titled fields, or one value.
+  function showTooltip(handler, event, item, value) {
+    var element = tooltipElement();
+    if (value === null || value === undefined || value === "") {
+      element.classList.remove("visible");
+      return;
+    }
+    element.textContent = "";
+    if (typeof value === "object") {
+      var table = document.createElement("table");
+      Object.keys(value).forEach(function (key) {
+        var row = table.insertRow();
+        var name = row.insertCell();
+        name.className = "key";
+        name.textContent = key;
+        row.insertCell().textContent = String(value[key]);
+      });
+      element.appendChild(table);
+    } else {
+      element.textContent = String(value);
+    }
+    element.classList.add("visible");
+    var gap = 12;
+    var x = event.clientX + gap;
+    var y = event.clientY + gap;
+    if (x + element.offsetWidth > window.innerWidth) {
+      x = Math.max(0, event.clientX - gap - element.offsetWidth);
+    }
+    if (y + element.offsetHeight > window.innerHeight) {
+      y = Math.max(0, event.clientY - gap - element.offsetHeight);
+    }
+    element.style.left = x + "px";
+    element.style.top = y + "px";
+  }
+
   function drawChart(figure) {
-    var specBlock = figure.querySelector("script.mpsbook-chart-spec");
+    var specBlock = figure.querySelector("script.mpsbook-chart-vega");
     var target = figure.querySelector(".mpsbook-chart-live");
-    if (!specBlock || !target || typeof window.vegaEmbed !== "function") {
+    if (!specBlock || !target || !window.vega) {
       return Promise.resolve();
     }
-    var spec = JSON.parse(specBlock.textContent);
-    var options = { mode: "vega-lite", renderer: "svg", actions: false };
-    return window.vegaEmbed(target, spec, options).then(function () {
+    var view = new window.vega.View(window.vega.parse(JSON.parse(specBlock.textContent)), {
+      renderer: "svg",
+      container: target,
+      hover: true,
+      tooltip: showTooltip,
+    });
+    return view.runAsync().then(function () {
       // Vega names the drawn chart by its description; where it does not, use the static chart's name.
       var svg = target.querySelector("svg");
       if (svg && !svg.getAttribute("aria-label")) {
