@@ -39,8 +39,18 @@ lock: ## Rewrite constraints.txt from a fresh environment built from requirement
 	mv constraints.txt.new constraints.txt
 	rm -rf $(VENV).lock
 
-book: $(STAMP) $(NODE_STAMP) ## Build the site into _build/html from the notebooks' stored outputs
+# What the site is built from. Directories are listed too: adding or deleting a file changes
+# its directory's time, so that also calls for a build.
+BOOK_SOURCES := _config.yml _toc.yml $(shell find book data \( -name __pycache__ -o -name .ipynb_checkpoints \) -prune -o -print)
+SITE_STAMP := _build/.site-built
+
+book: $(SITE_STAMP) ## Build the site into _build/html from the notebooks' stored outputs (only when a source changed)
+
+# Starting Jupyter Book costs about 3 s of imports even when Sphinx then finds nothing to do,
+# so make checks the sources first; when one has changed, Sphinx rebuilds only what it affects.
+$(SITE_STAMP): $(STAMP) $(NODE_STAMP) $(BOOK_SOURCES)
 	$(BIN)/jupyter-book build -W -n --keep-going .
+	touch $@
 
 CHROMIUM ?= /usr/bin/chromium
 JOBS ?= 2

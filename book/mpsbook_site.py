@@ -253,7 +253,8 @@ def icon_codepoints(outdir: Path) -> list:
         raise ExtensionError(f"mpsbook_site: found no icon table in the theme's CSS under {static}; "
                              "the icon font cannot be cut to the icons the pages use")
     used = {int(codepoint, 16) for codepoint in CODEPOINT.findall(ICON_RULE.sub("", css))}
-    for path in [*outdir.rglob("*.html"), *static.rglob("*.js")]:
+    scripts = [path for path in static.rglob("*.js") if not path.name.startswith("vega-")]  # vega draws no icons
+    for path in [*outdir.rglob("*.html"), *scripts]:
         used |= {table[name] for name in ICON_CLASS.findall(path.read_text(encoding="utf-8")) if name in table}
     return sorted(used)
 
