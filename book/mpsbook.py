@@ -938,11 +938,14 @@ def misspellings(text: str) -> pd.DataFrame:
     """Words a maintained spell-checker (pyspellchecker's English dictionary) does not know, less :data:`KNOWN_WORDS`.
 
     Hyphenated words are checked part by part, possessives without their 's, and words in
-    capitals (acronyms) are left out.
+    capitals (acronyms) are left out. The closest word suggested is one edit away (a letter
+    added, dropped, changed or two swapped), the most frequent if several are; there is none
+    if no dictionary word is that close. Two edits away took seconds per long word and
+    suggested words no reader would take for the one meant.
     """
     from spellchecker import SpellChecker  # imported here: only this finding needs it
 
-    checker = SpellChecker(language="en")
+    checker = SpellChecker(language="en", distance=1)
     rows = []
     for match in re.finditer(r"[A-Za-z]+", text):
         word = match.group()

@@ -6,7 +6,7 @@ import json
 import urllib.request
 
 import pytest
-from conftest import toc_pages
+from conftest import PageWatch, toc_pages
 
 import mpsbook
 
@@ -24,6 +24,29 @@ def open_page(watch, site_url, page):
     return watch.page
 
 
+@pytest.fixture(scope="module")
+def loaded(browser, site_url):
+    """Each page opened once, in a browser context of its own, for the checks that only read it.
+
+    Requests to other hosts and console errors are recorded from the first load on, through
+    every check that reads the page afterwards.
+    """
+    contexts, watches = [], {}
+
+    def load(page):
+        if page not in watches:
+            contexts.append(browser.new_context(viewport={"width": 1280, "height": 900}))
+            watch = PageWatch(contexts[-1].new_page(), site_url)
+            open_page(watch, site_url, page)
+            watch.page.wait_for_timeout(300)
+            watches[page] = watch
+        return watches[page]
+
+    yield load
+    for context in contexts:
+        context.close()
+
+
 def stored_chart_count(page):
     notebook = json.loads((mpsbook.ROOT_DIR / page.replace(".html", ".ipynb")).read_text(encoding="utf-8"))
     text = "\n".join("".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "markdown")
@@ -31,16 +54,15 @@ def stored_chart_count(page):
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_page_loads_with_no_outside_request_and_no_error(watched_page, site_url, page):
-    open_page(watched_page, site_url, page)
-    watched_page.page.wait_for_timeout(300)
-    assert watched_page.outside == []
-    assert watched_page.errors == []
+def test_page_loads_with_no_outside_request_and_no_error(loaded, page):
+    watch = loaded(page)
+    assert watch.outside == []
+    assert watch.errors == []
 
 
 @pytest.mark.parametrize("page", CHAPTERS)
-def test_every_chart_is_drawn_by_vega(watched_page, site_url, page):
-    browser_page = open_page(watched_page, site_url, page)
+def test_every_chart_is_drawn_by_vega(loaded, page):
+    browser_page = loaded(page).page
     expected = stored_chart_count(page)
     assert expected > 0
     assert len(browser_page.query_selector_all(".mpsbook-chart")) == expected
@@ -66,10 +88,10 @@ def test_hovering_a_mark_shows_a_tooltip_with_words_or_values(watched_page, site
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_no_serious_accessibility_violation(watched_page, site_url, page):
+def test_no_serious_accessibility_violation(loaded, page):
     from axe_playwright_python.sync_playwright import Axe
 
-    browser_page = open_page(watched_page, site_url, page)
+    browser_page = loaded(page).page
     results = Axe().run(browser_page)
     serious = [(v["id"], v["impact"], v["help"]) for v in results.response["violations"]
                if v["impact"] in ("serious", "critical")]
@@ -77,8 +99,8 @@ def test_no_serious_accessibility_violation(watched_page, site_url, page):
 
 
 @pytest.mark.parametrize("page", CHAPTERS)
-def test_every_chart_has_an_accessible_name_and_description(watched_page, site_url, page):
-    browser_page = open_page(watched_page, site_url, page)
+def test_every_chart_has_an_accessible_name_and_description(loaded, page):
+    browser_page = loaded(page).page
     for chart in browser_page.query_selector_all(".mpsbook-chart"):
         static = chart.query_selector(".mpsbook-chart-static")
         assert ": " in (static.get_attribute("aria-label") or ""), "title: description"
@@ -113,8 +135,8 @@ def test_search_finds_clean_net(watched_page, site_url):
 
 
 @pytest.mark.parametrize("page", toc_pages())
-def test_page_has_a_title_a_description_and_the_licence(watched_page, site_url, page):
-    browser_page = open_page(watched_page, site_url, page)
+def test_page_has_a_title_a_description_and_the_licence(loaded, page):
+    browser_page = loaded(page).page
     assert browser_page.title().strip()
     description = browser_page.get_attribute('meta[name="description"]', "content")
     assert description and len(description) > 40
@@ -122,8 +144,8 @@ def test_page_has_a_title_a_description_and_the_licence(watched_page, site_url, 
 
 
 @pytest.mark.parametrize("page", CHAPTERS)
-def test_chapter_offers_its_notebook_and_its_data(watched_page, site_url, page):
-    browser_page = open_page(watched_page, site_url, page)
+def test_chapter_offers_its_notebook_and_its_data(loaded, page):
+    browser_page = loaded(page).page
     notebook = page.rsplit("/", 1)[-1].replace(".html", ".ipynb")
     hrefs = browser_page.eval_on_selector_all("a", "links => links.map(a => a.getAttribute('href') || '')")
     assert any(href.endswith(notebook) for href in hrefs), "no download of the notebook"
@@ -161,8 +183,8 @@ PAGE_BUDGET = 1_500_000  # bytes, uncompressed, vega included: the budget `make 
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_page_transfers_at_most_its_budget_and_nothing_unused(watched_page, site_url, page):
-    browser_page = open_page(watched_page, site_url, page)
+def test_page_transfers_at_most_its_budget_and_nothing_unused(loaded, page):
+    browser_page = loaded(page).page
     resources = browser_page.evaluate("""async () => {
         await document.fonts.ready;
         return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
@@ -178,11 +200,11 @@ def test_page_transfers_at_most_its_budget_and_nothing_unused(watched_page, site
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_every_icon_shown_is_in_the_cut_icon_font(watched_page, site_url, site_dir, page):
+def test_every_icon_shown_is_in_the_cut_icon_font(loaded, site_dir, page):
     from fontTools.ttLib import TTFont
 
     glyphs = TTFont(site_dir / "_static" / "mpsbook-icons.woff2").getBestCmap()
-    browser_page = open_page(watched_page, site_url, page)
+    browser_page = loaded(page).page
     shown = browser_page.evaluate("""() => [...document.querySelectorAll('*')].flatMap(element =>
         ['::before', '::after'].flatMap(pseudo => {
             const style = getComputedStyle(element, pseudo);
