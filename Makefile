@@ -55,7 +55,8 @@ $(SITE_STAMP): $(STAMP) $(NODE_STAMP) $(BOOK_SOURCES)
 CHROMIUM ?= /usr/bin/chromium
 JOBS ?= 2
 # Each test file or notebook goes whole to one of $(JOBS) workers: a notebook's cells share one kernel.
-PARALLEL := -n $(JOBS) --dist loadfile
+# Files are handed out in collection order, longest first (see tests/conftest.py), not by test count.
+PARALLEL := -n $(JOBS) --dist loadfile --no-loadscope-reorder
 
 test: $(STAMP) $(NODE_STAMP) ## Run the tests in tests/ and nbval (strict) over every notebook, on $(JOBS) workers
 	@test -x $(CHROMIUM) || echo "make test: no Chromium at $(CHROMIUM), so the browser and JupyterLab tests are skipped (apt-get install chromium)"

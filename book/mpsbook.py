@@ -60,7 +60,6 @@ import html
 import json
 import math
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 

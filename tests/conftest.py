@@ -34,6 +34,10 @@ SOURCES = [mpsbook.ROOT_DIR / name for name in ("_config.yml", "_toc.yml")] + [
 
 
 def pytest_collection_modifyitems(config, items):
+    # The browser and JupyterLab files are the longest; run first (make test passes
+    # --no-loadscope-reorder), each goes to a worker while the shorter files fill the other.
+    # A stable sort keeps every other file, and every notebook's cells, in their order.
+    items.sort(key=lambda item: "browser" not in item.keywords)
     if Path(CHROMIUM).exists():
         return
     if os.environ.get("MPSBOOK_REQUIRE_BROWSER"):
@@ -119,6 +123,18 @@ def toc_pages():
     """The book's pages in table-of-contents order, as paths of the built site."""
     toc = (mpsbook.ROOT_DIR / "_toc.yml").read_text(encoding="utf-8")
     return [f"{entry}.html" for entry in re.findall(r"(?:root|file):\s*(\S+)", toc)]
+
+
+CHARTS_DRAWN = "html[data-mpsbook-charts=drawn]"
+CHAPTERS = [page for page in toc_pages() if (mpsbook.ROOT_DIR / page.replace(".html", ".ipynb")).exists()]
+
+
+def open_page(watch, site_url, page):
+    """Load ``page`` in a watched page and wait until its charts, if any, are drawn."""
+    watch.page.goto(f"{site_url}/{page}", wait_until="load")
+    if watch.page.query_selector(".mpsbook-chart"):
+        watch.page.wait_for_selector(CHARTS_DRAWN, state="attached", timeout=15_000)
+    return watch.page
 
 
 def copy_book(target: Path) -> Path:

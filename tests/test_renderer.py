@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 import altair as alt
-import pandas as pd
 
 import mpsbook
 
