@@ -8,6 +8,10 @@ STAMP := $(VENV)/.installed
 # The site's JavaScript (vega), pinned in package-lock.json and installed from the npm registry.
 NODE_STAMP := node_modules/.installed
 NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
+# Python's bytecode cache stays on even where the shell turns it off (PYTHONDONTWRITEBYTECODE=1):
+# without it every pytest process compiles afresh, rewriting assertions, the ~130 modules of its
+# plugins (hypothesis, anyio, xdist, nbval): about 2.5 s of CPU per process, three per `make test`.
+export PYTHONDONTWRITEBYTECODE :=
 # Executing in place leaves no timing metadata, so a second run changes no byte.
 EXECUTE := $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600

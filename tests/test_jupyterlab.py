@@ -21,6 +21,9 @@ import mpsbook
 
 pytestmark = pytest.mark.browser
 
+# Checked every so often, not on every animation frame (Playwright's default), which would
+# keep Chromium busy while the kernel, which needs the CPU, runs the cells.
+POLL_MS = 200
 NOTEBOOKS = sorted(path.name for path in mpsbook.BOOK_DIR.glob("*.ipynb"))
 
 
@@ -68,37 +71,46 @@ def jupyterlab(tmp_path_factory):
     log.close()
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS)
-def test_notebook_runs_in_jupyterlab_and_shows_its_charts(browser, jupyterlab, notebook):
+@pytest.fixture(scope="module")
+def lab(browser, jupyterlab):
+    """One JupyterLab page, loaded once (its start-up is most of a notebook's time); each test opens a notebook in it."""
     url, token, book = jupyterlab
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
+    page.goto(f"{url}/lab?reset&token={token}", wait_until="load")
+    page.wait_for_function("window.jupyterapp && window.jupyterapp.shell", timeout=90_000, polling=POLL_MS)
+    page.evaluate("window.jupyterapp.restored")
+    yield page, book
+    context.close()
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_notebook_runs_in_jupyterlab_and_shows_its_charts(lab, notebook):
+    page, book = lab
+    page.evaluate("async path => { await window.jupyterapp.commands.execute('docmanager:open', {path}); }", notebook)
+    current = "window.jupyterapp.shell.currentWidget"
     try:
-        # A workspace of its own, reset, so no tab from an earlier test is restored beside this notebook.
-        workspace = notebook.replace(".ipynb", "")
-        page.goto(f"{url}/lab/workspaces/{workspace}/tree/{notebook}?reset&token={token}", wait_until="load")
-        page.wait_for_function("window.jupyterapp && window.jupyterapp.shell.currentWidget"
-                               " && window.jupyterapp.shell.currentWidget.sessionContext"
-                               " && window.jupyterapp.shell.currentWidget.sessionContext.session"
-                               " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel",
-                               timeout=90_000)
-        page.wait_for_function("window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status"
-                               " === 'idle'", timeout=90_000)
+        page.wait_for_function(f"{current} && {current}.context && {current}.context.path === '{notebook}'"
+                               f" && {current}.sessionContext.session && {current}.sessionContext.session.kernel"
+                               f" && {current}.sessionContext.session.kernel.status === 'idle'",
+                               timeout=90_000, polling=POLL_MS)
         page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
         cells = sum(1 for c in json.loads((book / notebook).read_text())["cells"] if c["cell_type"] == "code")
-        # Every code cell has an execution count in the notebook's model, and the kernel is idle again.
+        # Every code cell has an execution count in the notebook's model, and the kernel is idle again;
+        # or a cell failed, which stops run-all (the assertion below then names the error).
         page.wait_for_function(
             f"""() => {{
-                const panel = window.jupyterapp.shell.currentWidget;
+                const panel = {current};
                 const cells = Array.from(panel.content.model.cells).filter(c => c.type === 'code');
                 const done = cells.filter(c => c.executionCount !== null).length;
-                return cells.length === {cells} && done === {cells}
-                    && panel.sessionContext.session.kernel.status === 'idle';
+                const idle = panel.sessionContext.session.kernel.status === 'idle';
+                const failed = cells.some(c => c.outputs.toJSON().some(o => o.output_type === 'error'));
+                return idle && (failed || (cells.length === {cells} && done === {cells}));
             }}""",
-            timeout=180_000,
+            timeout=180_000, polling=POLL_MS,
         )
         failed = page.evaluate(
-            """() => Array.from(window.jupyterapp.shell.currentWidget.content.model.cells)
+            f"""() => Array.from({current}.content.model.cells)
                 .filter(c => c.type === 'code')
                 .flatMap(c => c.outputs.toJSON())
                 .filter(o => o.output_type === 'error' || o.name === 'stderr')
@@ -112,6 +124,10 @@ def test_notebook_runs_in_jupyterlab_and_shows_its_charts(browser, jupyterlab, n
         selector = ".jp-OutputArea-output .mpsbook-chart-static svg, .jp-OutputArea-output img[src^='data:image/svg']"
         count = f"[...document.querySelectorAll(\"{selector}\")].filter(s => s.getBoundingClientRect().width > 100).length"
         assert expected > 0
-        page.wait_for_function(f"() => {count} >= {expected}", timeout=30_000)  # outputs render after the kernel
+        page.wait_for_function(f"() => {count} >= {expected}", timeout=30_000, polling=POLL_MS)  # outputs render after the kernel
     finally:
-        context.close()
+        # Shut the kernel and close the tab, so the next notebook is the only one open.
+        page.evaluate(f"""async () => {{
+            const panel = {current};
+            if (panel && panel.sessionContext) {{ await panel.sessionContext.shutdown(); panel.dispose(); }}
+        }}""")
