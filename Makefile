@@ -45,7 +45,8 @@ lock: ## Rewrite constraints.txt from a fresh environment built from requirement
 
 # What the site is built from. Directories are listed too: adding or deleting a file changes
 # its directory's time, so that also calls for a build.
-BOOK_SOURCES := _config.yml _toc.yml $(shell find book data \( -name __pycache__ -o -name .ipynb_checkpoints \) -prune -o -print)
+# Absolute paths, so the directory book/ is not taken for the target `book`.
+BOOK_SOURCES := _config.yml _toc.yml $(shell find $(CURDIR)/book $(CURDIR)/data \( -name __pycache__ -o -name .ipynb_checkpoints \) -prune -o -print)
 SITE_STAMP := _build/.site-built
 
 book: $(SITE_STAMP) ## Build the site into _build/html from the notebooks' stored outputs (only when a source changed)
