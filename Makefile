@@ -51,7 +51,7 @@ SITE_STAMP := _build/.site-built
 
 book: $(SITE_STAMP) ## Build the site into _build/html from the notebooks' stored outputs (only when a source changed)
 
-# Starting Jupyter Book costs about 3 s of imports even when Sphinx then finds nothing to do,
+# A Jupyter Book build costs seconds (start-up, reading the environment) even when Sphinx then finds nothing to do,
 # so make checks the sources first; when one has changed, Sphinx rebuilds only what it affects.
 $(SITE_STAMP): $(STAMP) $(NODE_STAMP) $(BOOK_SOURCES)
 	$(BIN)/jupyter-book build -W -n --keep-going .

@@ -43,7 +43,9 @@ def jupyterlab(tmp_path_factory):
     settings.mkdir(parents=True)
     (settings / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none"}))
     environment = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(book.parent / "lab-settings"),
-                   "JUPYTER_RUNTIME_DIR": str(book.parent / "runtime")}
+                   "JUPYTER_RUNTIME_DIR": str(book.parent / "runtime"),
+                   # `?reset` below resets the default workspace: this one, not the analyst's own.
+                   "JUPYTERLAB_WORKSPACES_DIR": str(book.parent / "workspaces")}
     server = subprocess.Popen(
         [str(Path(sys.executable).with_name("jupyter")), "lab", "--no-browser", f"--port={port}",
          "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={book}",
@@ -87,14 +89,25 @@ def lab(browser, jupyterlab):
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_notebook_runs_in_jupyterlab_and_shows_its_charts(lab, notebook):
     page, book = lab
-    page.evaluate("async path => { await window.jupyterapp.commands.execute('docmanager:open', {path}); }", notebook)
-    current = "window.jupyterapp.shell.currentWidget"
+    # The panel this test opened, kept by reference: every check and the clean-up act on it alone.
+    page.evaluate("async path => { window.mpsbookPanel = await window.jupyterapp.commands.execute("
+                  "'docmanager:open', {path}); }", notebook)
+    current = "window.mpsbookPanel"
     try:
         page.wait_for_function(f"{current} && {current}.context && {current}.context.path === '{notebook}'"
                                f" && {current}.sessionContext.session && {current}.sessionContext.session.kernel"
                                f" && {current}.sessionContext.session.kernel.status === 'idle'",
                                timeout=90_000, polling=POLL_MS)
-        page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        # Stored outputs and execution counts are cleared first, so what is checked below comes from
+        # this run; run-all is started, not awaited (its promise has no time limit; the wait below has).
+        counted = page.evaluate(f"""async () => {{
+            await window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs');
+            const cells = Array.from({current}.content.model.cells).filter(c => c.type === 'code');
+            const counted = cells.filter(c => c.executionCount !== null || c.outputs.length > 0).length;
+            void window.jupyterapp.commands.execute('notebook:run-all-cells');
+            return counted;
+        }}""")
+        assert counted == 0, "stored outputs were not cleared before the run"
         cells = sum(1 for c in json.loads((book / notebook).read_text())["cells"] if c["cell_type"] == "code")
         # Every code cell has an execution count in the notebook's model, and the kernel is idle again;
         # or a cell failed, which stops run-all (the assertion below then names the error).
@@ -126,8 +139,12 @@ def test_notebook_runs_in_jupyterlab_and_shows_its_charts(lab, notebook):
         assert expected > 0
         page.wait_for_function(f"() => {count} >= {expected}", timeout=30_000, polling=POLL_MS)  # outputs render after the kernel
     finally:
-        # Shut the kernel and close the tab, so the next notebook is the only one open.
+        # Shut the kernel (waiting 30 s at most) and close the tab, so the next notebook is the only one open.
         page.evaluate(f"""async () => {{
             const panel = {current};
-            if (panel && panel.sessionContext) {{ await panel.sessionContext.shutdown(); panel.dispose(); }}
+            window.mpsbookPanel = null;
+            if (!panel) return;
+            try {{
+                await Promise.race([panel.sessionContext.shutdown(), new Promise(done => setTimeout(done, 30000))]);
+            }} finally {{ panel.dispose(); }}
         }}""")
