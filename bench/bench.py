@@ -165,7 +165,7 @@ def main() -> None:
     clean = record("clean build (make book after make clean)", run(["make", "book"]))
     rebuild = record("no-change rebuild, make book (median of 3)", median_run(["make", "book"]))
     budget("no-change rebuild / clean build", rebuild / clean, 0.3)
-    # What make saves by not starting Jupyter Book: Sphinx's own no-change build is mostly imports.
+    # What make saves by not starting Jupyter Book at all when no source has changed.
     record("no-change jupyter-book build, run directly (median of 3)",
            median_run([str(BIN / "jupyter-book"), "build", "-W", "-n", "--keep-going", "."]))
     record("start-up alone: python -c 'import jupyter_book.sphinx' (median of 3)",
@@ -183,12 +183,10 @@ def main() -> None:
     # 2.6 s to 4.0 s), so the parts and the whole are timed in turn, three rounds, and each
     # round gives a ratio: the budget holds the median ratio.
     # The order alternates from round to round, so a drift in one direction favours neither side.
-    rounds = []
+    rounds, targets = [], ["test-python", "test-notebooks", "test"]
     for number in range(3):
-        whole = run(["make", "test"]) if number % 2 else None
-        python_part = run(["make", "test-python"])
-        nbval_serial = run(["make", "test-notebooks"])
-        whole = whole if number % 2 else run(["make", "test"])
+        took = {target: run(["make", target]) for target in (targets[::-1] if number % 2 else targets)}
+        python_part, nbval_serial, whole = (took[target] for target in targets)
         rounds.append((python_part, nbval_serial, whole, whole / (python_part + nbval_serial)))
     record("tests in tests/ alone, serially (make test-python, median of 3)", statistics.median(r[0] for r in rounds))
     record("nbval alone, serially (make test-notebooks, median of 3)", statistics.median(r[1] for r in rounds))
