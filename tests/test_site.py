@@ -17,26 +17,25 @@ PAGES = toc_pages() + ["search.html"]
 
 
 @pytest.fixture(scope="module")
-def loaded(browser, site_url):
-    """Each page opened once, in a browser context of its own, for the checks that only read it.
+def loaded(site_context, site_url):
+    """Each page opened once, in a tab of its own, for the checks that only read it.
 
     Requests to other hosts and console errors are recorded from the first load on, through
     every check that reads the page afterwards.
     """
-    contexts, watches = [], {}
+    watches = {}
 
     def load(page):
         if page not in watches:
-            contexts.append(browser.new_context(viewport={"width": 1280, "height": 900}))
-            watch = PageWatch(contexts[-1].new_page(), site_url)
+            watch = PageWatch(site_context.new_page(), site_url)
             open_page(watch, site_url, page)
             watch.page.wait_for_timeout(300)
             watches[page] = watch
         return watches[page]
 
     yield load
-    for context in contexts:
-        context.close()
+    for watch in watches.values():
+        watch.page.close()
 
 
 def stored_chart_count(page):
