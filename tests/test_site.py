@@ -27,10 +27,9 @@ def loaded(site_context, site_url):
 
     def load(page):
         if page not in watches:
-            watch = PageWatch(site_context.new_page(), site_url)
+            watches[page] = watch = PageWatch(site_context.new_page(), site_url)  # stored first: closed even if it fails
             open_page(watch, site_url, page)
             watch.page.wait_for_timeout(300)
-            watches[page] = watch
         return watches[page]
 
     yield load
