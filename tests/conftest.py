@@ -114,6 +114,7 @@ class PageWatch:
 VIEWPORT = {"width": 1280, "height": 900}
 
 
+@contextlib.contextmanager
 def site_context_holding_a_page(browser, site_url, init_script=None):
     """A browser context with one page held open on the site, for tests to open their pages beside.
 
@@ -128,18 +129,16 @@ def site_context_holding_a_page(browser, site_url, init_script=None):
         if init_script:
             context.add_init_script(init_script)
         context.new_page().goto(f"{site_url}/search.html", wait_until="load")
-    except BaseException:
+        yield context
+    finally:
         context.close()
-        raise
-    return context
 
 
 @pytest.fixture(scope="session")
 def site_context(browser, site_url):
     """The context the site's pages open in as tabs, for the whole session."""
-    context = site_context_holding_a_page(browser, site_url)
-    yield context
-    context.close()
+    with site_context_holding_a_page(browser, site_url) as context:
+        yield context
 
 
 @contextlib.contextmanager

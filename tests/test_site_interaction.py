@@ -73,10 +73,9 @@ def test_print_shows_each_chart_as_its_static_svg(watched_page, site_url, page, 
 @pytest.fixture(scope="module")
 def dark_context(browser, site_url):
     """A context whose pages open in dark mode, as the theme's switch leaves them for a reader."""
-    context = site_context_holding_a_page(
-        browser, site_url, init_script="localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');")
-    yield context
-    context.close()
+    with site_context_holding_a_page(
+            browser, site_url, init_script="localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');") as context:
+        yield context
 
 
 @pytest.mark.parametrize("page", CHAPTERS)
