@@ -1,0 +1,249 @@
+"""Charts: the book's theme, a renderer whose output works with and without JavaScript, and the chart builders.
+
+:func:`enable` registers and turns on the theme (``mpsbook``) and the renderer (``mpsbook``);
+``import mpsbook`` calls it once. Each chart is stored in the notebook twice over: a static
+SVG made by vl-convert when the cell runs (what a reader sees where no JavaScript runs: a
+code host, a notebook opened offline, print) and the Vega-Lite spec, which the built site
+draws interactively with the vega scripts its build places next to the pages. Executing a
+cell twice gives byte-identical output. :func:`interval_chart`, :func:`comparison_chart`
+and :func:`series_chart` are the book's three kinds of chart.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+
+import altair as alt
+import pandas as pd
+import vl_convert
+
+from .quantities import QUALIFIERS
+
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+# One colour per verdict and qualifier, from a colour-blind-safe palette (Okabe and Ito).
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+QUALIFIER_COLOURS = dict(zip(QUALIFIERS, ["#000000", "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00"]))
+VERDICT_COLOURS = {
+    "consistent": "#009E73", "overstated": "#D55E00", "understated": "#E69F00",
+    "not comparable": "#0072B2", "unverified": "#7F7F7F", "impossible": "#CC79A7",
+}
+CHART_COLOURS = {"qualifier": QUALIFIER_COLOURS, "verdict": VERDICT_COLOURS}
+CHART_WIDTH = 640  # what fits the book's text column beside its side bars, labels included
+LABEL_LIMIT = 230  # pixels of row label before it is cut with an ellipsis
+COMPARISON_LABEL_LIMIT = 300  # comparison charts name official measures, which run longer
+NUMBER_FORMAT = ",.3~s"
+
+VEGALITE_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+CHART_CLASS = "mpsbook-chart"
+
+
+def chart_theme() -> alt.theme.ThemeConfig:
+    """The book's one chart theme: fonts, colours, sizes and number formats."""
+    return {
+        "config": {
+            "background": "white",
+            "font": FONT,
+            "view": {"continuousWidth": CHART_WIDTH - 100, "continuousHeight": 320, "stroke": None},
+            "title": {"fontSize": 16, "anchor": "start", "subtitleFontSize": 13, "subtitleColor": "#555555"},
+            "axis": {"labelFontSize": 12, "titleFontSize": 13, "labelColor": "#333333", "titleColor": "#333333",
+                     "gridColor": "#e5e5e5", "domainColor": "#888888", "tickColor": "#888888"},
+            "legend": {"labelFontSize": 12, "titleFontSize": 13, "orient": "bottom", "columns": 2},
+            "range": {"category": PALETTE},
+            "numberFormat": NUMBER_FORMAT,
+        }
+    }
+
+
+def _chart_summary(spec: dict) -> tuple[str, str]:
+    """The chart's title and description, for its accessible name and its plain-text output."""
+    title = spec.get("title", "")
+    if isinstance(title, dict):
+        title = title.get("text", "")
+    if isinstance(title, list):
+        title = " ".join(title)
+    return str(title), str(spec.get("description", ""))
+
+
+def chart_svg(spec: dict) -> str:
+    """The chart's static SVG, made by vl-convert with the Vega-Lite version Altair writes."""
+    return vl_convert.vegalite_to_svg(spec, vl_version=VEGALITE_VERSION)
+
+
+def chart_mimebundle(spec: dict, **_metadata) -> dict:
+    """Altair renderer: the chart as HTML (a static SVG and the spec the site draws from) plus SVG and text.
+
+    The HTML holds no script that runs. When the site is built, ``mpsbook_site`` compiles the
+    spec in its JSON block to Vega; the site's ``mpsbook-charts.js`` then draws each
+    ``.mpsbook-chart`` with vega and hides the static SVG once the interactive chart is drawn.
+    Everything is keyed by content, never by a random id, so executing twice gives
+    byte-identical output.
+    """
+    spec = {key: value for key, value in spec.items() if key != "$schema"}
+    svg = chart_svg(spec)
+    title, description = _chart_summary(spec)
+    label = html.escape(": ".join(part for part in (title, description) if part), quote=True)
+    spec_json = json.dumps(spec, sort_keys=True, separators=(",", ":"), ensure_ascii=True).replace("</", "<\\/")
+    markup = (
+        f'<div class="{CHART_CLASS}" data-vegalite="{VEGALITE_VERSION}">'
+        f'<div class="{CHART_CLASS}-static" role="img" aria-label="{label}">{svg}</div>'
+        f'<div class="{CHART_CLASS}-live" aria-label="{label}"></div>'
+        f'<script type="application/json" class="{CHART_CLASS}-spec">{spec_json}</script>'
+        "</div>"
+    )
+    text = f"Chart: {title}" + (f"\n{description}" if description else "")
+    return {"text/html": markup, "image/svg+xml": svg, "text/plain": text}
+
+
+def enable() -> None:
+    """Turn on the book's chart theme and renderer, and show table cells in full.
+
+    ``import mpsbook`` calls this once; calling it again changes nothing.
+    """
+    alt.theme.register("mpsbook", enable=True)(chart_theme)
+    alt.renderers.register("mpsbook", chart_mimebundle)
+    alt.renderers.enable("mpsbook")
+    # Tables of quotes and reasons are read in full, not cut at 50 characters.
+    pd.set_option("display.max_colwidth", None)
+
+
+def log_axis(**options) -> alt.Axis:
+    """An axis for a log scale: a label at each power of ten, written 10, 1k, 1M, 1B."""
+    return alt.Axis(
+        values=[10**k for k in range(0, 16)],
+        labelExpr="replace(format(datum.value, '~s'), 'G', 'B')",
+        **options,
+    )
+
+
+def interval_chart(
+    frame: pd.DataFrame,
+    *,
+    title: str,
+    description: str,
+    label: str = "expression",
+    colour: str = "qualifier",
+    tooltip: tuple = (),
+    number_rows: bool = True,
+) -> alt.LayerChart:
+    """An interval chart on a log axis: one row per quantity, a bar from low to high and a diamond at the figure.
+
+    ``frame`` needs ``low``, ``high``, ``figure``, ``unit`` and the ``label`` and ``colour``
+    columns (``colour`` is ``qualifier`` or ``verdict``, coloured as the book colours them
+    everywhere); the row order of the frame is kept on the vertical axis. Where the frame
+    has an ``official`` column, a black ring marks the official figure the verdict rests on.
+    ``tooltip`` adds (field, title) pairs to the tooltip, after the quoted words;
+    ``number_rows`` puts the row's number before its label (off when the label has an id).
+    """
+    data = frame.reset_index(drop=True).assign(
+        row=lambda d: [f"{i + 1:02d}. {text}" if number_rows else text for i, text in enumerate(d[label])],
+        quoted=lambda d: [f"\u201c{text}\u201d" for text in d[label]],
+    )
+    tooltips = [
+        alt.Tooltip("quoted:N", title="Quoted words"),
+        *(alt.Tooltip(f"{field}:N", title=name) for field, name in tooltip),
+        alt.Tooltip("unit:N", title="Unit"),
+        alt.Tooltip(f"{colour}:N", title=colour.capitalize()),
+        alt.Tooltip("low:Q", title="Low", format=","),
+        alt.Tooltip("high:Q", title="High", format=","),
+    ]
+    colours = CHART_COLOURS[colour]
+    y = alt.Y("row:N", sort=None, title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT))
+    colour_channel = alt.Color(
+        f"{colour}:N", title=colour.capitalize(), scale=alt.Scale(domain=list(colours), range=list(colours.values()))
+    )
+    x_scale = alt.Scale(type="log")
+    base = alt.Chart(data).encode(y=y, color=colour_channel, tooltip=tooltips)
+    bars = base.mark_bar(height=8, opacity=0.8).encode(
+        x=alt.X("low:Q", scale=x_scale, title="Values the words allow (log scale)", axis=log_axis()),
+        x2="high:Q",
+    )
+    # A point for exact intervals too: a bar from f to f has no width.
+    points = base.transform_filter("isValid(datum.figure)").mark_point(filled=True, size=50, shape="diamond").encode(
+        x=alt.X("figure:Q", scale=x_scale)
+    )
+    layers = [bars, points]
+    if "official" in data:
+        # Its own chart, not `base`: the ring stays black whatever the row's colour.
+        official = alt.Chart(data).transform_filter("isValid(datum.official)").mark_point(
+            shape="circle", size=110, filled=False, strokeWidth=2, color="black"
+        ).encode(
+            y=y,
+            x=alt.X("official:Q", scale=x_scale),
+            tooltip=[*tooltips, alt.Tooltip("official:Q", title="Official figure", format=","),
+                     alt.Tooltip("ref_id:N", title="Reference")],
+        )
+        layers.append(official)
+    return alt.layer(*layers, title=title, description=description).properties(
+        width=CHART_WIDTH - LABEL_LIMIT - 20, height=alt.Step(22)
+    )
+
+
+KIND_COLOURS = {
+    "the article": "#D55E00",
+    "official, same measure": "#0072B2",
+    "official, other campaign": "#56B4E9",
+    "official, other period": "#56B4E9",
+    "official, other scope": "#56B4E9",
+    "official, other unit": "#7F7F7F",
+    "hard bound": "#CC79A7",
+}
+
+
+def comparison_chart(frame: pd.DataFrame, *, title: str, description: str, x_title: str, log: bool = False
+                     ) -> alt.LayerChart:
+    """Claims as intervals beside official figures as points, one row each, from :func:`comparison_frame`."""
+    kinds = [k for k in KIND_COLOURS if k in set(frame["kind"])]
+    colour = alt.Color("kind:N", title=None,
+                       scale=alt.Scale(domain=kinds, range=[KIND_COLOURS[k] for k in kinds]))
+    tooltip = [alt.Tooltip("label:N", title="What"), alt.Tooltip("detail:N", title="Detail"),
+               alt.Tooltip("low:Q", title="Low", format=","), alt.Tooltip("high:Q", title="High", format=","),
+               alt.Tooltip("unit:N", title="Unit"), alt.Tooltip("source:N", title="Source")]
+    scale = alt.Scale(type="log") if log else alt.Scale(zero=True)
+    if log:
+        axis = log_axis()
+    elif frame["high"].max() >= 10_000:
+        axis = alt.Axis(labelExpr="replace(format(datum.value, '~s'), 'G', 'B')")
+    else:
+        axis = alt.Axis(format=",.2~f")
+    base = alt.Chart(frame).encode(
+        y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=COMPARISON_LABEL_LIMIT)),
+        color=colour,
+        tooltip=tooltip,
+    )
+    bars = base.mark_bar(height=10, opacity=0.85).encode(x=alt.X("low:Q", title=x_title, scale=scale, axis=axis),
+                                                          x2="high:Q")
+    points = base.transform_filter("isValid(datum.value)").mark_point(filled=True, size=90, opacity=1).encode(
+        x=alt.X("value:Q", scale=scale)
+    )
+    return alt.layer(bars, points, title=title, description=description).properties(
+        width=CHART_WIDTH - COMPARISON_LABEL_LIMIT - 20, height=alt.Step(30)
+    )
+
+
+def series_chart(series: pd.DataFrame, *, claim_row, claim_year: int, title: str, description: str, y_title: str
+                 ) -> alt.LayerChart:
+    """Official yearly figures as a line of points, with a claim's interval drawn over its year.
+
+    ``series`` needs ``year``, ``value``, ``metric``, ``publisher`` and ``published``;
+    ``claim_row`` is a row of the claims ledger (``quote``, ``low``, ``high``).
+    """
+    official = series.assign(kind="official, same measure", source=series["publisher"] + ", " + series["published"])
+    claimed = pd.DataFrame([{"year": claim_year, "low": claim_row["low"], "high": claim_row["high"],
+                             "kind": "the article", "quoted": f"\u201c{claim_row['quote']}\u201d"}])
+    kinds = ["the article", "official, same measure"]
+    colour = alt.Color("kind:N", title=None, scale=alt.Scale(domain=kinds, range=[KIND_COLOURS[k] for k in kinds]))
+    x = alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0))
+    y_scale = alt.Scale(zero=True)
+    line = alt.Chart(official).mark_line(point=alt.OverlayMarkDef(filled=True, size=90)).encode(
+        x=x, y=alt.Y("value:Q", title=y_title, scale=y_scale), color=colour,
+        tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("value:Q", title="Official figure", format=","),
+                 alt.Tooltip("metric:N", title="Measure"), alt.Tooltip("source:N", title="Source")],
+    )
+    band = alt.Chart(claimed).mark_bar(size=26, opacity=0.6).encode(
+        x=x, y=alt.Y("low:Q", scale=y_scale), y2="high:Q", color=colour,
+        tooltip=[alt.Tooltip("quoted:N", title="Quoted words"), alt.Tooltip("low:Q", title="Low", format=","),
+                 alt.Tooltip("high:Q", title="High", format=",")],
+    )
+    return alt.layer(band, line, title=title, description=description).properties(width=CHART_WIDTH - 240, height=280)
+
