@@ -1,12 +1,14 @@
 """The helper package every notebook of the book imports: ``import mpsbook``.
 
 It checks the numbers of one web article about the work of China's Ministry of Public Security
-("the article", ``data/source/mps-article.txt``). Four modules, each importing only those before it:
+("the article", ``data/source/mps-article.txt``). Five modules, each importing only those before it:
 
 * :mod:`mpsbook.data`: the data package, the article, the ledger tables, :class:`DataError`;
 * :mod:`mpsbook.quantities`: the extractor and the interval rule;
 * :mod:`mpsbook.verdicts`: comparisons, the verdict rule, findings about the text;
-* :mod:`mpsbook.charts`: the theme, the renderer and the chart builders.
+* :mod:`mpsbook.charts`: the theme, the renderer and the chart builders;
+* :mod:`mpsbook.reader`: the reader's pages as HTML (scorecard, claim boxes, annotated article,
+  sources, corrections), used by the site's build (``mpsbook_pages``), not by the notebooks.
 
 Importing the package turns on the book's chart theme and renderer (:func:`mpsbook.charts.enable`).
 """
@@ -45,6 +47,8 @@ from .quantities import (  # noqa: F401
 )
 from .verdicts import (  # noqa: F401
     VERDICTS,
+    RATINGS,
+    READINGS,
     REFERENCE_QUALIFIERS,
     figure_step,
     reference_interval,
@@ -67,6 +71,7 @@ from .charts import (  # noqa: F401
     PALETTE,
     QUALIFIER_COLOURS,
     VERDICT_COLOURS,
+    RATING_COLOURS,
     CHART_COLOURS,
     CHART_WIDTH,
     LABEL_LIMIT,
@@ -117,6 +122,8 @@ __all__ = [
     "format_figure",
     "quantity_table",
     "VERDICTS",
+    "RATINGS",
+    "READINGS",
     "REFERENCE_QUALIFIERS",
     "figure_step",
     "reference_interval",
@@ -137,6 +144,7 @@ __all__ = [
     "PALETTE",
     "QUALIFIER_COLOURS",
     "VERDICT_COLOURS",
+    "RATING_COLOURS",
     "CHART_COLOURS",
     "CHART_WIDTH",
     "LABEL_LIMIT",

@@ -28,6 +28,13 @@ VERDICT_COLOURS = {
     "consistent": "#009E73", "overstated": "#D55E00", "understated": "#E69F00",
     "not comparable": "#0072B2", "unverified": "#7F7F7F", "impossible": "#CC79A7",
 }
+# STAND-IN until issue 15 lands the rating rule v2.
+RATING_COLOURS = {
+    "correct": "#009E73", "correct as a lower bound": "#009E73",
+    "matches a figure of another period or scope": "#56B4E9", "higher than the ministry's figure": "#D55E00",
+    "lower than the ministry's figure": "#E69F00", "no like-for-like figure": "#0072B2",
+    "not found": "#7F7F7F", "impossible": "#CC79A7",
+}
 CHART_COLOURS = {"qualifier": QUALIFIER_COLOURS, "verdict": VERDICT_COLOURS}
 CHART_WIDTH = 640  # what fits the book's text column beside its side bars, labels included
 LABEL_LIMIT = 230  # pixels of row label before it is cut with an ellipsis

@@ -17,6 +17,21 @@ from .data import paragraph_number
 from .quantities import format_figure, interval, place_value
 
 VERDICTS = ("consistent", "overstated", "understated", "not comparable", "unverified", "impossible")
+# STAND-IN until issue 15 lands the rating rule v2: the contract's rating words and readings.
+RATINGS = {
+    "correct": "The official figure lies inside the interval the article's words allow.",
+    "correct as a lower bound": "The article's words read as a floor, and the official figure is above it.",
+    "matches a figure of another period or scope": "The number fits an official figure of another period or scope.",
+    "higher than the ministry's figure": "The interval lies above the ministry's own figure for the same measure.",
+    "lower than the ministry's figure": "The interval lies below the ministry's own figure for the same measure.",
+    "no like-for-like figure": "Official figures exist, but none counts the same thing over the same period.",
+    "not found": "No official figure was found; what was searched is listed.",
+    "impossible": "The interval breaks a hard bound, such as the population.",
+}
+READINGS = {
+    "as written": "The article's words read by the interval rule.",
+    "generous": "Each hedge read as loosely as the words allow.",
+}
 REFERENCE_QUALIFIERS = {"exact": "exact", "upper": "nearly", "approx": "about"}
 
 
@@ -185,13 +200,14 @@ def comparison_frame(claim_ids, claims: pd.DataFrame, compared: pd.DataFrame, re
     (all of the claims' comparisons by default). Columns: ``label``, ``kind`` (``the
     article`` or a :data:`KIND_LABELS` value), ``low``, ``high``, ``value`` (the official
     figure; NaN for a claim), ``unit``, ``detail`` (the quote, or the reference's metric,
-    period and publisher) and ``source``.
+    period and publisher), ``source`` and ``ref_id`` (empty for a claim; the site lists each
+    chart's sources, with their links, from it).
     """
     chosen = claims.set_index("claim_id").loc[list(claim_ids)].reset_index()
     rows = [
         {"label": f"{c.claim_id}: \u201c{c.quote}\u201d", "kind": "the article", "low": c.low, "high": c.high,
          "value": math.nan, "unit": c.unit, "detail": f"{c.metric}, {c.period or 'no period given'}",
-         "source": f"the article, paragraph {c.paragraph}"}
+         "source": f"the article, paragraph {c.paragraph}", "ref_id": ""}
         for c in chosen.itertuples()
     ]
     pairs = compared[compared["claim_id"].isin(claim_ids)].drop_duplicates("ref_id")
@@ -201,7 +217,7 @@ def comparison_frame(claim_ids, claims: pd.DataFrame, compared: pd.DataFrame, re
         {"label": f"{r.metric} ({r.topic})" if r.period_ref in r.topic else f"{r.metric} ({r.topic}, {r.period_ref})",
          "kind": KIND_LABELS[r.comparability], "low": r.ref_low,
          "high": r.ref_high, "value": r.value, "unit": r.unit_ref, "detail": r.reason,
-         "source": f"{r.publisher}, {r.published}"}
+         "source": f"{r.publisher}, {r.published}", "ref_id": r.ref_id}
         for r in pairs.itertuples()
     ]
     return pd.DataFrame(rows)
