@@ -1,6 +1,7 @@
 """Sphinx extension: the build-time parts of the book that the notebooks cannot do themselves.
 
-* It makes the site draw the book's charts (below).
+* It makes the site draw the book's charts (below), and offers beneath each chart its sources
+  and downloads of the rows it draws (CSV) and of its static SVG.
 * It keeps off each page what the page does not use: thebe, which Jupyter Book 1 always
   loads; sphinx-design's files where no design element is used; the theme's fontawesome.js
   (see ``_templates/static/webpack-macros.html``); and all but a few dozen of the 1,400
@@ -18,8 +19,10 @@ build copies from ``node_modules`` (pinned in ``package-lock.json``, installed b
 hold a chart. The build fails if that vega is not the version vl-convert compiles for.
 """
 
+import csv
 import hashlib
 import html
+import io
 import json
 import re
 import shutil
@@ -36,10 +39,10 @@ TEMPLATES_DIR = Path(__file__).resolve().parent / "_templates"
 CHART_MARKER = 'class="mpsbook-chart"'
 LOADER = "mpsbook-charts.js"
 # A chart as mpsbook.chart_mimebundle writes it: the Vega-Lite version, then (after the static
-# SVG) the spec's JSON block. Group 2 keeps everything between them unchanged.
+# SVG) the spec's JSON block and the closing tag. Group 1 keeps everything before the spec unchanged.
 CHART_SPEC = re.compile(
     r'(<div class="mpsbook-chart" data-vegalite="(?P<version>[0-9.]+)">.*?)'
-    r'<script type="application/json" class="mpsbook-chart-spec">(?P<spec>.*?)</script>',
+    r'<script type="application/json" class="mpsbook-chart-spec">(?P<spec>.*?)</script></div>',
     re.S,
 )
 
@@ -86,11 +89,86 @@ def compiled_chart(match: re.Match, pagename: str) -> str:
     return f'{match[1]}<script type="application/json" class="mpsbook-chart-vega">{spec}</script>'
 
 
+CHART_DATA_DIR = "chart-data"  # in the site: each chart's rows as CSV and its static SVG
+SVG = re.compile(r"<svg\b.*?</svg>", re.S)
+
+
+def chart_rows(spec: dict) -> list:
+    """The rows a Vega-Lite spec draws: those of its named datasets, then any inline values, in order."""
+    rows = [row for values in spec.get("datasets", {}).values() for row in values]
+    return rows + list(spec.get("data", {}).get("values", []))
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def chart_csv(rows: list) -> str:
+    """The rows as CSV: every field any row has, in order of first appearance; a missing value is empty."""
+    fields = list(dict.fromkeys(key for row in rows for key in row))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(fields)
+    writer.writerows([_cell(row.get(field)) for field in fields] for row in rows)
+    return out.getvalue()
+
+
+def reference_records(confdir: Path) -> dict:
+    """The official figures of ``data/references.csv``, by ``ref_id``."""
+    with open(confdir / "data" / "references.csv", encoding="utf-8", newline="") as handle:
+        return {row["ref_id"]: row for row in csv.DictReader(handle)}
+
+
+def chart_sources(rows: list, references: dict, pagename: str) -> str:
+    """The chart's sources as links: each official figure its rows name in ``ref_id``, once, in order."""
+    ids = dict.fromkeys(i.strip() for row in rows for i in str(row.get("ref_id") or "").split(",") if i.strip())
+    unknown = [i for i in ids if i not in references]
+    if unknown:
+        raise ExtensionError(f"mpsbook_site: a chart on {pagename} names official figures not in "
+                             f"data/references.csv: {', '.join(unknown)}")
+    links = [f'<a href="{html.escape(references[i]["url"])}" rel="noopener">{html.escape(references[i]["publisher"])}, '
+             f'{html.escape(references[i]["published"])}</a>' for i in ids]
+    return "; ".join(dict.fromkeys(links)) or "the article alone"
+
+
+def write_if_changed(path: Path, text: str) -> None:
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def chart_data_block(app, match: re.Match, pagename: str, number: int, pathto) -> str:
+    """Beneath a chart: its sources with links, and downloads of the rows it draws (CSV) and of its static SVG."""
+    rows = chart_rows(json.loads(match["spec"].replace("<\\/", "</")))
+    stem = f"{pagename.replace('/', '-')}-chart-{number}"
+    folder = Path(app.outdir) / CHART_DATA_DIR
+    write_if_changed(folder / f"{stem}.csv", chart_csv(rows))
+    svg = SVG.search(match[1])
+    write_if_changed(folder / f"{stem}.svg", svg.group() if svg else "")
+    csv_href, svg_href = (pathto(f"{CHART_DATA_DIR}/{stem}.{ext}", 1) for ext in ("csv", "svg"))
+    return (f'<div class="mpsbook-chart-data"><p><span class="mpsbook-label">Sources:</span> '
+            f"{chart_sources(rows, app.mpsbook_references, pagename)}.</p>"
+            f'<p><span class="mpsbook-label">Download:</span> <a class="mpsbook-chart-csv" href="{csv_href}" download>'
+            f"the data drawn (CSV, {len(rows)} rows)</a> \u00b7 "
+            f'<a class="mpsbook-chart-svg" href="{svg_href}" download>the chart (SVG)</a></p></div>')
+
+
 def add_chart_scripts(app, pagename, templatename, context, doctree) -> None:
-    """On the pages that show a chart, and nowhere else: compile the charts to Vega, load vega and the loader."""
+    """On the pages that show a chart, and nowhere else: compile the charts to Vega, load vega and the loader.
+
+    Each chart also gets, beneath it, its sources and its data (see :func:`chart_data_block`).
+    """
     body = context.get("body", "")
     if CHART_MARKER in body:
-        context["body"] = CHART_SPEC.sub(lambda match: compiled_chart(match, pagename), body)
+        app.mpsbook_references = reference_records(Path(app.confdir))
+        count = iter(range(1, 1000))
+        context["body"] = CHART_SPEC.sub(
+            lambda match: compiled_chart(match, pagename) + "</div>"
+            + chart_data_block(app, match, pagename, next(count), context["pathto"]), body)
         app.add_js_file(app.mpsbook_vega, loading_method="defer")
         app.add_js_file(LOADER, loading_method="defer")
 

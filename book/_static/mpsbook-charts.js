@@ -72,6 +72,7 @@
         svg.setAttribute("aria-label", target.getAttribute("aria-label") || "");
       }
       figure.classList.add("mpsbook-chart--live");
+      figure.mpsbookView = view;  // the drawn data, which the browser tests compare with the chart's CSV
       performance.mark("mpsbook-chart-drawn");  // read by bench/bench.py
     }).catch(function (error) {
       // Keep the static SVG and say why in the console.
