@@ -1,0 +1,190 @@
+"""The reader's pages as the package builds them: scorecard, claim boxes and their ClaimReview, the annotated
+article, the sources, the corrections log, each chart's data, and the edition every page states.
+
+The browser tests of the same pages, as built, are in test_site_reader.py.
+"""
+
+import html
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+import yaml
+from pyld import jsonld
+
+import mpsbook
+import mpsbook_pages
+import mpsbook_site
+from mpsbook import reader
+
+# schema.org's context, reduced to what the book's JSON-LD uses, so expanding it needs no network.
+SCHEMA_CONTEXT = {"@context": {"@vocab": "https://schema.org/"}}
+SCHEMA = "https://schema.org/"
+
+
+def offline_loader(url, options=None):
+    if url.rstrip("/") in ("https://schema.org", "http://schema.org"):
+        return {"contentType": "application/ld+json", "contextUrl": None, "documentUrl": url,
+                "document": SCHEMA_CONTEXT}
+    raise AssertionError(f"the JSON-LD asked for a context from {url}")
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return reader.reader_tables()
+
+
+@pytest.fixture(scope="module")
+def box_options():
+    about = mpsbook_pages.edition(mpsbook.ROOT_DIR)
+    return {"ratings": mpsbook.RATINGS, "readings": mpsbook.READINGS, "colours": mpsbook.RATING_COLOURS,
+            "author": about["authors"], "date": about["date"]}
+
+
+class Elements(HTMLParser):
+    """Every start tag of an HTML string, as (tag, attributes), and the text of each script element."""
+
+    def __init__(self, text):
+        super().__init__()
+        self.tags, self.scripts, self._in_script = [], [], False
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts.append(data)
+
+    def having(self, tag, **attributes):
+        return [a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in attributes.items())]
+
+
+def test_scorecard_has_one_row_per_claim_in_article_order(tables):
+    page = Elements(reader.scorecard_html(tables["claims"], tables["verdicts"], mpsbook.RATING_COLOURS))
+    rows = [a["data-claim"] for t, a in page.tags if t == "tr" and "data-claim" in a]
+    assert rows == list(dict.fromkeys(tables["claims"]["claim_key"]))
+    links = [a["href"] for a in page.having("a") if "mpsbook-claim-link" in a.get("class", "")]
+    assert links == [f"mpsbook:claim/{key}" for key in rows]
+
+
+def test_every_rating_shown_is_a_rating_of_the_scale_in_words(tables):
+    assert set(tables["verdicts"]["rating"]) <= set(mpsbook.RATINGS)
+    assert set(tables["sensitivity"]["rating"]) <= set(mpsbook.RATINGS)
+    assert set(tables["sensitivity"]["reading"]) <= set(mpsbook.READINGS)
+    assert set(mpsbook.RATING_COLOURS) == set(mpsbook.RATINGS)
+    badge = reader.rating_badge("impossible", mpsbook.RATING_COLOURS)
+    assert badge.endswith("impossible</span>") and 'aria-hidden="true"' in badge  # the words carry it, not the swatch
+
+
+def test_claim_box_has_its_anchor_its_mentions_and_its_official_figures(tables, box_options):
+    key = "clean-net-2022-cases"
+    box = Elements(reader.claim_box_html(key, tables, **box_options))
+    assert box.having("div", id=f"claim-{key}")
+    mentions = tables["claims"][tables["claims"]["claim_key"] == key]
+    assert [a["href"] for a in box.having("a") if a["href"].startswith("mpsbook:paragraph/")] == [
+        f"mpsbook:paragraph/{n}" for n in mentions["paragraph"]]
+    refs = tables["verdicts"].set_index("claim_key").loc[key, "ref_ids"].split()
+    assert [a["data-ref"] for a in box.having("li") if "data-ref" in a][: len(refs)] == refs
+    urls = tables["references"].set_index("ref_id").loc[refs, "url"].tolist()
+    assert [a["href"] for a in box.having("a", **{"class": "mpsbook-source-link"})][: len(refs)] == urls
+
+
+def test_claim_review_json_ld_expands_to_one_claim_review_with_the_rating(tables, box_options):
+    for key, verdict in tables["verdicts"].set_index("claim_key").iterrows():
+        box = Elements(reader.claim_box_html(key, tables, **box_options))
+        assert len(box.scripts) == 1
+        document = json.loads(box.scripts[0])
+        [review] = jsonld.expand(document, {"documentLoader": offline_loader})
+        assert review["@type"] == [SCHEMA + "ClaimReview"]
+        assert review[SCHEMA + "url"][0]["@value"] == f"mpsbook:claim/{key}"  # the site makes it the page's address
+        rating = review[SCHEMA + "reviewRating"][0]
+        assert rating[SCHEMA + "alternateName"][0]["@value"] == verdict["rating"]
+        item = review[SCHEMA + "itemReviewed"][0]
+        assert item["@type"] == [SCHEMA + "Claim"] and SCHEMA + "appearance" in item
+        first = tables["claims"][tables["claims"]["claim_key"] == key]["quote"].iloc[0]
+        assert review[SCHEMA + "claimReviewed"][0]["@value"] == first
+        assert review[SCHEMA + "author"][0][SCHEMA + "name"][0]["@value"] == box_options["author"]
+        assert review[SCHEMA + "datePublished"][0]["@value"] == box_options["date"]
+
+
+def test_article_page_numbers_paragraphs_as_the_ledger_and_marks_every_mention(tables):
+    page = Elements(reader.article_html(tables["article"], tables["claims"], tables["verdicts"]))
+    paragraphs = [a["id"] for a in page.having("li") if a.get("id", "").startswith("p-")]
+    assert len(paragraphs) == sum(1 for line in tables["article"].split("\n") if line.strip())
+    mentions = [a for a in page.having("a") if a.get("class") == "mpsbook-mention"]
+    assert len(mentions) == len(tables["claims"])
+    ratings = tables["verdicts"].set_index("claim_key")["rating"]
+    for anchor, row in zip(mentions, tables["claims"].itertuples()):
+        assert anchor["href"] == f"mpsbook:claim/{row.claim_key}"
+        assert ratings[row.claim_key] in anchor["aria-label"] and row.quote in anchor["aria-label"]
+
+
+def test_article_page_keeps_the_text_as_received_and_offers_no_correction(tables):
+    page = reader.article_html(tables["article"], tables["claims"], tables["verdicts"])
+    visible = re.sub(r'<span class="mpsbook-(?:sr|mention-rating)"[^>]*>.*?</span>', "", page)
+    text = html.unescape(re.sub(r"<[^>]+>", "", visible))
+    assert text == "".join(line for line in tables["article"].split("\n") if line.strip())
+    assert "closest word" not in page and "did you mean" not in page.lower()
+
+
+def test_article_page_marks_web_leftovers_and_misspellings(tables):
+    page = reader.article_html(tables["article"], tables["claims"], tables["verdicts"])
+    leftovers = re.findall(r'<span class="mpsbook-leftover"[^>]*>(.*?)<span', page)
+    assert "Leave a Reply" in leftovers
+    misspelt = re.findall(r'<span class="mpsbook-misspelling"[^>]*>(.*?)<span', page)
+    assert "inforcement" in misspelt
+
+
+def test_article_marks_nest_and_never_cross(tables):
+    marks = reader.article_marks(tables["article"], tables["claims"])
+    for a in marks:
+        for b in marks:
+            if a is not b and a[0] < b[1] and b[0] < a[1]:
+                assert (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1]), (a, b)
+
+
+def test_sources_page_lists_every_official_figure_with_a_link(tables):
+    page = Elements(reader.sources_html(tables["references"]))
+    assert [a["data-ref"] for a in page.having("li") if "data-ref" in a] == sorted(
+        tables["references"]["ref_id"], key=list(tables["references"]["ref_id"]).index)
+    assert len(page.having("a", **{"class": "mpsbook-source-link"})) == len(tables["references"])
+
+
+def test_corrections_log_ends_each_claim_on_the_rating_the_book_shows(tables):
+    ratings = tables["verdicts"].set_index("claim_key")["rating"]
+    latest = tables["corrections"].sort_values("date", kind="stable").groupby("claim_key").tail(1)
+    for row in latest.itertuples():
+        assert row.rating == ratings[row.claim_key], row
+        assert row.previous_rating != row.rating
+    assert set(tables["corrections"]["rating"]) <= set(mpsbook.RATINGS)
+
+
+def test_edition_is_the_same_in_the_citation_file_and_the_book_configuration():
+    about = mpsbook_pages.edition(mpsbook.ROOT_DIR)
+    config = yaml.safe_load((mpsbook.ROOT_DIR / "_config.yml").read_text(encoding="utf-8"))
+    assert config["author"] == about["authors"]
+    assert re.fullmatch(r"\d+\.\d+\.\d+", about["version"])
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", about["date"])
+    assert "sphinxext.opengraph" in config["sphinx"]["extra_extensions"]
+
+
+def test_chart_csv_holds_every_row_of_every_dataset_and_every_field():
+    spec = {"datasets": {"a": [{"x": 1.0, "y": "one"}, {"x": 2.5, "y": None}], "b": [{"z": 3}]},
+            "data": {"name": "a"}}
+    rows = mpsbook_site.chart_rows(spec)
+    assert mpsbook_site.chart_csv(rows) == "x,y,z\n1,one,\n2.5,,\n,,3\n"
+
+
+def test_chart_sources_name_every_official_figure_once_and_refuse_an_unknown_one():
+    references = mpsbook_site.reference_records(mpsbook.ROOT_DIR)
+    rows = [{"ref_id": "clean-net-2022-cases"}, {"ref_id": "clean-net-2021-cases, clean-net-2022-cases"}, {}]
+    links = mpsbook_site.chart_sources(rows, references, "book/x")
+    assert links.count("<a ") == 2 and references["clean-net-2022-cases"]["url"] in links
+    with pytest.raises(Exception, match="not-a-reference"):
+        mpsbook_site.chart_sources([{"ref_id": "not-a-reference"}], references, "book/x")
