@@ -17,7 +17,7 @@ from .data import paragraph_number
 from .quantities import format_figure, interval, place_value
 
 VERDICTS = ("consistent", "overstated", "understated", "not comparable", "unverified", "impossible")
-REFERENCE_QUALIFIERS = {"exact": "exact", "upper": "nearly", "approx": "about"}
+REFERENCE_QUALIFIERS = {"exact": "exact", "lower": "over", "upper": "nearly", "approx": "about"}
 
 
 def figure_step(value: float) -> Decimal:
