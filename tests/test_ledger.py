@@ -137,7 +137,7 @@ BAD_LEDGERS = [
     ("reference without an address", "references.csv", ",http://www.chinabrand510.com/xw/fzbd/2023/0110/35160.shtml,",
      ",,", "references.csv", 2, "url", "required"),
     ("reference value not a number", "references.csv", "2022,21.9,tonnes", "2022,21.9t,tonnes",
-     "references.csv", 8, "value", "expected a number"),
+     "references.csv", 21, "value", "expected a number"),
 ]
 
 

@@ -32,7 +32,7 @@ READINGS = {
     "as written": "The article's words read by the interval rule.",
     "generous": "Each hedge read as loosely as the words allow.",
 }
-REFERENCE_QUALIFIERS = {"exact": "exact", "upper": "nearly", "approx": "about"}
+REFERENCE_QUALIFIERS = {"exact": "exact", "lower": "over", "upper": "nearly", "approx": "about"}
 
 
 def figure_step(value: float) -> Decimal:
