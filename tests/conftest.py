@@ -28,7 +28,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync",
 ]
 SITE = mpsbook.ROOT_DIR / "_build" / "html"
-SOURCES = [mpsbook.ROOT_DIR / name for name in ("_config.yml", "_toc.yml")] + [
+SOURCES = [mpsbook.ROOT_DIR / name for name in ("_config.yml", "_toc.yml", "CITATION.cff")] + [
     path for folder in ("book", "data") for path in (mpsbook.ROOT_DIR / folder).rglob("*")
     if path.is_file() and "__pycache__" not in path.parts and ".ipynb_checkpoints" not in path.parts
 ]

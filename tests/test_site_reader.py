@@ -1,0 +1,148 @@
+"""The reader's pages in the built site, in a browser: the scorecard, the claim boxes and their links, the
+annotated article, the sources, each chart's data, the ClaimReview JSON-LD and the edition in every footer.
+
+Each page is loaded once (as in test_site.py); requests to other hosts and console errors fail the page.
+"""
+
+import csv
+import io
+import json
+from urllib.parse import urljoin, urlparse
+
+import pytest
+from conftest import CHAPTERS, PageWatch, open_page, toc_pages
+from pyld import jsonld
+from test_reader import SCHEMA, offline_loader
+
+import mpsbook
+import mpsbook_pages
+from mpsbook import reader
+
+pytestmark = pytest.mark.browser
+
+INTRO, ARTICLE, SOURCES, CORRECTIONS = "book/intro.html", "book/article.html", "book/sources.html", "book/corrections.html"
+
+
+@pytest.fixture(scope="module")
+def loaded(site_context, site_url):
+    """Each page opened once, in a tab of its own; closed at the end, after checking it saw nothing outside."""
+    watches = {}
+
+    def load(page):
+        if page not in watches:
+            watches[page] = watch = PageWatch(site_context.new_page(), site_url)
+            open_page(watch, site_url, page)
+        return watches[page].page
+
+    yield load
+    for page, watch in watches.items():
+        watch.page.close()
+        assert watch.outside == [] and watch.errors == [], (page, watch.outside, watch.errors)
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return reader.reader_tables()
+
+
+def claim_keys(tables):
+    return list(dict.fromkeys(tables["claims"]["claim_key"]))
+
+
+def hrefs(page, selector):
+    return page.eval_on_selector_all(selector, "links => links.map(a => a.href)")
+
+
+def test_scorecard_has_one_row_per_claim_in_article_order(loaded, tables):
+    page = loaded(INTRO)
+    rows = page.eval_on_selector_all(".mpsbook-scorecard tbody tr", "rows => rows.map(r => r.dataset.claim)")
+    assert rows == claim_keys(tables)
+    ratings = page.eval_on_selector_all(".mpsbook-scorecard tbody .mpsbook-rating", "r => r.map(e => e.textContent)")
+    assert ratings == list(tables["verdicts"].set_index("claim_key").loc[rows, "rating"])
+
+
+def test_every_claim_link_lands_on_an_anchor_that_exists(loaded, site_url, tables):
+    links = hrefs(loaded(INTRO), ".mpsbook-scorecard a") + hrefs(loaded(ARTICLE), "a.mpsbook-mention")
+    links += hrefs(loaded(CORRECTIONS), ".mpsbook-corrections a")
+    for chapter in CHAPTERS:
+        links += hrefs(loaded(chapter), ".mpsbook-claim-box a[href*='article.html#p-']")
+    assert {urlparse(link).fragment for link in links if "#claim-" in link} == {f"claim-{k}" for k in claim_keys(tables)}
+    for link in sorted(set(links)):
+        target = urlparse(link)
+        page = loaded(target.path.lstrip("/"))
+        assert page.query_selector(f"[id='{target.fragment}']"), f"{link} lands on no anchor"
+
+
+def test_every_claim_has_one_box_on_the_chapter_that_checks_it(loaded, tables):
+    boxes = [key for chapter in CHAPTERS
+             for key in loaded(chapter).eval_on_selector_all(".mpsbook-claim-box", "b => b.map(e => e.dataset.claim)")]
+    assert sorted(boxes) == sorted(claim_keys(tables))
+
+
+def test_article_page_marks_every_mention_focusable_with_its_rating_in_words(loaded, tables):
+    page = loaded(ARTICLE)
+    mentions = page.eval_on_selector_all("a.mpsbook-mention", """links => links.map(a => {
+        a.focus();
+        return {claim: a.dataset.claim, focused: document.activeElement === a, label: a.getAttribute('aria-label'),
+                shown: a.querySelector('.mpsbook-mention-rating').textContent, text: a.querySelector('mark').textContent};
+    })""")
+    assert [m["claim"] for m in mentions] == list(tables["claims"]["claim_key"])
+    ratings = tables["verdicts"].set_index("claim_key")["rating"]
+    for mention, quote in zip(mentions, tables["claims"]["quote"]):
+        assert mention["focused"] and mention["text"] == quote
+        assert mention["shown"] == ratings[mention["claim"]] and ratings[mention["claim"]] in mention["label"]
+    paragraphs = page.eval_on_selector_all("ol.mpsbook-article > li", "items => items.map(li => li.id)")
+    assert paragraphs == [f"p-{n}" for n in range(1, len(paragraphs) + 1)]
+    assert page.query_selector(".mpsbook-leftover") and page.query_selector(".mpsbook-misspelling")
+
+
+def test_every_official_figure_address_is_a_link_that_wraps(loaded, tables):
+    page = loaded(SOURCES)
+    links = page.eval_on_selector_all("a.mpsbook-source-link", """links => links.map(a => ({
+        href: a.getAttribute('href'), right: a.getBoundingClientRect().right,
+        column: a.closest('article').getBoundingClientRect().right}))""")
+    assert [link["href"] for link in links] == list(tables["references"]["url"])
+    assert all(link["right"] <= link["column"] + 1 for link in links), "an address runs past the text column"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_chart_offers_its_data_and_svg_and_the_data_is_what_it_draws(loaded, site_url, chapter):
+    page = loaded(chapter)
+    charts = page.eval_on_selector_all(".mpsbook-chart", """charts => charts.map(chart => {
+        const block = chart.nextElementSibling;
+        const view = chart.mpsbookView;
+        const spec = JSON.parse(chart.querySelector('script.mpsbook-chart-vega').textContent);
+        const drawn = spec.data.filter(d => d.values).flatMap(d => view.data(d.name).map(row => ({...row})));
+        return {csv: block.querySelector('a.mpsbook-chart-csv').href, svg: block.querySelector('a.mpsbook-chart-svg').href,
+                sources: Array.from(block.querySelectorAll('a[href^=http]')).length, drawn: drawn};
+    })""")
+    assert charts
+    for chart in charts:
+        table = list(csv.DictReader(io.StringIO(page.request.get(chart["csv"]).text())))
+        drawn = [{field: "" if row.get(field) is None else str(row[field]) for field in table[0]} for row in chart["drawn"]]
+        key = lambda row: json.dumps(row, sort_keys=True)  # noqa: E731
+        assert sorted(map(key, table)) == sorted(map(key, drawn))
+        assert page.request.get(chart["svg"]).text().startswith("<svg")
+
+
+def test_json_ld_holds_one_claim_review_per_claim_at_its_box(loaded, site_url, tables):
+    reviews = {}
+    for chapter in CHAPTERS:
+        page = loaded(chapter)
+        for text in page.eval_on_selector_all('script[type="application/ld+json"]', "s => s.map(e => e.textContent)"):
+            for node in jsonld.expand(json.loads(text), {"documentLoader": offline_loader}):
+                assert node["@type"] == [SCHEMA + "ClaimReview"]
+                url = urljoin(page.url, node[SCHEMA + "url"][0]["@value"])
+                key = urlparse(url).fragment.removeprefix("claim-")
+                assert urlparse(url).path == urlparse(page.url).path and key not in reviews
+                reviews[key] = node[SCHEMA + "reviewRating"][0][SCHEMA + "alternateName"][0]["@value"]
+    assert reviews == dict(tables["verdicts"].set_index("claim_key")["rating"])
+
+
+def test_every_page_footer_gives_the_edition_and_where_to_report_an_error(site_dir):
+    about = mpsbook_pages.edition(mpsbook.ROOT_DIR)
+    line = f"Version {about['version']}, released {about['date']}."
+    for page in toc_pages():
+        text = (site_dir / page).read_text(encoding="utf-8")
+        assert line in text and "Found an error?" in text, page
+        assert '<meta property="og:title"' in text and '<meta property="og:description"' in text, page
