@@ -18,6 +18,7 @@ import altair as alt
 import pandas as pd
 import vl_convert
 
+from . import tables
 from .quantities import QUALIFIERS
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
@@ -103,7 +104,7 @@ def chart_mimebundle(spec: dict, **_metadata) -> dict:
 
 
 def enable() -> None:
-    """Turn on the book's chart theme and renderer, and show table cells in full.
+    """Turn on the book's chart theme and renderer, and show tables for readers (:mod:`mpsbook.tables`).
 
     ``import mpsbook`` calls this once; calling it again changes nothing.
     """
@@ -112,6 +113,7 @@ def enable() -> None:
     alt.renderers.enable("mpsbook")
     # Tables of quotes and reasons are read in full, not cut at 50 characters.
     pd.set_option("display.max_colwidth", None)
+    tables.enable()  # and shown for readers: headings in words, thousands separators, no index column
 
 
 def log_axis(**options) -> alt.Axis:
@@ -144,7 +146,8 @@ def interval_chart(
     """
     data = frame.reset_index(drop=True).assign(
         row=lambda d: [f"{i + 1:02d}. {text}" if number_rows else text for i, text in enumerate(d[label])],
-        quoted=lambda d: [f"\u201c{text}\u201d" for text in d[label]],
+        # Only the article's words go inside the quotation marks: its quote where the frame has one, never an id.
+        quoted=lambda d: [f"\u201c{text}\u201d" for text in d["quote" if "quote" in d else label]],
     )
     tooltips = [
         alt.Tooltip("quoted:N", title="Quoted words"),
@@ -177,8 +180,7 @@ def interval_chart(
         ).encode(
             y=y,
             x=alt.X("official:Q", scale=x_scale),
-            tooltip=[*tooltips, alt.Tooltip("official:Q", title="Official figure", format=","),
-                     alt.Tooltip("ref_id:N", title="Reference")],
+            tooltip=[*tooltips, alt.Tooltip("official:Q", title="Official figure", format=",")],
         )
         layers.append(official)
     return alt.layer(*layers, title=title, description=description).properties(

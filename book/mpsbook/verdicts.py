@@ -251,10 +251,9 @@ def misspellings(text: str) -> pd.DataFrame:
     """Words a maintained spell-checker (pyspellchecker's English dictionary) does not know, less :data:`KNOWN_WORDS`.
 
     Hyphenated words are checked part by part, possessives without their 's, and words in
-    capitals (acronyms) are left out. The closest word suggested is one edit away (a letter
-    added, dropped, changed or two swapped), the most frequent if several are; there is none
-    if no dictionary word is that close. Two edits away took seconds per long word and
-    suggested words no reader would take for the one meant.
+    capitals (acronyms) are left out. No correction is suggested: the nearest dictionary word
+    is often not the word meant ("Ministery" is one edit from "minister"), and a misspelling is
+    a sign of how the page was made (copied, machine-translated), not a claim to correct.
     """
     from spellchecker import SpellChecker  # imported here: only this finding needs it
 
@@ -265,12 +264,8 @@ def misspellings(text: str) -> pd.DataFrame:
         if word.isupper() or word.lower() in KNOWN_WORDS or text[match.start() - 1 : match.start()] in ("'", "\u2019"):
             continue
         if checker.unknown([word.lower()]):
-            # Not checker.correction(): it breaks ties between equally likely words at random.
-            candidates = sorted(checker.candidates(word.lower()) or [])
-            suggestion = max(candidates, key=checker.word_usage_frequency, default="")
-            suggestion = "" if suggestion == word.lower() else suggestion
-            detail = f"not in the dictionary; closest word: '{suggestion}'" if suggestion else "not in the dictionary"
-            rows.append(_finding("misspelling", text, match.start(), match.end(), detail))
+            rows.append(_finding("misspelling", text, match.start(), match.end(),
+                                 "not in the dictionary; spelled so in the article"))
     return pd.DataFrame(rows, columns=["kind", "paragraph", "quote", "detail"])
 
 

@@ -1,0 +1,84 @@
+"""Tables for readers: every table a notebook shows, with headings in words, thousands separators and no index column.
+
+:func:`enable` (called by ``mpsbook.charts.enable``, so by ``import mpsbook``) makes IPython show each
+data frame through :func:`reader_table_html`; the frame itself is unchanged, so the code that made
+it reads the same. A meaningful index (a claim id, a kind of finding) becomes the first column; a
+plain row counter is left out.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import numbers
+
+import pandas as pd
+
+# Column names of the data package and the book's frames, as a reader reads them.
+HEADINGS = {
+    "claim_id": "Mention", "claim_key": "Claim", "quote": "The article's words", "expression": "As written",
+    "paragraph": "Paragraph", "opening words": "Opening words", "metric": "What is counted", "period": "Period",
+    "campaign": "Campaign", "figure": "Figure as written", "low": "Lowest value the words allow",
+    "high": "Highest value the words allow", "qualifier": "Reading of the hedge", "unit": "Unit",
+    "verdict": "Verdict", "rating": "Rating", "official": "Official figure", "ratio": "Ratio (claim to official)",
+    "reason": "Why", "flags": "Also noted", "ref_id": "Official figure used", "publisher": "Publisher",
+    "published": "First published", "url": "Address", "value": "Value", "relation": "How the source hedges it",
+    "note": "Note", "kind": "Kind", "detail": "Detail", "mentions": "Mentions", "section": "Section",
+    "topic": "Subject", "comparability": "How comparable", "source_kind": "Kind of source", "count": "Count",
+}
+
+
+def heading(name) -> str:
+    """A column's heading in words: from :data:`HEADINGS`, else the name with spaces for underscores."""
+    name = str(name)
+    return HEADINGS.get(name, name.replace("_", " "))
+
+
+def reader_value(value) -> str:
+    """A cell as a reader reads it: 1,234,567 for whole numbers, two decimals otherwise, nothing for a missing value."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, numbers.Integral):
+        return f"{value:,}"
+    if isinstance(value, numbers.Real):
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    return str(value)
+
+
+def reader_table_html(frame: pd.DataFrame) -> str:
+    """The frame as an HTML table for readers.
+
+    Headings come from :func:`heading`; numbers get thousands separators; a named or
+    non-default index becomes the first column, a default 0..n-1 index is left out; an address
+    (``http://`` or ``https://``) becomes a link. Output depends only on the frame, so executing twice gives the
+    same bytes.
+    """
+    if not isinstance(frame.index, pd.RangeIndex) or frame.index.name is not None:
+        frame = frame.reset_index(names=[n if n is not None else "" for n in frame.index.names])
+
+    def cell(value) -> str:
+        text = reader_value(value)
+        if text.startswith(("http://", "https://")) and " " not in text:
+            return f'<a href="{html.escape(text, quote=True)}" rel="noopener">{html.escape(text)}</a>'
+        return html.escape(text)
+
+    numeric = [pd.api.types.is_numeric_dtype(frame[c]) for c in frame.columns]
+    head = "".join(f'<th scope="col">{html.escape(heading(c))}</th>' for c in frame.columns)
+    rows = "".join(
+        "<tr>" + "".join(f'<td class="{"num" if n else "text"}">{cell(v)}</td>' for v, n in zip(row, numeric)) + "</tr>"
+        for row in frame.itertuples(index=False, name=None)
+    )
+    return f'<table class="mpsbook-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+
+
+def enable() -> None:
+    """Show every data frame in a notebook as :func:`reader_table_html` makes it (does nothing outside IPython)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None:
+        shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, reader_table_html)
