@@ -1,14 +1,18 @@
 """The helper package every notebook of the book imports: ``import mpsbook``.
 
 It checks the numbers of one web article about the work of China's Ministry of Public Security
-("the article", ``data/source/mps-article.txt``). Five modules, each importing only those before it:
+("the article", ``data/source/mps-article.txt``). Six modules, each importing only those before it:
 
 * :mod:`mpsbook.data`: the data package, the article, the ledger tables, :class:`DataError`;
 * :mod:`mpsbook.quantities`: the extractor and the interval rule;
-* :mod:`mpsbook.verdicts`: comparisons, the verdict rule, findings about the text;
-* :mod:`mpsbook.charts`: the theme, the renderer and the chart builders;
-* :mod:`mpsbook.reader`: the reader's pages as HTML (scorecard, claim boxes, annotated article,
-  sources, corrections), used by the site's build (``mpsbook_pages``), not by the notebooks.
+* :mod:`mpsbook.verdicts`: official figures as intervals, periods, comparisons;
+* :mod:`mpsbook.ratings`: the rating rule, the readings and the sensitivity of each rating;
+* :mod:`mpsbook.findings`: what the article shows about itself;
+* :mod:`mpsbook.charts`: the theme, the renderer and the chart builders (and, through
+  :mod:`mpsbook.tables`, tables shown for readers).
+
+:mod:`mpsbook.reader` builds the reader's pages as HTML (scorecard, claim boxes, annotated
+article, sources, corrections) for the site's build (``mpsbook_pages``); the notebooks do not use it.
 
 Importing the package turns on the book's chart theme and renderer (:func:`mpsbook.charts.enable`).
 """
@@ -46,23 +50,38 @@ from .quantities import (  # noqa: F401
     quantity_table,
 )
 from .verdicts import (  # noqa: F401
-    VERDICTS,
-    RATINGS,
-    READINGS,
     REFERENCE_QUALIFIERS,
+    MATCHING_UNITS,
     figure_step,
     reference_interval,
-    position,
+    period_span,
+    period_distance,
+    claim_to_official,
+    units_match,
     compare_claims,
-    claim_flags,
-    claim_verdicts,
-    format_ratio,
-    verdict_table,
-    section_verdicts,
     KIND_LABELS,
     comparison_frame,
+)
+from .ratings import (  # noqa: F401
+    RATINGS,
+    READINGS,
+    TOLERANCE,
+    CLOSENESS,
+    mention_interval,
+    claim_interval,
+    widened,
+    possible_origins,
+    running_total,
+    rate_claim,
+    claim_ratings,
+    claim_sensitivity,
+    sensitivity_table,
+    rating_table,
+)
+from .findings import (  # noqa: F401
     KNOWN_WORDS,
     WEB_LEFTOVERS,
+    claim_flags,
     misspellings,
     article_findings,
 )
@@ -70,7 +89,6 @@ from .charts import (  # noqa: F401
     FONT,
     PALETTE,
     QUALIFIER_COLOURS,
-    VERDICT_COLOURS,
     RATING_COLOURS,
     CHART_COLOURS,
     CHART_WIDTH,
@@ -121,29 +139,39 @@ __all__ = [
     "extract_quantities",
     "format_figure",
     "quantity_table",
-    "VERDICTS",
-    "RATINGS",
-    "READINGS",
     "REFERENCE_QUALIFIERS",
+    "MATCHING_UNITS",
     "figure_step",
     "reference_interval",
-    "position",
+    "period_span",
+    "period_distance",
+    "claim_to_official",
+    "units_match",
     "compare_claims",
-    "claim_flags",
-    "claim_verdicts",
-    "format_ratio",
-    "verdict_table",
-    "section_verdicts",
     "KIND_LABELS",
     "comparison_frame",
+    "RATINGS",
+    "READINGS",
+    "TOLERANCE",
+    "CLOSENESS",
+    "mention_interval",
+    "claim_interval",
+    "widened",
+    "possible_origins",
+    "running_total",
+    "rate_claim",
+    "claim_ratings",
+    "claim_sensitivity",
+    "sensitivity_table",
+    "rating_table",
     "KNOWN_WORDS",
+    "claim_flags",
     "WEB_LEFTOVERS",
     "misspellings",
     "article_findings",
     "FONT",
     "PALETTE",
     "QUALIFIER_COLOURS",
-    "VERDICT_COLOURS",
     "RATING_COLOURS",
     "CHART_COLOURS",
     "CHART_WIDTH",

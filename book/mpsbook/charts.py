@@ -20,23 +20,17 @@ import vl_convert
 
 from . import tables
 from .quantities import QUALIFIERS
+from .ratings import RATINGS
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
-# One colour per verdict and qualifier, from a colour-blind-safe palette (Okabe and Ito).
+# One colour per qualifier and per rating, from a colour-blind-safe palette (Okabe and Ito).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 QUALIFIER_COLOURS = dict(zip(QUALIFIERS, ["#000000", "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00"]))
-VERDICT_COLOURS = {
-    "consistent": "#009E73", "overstated": "#D55E00", "understated": "#E69F00",
-    "not comparable": "#0072B2", "unverified": "#7F7F7F", "impossible": "#CC79A7",
-}
-# STAND-IN until issue 15 lands the rating rule v2.
-RATING_COLOURS = {
-    "correct": "#009E73", "correct as a lower bound": "#009E73",
-    "matches a figure of another period or scope": "#56B4E9", "higher than the ministry's figure": "#D55E00",
-    "lower than the ministry's figure": "#E69F00", "no like-for-like figure": "#0072B2",
-    "not found": "#7F7F7F", "impossible": "#CC79A7",
-}
-CHART_COLOURS = {"qualifier": QUALIFIER_COLOURS, "verdict": VERDICT_COLOURS}
+# One colour per rating, in scale order (:data:`mpsbook.ratings.RATINGS`); never the only signal: every chart
+# that uses them also names the rating in its legend and tooltip.
+RATING_COLOURS = dict(zip(RATINGS, ["#009E73", "#56B4E9", "#0072B2", "#D55E00", "#E69F00", "#CC79A7", "#7F7F7F",
+                                    "#000000"]))
+CHART_COLOURS = {"qualifier": QUALIFIER_COLOURS, "rating": RATING_COLOURS}
 CHART_WIDTH = 640  # what fits the book's text column beside its side bars, labels included
 LABEL_LIMIT = 230  # pixels of row label before it is cut with an ellipsis
 COMPARISON_LABEL_LIMIT = 300  # comparison charts name official measures, which run longer
@@ -138,9 +132,9 @@ def interval_chart(
     """An interval chart on a log axis: one row per quantity, a bar from low to high and a diamond at the figure.
 
     ``frame`` needs ``low``, ``high``, ``figure``, ``unit`` and the ``label`` and ``colour``
-    columns (``colour`` is ``qualifier`` or ``verdict``, coloured as the book colours them
+    columns (``colour`` is ``qualifier`` or ``rating``, coloured as the book colours them
     everywhere); the row order of the frame is kept on the vertical axis. Where the frame
-    has an ``official`` column, a black ring marks the official figure the verdict rests on.
+    has an ``official`` column, a black ring marks the official figure the rating rests on.
     ``tooltip`` adds (field, title) pairs to the tooltip, after the quoted words;
     ``number_rows`` puts the row's number before its label (off when the label has an id).
     """
@@ -191,6 +185,7 @@ def interval_chart(
 KIND_COLOURS = {
     "the article": "#D55E00",
     "official, same measure": "#0072B2",
+    "official, part of a running total": "#009E73",
     "official, other campaign": "#56B4E9",
     "official, other period": "#56B4E9",
     "official, other scope": "#56B4E9",

@@ -17,7 +17,7 @@ import re
 import pandas as pd
 
 from .data import DATAPACKAGE, load_article, load_table, read_datapackage
-from .verdicts import WEB_LEFTOVERS, misspellings
+from .findings import WEB_LEFTOVERS, misspellings
 
 READER_TABLES = ("claims", "references", "verdicts", "sensitivity", "searches", "corrections")
 

@@ -1,0 +1,255 @@
+"""The rating rule on tiny ledgers and on the book's own, official intervals, periods, readings and the derived tables."""
+
+import math
+
+import pandas as pd
+import pytest
+
+import mpsbook
+from mpsbook import derived
+
+
+@pytest.fixture(scope="module")
+def ledger():
+    return mpsbook.load_ledger()
+
+
+@pytest.fixture(scope="module")
+def ratings(ledger):
+    return mpsbook.claim_ratings(*ledger).set_index("claim_key")
+
+
+@pytest.fixture(scope="module")
+def sensitivity(ledger):
+    return mpsbook.claim_sensitivity(*ledger)
+
+
+# ---- official figures and periods -------------------------------------------------------------
+
+
+def test_official_hedges_are_read_from_their_words():
+    assert mpsbook.reference_interval(80_000, "lower") == (80_000, 90_000)  # 8万余: over 80,000
+    assert mpsbook.reference_interval(400_000, "upper") == (300_000, 400_000)  # nearly 400,000
+    assert mpsbook.reference_interval(200_000_000, "approx") == (150_000_000, 250_000_000)
+    assert mpsbook.reference_interval(21.9, "exact") == (21.9, 21.9)
+    assert mpsbook.figure_step(23_600_000_000) == 100_000_000
+
+
+def test_nearly_a_power_of_ten_does_not_run_down_to_zero():
+    assert mpsbook.reference_interval(100_000, "upper") == (90_000, 100_000)
+
+
+@pytest.mark.parametrize("period, span", [
+    ("2022", (2022.0, 2023.0)),
+    ("2018-2020", (2018.0, 2021.0)),
+    ("2023-01/2023-09", (2023.0, 2023.75)),
+    ("2018-02/2022-07", (2018 + 1 / 12, 2022 + 7 / 12)),
+    ("five years to 2024-05-27", (2019 + 4 / 12 + 27 / 365, 2024 + 4 / 12 + 27 / 365)),
+    ("", None),
+])
+def test_every_period_form_reads_as_a_span_of_years(period, span):
+    got = mpsbook.period_span(period)
+    assert got == span if span is None else got == pytest.approx(span)
+
+
+def test_a_period_in_no_known_form_is_refused_with_its_words():
+    with pytest.raises(ValueError, match="'last year' is not a period"):
+        mpsbook.period_span("last year")
+
+
+# ---- the rule on tiny ledgers ------------------------------------------------------------------
+
+
+def rate(low, high, figures, reading="book rule"):
+    """The rating of a one-claim ledger; ``figures`` is a list of (value, relation, comparability, period)."""
+    pairs = pd.DataFrame([
+        {"claim_id": "C01", "ref_id": f"r{i}", "comparability": kind, "reason": "Why.", "claim_key": "k",
+         "period": "2022", "topic": "t", "metric": "m", "value": value, "unit_ref": "cases", "period_ref": period,
+         "ref_low": mpsbook.reference_interval(value, relation)[0],
+         "ref_high": mpsbook.reference_interval(value, relation)[1]}
+        for i, (value, relation, kind, period) in enumerate(figures)
+    ])
+    return mpsbook.rate_claim(low, high, reading, pairs)
+
+
+@pytest.mark.parametrize("low, high, figures, rating, ratio", [
+    (100, 200, [(150, "exact", "same", "2022")], "correct", 1.0),
+    (100, 200, [(215, "exact", "same", "2022")], "correct", 200 / 215),  # within the 10% tolerance
+    (100, 200, [(50, "exact", "same", "2022")], "higher than the ministry's figure", 2.0),
+    (100, 200, [(400, "exact", "same", "2022")], "lower than the ministry's figure", 0.5),
+    (100, 200, [(50, "exact", "same", "2022"), (150, "exact", "different period", "2018-2021")],
+     "matches a figure of another period or scope", 1.0),
+    (100, 200, [(60, "exact", "partial total", "2018-2020"), (50, "lower", "partial total", "2021")],
+     "correct as a lower bound", 1.0),
+    (100, 200, [(30, "exact", "partial total", "2018-2020"), (20, "exact", "partial total", "2021")],
+     "no like-for-like figure", 100 / 50),
+    (100, 200, [(1000, "exact", "different scope", "2022")], "no like-for-like figure", 0.2),
+    (100, 200, [(5, "exact", "different unit", "2022")], "no like-for-like figure", math.nan),
+    (100, 200, [], "not found", math.nan),
+    (100, 200, [(50, "exact", "bound", "2022"), (150, "exact", "same", "2022")], "impossible", 2.0),
+])
+def test_the_rating_rule(low, high, figures, rating, ratio):
+    outcome = rate(low, high, figures)
+    assert outcome["rating"] == rating
+    assert outcome["rating"] in mpsbook.RATINGS
+    got = outcome["nearest_ratio"]
+    assert (math.isnan(ratio) and math.isnan(got)) or got == pytest.approx(ratio)
+    assert outcome["conclusion"].endswith(".") and outcome["conclusion"][0].isupper()
+
+
+def test_without_tolerance_the_same_figure_is_lower_than_the_ministrys():
+    assert rate(100, 200, [(215, "exact", "same", "2022")], reading="no tolerance")["rating"] == \
+        "lower than the ministry's figure"
+
+
+def test_a_running_total_only_adds_disjoint_periods():
+    with pytest.raises(ValueError, match="overlapping periods"):
+        rate(100, 200, [(60, "exact", "partial total", "2018-2020"), (50, "exact", "partial total", "2020-2021")])
+
+
+def test_two_tallies_of_one_period_add_the_smaller():
+    outcome = rate(100, 200, [(60, "exact", "partial total", "2018-2020"), (90, "exact", "partial total", "2018-2020"),
+                              (45, "exact", "partial total", "2021")])
+    assert outcome["rating"] == "correct as a lower bound" and "at least 105" in outcome["conclusion"]
+
+
+def test_readings_change_how_the_articles_hedges_read():
+    mention = pd.DataFrame([{"figure": 20.0, "low": 10.0, "high": 20.0, "qualifier": "nearly"}]).iloc[0]
+    row = next(pd.DataFrame([mention]).itertuples())
+    assert mpsbook.mention_interval(row, "book rule") == (10.0, 20.0)
+    assert mpsbook.mention_interval(row, "plus or minus 10%") == pytest.approx((18.0, 22.0))
+    assert mpsbook.mention_interval(row, "open-ended hedges") == pytest.approx((18.0, 20.0))
+    over = next(pd.DataFrame([{"figure": 3000.0, "low": 3000.0, "high": 4000.0, "qualifier": "over"}]).itertuples())
+    assert mpsbook.mention_interval(over, "open-ended hedges") == (3000.0, math.inf)
+    with pytest.raises(KeyError, match="unknown reading"):
+        mpsbook.mention_interval(over, "generous")
+
+
+def test_mentions_that_overlap_are_read_together_and_disagreeing_ones_as_their_union():
+    both = pd.DataFrame([{"figure": 400e3, "low": 300e3, "high": 500e3, "qualifier": "contradictory"},
+                         {"figure": 400e3, "low": 300e3, "high": 400e3, "qualifier": "nearly"}])
+    assert mpsbook.claim_interval(both) == (300e3, 400e3)
+    apart = pd.DataFrame([{"figure": 1.0, "low": 1.0, "high": 2.0, "qualifier": "over"},
+                          {"figure": 5.0, "low": 5.0, "high": 6.0, "qualifier": "over"}])
+    assert mpsbook.claim_interval(apart) == (1.0, 6.0)
+
+
+# ---- the book's claims ------------------------------------------------------------------------
+
+EXPECTED_RATINGS = {
+    "clean-net-2022-cases": "matches a figure of another period or scope",
+    "clean-net-2022-suspects": "matches a figure of another period or scope",
+    "id-cards-per-year": "matches a figure of another period or scope",
+    "cyberattacks-defended": "not found",
+    "crime-cases-2023": "no like-for-like figure",
+    "police-emergencies-2023": "no like-for-like figure",
+    "organized-crime-organizations": "correct as a lower bound",
+    "urban-security-threats": "not found",
+    "fraud-case-suspects-2023": "not found",
+    "fraud-case-funds-2023": "not found",
+    "drugs-seized-2022": "matches a figure of another period or scope",
+    "drug-dens-2022": "matches a figure of another period or scope",
+    "financial-crime-cases-2023": "no like-for-like figure",
+    "financial-crime-value-2023": "matches a figure of another period or scope",
+    "drill-enterprises": "not found",
+    "units-rectified": "no like-for-like figure",
+    "key-systems-2023": "not found",
+}
+
+
+def test_each_claim_gets_one_expected_rating_in_article_order(ratings):
+    assert dict(zip(ratings.index, ratings["rating"])) == EXPECTED_RATINGS
+    assert list(ratings.index) == list(EXPECTED_RATINGS)
+
+
+def test_clean_net_cases_match_the_cumulative_total_not_the_years(ratings):
+    row = ratings.loc["clean-net-2022-cases"]
+    assert row["ref_ids"].split() == ["clean-net-2018-2022-cases", "clean-net-2022-cases"]
+    assert row["possible_origin"].split()[0] == "clean-net-2018-2022-cases"
+    assert "255,000" in row["conclusion"] and "83,000" in row["conclusion"] and "3.0 times" in row["conclusion"]
+    assert ratings.loc["clean-net-2022-suspects", "ref_ids"] == "clean-net-2018-2022-suspects"
+
+
+def test_organized_crime_holds_as_a_lower_bound_from_the_police_tallies(ratings):
+    row = ratings.loc["organized-crime-organizations"]
+    assert row["ref_ids"].split() == ["organized-crime-2018-2020-police-mafia", "organized-crime-2021-mafia",
+                                      "organized-crime-2022-mafia"]
+    assert "3,747" in row["conclusion"]  # 3,392 + 195 + over 160
+
+
+def test_drugs_match_the_national_total_within_the_tolerance_and_not_without(ratings, sensitivity):
+    row = ratings.loc["drugs-seized-2022"]
+    assert row["ref_ids"] == "drugs-2022-seized" and row["nearest_ratio"] == pytest.approx(20 / 21.9)
+    strict = sensitivity.set_index(["claim_key", "reading"]).loc[("drugs-seized-2022", "no tolerance"), "rating"]
+    assert strict == "no like-for-like figure"
+
+
+def test_no_claim_is_rated_against_the_population_any_more(ledger, ratings):
+    comparisons = ledger[1]
+    c13 = comparisons[comparisons["claim_id"] == "C13"]
+    assert "population-2023" not in set(c13["ref_id"])
+    assert ratings.loc["financial-crime-cases-2023", "rating"] != "impossible"
+
+
+def test_drug_seizures_are_not_coded_as_the_clean_net_campaigns(ledger):
+    comparisons = ledger[1].set_index(["claim_id", "ref_id"])
+    assert comparisons.loc[("C11", "drugs-2022-seized"), "comparability"] == "different campaign"
+
+
+def test_possible_origins_overlap_the_claim_and_count_the_same_thing(ledger, ratings):
+    references = ledger[2].set_index("ref_id")
+    for key, row in ratings.iterrows():
+        low, high = mpsbook.widened(row["low"], row["high"], "book rule")
+        for ref_id in row["possible_origin"].split():
+            ref = references.loc[ref_id]
+            ref_low, ref_high = mpsbook.reference_interval(ref["value"], ref["relation"])
+            assert ref_low <= high and ref_high >= low, (key, ref_id)
+            assert mpsbook.units_match(row["unit"], ref["unit"]), (key, ref_id)
+
+
+def test_every_claim_without_a_like_for_like_figure_records_what_was_searched(ratings):
+    searches = mpsbook.load_table("searches").set_index("claim_key")
+    unfound = ratings[ratings["rating"].isin(["not found", "no like-for-like figure"])].index
+    assert set(unfound) <= set(searches.index)
+    assert searches["terms_zh"].str.contains(r"[\u4e00-\u9fff]").all()
+
+
+# ---- sensitivity ------------------------------------------------------------------------------
+
+
+def test_every_claim_is_rated_under_at_least_three_readings(ledger, sensitivity):
+    assert len(mpsbook.READINGS) >= 3 and list(mpsbook.READINGS)[0] == "book rule"
+    keys = list(dict.fromkeys(ledger[0]["claim_key"]))
+    assert len(sensitivity) == len(keys) * len(mpsbook.READINGS)
+    assert set(sensitivity["rating"]) <= set(mpsbook.RATINGS)
+
+
+def test_the_sensitivity_table_marks_the_ratings_a_reading_changes(sensitivity):
+    table = mpsbook.sensitivity_table(sensitivity)
+    assert list(table.index[table["changes"]]) == ["drugs-seized-2022", "drug-dens-2022", "units-rectified"]
+
+
+# ---- the derived tables -----------------------------------------------------------------------
+
+
+def test_derived_tables_are_not_stale():
+    for name, text in derived.derived_tables().items():
+        path = mpsbook.DATA_DIR / mpsbook.resource_descriptor(name)["path"]
+        assert path.read_text(encoding="utf-8") == text, f"{path.name} is stale: run make derived"
+
+
+def test_writing_the_derived_tables_twice_gives_the_same_bytes(tmp_path):
+    import shutil
+
+    shutil.copytree(mpsbook.DATA_DIR, tmp_path, dirs_exist_ok=True)
+    first = [p.read_bytes() for p in derived.write_derived(tmp_path / "datapackage.json")]
+    second = [p.read_bytes() for p in derived.write_derived(tmp_path / "datapackage.json")]
+    assert first == second
+
+
+def test_the_derived_tables_load_by_their_declared_schemas():
+    verdicts = mpsbook.load_table("verdicts")
+    assert list(verdicts.columns) == ["claim_key", "rating", "conclusion", "ref_ids", "possible_origin",
+                                      "nearest_ratio"]
+    sensitivity = mpsbook.load_table("sensitivity")
+    assert list(sensitivity.columns) == ["claim_key", "reading", "rating"]
