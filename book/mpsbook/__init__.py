@@ -105,6 +105,8 @@ from .charts import (  # noqa: F401
     KIND_COLOURS,
     comparison_chart,
     series_chart,
+    RATING_MARKS,
+    sensitivity_chart,
 )
 from . import charts as _charts
 
@@ -188,4 +190,6 @@ __all__ = [
     "KIND_COLOURS",
     "comparison_chart",
     "series_chart",
+    "RATING_MARKS",
+    "sensitivity_chart",
 ]

@@ -154,7 +154,8 @@ def interval_chart(
     colours = CHART_COLOURS[colour]
     y = alt.Y("row:N", sort=None, title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT))
     colour_channel = alt.Color(
-        f"{colour}:N", title=colour.capitalize(), scale=alt.Scale(domain=list(colours), range=list(colours.values()))
+        f"{colour}:N", title=colour.capitalize(), scale=alt.Scale(domain=list(colours), range=list(colours.values())),
+        legend=alt.Legend(labelLimit=260),
     )
     x_scale = alt.Scale(type="log")
     base = alt.Chart(data).encode(y=y, color=colour_channel, tooltip=tooltips)
@@ -186,6 +187,8 @@ KIND_COLOURS = {
     "the article": "#D55E00",
     "official, same measure": "#0072B2",
     "official, part of a running total": "#009E73",
+    "official, one year's campaign": "#56B4E9",
+    "official, cumulative since 2018": "#009E73",
     "official, other campaign": "#56B4E9",
     "official, other period": "#56B4E9",
     "official, other scope": "#56B4E9",
@@ -251,3 +254,39 @@ def series_chart(series: pd.DataFrame, *, claim_row, claim_year: int, title: str
     )
     return alt.layer(band, line, title=title, description=description).properties(width=CHART_WIDTH - 240, height=280)
 
+
+
+# A mark per rating, so that colour is never the only signal: the grid letters each cell with it.
+RATING_MARKS = dict(zip(RATINGS, ["\u2713", "\u2265", "\u2248", "\u2191", "\u2193", "\u2260", "?", "\u2717"]))
+
+
+def sensitivity_chart(sensitivity: pd.DataFrame, *, title: str, description: str) -> alt.LayerChart:
+    """A grid of ratings: one row per claim, one column per reading, each cell coloured and marked by its rating.
+
+    ``sensitivity`` needs ``claim`` (the row label), ``reading``, ``rating`` and ``changes`` (True where the
+    claim's rating differs between readings; such rows start with an asterisk). Row and column
+    order are the frame's.
+    """
+    data = sensitivity.assign(
+        mark=sensitivity["rating"].map(RATING_MARKS),
+        legend=[f"{RATING_MARKS[r]} {r}" for r in sensitivity["rating"]],
+        row=[f"* {label}" if changed else label for label, changed in zip(sensitivity["claim"], sensitivity["changes"])],
+    )
+    colours = {f"{RATING_MARKS[k]} {k}": v for k, v in RATING_COLOURS.items() if k in set(data["rating"])}
+    tooltip = [alt.Tooltip("claim:N", title="Claim"), alt.Tooltip("reading:N", title="Reading"),
+               alt.Tooltip("rating:N", title="Rating")]
+    base = alt.Chart(data).encode(
+        y=alt.Y("row:N", sort=None, title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+        x=alt.X("reading:N", sort=None, title=None,
+                axis=alt.Axis(labelAngle=0, orient="top", labelExpr="split(datum.label, ' ')")),
+        tooltip=tooltip,
+    )
+    cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
+        color=alt.Color("legend:N", title="Rating", sort=list(colours),
+                        scale=alt.Scale(domain=list(colours), range=list(colours.values())),
+                        legend=alt.Legend(columns=1, labelLimit=300)),
+    )
+    marks = base.mark_text(fontSize=14, fontWeight="bold", color="white").encode(text="mark:N")
+    return alt.layer(cells, marks, title=title, description=description).properties(
+        width=CHART_WIDTH - LABEL_LIMIT - 20, height=alt.Step(24)
+    )

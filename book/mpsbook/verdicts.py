@@ -145,11 +145,13 @@ KIND_LABELS = {
 }
 
 
-def comparison_frame(claim_ids, claims: pd.DataFrame, compared: pd.DataFrame, ref_ids=None) -> pd.DataFrame:
+def comparison_frame(claim_ids, claims: pd.DataFrame, compared: pd.DataFrame, ref_ids=None, kinds=None
+                     ) -> pd.DataFrame:
     """Rows for a comparison chart: the claims, then the official figures they are compared with.
 
     ``compared`` is :func:`compare_claims`' output; ``ref_ids`` keeps only those references
-    (all of the claims' comparisons by default). Columns: ``label``, ``kind`` (``the
+    (all of the claims' comparisons by default); ``kinds`` maps a ref_id to a kind label of its own
+    (a key of the chart colours), in place of its comparability's. Columns: ``label``, ``kind`` (``the
     article`` or a :data:`KIND_LABELS` value), ``low``, ``high``, ``value`` (the official
     figure; NaN for a claim), ``unit``, ``detail`` (the quote, or the reference's metric,
     period and publisher), ``source`` and ``ref_id`` (empty for a claim; the site lists each
@@ -167,7 +169,7 @@ def comparison_frame(claim_ids, claims: pd.DataFrame, compared: pd.DataFrame, re
         pairs = pairs.set_index("ref_id").loc[list(ref_ids)].reset_index()
     rows += [
         {"label": f"{r.metric} ({r.topic})" if r.period_ref in r.topic else f"{r.metric} ({r.topic}, {r.period_ref})",
-         "kind": KIND_LABELS[r.comparability], "low": r.ref_low,
+         "kind": (kinds or {}).get(r.ref_id, KIND_LABELS[r.comparability]), "low": r.ref_low,
          "high": r.ref_high, "value": r.value, "unit": r.unit_ref, "detail": r.reason,
          "source": f"{r.publisher}, {r.published}", "ref_id": r.ref_id}
         for r in pairs.itertuples()
