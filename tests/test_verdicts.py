@@ -253,3 +253,24 @@ def test_the_derived_tables_load_by_their_declared_schemas():
                                       "nearest_ratio"]
     sensitivity = mpsbook.load_table("sensitivity")
     assert list(sensitivity.columns) == ["claim_key", "reading", "rating"]
+
+
+# ---- findings about the text ----------------------------------------------------------------
+
+
+def test_spell_checker_finds_new_misspellings_without_a_hand_list():
+    found = mpsbook.misspellings("The Minstry reported on cybersecurity and enforcment.")
+    assert list(found["quote"]) == ["Minstry", "enforcment"]
+
+
+def test_findings_do_not_depend_on_hash_randomisation():
+    import subprocess
+    import sys
+
+    script = "import mpsbook; print(mpsbook.misspellings(mpsbook.load_article()).to_json())"
+    runs = {
+        subprocess.run([sys.executable, "-c", script], cwd=mpsbook.BOOK_DIR, capture_output=True, text=True,
+                       check=True, env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(runs) == 1
