@@ -302,7 +302,7 @@ def article_about_html(package: dict) -> str:
         path = source.get("path", "")
         link = f' <a href="{_e(path)}" rel="noopener">{_e(path)}</a>' if path.startswith(("http://", "https://")) else ""
         details = " ".join(_e(source[k]) for k in ("description", "note") if source.get(k))
-        items.append(f"<li>{_e(source.get('title', ''))}{link} {details}</li>")
+        items.append(f"<li><strong>{_e(source.get('title', ''))}</strong>.{link} {details}</li>")
     body = f"<ul>{''.join(items)}</ul>" if items else (
         "<p>The data package records no source for the article: where and when it was first published is not known.</p>")
     return f'<p>{_e(article.get("description", ""))}</p>{body}'
