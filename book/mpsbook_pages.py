@@ -45,10 +45,29 @@ def edition(confdir: Path) -> dict:
     return {"version": str(cff["version"]), "date": str(cff["date-released"]), "authors": ", ".join(names)}
 
 
+class unindexed_html(nodes.General, nodes.Element):
+    """HTML written as it is, like a raw node, but left out of the search index.
+
+    The scorecard, the claim boxes and the sources page repeat, claim by claim and figure by figure,
+    what the article, the chapters and the data say; indexed, their text (the Chinese quotes above all) doubled the search index every page
+    loads, which took the overview page past its transfer budget (see the README's Performance).
+    """
+
+
+def visit_unindexed_html(translator, node):
+    translator.body.append(node["html"])
+    raise nodes.SkipNode
+
+
+def skip_node(translator, node):
+    raise nodes.SkipNode
+
+
 class ReaderDirective(SphinxDirective):
     """A directive whose HTML comes from :mod:`mpsbook.reader`; subclasses say which builder in :meth:`html`."""
 
     optional_arguments = 8
+    indexed = True  # whether the site's search finds the text
 
     def reader(self):
         """The package's reader module and the tables, read once per build."""
@@ -64,10 +83,13 @@ class ReaderDirective(SphinxDirective):
         return mpsbook, reader, _CACHE["tables"]
 
     def run(self):
-        return [nodes.raw("", self.html(*self.reader()), format="html")]
+        text = self.html(*self.reader())
+        return [nodes.raw("", text, format="html") if self.indexed else unindexed_html(html=text)]
 
 
 class Scorecard(ReaderDirective):
+    indexed = False  # the claims' words and conclusions are indexed on the article and chapter pages
+
     def html(self, mpsbook, reader, tables):
         return reader.scorecard_html(tables["claims"], tables["verdicts"], mpsbook.RATING_COLOURS)
 
@@ -76,6 +98,7 @@ class ClaimBoxes(ReaderDirective):
     """The boxes of the claims first mentioned in the sections named (comma-separated), in article order."""
 
     required_arguments, optional_arguments, final_argument_whitespace = 1, 0, True
+    indexed = False
 
     def html(self, mpsbook, reader, tables):
         sections = [name.strip() for name in self.arguments[0].split(",")]
@@ -104,6 +127,8 @@ class ArticleAbout(ReaderDirective):
 
 
 class OfficialSources(ReaderDirective):
+    indexed = False
+
     def html(self, mpsbook, reader, tables):
         return reader.sources_html(tables["references"])
 
@@ -134,13 +159,16 @@ def resolve_placeholders(app, doctree, docname) -> None:
             return f"{app.config.html_baseurl.rstrip('/')}/{builder.get_target_uri(target[0])}#claim-{key}"
         return f"{builder.get_relative_uri(docname, target[0])}#claim-{key}"
 
-    for node in list(doctree.findall(nodes.raw)):
-        text = node.astext()
-        if "mpsbook:" not in text:
-            continue
+    def resolved(text):
         text = re.sub(r'"url": "(mpsbook:claim/[a-z0-9-]+)"',
                       lambda m: f'"url": "{address(PLACEHOLDER.match(m[1]), absolute=True)}"', text)
-        node.replace_self(nodes.raw("", PLACEHOLDER.sub(address, text), format=node.get("format", "html")))
+        return PLACEHOLDER.sub(address, text)
+
+    for node in list(doctree.findall(nodes.raw)):
+        if "mpsbook:" in node.astext():
+            node.replace_self(nodes.raw("", resolved(node.astext()), format=node.get("format", "html")))
+    for node in doctree.findall(unindexed_html):
+        node["html"] = resolved(node["html"])
 
 
 def add_edition_footer(app, pagename, templatename, context, doctree) -> None:
@@ -161,6 +189,8 @@ def add_edition_footer(app, pagename, templatename, context, doctree) -> None:
 
 
 def setup(app):
+    app.add_node(unindexed_html, html=(visit_unindexed_html, None), latex=(skip_node, None), text=(skip_node, None),
+                 man=(skip_node, None), texinfo=(skip_node, None))
     for name, directive in [("scorecard", Scorecard), ("claim-boxes", ClaimBoxes),
                             ("annotated-article", AnnotatedArticle), ("article-about", ArticleAbout),
                             ("official-sources", OfficialSources), ("corrections-log", CorrectionsLog)]:

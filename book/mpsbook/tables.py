@@ -67,7 +67,8 @@ def reader_table_html(frame: pd.DataFrame) -> str:
     numeric = [pd.api.types.is_numeric_dtype(frame[c]) for c in frame.columns]
     head = "".join(f'<th scope="col">{html.escape(heading(c))}</th>' for c in frame.columns)
     rows = "".join(
-        "<tr>" + "".join(f'<td class="{"num" if n else "text"}">{cell(v)}</td>' for v, n in zip(row, numeric)) + "</tr>"
+        "<tr>" + "".join(f'<td class="num">{cell(v)}</td>' if n else f"<td>{cell(v)}</td>" for v, n in zip(row, numeric))
+        + "</tr>"
         for row in frame.itertuples(index=False, name=None)
     )
     return f'<table class="mpsbook-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
