@@ -284,7 +284,8 @@ def sensitivity_chart(sensitivity: pd.DataFrame, *, title: str, description: str
                         scale=alt.Scale(domain=list(colours), range=list(colours.values())),
                         legend=alt.Legend(columns=1, labelLimit=300)),
     )
-    marks = base.mark_text(fontSize=14, fontWeight="bold", color="white").encode(text="mark:N")
+    # The cell already names its rating to a screen reader; the mark repeats it for the eye only.
+    marks = base.mark_text(fontSize=14, fontWeight="bold", color="white", aria=False).encode(text="mark:N")
     return alt.layer(cells, marks, title=title, description=description).properties(
         width=CHART_WIDTH - LABEL_LIMIT - 20, height=alt.Step(24)
     )
