@@ -1,34 +1,12 @@
-"""The claims ledger, the official figures and the comparisons: provenance, coverage, schema, verdicts, findings."""
+"""The book's claims ledger, official figures and comparisons: provenance, coverage, schema, bad edits, findings."""
 
 import math
 import shutil
 
-import pandas as pd
 import pytest
 from frictionless import validate
 
 import mpsbook
-
-
-@pytest.fixture(scope="module")
-def article():
-    return mpsbook.load_article()
-
-
-@pytest.fixture(scope="module")
-def ledger():
-    return mpsbook.load_ledger()
-
-
-@pytest.fixture(scope="module")
-def claims(ledger):
-    return ledger[0]
-
-
-@pytest.fixture(scope="module")
-def ratings(ledger):
-    return mpsbook.claim_ratings(*ledger)
-
 
 # ---- provenance ------------------------------------------------------------------------------
 
@@ -188,21 +166,3 @@ def test_findings_of_each_kind(findings):
     assert quotes_of(findings, "web leftover") == [
         "email protected", "Leave a Reply", "Your email address will not be published.",
         "Required fields are marked *"]
-
-
-def test_spell_checker_finds_new_misspellings_without_a_hand_list():
-    found = mpsbook.misspellings("The Minstry reported on cybersecurity and enforcment.")
-    assert list(found["quote"]) == ["Minstry", "enforcment"]
-
-
-def test_findings_do_not_depend_on_hash_randomisation():
-    import subprocess
-    import sys
-
-    script = "import mpsbook; print(mpsbook.misspellings(mpsbook.load_article()).to_json())"
-    runs = {
-        subprocess.run([sys.executable, "-c", script], cwd=mpsbook.BOOK_DIR, capture_output=True, text=True,
-                       check=True, env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout
-        for seed in ("1", "2", "3")
-    }
-    assert len(runs) == 1
