@@ -70,6 +70,7 @@ def rate(low, high, figures, reading="book rule"):
     (100, 200, [(1000, "exact", "different scope", "2022")], "no like-for-like figure", 0.2),
     (100, 200, [(5, "exact", "different unit", "2022")], "no like-for-like figure", math.nan),
     (100, 200, [], "not found", math.nan),
+    (100, 200, [(1000, "exact", "bound", "2022")], "not found", math.nan),
     (100, 200, [(50, "exact", "bound", "2022"), (150, "exact", "same", "2022")], "impossible", 2.0),
 ])
 def test_the_rating_rule(low, high, figures, rating, ratio):
