@@ -329,8 +329,3 @@ def quantity_table(
             table[column] = table[column].map(format_figure)
     table.index = pd.RangeIndex(1, len(table) + 1, name="#")
     return table
-
-
-# --------------------------------------------------------------------------------------
-# Verdicts: each claim against the official figures, by one stated rule
-# --------------------------------------------------------------------------------------
