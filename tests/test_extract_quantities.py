@@ -106,7 +106,6 @@ def test_the_on_million_typo_is_read_as_one_million_and_noted(article_quantities
         ("over tens of thousands of attacks", "over tens of thousands", NAN, 1e4, 1e5, "order", "attacks"),
         ("more than 2,000 cases in 2021", "more than 2,000", 2_000, 2_000, 3_000, "over", "cases"),
         ("Over 2023 cases", "Over 2023", 2023, 2023, 2024, "over", "cases"),
-        ("2023 cases were filed", "2023", 2023, 2023, 2023, "exact", "cases"),
         ("at least 7 dens", "at least 7", 7, 7, 8, "over", "dens"),
         ("some 200 million cards", "some 200 million", 2e8, 1.5e8, 2.5e8, "about", "cards"),
         ("just under 1.05 billion yuan", "just under 1.05 billion", 1.05e9, 1.04e9, 1.05e9, "nearly", "yuan"),
@@ -127,6 +126,7 @@ def test_tricky_phrases(text, expression, figure, low, high, qualifier, unit):
     "text",
     [
         "In 2022 alone the Ministry acted.",
+        "2023 cases were filed",  # a year whatever follows it (issue 18); a count of 2,023 is written with a comma
         "since 2018, and during 2023",
         "the 2018-2020 campaign",
         "one of the departments",
@@ -158,7 +158,7 @@ HEDGES = [""] + [f"{hedge} " for words in mpsbook.HEDGES.values() for hedge in w
 @settings(max_examples=300, deadline=None)
 @given(n=st.integers(min_value=1, max_value=999_999_999_999), hedge=st.sampled_from(HEDGES))
 def test_digits_words_and_k_give_the_same_figure(n, hedge):
-    forms = [f"{n:,}", str(n), num2words(n)]
+    forms = [f"{n:,}", num2words(n)] + ([] if 1900 <= n <= 2100 and not hedge else [str(n)])  # else a year
     if n % 1_000 == 0:
         forms.append(f"{n // 1_000}k")
     readings = []
@@ -198,5 +198,5 @@ def test_any_text_gives_well_formed_rows(pieces):
         assert text[row.start : row.end] == row.expression
         assert row.low <= row.high
         assert math.isnan(row.figure) or row.low <= row.figure <= row.high
-        assert row.qualifier in mpsbook.QUALIFIERS
+        assert row.qualifier in mpsbook.TEXT_QUALIFIERS
     assert list(found["start"]) == sorted(found["start"])

@@ -106,7 +106,6 @@ def test_the_corpus_has_an_annotation_and_an_address_for_every_passage():
         assert addresses[name].startswith("http"), name
 
 
-@pytest.mark.xfail(reason="the extractor before issue 18: precision 0.902, recall 0.962, readings 0.940", strict=True)
 @pytest.mark.parametrize("measure", ["precision", "recall", "readings"])
 def test_the_extractor_reaches_the_target_on_real_text(scores, measure):
     assert scores[measure] >= TARGET, scores
