@@ -236,8 +236,8 @@ def _row(text: str, atom: Atom) -> dict | None:
             kinds.add(kind)
             end = postfix.end()
     unit = _unit_after(text, end, atom.unit)
-    if atom.is_year and not hedges:
-        return None
+    if atom.is_year and (not hedges or (kinds == {"about"} and not unit)):
+        return None  # a year, and "around 1990" too; "over 2023 cases" is a count
     if atom.kind == "words" and atom.figure == 1 and atom.single_word and not atom.unit and (
         not _unit_after(text, end) or re.match(r"\s+of\b", text[end:])
     ):

@@ -37,7 +37,8 @@ _REFERENCE_WORDS = (
     r"articles?|art\.|sections?|sec\.|§|chapters?|clauses?|paragraphs?|para\.|items?|rules?|decrees?|orders?"
     r"|resolutions?|circulars?|documents?|notices?|tables?|figures?|fig\.|annex(?:es)?|appendix|volumes?|vol\."
     r"|pages?|pp?\.|nos?\.|numbers?|#|levels?|grades?|tiers?|class(?:es)?|category|phases?|stages?|rounds?|steps?"
-    r"|parts?|rooms?|version|ver\.|v\."
+    r"|parts?|rooms?|version|ver\.|v\.|iso|windows|iphone|boeing|airbus|models?|flights?|routes?|highways?|gates?"
+    r"|terminals?|platforms?|serial|id"
 )
 
 # What is never a quantity, by kind: a number inside one of these spans gives no row.
@@ -54,15 +55,22 @@ NOT_QUANTITIES = {
         r"\b\d{1,2}\s+o'clock\b",
     ],
     "phone": [
-        r"(?<![\d,])\d{2,4}-\d{3,4}-\d{3,4}(?![\d,])",
+        r"(?<![\d,])\d{2,4}-\d{3,4}-\d{3,4}(?!\d|,\d)",
         r"\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,4}){2,4}",
         r"\(\d{2,5}\)\s?\d{3,4}[\s-]?\d{3,4}",
         rf"(?i:\b(?:{_PHONE_WORDS})\b(?:\s+(?:number|no\.|line))?\s*[:#]?\s*)\+?\d[\d-]*",
-        r"(?i:\b\d{3,6}\s+(?:hotlines?|helplines?|hot-line|emergency\s+(?:number|line|hotline|call)))\b",
+        r"(?i:\b\d{3,6}['\"\u2019\u201d]?\s+(?:[a-z]+\s+)?(?:hotlines?|helplines?|hot-line|emergency\s+(?:number|line|call)))\b",
     ],
-    "reference": [rf"(?i:(?<![\w])(?:{_REFERENCE_WORDS})\s*(?:no\.\s*)?\d+(?:[.\-/]\d+)*(?:\s*(?:,|and|or|to|-|\u2013)\s*\d+\b)*)"],
+    "reference": [
+        rf"(?i:(?<![\w])(?:{_REFERENCE_WORDS})\s*(?:no\.\s*)?\d+(?:[.\-/]\d+)*(?:\(\d+\))*"
+        r"(?:\s*(?:,|and|or|to|-|\u2013)\s*\d+\b(?:\(\d+\))*)*)",
+        r"(?i:\bpages?\s+\d+\s+of\s+\d+)",
+    ],
+    "address": [r"\b(?:https?://|www\.)\S+", r"\S+@\S+\.\w+"],
     "identifier": [r"\b\d{1,2}/\d{1,2}\b(?!/)"],
-    "list number": [r"(?m:^[ \t*\u2022-]*\(?\d{1,2}[.)](?=[ \t]+\S))", r"(?<![\w(])\(\d{1,2}\)(?=\s)"],
+    "list number": [
+        r"(?m:^[ \t*\u2022-]*\(?\d{1,2}[.)](?=[ \t]+\S))", r"(?<![\w(])\(\d{1,2}\)(?=\s)", r"\[\d{1,3}\]",
+    ],
     "ordinal": [r"\b\d+(?:st|nd|rd|th)\b"],
     "rate denominator": [
         r"(?i:\b(?:per|every|for\s+every|out\s+of\s+every)\s+(?:\d{1,3}(?:[, ]\d{3})+|\d+)(?:\.\d+)?"
@@ -125,8 +133,9 @@ def _identifier(text: str, match: re.Match) -> bool:
     if re.match(r"0\d", digits):
         return True
     letters = re.search(r"([A-Za-z]+)(-?)$", text[max(0, start - 20) : start]) if not match.group("currency") else None
-    if letters and not (letters.group(2) == "" and letters.group(1).islower() and len(letters.group(1)) >= 4):
-        return True  # a word run into a number ("action165", a lost line break) is not a code
+    run_on = letters and letters.group(2) == "" and letters.group(1).islower() and len(letters.group(1)) >= 4
+    if letters and not (run_on and re.match(r"\s+[A-Za-z]", text[match.end() :])):
+        return True  # a word run into a number before more words ("action165 896 entities", a lost line break) is no code
     if match.group("suffix") or match.group("digit_scale"):
         return False
     after = text[end : end + 1]
@@ -149,7 +158,7 @@ def _number(text: str, match: re.Match) -> Atom:
     )
 
 
-def _words(match: re.Match) -> Atom | None:
+def _words(text: str, match: re.Match) -> Atom | None:
     words, note = match.group("words"), ""
     try:
         if match.group("typo"):
@@ -160,6 +169,9 @@ def _words(match: re.Match) -> Atom | None:
             value, used = parse_number_words(words)
     except ValueError:
         return None  # a scale word with no number before it ("the hundred days")
+    sentence_start = re.search(r"(?:^|[.!?:\n\"(\u201c]\s*)$", text[max(0, match.start() - 3) : match.start()])
+    if words[0].isupper() and not sentence_start and re.match(r"[\s-][A-Z]", text[match.start() + used :]):
+        return None  # a number word in a name: "the Five-Year Plan", "the Two Sessions"
     figure = Decimal(value)
     multiplier = next((SCALES[w] for w in reversed(words[:used].lower().split()) if w in SCALES), 1)
     return Atom(match.start(), match.start() + used, "words", figure, place_value(str(value)), note=note,
@@ -212,7 +224,7 @@ def find_atoms(text: str) -> list[Atom]:
         elif match.group("number"):
             atom = _number(text, match)
         else:
-            atom = _words(match)
+            atom = _words(text, match)
         if atom is None:
             continue
         atom = _multiple_after(text, atom)
@@ -225,9 +237,9 @@ def _join(text: str, first: Atom, second: Atom) -> Atom | None:
     """The range or ratio two neighbouring numbers make, or None."""
     between = text[first.end : second.start]
     before = text[max(0, first.start - 12) : first.start]
-    if first.unit in ("times", "fraction") or second.unit in ("times", "fraction"):
-        return None
-    if re.fullmatch(r"\s+(?:in|out\s+of)\s+", between) and not second.is_year and 0 < first.figure <= second.figure:
+    if first.unit in ("times", "fraction") or second.unit == "fraction":
+        return None  # "2 to 3 times" is one range of multiples; "seven times 10" is not a range
+    if re.fullmatch(r"\s+(?:in|out\s+of)(?:\s+every)?\s+", between) and not second.is_year and 0 < first.figure <= second.figure:
         return Atom(first.start, second.end, "fraction", first.figure / second.figure, 1 / second.figure, unit="fraction")
     is_between = re.search(r"\bbetween\s+$", before, re.IGNORECASE) and re.fullmatch(r"\s+and\s+", between)
     dash = re.fullmatch(r"\s*(?:-|\u2013|\u2014|to)\s*", between) and not re.search(r"\bfrom\s+$", before, re.IGNORECASE)
