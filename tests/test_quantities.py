@@ -267,3 +267,41 @@ def test_a_number_in_digits_with_a_suffix_or_in_words_gives_one_figure(n, prefix
         found = mpsbook.extract_quantities(f"Police counted {prefix}{form} cases in the campaign.")
         assert len(found) == 1, (form, found)
         assert found.iloc[0]["figure"] == n, form
+
+
+# The command line ---------------------------------------------------------------------------
+
+
+def test_the_command_line_prints_the_rows_of_a_file_as_csv(tmp_path):
+    import csv
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    text = "Police seized nearly 20 tons on July 28 and arrested 1,000-plus suspects.\n"
+    (tmp_path / "passage.txt").write_text(text, encoding="utf-8")
+    book = Path(mpsbook.__file__).parents[1]
+    done = subprocess.run([sys.executable, "-m", "mpsbook", "quantities", str(tmp_path / "passage.txt")],
+                          cwd=book, capture_output=True, text=True, check=True)
+    rows = list(csv.DictReader(done.stdout.splitlines()))
+    assert [(r["expression"], r["qualifier"], r["low"], r["high"], r["unit"]) for r in rows] == [
+        ("nearly 20", "nearly", "10.0", "20.0", "tons"), ("1,000-plus", "over", "1000.0", "2000.0", "suspects")]
+    assert list(rows[0]) == list(mpsbook.extract_quantities(text).columns)
+
+
+def test_the_command_line_names_a_file_it_cannot_read(capsys):
+    from mpsbook.__main__ import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["quantities", "no-such-file.txt"])
+    assert stopped.value.code == 2
+    assert "cannot read no-such-file.txt" in capsys.readouterr().err
+
+
+def test_the_methods_page_lists_every_hedge_in_the_row_of_its_qualifier():
+    page = (mpsbook.BOOK_DIR / "methods.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip(): line for line in page.splitlines() if line.startswith("| ") and line.count("|") == 4}
+    for qualifier, hedges in mpsbook.HEDGES.items():
+        for hedge in hedges:
+            assert f'"{hedge}"' in rows[qualifier], (qualifier, hedge)
+    assert set(mpsbook.TEXT_QUALIFIERS) <= set(rows)
