@@ -25,7 +25,7 @@ def annotated_spans(text, annotations_path):
         for row in csv.DictReader(file):
             expression = row["expression"]
             before = r"(?<![A-Za-z])" if expression[0].isalpha() else r"(?<![\d.,$])"
-            after = r"(?![A-Za-z])" if expression[-1].isalpha() else r"(?![\d])"
+            after = r"(?![A-Za-z])" if expression[-1].isalpha() else r"(?![\d]|[.,]\d)"
             hits = list(re.finditer(before + re.escape(expression) + after, text))
             found = hits[int(row["occurrence"]) - 1]
             quantities.append({**row, "span": (found.start(), found.end()), "core": row["core"] == "1"})
