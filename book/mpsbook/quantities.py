@@ -45,7 +45,8 @@ sign or code before the figure is its unit ($ dollars, US$ and USD US dollars, �
 euros, £ and GBP pounds, ¥, RMB and CNY yuan), and a hedge before the sign is read
 ("more than $1 billion" is over). A minus sign before the figure makes it negative ("-5%").
 "over" is not a hedge after a verb it belongs to ("handed over 571 suspects") or before a
-duration ("over three days"); "about" is not one after a word it belongs to ("talk about").
+duration ("over three days"); "about" is not one after a word it belongs to ("talk about"); "up
+to" after a verb of rising in the same clause reads "to" ("increased by 5%, up to 5,668").
 
 Never a quantity: a year (a four-digit whole number from 1900 to 2100, written without a comma
 or suffix and with no hedge before it, whatever follows it; "2018-2020" and "2009/10" are years
@@ -140,6 +141,9 @@ _ABOUT_WORDS = set(
     "concerns concerned worried brought bring care think thought complaints".split()
 )
 
+# "up to" after a verb of rising reads "to": "the rate increased by 5%, up to 5,668".
+_RISING = re.compile(r"\b(?:rose|risen|rising|increased|increasing|grew|grown|growing|climbed|jumped|soared|surged)\b", re.I)
+
 _HEDGE_WORDS = "|".join(
     re.escape(h).replace(r"\ ", r"[\s-]+")
     for h in sorted((h for hs in HEDGES.values() for h in hs), key=len, reverse=True)
@@ -209,8 +213,14 @@ def _hedges_before(text: str, start: int) -> tuple[int, list[str]]:
     hedges = [h.group() for h in _ONE_HEDGE.finditer(found.group())]
     before = _WORD_BEFORE.search(text, max(0, found.start() - 30), found.start())
     previous = before.group(1).lower() if before and not text[before.end(1) : found.start()].strip() else ""
-    first = hedges[0].lower()
-    if (first == "over" and previous in _OVER_VERBS) or (first == "about" and previous in _ABOUT_WORDS):
+    first = " ".join(hedges[0].lower().split())
+    clause = re.split(r"[.;!?\n]", text[max(0, found.start() - 80) : found.start()])[-1]
+    if (
+        (first == "over" and previous in _OVER_VERBS)
+        or (first == "about" and previous in _ABOUT_WORDS)
+        or (first == "up to" and (rising := _RISING.search(clause))
+            and not re.search(r"\b(?:with|of|for|at|on)\b", clause[rising.end() :], re.IGNORECASE))
+    ):
         hedges = hedges[1:]
         if not hedges:
             return start, []

@@ -59,6 +59,7 @@ NOT_QUANTITIES = {
         r"\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,4}){2,4}",
         r"\(\d{2,5}\)\s?\d{3,4}[\s-]?\d{3,4}",
         rf"(?i:\b(?:{_PHONE_WORDS})\b(?:\s+(?:number|no\.|line))?\s*[:#]?\s*)\+?\d[\d-]*",
+        rf"(?i:\b(?:{_PHONE_WORDS})\b[^\n:\d]{{0,20}}:\s*)\+?\d[\d-]*",
         r"(?i:\b\d{3,6}['\"\u2019\u201d]?\s+(?:[a-z]+\s+)?(?:hotlines?|helplines?|hot-line|emergency\s+(?:number|line|call)))\b",
     ],
     "reference": [
@@ -67,7 +68,7 @@ NOT_QUANTITIES = {
         r"(?i:\bpages?\s+\d+\s+of\s+\d+)",
     ],
     "address": [r"\b(?:https?://|www\.)\S+", r"\S+@\S+\.\w+"],
-    "identifier": [r"\b\d{1,2}/\d{1,2}\b(?!/)"],
+    "identifier": [r"\b\d{1,2}/\d{1,2}\b(?!/)", r"\b[A-Z][a-z]+\s+\d{1,2}(?:\.\d+)*\s+or\s+(?:newer|later|higher)\b"],
     "list number": [
         r"(?m:^[ \t*\u2022-]*\(?\d{1,2}[.)](?=[ \t]+\S))", r"(?<![\w(])\(\d{1,2}\)(?=\s)", r"\[\d{1,3}\]",
     ],
