@@ -136,6 +136,8 @@ def test_number_words_dozens_halves_and_hundreds(text, expression, figure, low, 
         ("a rise of 10\u201315%", "10\u201315", 10, 15, "percent"),
         ("two to three tons", "two to three", 2, 3, "tons"),
         ("2 to 3 times higher", "2 to 3 times", 2, 3, "times"),
+        ("between 44 kg and 50 kg", "between 44 kg and 50", 44, 50, "kilograms"),
+        ("5% to 10% of cases", "5% to 10", 5, 10, "percent"),
     ],
 )
 def test_a_range_is_one_row_with_its_own_interval(text, expression, low, high, unit):
@@ -182,6 +184,7 @@ def test_shares_and_multiples_carry_a_unit_that_says_so(text, expression, figure
         ("5,000 kilos of drugs", "5,000", 5000, "kilograms"),
         ("a 10,000-yuan fine", "10,000", 10_000, "yuan"),
         ("RMB 3.5 billion in accounts", "RMB 3.5 billion", 3.5e9, "yuan"),
+        ("Rmb 300m in cash", "Rmb 300m", 3e8, "yuan"),
         ("79,000 criminal suspects", "79,000", 79_000, "suspects"),
     ],
 )
@@ -200,7 +203,7 @@ NOT_QUANTITIES = {
                   "the Investigative Court no. 24 in Barcelona", "see Table 1", "Volume 450 of the record"],
     "identifier": ["5G networks", "the COVID-19 outbreak", "open 24/7", "Code bm01000001",
                    "Registration Number: 05070218", "ISO 27001 certified", "a G20 summit",
-                   "best viewed with Internet Explorer 8 or newer"],
+                   "best viewed with Internet Explorer 8 or newer", "the passage of Voyager 2 in 1979"],
     "list number": ["1. Main points", "(2) The second measure"],
     "ordinal": ["the 20th anniversary", "the 3rd round of talks", "the 8th joint meeting"],
     "one of": ["one of the suspects fled", "no one was hurt"],

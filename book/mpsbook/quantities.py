@@ -141,6 +141,11 @@ _ABOUT_WORDS = set(
     "concerns concerned worried brought bring care think thought complaints".split()
 )
 
+# Capitalised words a number may follow without being part of a name.
+_NOT_NAMES = set(
+    "January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul "
+    "Aug Sep Sept Oct Nov Dec The In On At By For From Since Of Some About Over Nearly Almost Around Only".split()
+)
 # "up to" after a verb of rising reads "to": "the rate increased by 5%, up to 5,668".
 _RISING = re.compile(r"\b(?:rose|risen|rising|increased|increasing|grew|grown|growing|climbed|jumped|soared|surged)\b", re.I)
 
@@ -229,6 +234,12 @@ def _hedges_before(text: str, start: int) -> tuple[int, list[str]]:
     return found.start(), hedges
 
 
+def _after_a_name(text: str, atom: Atom) -> bool:
+    """Whether a small whole number follows a capitalised word inside a sentence, as in a name ("Voyager 2")."""
+    name = re.search(r"(?<=[a-z,;] )([A-Z][a-z]+) $", text[max(0, atom.start - 30) : atom.start])
+    return bool(name) and name.group(1) not in _NOT_NAMES and abs(atom.figure) < 100 and atom.figure == int(atom.figure)
+
+
 def _qualifier(kinds: set[str]) -> str:
     if {"over", "nearly"} <= kinds:
         return "contradictory"
@@ -252,6 +263,8 @@ def _row(text: str, atom: Atom) -> dict | None:
         not _unit_after(text, end) or re.match(r"\s+of\b", text[end:])
     ):
         return None  # "one" as a pronoun ("one of the suspects"), not a count
+    if atom.kind == "number" and not unit and not hedges and _after_a_name(text, atom):
+        return None  # a model or series number: "Voyager 2", "Lionfish 3"
     if "over" in {_hedge_kind(h) for h in hedges[-1:]} and hedges[-1].lower() == "over" and unit in DURATIONS:
         kinds.discard("over")  # "over three days": during, not more than
         hedges, hedge_start = hedges[:-1], start if len(hedges) == 1 else hedge_start

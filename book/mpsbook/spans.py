@@ -143,6 +143,12 @@ def _identifier(text: str, match: re.Match) -> bool:
     return after.isalpha() and not _ATTACHED_UNIT.match(text, end)
 
 
+def _currency_unit(written: str) -> str:
+    """The unit of a currency sign or code as written ("RMB", "Rmb", "US$"); empty for none."""
+    written = written.strip()
+    return CURRENCIES.get(written) or CURRENCIES.get(written.upper(), "")
+
+
 def _number(text: str, match: re.Match) -> Atom:
     digits, suffix = match.group("digits"), match.group("suffix") or ""
     scale_word = (match.group("digit_scale") or "").lower()
@@ -153,7 +159,7 @@ def _number(text: str, match: re.Match) -> Atom:
     start = match.start("currency") if match.group("currency") else match.start("neg") if match.group("neg") else match.start("digits")
     return Atom(
         start, match.end(), "number", figure, place_value(digits, multiplier),
-        unit=CURRENCIES.get((match.group("currency") or "").strip(), ""), multiplier=multiplier,
+        unit=_currency_unit(match.group("currency") or ""), multiplier=multiplier,
         is_year=bool(plain) and 1900 <= int(digits) <= 2100,
         excluded=_identifier(text, match) or (text[match.end() : match.end() + 1] == "s" and bool(plain)),
     )
@@ -242,6 +248,9 @@ def _join(text: str, first: Atom, second: Atom) -> Atom | None:
         return None  # "2 to 3 times" is one range of multiples; "seven times 10" is not a range
     if re.fullmatch(r"\s+(?:in|out\s+of)(?:\s+every)?\s+", between) and not second.is_year and 0 < first.figure <= second.figure:
         return Atom(first.start, second.end, "fraction", first.figure / second.figure, 1 / second.figure, unit="fraction")
+    repeated = re.match(r"\s*(%|[A-Za-z]+\b)", between)  # "44 mg to 50 mg", "5% to 10%": the unit written twice
+    if repeated and text[second.end :].lstrip().startswith(repeated.group(1)) and repeated.group(1).lower() not in ("and", "to"):
+        between = between[repeated.end() :]
     is_between = re.search(r"\bbetween\s+$", before, re.IGNORECASE) and re.fullmatch(r"\s+and\s+", between)
     dash = re.fullmatch(r"\s*(?:-|\u2013|\u2014|to)\s*", between) and not re.search(r"\bfrom\s+$", before, re.IGNORECASE)
     if not (is_between or dash):
