@@ -228,6 +228,7 @@ def assert_reading(text, expression, figure, low, high, qualifier, unit):
         ("fines of CNY 20,000", "CNY 20,000", 2e4, 2e4, 2e4, "exact", "yuan"),
         ("worth ¥1.2 trillion", "¥1.2 trillion", 1.2e12, 1.2e12, 1.2e12, "exact", "yuan"),
         ("some €40 million in assets", "some €40 million", 4e7, 3.5e7, 4.5e7, "about", "euros"),
+        ("cocaine worth approx. EUR 500 million", "approx. EUR 500 million", 5e8, 4.5e8, 5.5e8, "about", "euros"),
     ],
 )
 def test_a_hedge_before_a_currency_sign_is_read_and_the_sign_is_the_unit(text, expression, figure, low, high, qualifier, unit):
@@ -390,7 +391,8 @@ NOT_QUANTITIES = {
                   "the Investigative Court no. 24 in Barcelona", "see Table 1", "Volume 450 of the record"],
     "identifier": ["5G networks", "the COVID-19 outbreak", "open 24/7", "Code bm01000001",
                    "Registration Number: 05070218", "ISO 27001 certified", "a G20 summit",
-                   "best viewed with Internet Explorer 8 or newer", "the passage of Voyager 2 in 1979"],
+                   "best viewed with Internet Explorer 8 or newer", "the passage of Voyager 2 in 1979",
+                   "Operation EMMA 9 led to arrests"],
     "list number": ["1. Main points", "(2) The second measure"],
     "ordinal": ["the 20th anniversary", "the 3rd round of talks", "the 8th joint meeting"],
     "one of": ["one of the suspects fled", "no one was hurt"],

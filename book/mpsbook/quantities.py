@@ -21,7 +21,7 @@ hundred" are 500 and 1,200, "a dozen" and "two dozen" 12 and 24, "half a million
 * ``nearly``, an upper bound ("nearly", "close to", "almost", "just under", "up to",
   "less than", "fewer than", "under", "below", "at most", "no more than", "as many as"):
   [f - s, f].
-* ``about`` ("about", "around", "roughly", "approximately", "some", "circa"; after the
+* ``about`` ("about", "around", "roughly", "approximately", "approx.", "some", "circa"; after the
   number: "or so", "-odd"): [f - s/2, f + s/2].
 * ``order``, a phrase that gives only an order of magnitude: from the word's lowest value to
   ten times it: "tens" -> [10, 100], "dozens" -> [12, 120], "scores of" -> [20, 200],
@@ -80,7 +80,7 @@ HEDGES = {
              "no less than", "not less than", "not fewer than"),
     "nearly": ("nearly", "close to", "almost", "just under", "up to", "less than", "fewer than", "under", "below",
                "at most", "no more than", "not more than", "as many as", "as much as"),
-    "about": ("about", "around", "roughly", "approximately", "some", "circa"),
+    "about": ("about", "around", "roughly", "approximately", "approx.", "some", "circa"),
 }
 # Hedges written after the number ("1,000-plus", "300 or so").
 POSTFIX_HEDGES = {
@@ -235,8 +235,8 @@ def _hedges_before(text: str, start: int) -> tuple[int, list[str]]:
 
 
 def _after_a_name(text: str, atom: Atom) -> bool:
-    """Whether a small whole number follows a capitalised word inside a sentence, as in a name ("Voyager 2")."""
-    name = re.search(r"(?<=[a-z,;] )([A-Z][a-z]+) $", text[max(0, atom.start - 30) : atom.start])
+    """Whether a small whole number follows a capitalised word inside a sentence, as in a name ("Voyager 2", "EMMA 9")."""
+    name = re.search(r"(?<=[a-z,;] )([A-Z][a-z]+|[A-Z]{2,}) $", text[max(0, atom.start - 30) : atom.start])
     return bool(name) and name.group(1) not in _NOT_NAMES and abs(atom.figure) < 100 and atom.figure == int(atom.figure)
 
 
