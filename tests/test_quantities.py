@@ -386,6 +386,7 @@ NOT_QUANTITIES = {
              "It was updated 2024-06-26.", "between 27 and 29 May 2024 the operation ran", "on the 21st June"],
     "time": ["It began at 10:30 pm.", "It began at 2pm.", "Xinhua) 09:55, the report", "at 9 a.m. sharp"],
     "phone": ["Call the hotline 96110 now.", "Dial 110 in an emergency.", "Phone 010-6520-3000.", "Call Center: 962288",
+              "Call the '96110' anti-fraud hotline.", "the 12110 SMS alert platform", "the public made calls to 110 all night",
               "Ring +86 10 6520 3000.", "the 12345 hotline"],
     "reference": ["under Article 287 of the Criminal Law", "a Level 3 response", "Decree No. 119 applies",
                   "the Investigative Court no. 24 in Barcelona", "see Table 1", "Volume 450 of the record"],

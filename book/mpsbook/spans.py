@@ -60,7 +60,8 @@ NOT_QUANTITIES = {
         r"\(\d{2,5}\)\s?\d{3,4}[\s-]?\d{3,4}",
         rf"(?i:\b(?:{_PHONE_WORDS})\b(?:\s+(?:number|no\.|line))?\s*[:#]?\s*)\+?\d[\d-]*",
         rf"(?i:\b(?:{_PHONE_WORDS})\b[^\n:\d]{{0,20}}:\s*)\+?\d[\d-]*",
-        r"(?i:\b\d{3,6}['\"\u2019\u201d]?\s+(?:[a-z]+\s+)?(?:hotlines?|helplines?|hot-line|emergency\s+(?:number|line|call)))\b",
+        r"(?i:\b\d{3,6}['\"\u2019\u201d]?\s+(?:[\w-]+\s+){0,2}(?:hotlines?|helplines?|hot-line|sms|emergency\s+(?:number|line|call)))\b",
+        r"(?i:\bcalls?\s+(?:to|on)\s+['\"\u2018\u201c]?\d{3,6}\b)",
     ],
     "reference": [
         rf"(?i:(?<![\w])(?:{_REFERENCE_WORDS})\s*(?:no\.\s*)?\d+(?:[.\-/]\d+)*(?:\(\d+\))*"
