@@ -168,22 +168,3 @@ def fraction_value(numerator: str, denominator: str) -> tuple[Decimal, Decimal]:
     count = numerator.lower()
     top = 1 if count in ("", "a", "an", "one") else SMALL_NUMBERS.get(count) or int(count)
     return Decimal(top) / parts, Decimal(1) / parts
-
-
-def word_value(word: str) -> int:
-    """The value of one number word or numeral ("five" -> 5, "10" -> 10, "a" -> 1).
-
-    Raises
-    ------
-    ValueError
-        If ``word`` is neither a number word nor a whole number in digits.
-    """
-    lowered = word.lower()
-    if lowered in ("a", "an"):
-        return 1
-    if lowered.replace(",", "").isdigit():
-        return int(lowered.replace(",", ""))
-    value, used = parse_number_words(lowered)
-    if used != len(lowered):
-        raise ValueError(f"'{word}' is more than one number word")
-    return int(value)

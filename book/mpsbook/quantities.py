@@ -63,7 +63,6 @@ from __future__ import annotations
 
 import math
 import re
-from decimal import Decimal
 
 import pandas as pd
 
