@@ -396,7 +396,7 @@ NOT_QUANTITIES = {
                    "Operation EMMA 9 led to arrests"],
     "list number": ["1. Main points", "(2) The second measure"],
     "ordinal": ["the 20th anniversary", "the 3rd round of talks", "the 8th joint meeting"],
-    "one of": ["one of the suspects fled", "no one was hurt"],
+    "one of": ["one of the suspects fled", "no one was hurt", "persons who experienced one or more crimes"],
     "rate denominator": ["per 100,000 inhabitants"],
     "year": ["In 2022 police acted.", "2023 cases were filed", "the 2018-2020 campaign", "in 1998-99 and 2009/10",
              "between 2016 and 2019", "in the 1990s"],

@@ -55,7 +55,7 @@ phone and hotline numbers ("010-6520-3000", "hotline 96110", "Dial 110"); legal 
 references, levels and grades ("Article 287", "Decree No. 119", "Level 3", "Table 1");
 identifiers and model names (digits joined to a code: "5G", "COVID-19", "bm01000001",
 "24/7", a number written with a leading zero); list numbers ("1. Main points"); digit
-ordinals ("the 20th"); "one of"; and a rate's denominator ("0.5 per 100,000 people").
+ordinals ("the 20th"); "one of" and "one or more"; and a rate's denominator ("0.5 per 100,000 people").
 The article's typo "on million" is read as "one million", and the row's ``note`` says so.
 """
 
@@ -259,9 +259,9 @@ def _row(text: str, atom: Atom) -> dict | None:
     if atom.is_year and (not hedges or (kinds == {"about"} and not unit)):
         return None  # a year, and "around 1990" too; "over 2023 cases" is a count
     if atom.kind == "words" and atom.figure == 1 and atom.single_word and not atom.unit and (
-        not _unit_after(text, end) or re.match(r"\s+of\b", text[end:])
+        not _unit_after(text, end) or re.match(r"\s+(?:of|or\s+more)\b", text[atom.end :])
     ):
-        return None  # "one" as a pronoun ("one of the suspects"), not a count
+        return None  # "one" as a pronoun ("one of the suspects") or a threshold ("one or more crimes"), not a count
     if atom.kind == "number" and not unit and not hedges and _after_a_name(text, atom):
         return None  # a model or series number: "Voyager 2", "Lionfish 3"
     if "over" in {_hedge_kind(h) for h in hedges[-1:]} and hedges[-1].lower() == "over" and unit in DURATIONS:
