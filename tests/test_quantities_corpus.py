@@ -92,6 +92,13 @@ def scores():
         print(f"\n{name}: {counts}")
         for problem in problems:
             print(f"    {problem}")
+    with open(CORPUS / "sources.csv", newline="", encoding="utf-8") as file:
+        batches = {row["passage"]: row["note"].split(",")[0] for row in csv.DictReader(file)}
+    for batch in dict.fromkeys(batches.values()):
+        counts = [per_passage[name][0] for name in PASSAGES if batches[name] == batch]
+        part = {key: sum(c[key] for c in counts) for key in total}
+        print(f"\n{batch} ({len(counts)} passages): precision {part['true_rows'] / part['rows']:.3f} "
+              f"recall {part['found'] / part['core']:.3f} readings {part['read'] / part['found']:.3f}")
     print(f"\ncorpus of {len(PASSAGES)} passages: {total}")
     print(" ".join(f"{key} {value:.3f}" for key, value in scores.items()))
     return scores
