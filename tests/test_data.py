@@ -1,4 +1,4 @@
-"""Loading the data package: good data loads; each kind of bad input names its file, row and column."""
+"""Loading the data package: good data loads; each kind of bad input names its file, row and column; the official figures (version 2)."""
 
 import json
 import re
@@ -132,7 +132,7 @@ def test_altered_article_is_refused(tmp_path):
         mpsbook.load_article(tmp_path / "datapackage.json")
 
 
-# ---- the official figures (version 2), the derived tables and the searches ----------------------
+# ---- the official figures, version 2 ----------------------------------------------------------
 
 
 def copy_data(folder):
@@ -145,9 +145,6 @@ def edit(path, old, new):
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, old
     path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-# ---- the official figures, version 2 -----------------------------------------------------------
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""The rating rule on tiny ledgers and on the book's own, official intervals, periods, readings and the derived tables."""
+"""The rating rule on tiny ledgers, official figures and periods read as intervals, the readings, flags, and the findings' spell checker."""
 
 import math
 
@@ -6,22 +6,6 @@ import pandas as pd
 import pytest
 
 import mpsbook
-from mpsbook import derived
-
-
-@pytest.fixture(scope="module")
-def ledger():
-    return mpsbook.load_ledger()
-
-
-@pytest.fixture(scope="module")
-def ratings(ledger):
-    return mpsbook.claim_ratings(*ledger).set_index("claim_key")
-
-
-@pytest.fixture(scope="module")
-def sensitivity(ledger):
-    return mpsbook.claim_sensitivity(*ledger)
 
 
 # ---- official figures and periods -------------------------------------------------------------
@@ -86,6 +70,7 @@ def rate(low, high, figures, reading="book rule"):
     (100, 200, [(1000, "exact", "different scope", "2022")], "no like-for-like figure", 0.2),
     (100, 200, [(5, "exact", "different unit", "2022")], "no like-for-like figure", math.nan),
     (100, 200, [], "not found", math.nan),
+    (100, 200, [(1000, "exact", "bound", "2022")], "not found", math.nan),
     (100, 200, [(50, "exact", "bound", "2022"), (150, "exact", "same", "2022")], "impossible", 2.0),
 ])
 def test_the_rating_rule(low, high, figures, rating, ratio):
@@ -134,125 +119,19 @@ def test_mentions_that_overlap_are_read_together_and_disagreeing_ones_as_their_u
     assert mpsbook.claim_interval(apart) == (1.0, 6.0)
 
 
-# ---- the book's claims ------------------------------------------------------------------------
-
-EXPECTED_RATINGS = {
-    "clean-net-2022-cases": "matches a figure of another period or scope",
-    "clean-net-2022-suspects": "matches a figure of another period or scope",
-    "id-cards-per-year": "matches a figure of another period or scope",
-    "cyberattacks-defended": "not found",
-    "crime-cases-2023": "no like-for-like figure",
-    "police-emergencies-2023": "no like-for-like figure",
-    "organized-crime-organizations": "correct as a lower bound",
-    "urban-security-threats": "not found",
-    "fraud-case-suspects-2023": "not found",
-    "fraud-case-funds-2023": "not found",
-    "drugs-seized-2022": "matches a figure of another period or scope",
-    "drug-dens-2022": "matches a figure of another period or scope",
-    "financial-crime-cases-2023": "no like-for-like figure",
-    "financial-crime-value-2023": "matches a figure of another period or scope",
-    "drill-enterprises": "not found",
-    "units-rectified": "no like-for-like figure",
-    "key-systems-2023": "not found",
-}
+# ---- flags --------------------------------------------------------------------------------------
 
 
-def test_each_claim_gets_one_expected_rating_in_article_order(ratings):
-    assert dict(zip(ratings.index, ratings["rating"])) == EXPECTED_RATINGS
-    assert list(ratings.index) == list(EXPECTED_RATINGS)
-
-
-def test_clean_net_cases_match_the_cumulative_total_not_the_years(ratings):
-    row = ratings.loc["clean-net-2022-cases"]
-    assert row["ref_ids"].split() == ["clean-net-2018-2022-cases", "clean-net-2022-cases"]
-    assert row["possible_origin"].split()[0] == "clean-net-2018-2022-cases"
-    assert "255,000" in row["conclusion"] and "83,000" in row["conclusion"] and "3.0 times" in row["conclusion"]
-    assert ratings.loc["clean-net-2022-suspects", "ref_ids"] == "clean-net-2018-2022-suspects"
-
-
-def test_organized_crime_holds_as_a_lower_bound_from_the_police_tallies(ratings):
-    row = ratings.loc["organized-crime-organizations"]
-    assert row["ref_ids"].split() == ["organized-crime-2018-2020-police-mafia", "organized-crime-2021-mafia",
-                                      "organized-crime-2022-mafia"]
-    assert "3,747" in row["conclusion"]  # 3,392 + 195 + over 160
-
-
-def test_drugs_match_the_national_total_within_the_tolerance_and_not_without(ratings, sensitivity):
-    row = ratings.loc["drugs-seized-2022"]
-    assert row["ref_ids"] == "drugs-2022-seized" and row["nearest_ratio"] == pytest.approx(20 / 21.9)
-    strict = sensitivity.set_index(["claim_key", "reading"]).loc[("drugs-seized-2022", "no tolerance"), "rating"]
-    assert strict == "no like-for-like figure"
-
-
-def test_no_claim_is_rated_against_the_population_any_more(ledger, ratings):
-    comparisons = ledger[1]
-    c13 = comparisons[comparisons["claim_id"] == "C13"]
-    assert "population-2023" not in set(c13["ref_id"])
-    assert ratings.loc["financial-crime-cases-2023", "rating"] != "impossible"
-
-
-def test_drug_seizures_are_not_coded_as_the_clean_net_campaigns(ledger):
-    comparisons = ledger[1].set_index(["claim_id", "ref_id"])
-    assert comparisons.loc[("C11", "drugs-2022-seized"), "comparability"] == "different campaign"
-
-
-def test_possible_origins_overlap_the_claim_and_count_the_same_thing(ledger, ratings):
-    references = ledger[2].set_index("ref_id")
-    for key, row in ratings.iterrows():
-        low, high = mpsbook.widened(row["low"], row["high"], "book rule")
-        for ref_id in row["possible_origin"].split():
-            ref = references.loc[ref_id]
-            ref_low, ref_high = mpsbook.reference_interval(ref["value"], ref["relation"])
-            assert ref_low <= high and ref_high >= low, (key, ref_id)
-            assert mpsbook.units_match(row["unit"], ref["unit"]), (key, ref_id)
-
-
-def test_every_claim_without_a_like_for_like_figure_records_what_was_searched(ratings):
-    searches = mpsbook.load_table("searches").set_index("claim_key")
-    unfound = ratings[ratings["rating"].isin(["not found", "no like-for-like figure"])].index
-    assert set(unfound) <= set(searches.index)
-    assert searches["terms_zh"].str.contains(r"[\u4e00-\u9fff]").all()
-
-
-# ---- sensitivity ------------------------------------------------------------------------------
-
-
-def test_every_claim_is_rated_under_at_least_three_readings(ledger, sensitivity):
-    assert len(mpsbook.READINGS) >= 3 and list(mpsbook.READINGS)[0] == "book rule"
-    keys = list(dict.fromkeys(ledger[0]["claim_key"]))
-    assert len(sensitivity) == len(keys) * len(mpsbook.READINGS)
-    assert set(sensitivity["rating"]) <= set(mpsbook.RATINGS)
-
-
-def test_the_sensitivity_table_marks_the_ratings_a_reading_changes(sensitivity):
-    table = mpsbook.sensitivity_table(sensitivity)
-    assert list(table.index[table["changes"]]) == ["drugs-seized-2022", "drug-dens-2022", "units-rectified"]
-
-
-# ---- the derived tables -----------------------------------------------------------------------
-
-
-def test_derived_tables_are_not_stale():
-    for name, text in derived.derived_tables().items():
-        path = mpsbook.DATA_DIR / mpsbook.resource_descriptor(name)["path"]
-        assert path.read_text(encoding="utf-8") == text, f"{path.name} is stale: run make derived"
-
-
-def test_writing_the_derived_tables_twice_gives_the_same_bytes(tmp_path):
-    import shutil
-
-    shutil.copytree(mpsbook.DATA_DIR, tmp_path, dirs_exist_ok=True)
-    first = [p.read_bytes() for p in derived.write_derived(tmp_path / "datapackage.json")]
-    second = [p.read_bytes() for p in derived.write_derived(tmp_path / "datapackage.json")]
-    assert first == second
-
-
-def test_the_derived_tables_load_by_their_declared_schemas():
-    verdicts = mpsbook.load_table("verdicts")
-    assert list(verdicts.columns) == ["claim_key", "rating", "conclusion", "ref_ids", "possible_origin",
-                                      "nearest_ratio"]
-    sensitivity = mpsbook.load_table("sensitivity")
-    assert list(sensitivity.columns) == ["claim_key", "reading", "rating"]
+def test_flags(claims):
+    flags = dict(zip(claims["claim_id"], mpsbook.claim_flags(claims)))
+    assert flags["C02"] == "contradictory hedges"
+    assert sum(1 for f in flags.values() if f) == 1
+    disagreeing = claims.copy()
+    disagreeing.loc[disagreeing["claim_id"] == "C15", ["low", "high"]] = [100.0, 200.0]
+    assert "mentions disagree" in mpsbook.claim_flags(disagreeing)[disagreeing["claim_id"] == "C01"].iloc[0]
+    whole = claims.copy()
+    whole.loc[whole["claim_id"] == "C13", "part_of"] = "police-emergencies-2023"
+    assert "part exceeds whole" in mpsbook.claim_flags(whole)[whole["claim_id"] == "C13"].iloc[0]
 
 
 # ---- findings about the text ----------------------------------------------------------------

@@ -201,7 +201,7 @@ def comparison_chart(frame: pd.DataFrame, *, title: str, description: str, x_tit
                      ) -> alt.LayerChart:
     """Claims as intervals beside official figures as points, one row each, from :func:`comparison_frame`."""
     kinds = [k for k in KIND_COLOURS if k in set(frame["kind"])]
-    colour = alt.Color("kind:N", title=None,
+    colour = alt.Color("kind:N", title=None, legend=alt.Legend(labelLimit=260),
                        scale=alt.Scale(domain=kinds, range=[KIND_COLOURS[k] for k in kinds]))
     tooltip = [alt.Tooltip("label:N", title="What"), alt.Tooltip("detail:N", title="Detail"),
                alt.Tooltip("low:Q", title="Low", format=","), alt.Tooltip("high:Q", title="High", format=","),
@@ -278,7 +278,7 @@ def sensitivity_chart(sensitivity: pd.DataFrame, *, title: str, description: str
     base = alt.Chart(data).encode(
         y=alt.Y("row:N", sort=None, title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
         x=alt.X("reading:N", sort=None, title=None,
-                axis=alt.Axis(labelAngle=0, orient="top", labelExpr="split(datum.label, ' ')")),
+                axis=alt.Axis(labelAngle=0, orient="top", labelFontSize=10, labelLimit=0)),
         tooltip=tooltip,
     )
     cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
@@ -286,7 +286,8 @@ def sensitivity_chart(sensitivity: pd.DataFrame, *, title: str, description: str
                         scale=alt.Scale(domain=list(colours), range=list(colours.values())),
                         legend=alt.Legend(columns=1, labelLimit=300)),
     )
-    marks = base.mark_text(fontSize=14, fontWeight="bold", color="white").encode(text="mark:N")
+    # The cell already names its rating to a screen reader; the mark repeats it for the eye only.
+    marks = base.mark_text(fontSize=14, fontWeight="bold", color="white", aria=False).encode(text="mark:N")
     return alt.layer(cells, marks, title=title, description=description).properties(
         width=CHART_WIDTH - LABEL_LIMIT - 20, height=alt.Step(24)
     )

@@ -156,7 +156,7 @@ def _outcome(rating, ref_ids, ratio, conclusion):
 
 
 def rate_claim(low: float, high: float, reading: str, pairs: pd.DataFrame) -> dict:
-    """One claim's rating under ``reading``, by the rule on the method page, applied in order.
+    """One claim's rating under ``reading``, by the rule on the method page: its steps in order, the first that holds.
 
     Parameters
     ----------
@@ -174,73 +174,118 @@ def rate_claim(low: float, high: float, reading: str, pairs: pd.DataFrame) -> di
         deciding one first), ``nearest_ratio`` (:func:`claim_to_official` against that figure; NaN where
         there is none, or it counts another unit) and ``conclusion`` (one plain sentence).
     """
+    if pairs.empty:
+        return _outcome("not found", [], math.nan,
+                        "No official figure was found; the searches made are recorded with the data.")
     wide_low, wide_high = widened(low, high, reading)
-    agrees = pairs.apply(lambda r: _overlaps(wide_low, wide_high, r.ref_low, r.ref_high), axis=1).astype(bool) \
-        if len(pairs) else pd.Series(dtype=bool)
-    ratio = pairs.apply(lambda r: claim_to_official(low, high, r.ref_low, r.ref_high), axis=1) \
-        if len(pairs) else pd.Series(dtype=float)
-    kind = pairs["comparability"] if len(pairs) else pd.Series(dtype=str)
+    pairs = pairs.assign(
+        agrees=[_overlaps(wide_low, wide_high, lo, hi) for lo, hi in zip(pairs["ref_low"], pairs["ref_high"])],
+        times=[claim_to_official(low, high, lo, hi) for lo, hi in zip(pairs["ref_low"], pairs["ref_high"])],
+        closeness=[closeness(r.comparability, r.period, r.period_ref, r.value, _middle(low, high))
+                   for r in pairs.itertuples()],
+    )
+    claim = {"low": low, "high": high, "wide_low": wide_low, "pairs": pairs}
+    for step in (_impossible, _correct, _lower_bound, _matches, _higher_or_lower, _short_of_total, _nearest):
+        outcome = step(claim)
+        if outcome:
+            return outcome
+    bound = _of_kind(claim, "bound").iloc[0]  # every figure listed is a bound the claim keeps within
+    return _outcome("not found", [], math.nan,
+                    f"No official figure of this measure was found; the claim stays within its hard bound, "
+                    f"{_describe(bound)}.")
 
-    broken = pairs[(kind == "bound") & (pairs["ref_high"] < wide_low)] if len(pairs) else pairs
+
+def _of_kind(claim: dict, *kinds) -> pd.DataFrame:
+    pairs = claim["pairs"]
+    return pairs[pairs["comparability"].isin(kinds)]
+
+
+def _impossible(claim):
+    broken = _of_kind(claim, "bound")
+    broken = broken[broken["ref_high"] < claim["wide_low"]]
     if len(broken):
-        worst = broken.loc[ratio[broken.index].idxmax()]
-        return _outcome("impossible", [worst.ref_id], ratio[worst.name],
-                        f"Even the claim's lowest reading is {_times(ratio[worst.name])} times a hard bound, "
+        worst = broken.loc[broken["times"].idxmax()]
+        return _outcome("impossible", [worst.ref_id], worst.times,
+                        f"Even the claim's lowest reading is {_times(worst.times)} times a hard bound, "
                         f"{_describe(worst)}.")
-    same = pairs[(kind == "same")] if len(pairs) else pairs
-    if len(same) and agrees[same.index].any():
-        best = same[agrees[same.index]].iloc[0]
-        return _outcome("correct", [best.ref_id], ratio[best.name],
+    return None
+
+
+def _correct(claim):
+    same = _of_kind(claim, "same")
+    if same["agrees"].any():
+        best = same[same["agrees"]].iloc[0]
+        return _outcome("correct", [best.ref_id], best.times,
                         f"The ministry's figure, {_describe(best)}, lies within the claim's interval.")
-    parts = pairs[kind == "partial total"] if len(pairs) else pairs
+    return None
+
+
+def _lower_bound(claim):
+    parts = _of_kind(claim, "partial total")
     if len(parts):
         least, summed = running_total(parts)
-        if least >= wide_low:
-            return _outcome("correct as a lower bound", summed, claim_to_official(low, high, least, math.inf),
+        if least >= claim["wide_low"]:
+            return _outcome("correct as a lower bound", summed,
+                            claim_to_official(claim["low"], claim["high"], least, math.inf),
                             f"The ministry's own totals of {parts.iloc[0].metric} for parts of the period "
                             f"({_periods(parts, summed)}) already add up to at least {format_figure(least)}, so the "
                             "claim holds as a lower bound.")
-        short = claim_to_official(low, high, least, least)
-    others = pairs[kind.isin(CLOSENESS[1:]) & agrees] if len(pairs) else pairs
-    if len(others):
-        best = min(others.itertuples(index=False), key=lambda r: closeness(r.comparability, r.period, r.period_ref,
-                                                                             r.value, _middle(low, high)))
-        best = others[others["ref_id"] == best.ref_id].iloc[0]
-        tail = ""
-        if len(same):
-            own = same.loc[(ratio[same.index] - 1).abs().idxmin()]
-            tail = "; " + _against(ratio[own.name], f"the ministry's figure of {_describe(own)} for the claim's own "
-                                                    "period and scope")
-        why = best.reason.rstrip(".")
-        return _outcome("matches a figure of another period or scope",
-                        [best.ref_id] + ([own.ref_id] if len(same) else []), ratio[best.name],
-                        f"The claim matches {_describe(best)}, of another period or scope: "
-                        f"{why[0].lower() + why[1:]}{tail}.")
+    return None
+
+
+def _matches(claim):
+    others = _of_kind(claim, *CLOSENESS[1:])
+    others = others[others["agrees"]]
+    if not len(others):
+        return None
+    best = others.loc[others["closeness"].idxmin()]
+    same, tail, ref_ids = _of_kind(claim, "same"), "", [best.ref_id]
     if len(same):
-        own = same.loc[(ratio[same.index].map(lambda r: abs(math.log(r)))).idxmin()]
-        direction = "higher" if ratio[own.name] > 1 else "lower"
-        return _outcome(f"{direction} than the ministry's figure", [own.ref_id], ratio[own.name],
-                        _sentence(_against(ratio[own.name], f"the ministry's figure of {_describe(own)}")))
-    if len(parts):
-        return _outcome("no like-for-like figure", summed, short,
-                        f"The ministry's own totals of {parts.iloc[0].metric} for parts of the period "
-                        f"({_periods(parts, summed)}) add up to at least {format_figure(least)}; the claim's interval "
-                        f"is at least {_times(short)} times that, and later parts may close the gap.")
-    related = pairs[kind != "bound"] if len(pairs) else pairs
-    if len(related):
-        alike = related[related["comparability"] != "different unit"]
-        if len(alike):
-            nearest = min(alike.itertuples(), key=lambda r: closeness(r.comparability, r.period, r.period_ref,
-                                                                      r.value, _middle(low, high)))
-            nearest = alike.loc[nearest.Index]
-            return _outcome("no like-for-like figure", [nearest.ref_id], ratio[nearest.name],
-                            "No official figure counts the same thing; "
-                            + _against(ratio[nearest.name], f"the nearest official figure of {_describe(nearest)}") + ".")
+        own = same.loc[(same["times"] - 1).abs().idxmin()]
+        tail = "; " + _against(own.times, f"the ministry's figure of {_describe(own)} for the claim's own period "
+                                          "and scope")
+        ref_ids.append(own.ref_id)
+    why = best.reason.rstrip(".")
+    return _outcome("matches a figure of another period or scope", ref_ids, best.times,
+                    f"The claim matches {_describe(best)}, of another period or scope: "
+                    f"{why[0].lower() + why[1:]}{tail}.")
+
+
+def _higher_or_lower(claim):
+    same = _of_kind(claim, "same")
+    if not len(same):
+        return None
+    own = same.loc[same["times"].map(lambda r: abs(math.log(r))).idxmin()]
+    direction = "higher" if own.times > 1 else "lower"
+    return _outcome(f"{direction} than the ministry's figure", [own.ref_id], own.times,
+                    _sentence(_against(own.times, f"the ministry's figure of {_describe(own)}")))
+
+
+def _short_of_total(claim):
+    parts = _of_kind(claim, "partial total")
+    if not len(parts):
+        return None
+    least, summed = running_total(parts)
+    short = claim_to_official(claim["low"], claim["high"], least, least)
+    return _outcome("no like-for-like figure", summed, short,
+                    f"The ministry's own totals of {parts.iloc[0].metric} for parts of the period "
+                    f"({_periods(parts, summed)}) add up to at least {format_figure(least)}; the claim's interval "
+                    f"is at least {_times(short)} times that, and later parts may close the gap.")
+
+
+def _nearest(claim):
+    related = _of_kind(claim, *CLOSENESS, "different unit")
+    if not len(related):
+        return None
+    alike = related[related["comparability"] != "different unit"]
+    if not len(alike):
         first = related.iloc[0]
         return _outcome("no like-for-like figure", [first.ref_id], math.nan,
                         f"The only official figure found, {_describe(first)}, counts something else.")
-    return _outcome("not found", [], math.nan,
-                    "No official figure was found; the searches made are recorded with the data.")
+    nearest = alike.loc[alike["closeness"].idxmin()]
+    return _outcome("no like-for-like figure", [nearest.ref_id], nearest.times,
+                    "No official figure counts the same thing; "
+                    + _against(nearest.times, f"the nearest official figure of {_describe(nearest)}") + ".")
 
 
 def _periods(pairs: pd.DataFrame, ref_ids: list) -> str:

@@ -11,7 +11,8 @@ from decimal import Decimal
 
 import pandas as pd
 
-from .quantities import format_figure, interval, place_value
+from .numbers import place_value
+from .quantities import format_figure, interval
 
 REFERENCE_QUALIFIERS = {"exact": "exact", "lower": "over", "upper": "nearly", "approx": "about"}
 # Official units that count the same thing as a claim's unit (a claim's own unit always matches).

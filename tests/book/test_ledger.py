@@ -1,4 +1,4 @@
-"""The book's claims ledger, official figures and comparisons: provenance, coverage, schema, bad edits, verdicts, findings."""
+"""The book's claims ledger, official figures and comparisons: provenance, coverage, schema, bad edits, findings."""
 
 import math
 import shutil
