@@ -62,6 +62,11 @@ def first_mentions(claims: pd.DataFrame) -> pd.DataFrame:
     return claims.drop_duplicates("claim_key").set_index("claim_key")
 
 
+def in_one_line(conclusion: str) -> str:
+    """A conclusion for the scorecard: its bracketed details (measure, campaign, period) left to the claim's box."""
+    return re.sub(r" \([^()]*\)", "", conclusion)
+
+
 def scorecard_html(claims: pd.DataFrame, verdicts: pd.DataFrame, colours: dict) -> str:
     """The scorecard: one row per claim, in article order, with the article's words, the rating, the conclusion and a link.
 
@@ -81,7 +86,7 @@ def scorecard_html(claims: pd.DataFrame, verdicts: pd.DataFrame, colours: dict) 
         rows.append(
             f'<tr data-claim="{_e(row.claim_key)}"><td class="mpsbook-num">{number}</td>'
             f'<td>\u201c{_e(quote)}\u201d</td><td>{rating_badge(row.rating, colours)}</td>'
-            f'<td>{_e(row.conclusion)}</td>'
+            f'<td>{_e(in_one_line(row.conclusion))}</td>'
             f'<td><a class="mpsbook-claim-link" href="mpsbook:claim/{_e(row.claim_key)}">'
             f'The check<span class="mpsbook-sr"> of \u201c{_e(quote)}\u201d</span></a></td></tr>'
         )
@@ -323,16 +328,17 @@ def sources_html(references: pd.DataFrame) -> str:
 
 
 def corrections_html(corrections: pd.DataFrame, claims: pd.DataFrame, colours: dict) -> str:
-    """The corrections log: one row per change of a rating, newest first, with its date and reason.
+    """The corrections log: one row per change of a rating, newest first (a day's in file order), with its date and reason.
 
     ``corrections`` has ``date``, ``claim_key``, ``previous_rating``, ``rating``, ``reason``;
     each claim is shown in the article's words, linked to its box.
     """
     first = first_mentions(claims)
-    ordered = corrections.iloc[::-1].sort_values("date", ascending=False, kind="stable")
+    ordered = corrections.sort_values("date", ascending=False, kind="stable")  # a day's entries in file order
     rows = "".join(
         f'<tr><td>{_e(r.date)}</td><td><a href="mpsbook:claim/{_e(r.claim_key)}">\u201c{_e(first.loc[r.claim_key, "quote"])}\u201d</a></td>'
-        f"<td>{_e(r.previous_rating)}</td><td>{rating_badge(r.rating, colours)}</td><td>{_e(r.reason)}</td></tr>"
+        f'<td><span class="mpsbook-card-label">Was: </span>{_e(r.previous_rating)}</td>'
+        f'<td><span class="mpsbook-card-label">Now: </span>{rating_badge(r.rating, colours)}</td><td>{_e(r.reason)}</td></tr>'
         for r in ordered.itertuples()
     )
     return ('<div class="mpsbook-table-wrap"><table class="mpsbook-corrections"><thead><tr>'
