@@ -20,6 +20,7 @@ Every page's footer also gets the edition (version and release date, from ``CITA
 and a line on how to report an error (the repository address set in ``_config.yml``, if any).
 """
 
+import hashlib
 import html
 import re
 from pathlib import Path
@@ -188,7 +189,21 @@ def add_edition_footer(app, pagename, templatename, context, doctree) -> None:
     )
 
 
+def code_digest() -> str:
+    """A hash of this extension and of the package module that writes the pages' HTML.
+
+    Registered as a config value read with the environment, so that changing either re-reads
+    every page on the next build (Sphinx otherwise finds the pages up to date).
+    """
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in (here / "mpsbook_pages.py", here / "mpsbook" / "reader.py"):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def setup(app):
+    app.add_config_value("mpsbook_pages_digest", code_digest(), "env")
     app.add_node(unindexed_html, html=(visit_unindexed_html, None), latex=(skip_node, None), text=(skip_node, None),
                  man=(skip_node, None), texinfo=(skip_node, None))
     for name, directive in [("scorecard", Scorecard), ("claim-boxes", ClaimBoxes),
