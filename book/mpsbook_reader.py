@@ -148,6 +148,8 @@ BLOCKING = ("documentation_options.js",)
 
 def defer_scripts(app, pagename, templatename, context, doctree) -> None:
     """Defer every script file the page lists: they run in order, after parsing, and never block the first paint."""
+    if pagename == "search":
+        return  # the search page's own scripts (in its template) need Sphinx's helpers loaded before them
     scripts = []
     for asset in context.get("script_files", []):
         name = str(getattr(asset, "filename", asset) or "")

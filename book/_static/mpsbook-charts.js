@@ -86,8 +86,8 @@
 
   // Vega calls this on hover with the mark's tooltip value.
   function hoverTooltip(handler, event, item, value) {
-    if (event && event.type && event.type.indexOf("pointer") === 0 && event.pointerType === "touch") {
-      return;  // a finger's tap is handled on click, below
+    if (!event || event.pointerType === "touch") {
+      return;  // vega re-running with no event, or a finger: a tap is handled on click, below
     }
     placeTooltip(value, event.clientX, event.clientY);
   }
