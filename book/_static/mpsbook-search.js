@@ -18,7 +18,7 @@
     button.type = "button";
     button.textContent = "Hide search matches";
     button.addEventListener("click", function () {
-      window.SphinxHighlight.hideSearchWords();
+      SphinxHighlight.hideSearchWords();
       bar.remove();
     });
     bar.appendChild(button);
@@ -30,7 +30,7 @@
     });
   }
 
-  var NOT_TEXT = ".headerlink, script, style, nav, .toctree-wrapper, .contents, .cell_input, details, " +
+  var NOT_TEXT = ".headerlink, script, style, nav, .toctree-wrapper, .contents, .onlyprint, .cell_input, details, " +
     ".mpsbook-chart, .prev-next-area, .bd-header-article, .bd-sidebar-secondary, .mpsbook-highlight-bar";
 
   function bodyText(htmlString, anchor) {
@@ -41,9 +41,9 @@
     return ((part || main || page.body).textContent || "").replace(/\s+/g, " ");
   }
 
-  if (window.Search && window.Search.htmlToText) {
-    window.Search.htmlToText = bodyText;
-  } else if (window.SphinxHighlight) {
+  if (typeof Search !== "undefined" && Search.htmlToText) {  // searchtools.js declares it with const
+    Search.htmlToText = bodyText;
+  } else if (typeof SphinxHighlight !== "undefined") {
     // sphinx_highlight.js highlights 10 ms after the page is ready.
     var ready = function () { setTimeout(offerToClear, 50); };
     if (document.readyState === "loading") {
