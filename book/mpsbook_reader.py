@@ -9,7 +9,8 @@
   (and the search index) load on the search page only, which also lets the page opened from
   a search result highlight the terms (``sphinx_highlight.js`` does nothing where the search
   scripts are loaded); ``mpsbook-search.js`` offers to clear the highlight and keeps search
-  previews to body text.
+  previews to body text. ``mpsbook-tables.js`` makes a table box that scrolls sideways
+  reachable from the keyboard.
 
 Like ``mpsbook_site``, it imports nothing from the ``mpsbook`` package.
 """
@@ -163,6 +164,7 @@ def defer_scripts(app, pagename, templatename, context, doctree) -> None:
 
 def setup(app):
     app.add_js_file("mpsbook-search.js", loading_method="defer")
+    app.add_js_file("mpsbook-tables.js", loading_method="defer")
     app.connect("html-page-context", add_narrow_charts, priority=400)
     app.connect("html-page-context", defer_scripts, priority=950)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
