@@ -1,8 +1,9 @@
 // Draws every chart of the page with vega, from the Vega specs the build compiled from the
 // notebook's Vega-Lite spec (see mpsbook_site.py and mpsbook_reader.py): the narrow layout
 // where the chart's column is narrow, the default one elsewhere. vega itself is loaded when
-// the first chart comes near the viewport; until a chart is drawn its static SVG shows, and a
-// printed page shows the static SVG. Tooltips are drawn here rather than by vega-tooltip (which
+// a chart comes near the viewport once the reader acts on the page (scrolls, points, taps or
+// presses a key); until a chart is drawn its static SVG shows, and a printed page shows the
+// static SVG. Tooltips are drawn here rather than by vega-tooltip (which
 // comes only with vega-embed and Vega-Lite), and open by hover, by tap and from the keyboard:
 // Tab enters a chart at its first mark, the arrow keys move between marks, Escape hides.
 (function () {
@@ -222,8 +223,15 @@
           console.warn("mpsbook: charts kept as static SVG:", error);
         }).then(drawn);
       });
-    }, { rootMargin: "600px 0px" });
-    figures.forEach(function (figure) { observer.observe(figure); });
+    }, { rootMargin: "400px 0px" });
+    // Nothing is drawn until the reader acts on the page (scrolls, points, taps, presses a key):
+    // a page only opened shows its static charts and runs no vega at all.
+    var acts = ["scroll", "wheel", "pointerdown", "pointermove", "touchstart", "keydown", "focusin"];
+    function engage() {
+      acts.forEach(function (name) { window.removeEventListener(name, engage, true); });
+      figures.forEach(function (figure) { observer.observe(figure); });
+    }
+    acts.forEach(function (name) { window.addEventListener(name, engage, { capture: true, passive: true }); });
 
     // A chart whose column crosses the narrow width is drawn again in the other layout.
     var resizing = null;

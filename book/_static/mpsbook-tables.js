@@ -26,9 +26,13 @@
     clearTimeout(waiting);
     waiting = setTimeout(markScrollBoxes, 200);
   });
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", markScrollBoxes);
+  // Once the page is drawn, when the browser is idle: the widths are then known, at no cost to the first paint.
+  function later() {
+    (window.requestIdleCallback || setTimeout)(markScrollBoxes);
+  }
+  if (document.readyState === "complete") {
+    later();
   } else {
-    markScrollBoxes();
+    window.addEventListener("load", later);
   }
 })();
