@@ -5,7 +5,8 @@
   column; nothing is scaled down, so text keeps its size (12 px and up). The page carries a
   narrow static SVG beside the notebook's (CSS picks by the column's width, for readers
   without JavaScript) and a narrow Vega spec beside the default one (the chart loader picks).
-* Speed. Scripts that need not block the first paint are deferred; Sphinx's search scripts
+* Speed. The theme's style sheet is cut to the rules the site uses (PurgeCSS, at build time);
+  scripts that need not block the first paint are deferred; Sphinx's search scripts
   (and the search index) load on the search page only, which also lets the page opened from
   a search result highlight the terms (``sphinx_highlight.js`` does nothing where the search
   scripts are loaded); ``mpsbook-search.js`` offers to clear the highlight and keeps search
@@ -162,7 +163,46 @@ def defer_scripts(app, pagename, templatename, context, doctree) -> None:
     context["script_files"] = scripts
 
 
+THEME_CSS = "_static/styles/pydata-sphinx-theme.css"
+PURGECSS = "node_modules/.bin/purgecss"
+
+
+def cut_theme_css(app, exception) -> None:
+    """Cut the theme's style sheet (400 kB: Bootstrap, every icon, every widget) to the rules the site can use.
+
+    PurgeCSS (pinned in package-lock.json) keeps each rule whose selectors name a class, id or
+    element found in a page or a script of the site; rules on the theme's own classes and on
+    its light/dark attributes are always kept. Runs before the icon font is cut, which reads
+    the icon table from what is left.
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    outdir, tool = Path(app.outdir), Path(app.confdir) / PURGECSS
+    if not tool.exists():
+        raise ExtensionError(f"mpsbook_reader: no PurgeCSS at {tool}: run `make env` (npm ci) first")
+    config = (
+        "module.exports = {"
+        f"content: [{json.dumps(str(outdir / '**' / '*.html'))}, {json.dumps(str(outdir / '_static' / '**' / '*.js'))}],"
+        f"skippedContentGlobs: [{json.dumps(str(outdir / '_static' / 'vega-*.js'))}],"
+        f"css: [{json.dumps(str(outdir / THEME_CSS))}],"
+        "safelist: {greedy: [/data-theme/, /data-mode/, /^bd-/, /^pst-/]}};"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "purgecss.config.cjs").write_text(config, encoding="utf-8")
+        result = subprocess.run([str(tool), "-c", str(Path(folder) / "purgecss.config.cjs"), "-o", folder],
+                                capture_output=True, text=True)
+        cut = Path(folder) / Path(THEME_CSS).name
+        if result.returncode != 0 or not cut.exists():
+            raise ExtensionError(f"mpsbook_reader: PurgeCSS failed on {THEME_CSS}: {result.stderr.strip()}")
+        (outdir / THEME_CSS).write_bytes(cut.read_bytes())
+
+
 def setup(app):
+    app.connect("build-finished", cut_theme_css, priority=400)
     app.add_js_file("mpsbook-search.js", loading_method="defer")
     app.add_js_file("mpsbook-tables.js", loading_method="defer")
     app.connect("html-page-context", add_narrow_charts, priority=400)

@@ -1,38 +1,28 @@
-// A table wider than the text column scrolls inside its own box (mpsbook.css). Such a box is
-// made reachable from the keyboard (Tab, then the arrow keys scroll it) and named for screen
-// readers; a box that fits is left alone. Checked again when the window is resized.
+// A table wider than the text column scrolls inside its own box (mpsbook.css). The theme makes
+// such boxes in notebook cells reachable from the keyboard; this does the same for tables glued
+// into the text from another page, which the theme does not know: every such box that holds a
+// table takes a tab stop (Tab, then the arrow keys scroll it) and a name for screen readers,
+// since whether it scrolls depends on the width of the screen.
 (function () {
   "use strict";
 
-  var BOXES = ".bd-article .output.text_html, .bd-article .cell_output, .bd-article .pst-scrollable-table-container";
+  var BOXES = ".bd-article .output.text_html";
 
   function markScrollBoxes() {
     document.querySelectorAll(BOXES).forEach(function (box) {
-      var scrolls = box.scrollWidth > box.clientWidth + 1 && box.querySelector("table");
-      if (scrolls && !box.hasAttribute("tabindex")) {
+      var glued = !box.closest(".cell_output");
+      if (glued && box.querySelector("table") && !box.hasAttribute("tabindex") && !box.querySelector(BOXES)) {
         box.setAttribute("tabindex", "0");
         box.setAttribute("role", "region");
-        box.setAttribute("aria-label", "Table, scrolls sideways");
+        box.setAttribute("aria-label", "Table, scrolls sideways where it is wider than the page");
         box.classList.add("mpsbook-scroll-box");
-      } else if (!scrolls && box.classList.contains("mpsbook-scroll-box")) {
-        ["tabindex", "role", "aria-label"].forEach(function (name) { box.removeAttribute(name); });
-        box.classList.remove("mpsbook-scroll-box");
       }
     });
   }
 
-  var waiting = null;
-  window.addEventListener("resize", function () {
-    clearTimeout(waiting);
-    waiting = setTimeout(markScrollBoxes, 200);
-  });
-  // Once the page is drawn, when the browser is idle: the widths are then known, at no cost to the first paint.
-  function later() {
-    (window.requestIdleCallback || setTimeout)(markScrollBoxes);
-  }
-  if (document.readyState === "complete") {
-    later();
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", markScrollBoxes);
   } else {
-    window.addEventListener("load", later);
+    markScrollBoxes();
   }
 })();
