@@ -19,6 +19,7 @@ Like ``mpsbook_site``, it imports nothing from the ``mpsbook`` package.
 import hashlib
 import json
 import re
+import textwrap
 
 import vl_convert
 from sphinx.builders.html._assets import _JavaScript
@@ -27,8 +28,10 @@ from sphinx.errors import ExtensionError
 NARROW_WIDTH = 340  # px: the static narrow SVG; a 390 px phone's text column is about 342 px
 LABEL_CHARS = 22  # characters per line of a wrapped row label
 LABEL_LINE = 14  # px between the lines of a wrapped row label
+MIN_TEXT = 12  # px: the smallest text of a narrow chart (the theme's axis labels)
 POINT_AREA = 72  # px^2: the smallest point of a narrow chart (a diamond of area 72 is 8.5 px across)
-TITLE_CHARS = 34  # characters per line of a wrapped title (16 px)
+TITLE_CHARS = 34  # characters per line of a wrapped chart title (16 px)
+AXIS_TITLE_CHARS = 22  # characters per line of a wrapped axis title (13 px)
 # Wrap a label into lines of at most LABEL_CHARS characters, broken at spaces (a Vega expression).
 WRAP = f"split(trim(replace(datum.value, /(.{{1,{LABEL_CHARS}}})(\\s+|$)/g, '$1\\n')), '\\n')"
 WRAP_PY = re.compile(f"(.{{1,{LABEL_CHARS}}})(\\s+|$)")
@@ -48,8 +51,6 @@ def wrapped_lines(text: str) -> list:
 
 def _wrap_title(title):
     """A chart title (a string, or a dict with ``text``) as lines of at most TITLE_CHARS characters."""
-    import textwrap
-
     if isinstance(title, dict):
         text = title.get("text", "")
         return {**title, "text": textwrap.wrap(" ".join(text) if isinstance(text, list) else text, TITLE_CHARS)}
@@ -81,8 +82,8 @@ def narrow_spec(spec: dict, width) -> dict:
     """A Vega-Lite spec laid out again for a narrow column: ``width`` (px, or "container"), labels and title wrapped.
 
     Row labels wrap onto lines of LABEL_CHARS characters and each row grows to hold its
-    longest label; the legend goes below in one column. Text keeps its size; points grow to
-    at least POINT_AREA.
+    longest label; the legend goes below in one column. Text keeps its size, or grows to
+    MIN_TEXT where a chart sets it smaller; points grow to at least POINT_AREA.
     """
     spec = json.loads(json.dumps(spec))  # a deep copy
     fields = _label_fields(spec)
@@ -101,11 +102,30 @@ def narrow_spec(spec: dict, width) -> dict:
             y["axis"] = {**axis, "labelLimit": 160, "labelLineHeight": LABEL_LINE, "labelExpr": WRAP,
                          "labelOffset": {"expr": f"-{LABEL_LINE / 2} * (length({WRAP}) - 1)"}}
     for layer in [spec, *spec.get("layer", [])]:
+        for channel in ("x", "y"):
+            encoding = layer.get("encoding", {}).get(channel, {})
+            if isinstance(encoding.get("title"), str):
+                encoding["title"] = textwrap.wrap(encoding["title"], AXIS_TITLE_CHARS)
+            axis = encoding.get("axis")
+            if isinstance(axis, dict) and axis.get("labelFontSize", MIN_TEXT) < MIN_TEXT:
+                axis["labelFontSize"] = MIN_TEXT
+            if channel == "x" and encoding.get("type") in ("nominal", "ordinal") and isinstance(axis, dict) \
+                    and axis.get("labelLimit") == 0:
+                # Column names set on one line (no limit) collide in a narrow column: set upright instead.
+                encoding["axis"] = {**axis, "labelAngle": -90, "labelAlign": "left", "labelLimit": 140}
         mark = layer.get("mark")
+        if isinstance(mark, dict) and mark.get("type") == "text" and mark.get("fontSize", MIN_TEXT) < MIN_TEXT:
+            mark["fontSize"] = MIN_TEXT
         if isinstance(mark, dict) and mark.get("type") == "point" and mark.get("size", 0) < POINT_AREA:
             mark["size"] = POINT_AREA  # a touch target at least 8 px across, whatever its shape
     config = spec.setdefault("config", {})
-    config["legend"] = {**config.get("legend", {}), "orient": "bottom", "columns": 1, "labelLimit": NARROW_WIDTH - 40}
+    config["legend"] = {**config.get("legend", {}), "orient": "bottom", "columns": 1, "labelLimit": 170,
+                        "labelExpr": WRAP, "labelLineHeight": LABEL_LINE}
+    for layer in [spec, *spec.get("layer", [])]:
+        for encoding in layer.get("encoding", {}).values():
+            legend = encoding.get("legend") if isinstance(encoding, dict) else None
+            if isinstance(legend, dict):
+                legend.update(columns=1, labelLimit=170, labelExpr=WRAP, labelLineHeight=LABEL_LINE)
     return spec
 
 

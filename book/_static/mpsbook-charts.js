@@ -105,7 +105,8 @@
     var found = [];
     (function visit(node) {
       (node.items || []).forEach(function (item) {
-        if (item._svg && item.tooltip !== undefined && item.tooltip !== null && node.role === "mark") {
+        var hidden = item._svg && item._svg.closest("[aria-hidden=true]");  // for the eye only: not a tab stop
+        if (item._svg && !hidden && item.tooltip !== undefined && item.tooltip !== null && node.role === "mark") {
           found.push(item);
         }
         if (item.items) {
