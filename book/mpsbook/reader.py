@@ -163,9 +163,11 @@ def _sensitivity_html(claim_key: str, tables: dict, readings: dict, colours: dic
     )
     if not items:
         return ""
-    return ('<details class="mpsbook-sensitivity"><summary>How the rating fares under other readings</summary>'
-            '<table><thead><tr><th scope="col">Reading</th><th scope="col">What it assumes</th>'
-            f'<th scope="col">Rating</th></tr></thead><tbody>{items}</tbody></table></details>')
+    # A plain table, not a <details> box: it prints, and a reader sees at once whether the rating holds.
+    return ('<p class="mpsbook-label">The rating under other readings of the words</p>'
+            '<div class="mpsbook-table-wrap mpsbook-sensitivity"><table><thead><tr><th scope="col">Reading</th>'
+            '<th scope="col">What it assumes</th>'
+            f'<th scope="col">Rating</th></tr></thead><tbody>{items}</tbody></table></div>')
 
 
 def _searches_html(claim_key: str, searches: pd.DataFrame) -> str:
