@@ -1,5 +1,6 @@
 """Loading the data package: good data loads; each kind of bad input names its file, row and column."""
 
+import datetime
 import json
 import shutil
 
@@ -25,13 +26,34 @@ GOOD_ROWS = [
     "id,section,year,low,high,source",
     "a,crime,2022,10,20,nnccc",
     "b,cybersecurity,2023,250000,260000,xinhua",
-    "c,crime,,5,5,",
+    "c,crime,,,5,",
 ]
 
 
-def make_package(folder, rows=GOOD_ROWS):
+# A second table for the types, formats and keys the first does not declare.
+EVENTS_SCHEMA = {
+    "fields": [
+        {"name": "event", "type": "string", "constraints": {"required": True, "pattern": "E\\d+"}},
+        {"name": "held", "type": "date"},
+        {"name": "open", "type": "boolean", "trueValues": ["TRUE"], "falseValues": ["FALSE"]},
+        {"name": "url", "type": "string", "format": "uri"},
+        {"name": "count", "type": "integer", "constraints": {"maximum": 100}},
+        {"name": "code", "type": "string", "constraints": {"unique": True, "minLength": 2}},
+    ],
+    "primaryKey": ["event", "held"],
+}
+GOOD_EVENTS = [
+    "event,held,open,url,count,code",
+    "E1,2023-01-10,TRUE,https://example.org/a,5,ab",
+    "E1,2023-01-11,FALSE,https://example.org/b,100,cd",
+    "E2,2023-01-10,,,,",
+]
+
+
+def make_package(folder, rows=GOOD_ROWS, events=GOOD_EVENTS):
     (folder / "things.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     (folder / "sources.csv").write_text("source,publisher\nnnccc,NNCC\nxinhua,Xinhua\n", encoding="utf-8")
+    (folder / "events.csv").write_text("\n".join(events) + "\n", encoding="utf-8")
     package = {
         "name": "test-package",
         "resources": [
@@ -39,6 +61,7 @@ def make_package(folder, rows=GOOD_ROWS):
             {"name": "sources", "path": "sources.csv",
              "schema": {"fields": [{"name": "source", "type": "string"}, {"name": "publisher", "type": "string"}],
                         "primaryKey": "source"}},
+            {"name": "events", "path": "events.csv", "schema": EVENTS_SCHEMA},
         ],
     }
     path = folder / "datapackage.json"
@@ -59,6 +82,7 @@ def test_good_table_loads_with_declared_types(tmp_path):
     assert table["low"].dtype == "float64"
     assert table.loc[1, "year"] == 2023
     assert str(table["year"].dtype) == "Int64" and pd.isna(table.loc[2, "year"])
+    assert pd.isna(table.loc[2, "low"])  # an empty cell passes the row rule low <= high
     assert table.loc[2, "source"] == ""
 
 
@@ -87,6 +111,64 @@ def test_bad_input_names_file_row_and_column(tmp_path, kind, rows, row, column, 
     message = str(error)
     assert message.startswith(f"things.csv, row {row}, column '{column}': ")
     assert words in message
+
+
+def replace_event(index, row):
+    rows = list(GOOD_EVENTS)
+    rows[index] = row
+    return rows
+
+
+def test_dates_booleans_and_addresses_load_as_declared(tmp_path):
+    table = mpsbook.load_table("events", make_package(tmp_path))
+    assert list(table["held"]) == [datetime.date(2023, 1, 10), datetime.date(2023, 1, 11), datetime.date(2023, 1, 10)]
+    assert str(table["open"].dtype) == "boolean"
+    assert list(table["open"][:2]) == [True, False] and pd.isna(table.loc[2, "open"])
+    assert list(table["count"][:2]) == [5, 100] and str(table["count"].dtype) == "Int64"
+    assert list(table["url"]) == ["https://example.org/a", "https://example.org/b", ""]
+
+
+BAD_EVENTS = [
+    # (what is wrong, rows, row number, column, words the message must hold)
+    ("boolean not one of its declared values", replace_event(1, "E1,2023-01-10,true,https://example.org/a,5,ab"),
+     2, "open", "expected true or false, found 'true'"),
+    ("date in another form", replace_event(2, "E1,11/01/2023,FALSE,https://example.org/b,100,cd"),
+     3, "held", "expected a date as YYYY-MM-DD, found '11/01/2023'"),
+    ("address not a URI", replace_event(1, "E1,2023-01-10,TRUE,example dot org,5,ab"),
+     2, "url", "expected an address (URI), found 'example dot org'"),
+    ("not a whole number", replace_event(2, "E1,2023-01-11,FALSE,https://example.org/b,1.5,cd"),
+     3, "count", "expected a whole number, found '1.5'"),
+    ("above maximum", replace_event(2, "E1,2023-01-11,FALSE,https://example.org/b,101,cd"),
+     3, "count", "101 is above the maximum 100"),
+    ("pattern not matched", replace_event(3, "X2,2023-01-10,,,,"), 4, "event", "'X2' does not match the pattern"),
+    ("too short", replace_event(1, "E1,2023-01-10,TRUE,https://example.org/a,5,a"),
+     2, "code", "'a' is shorter than 2 characters"),
+    ("repeated unique value", replace_event(2, "E1,2023-01-11,FALSE,https://example.org/b,100,ab"),
+     3, "code", "duplicate value ab (first in row 2)"),
+    ("repeated composite key", replace_event(2, "E1,2023-01-10,FALSE,https://example.org/b,100,cd"),
+     3, "event, held", "duplicate value E1, 2023-01-10 (first in row 2)"),
+    ("columns out of order", ["event,open,held,url,count,code"] + GOOD_EVENTS[1:],
+     1, "open", "out of the declared order"),
+    ("a cell too many", replace_event(1, GOOD_EVENTS[1] + ",x"), 2, None, "the row has 7 cells, the header 6"),
+]
+
+
+@pytest.mark.parametrize("kind, rows, row, column, words", BAD_EVENTS, ids=[case[0] for case in BAD_EVENTS])
+def test_bad_dates_booleans_addresses_and_keys_name_file_row_and_column(tmp_path, kind, rows, row, column, words):
+    with pytest.raises(mpsbook.DataError) as caught:
+        mpsbook.load_table("events", make_package(tmp_path, events=rows))
+    error = caught.value
+    assert (error.path, error.row, error.column) == ("events.csv", row, column), str(error)
+    assert words in str(error)
+
+
+def test_unknown_row_rule_is_named(tmp_path):
+    path = make_package(tmp_path)
+    package = json.loads(path.read_text(encoding="utf-8"))
+    package["resources"][0]["schema"]["mpsbook:rowRules"] = [{"rule": "sumsTo", "fields": ["low", "high"]}]
+    path.write_text(json.dumps(package), encoding="utf-8")
+    with pytest.raises(mpsbook.DataError, match=r"^things\.csv: unknown row rule 'sumsTo' in the schema$"):
+        mpsbook.load_table("things", path)
 
 
 def test_ragged_row_names_file_and_row(tmp_path):
