@@ -70,6 +70,12 @@ def test_spell_checker_finds_new_misspellings_without_a_hand_list():
     assert list(found["quote"]) == ["Minstry", "enforcment"]
 
 
+def test_known_words_are_in_the_dictionary_so_a_near_miss_gets_one():
+    found = mpsbook.misspellings("Clean Net stopped dyberattacks on cybersecurity systems.")
+    assert list(found["quote"]) == ["dyberattacks"]
+    assert list(found["detail"]) == ["not in the dictionary; closest word: 'cyberattacks'"]
+
+
 def test_findings_do_not_depend_on_hash_randomisation():
     import subprocess
     import sys
