@@ -10,6 +10,7 @@ Budgets are ratios, because the machine is shared and absolute times drift.
 """
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -115,10 +116,9 @@ def page_metrics() -> None:
                 sizes = {}
 
                 def count(response, sizes=sizes):
-                    try:
+                    # A late response of a page already closed is not part of its load.
+                    with contextlib.suppress(Exception):
                         sizes[response.url] = (response.request.resource_type, len(response.body()))
-                    except Exception:  # a late response of a page already closed: not part of its load
-                        pass
 
                 page.on("response", count)
                 page.goto(f"{origin}/{page_path}", wait_until="load")
@@ -178,7 +178,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         notebooks = copy_book(Path(folder))
-        alone = sum(record(f"execute {nb.name} alone", run(EXECUTE + [str(nb)], cwd=folder)) for nb in notebooks)
+        alone = sum(record(f"execute {nb.name} alone", run([*EXECUTE, str(nb)], cwd=folder)) for nb in notebooks)
         together = record("make execute (all notebooks, 2 at a time)", run(["make", "execute", f"VENV={ROOT / '.venv'}"], cwd=folder))
         budget("make execute / serial sum of notebooks", together / alone, 0.75)
 

@@ -147,7 +147,7 @@ BAD_EVENTS = [
      3, "code", "duplicate value ab (first in row 2)"),
     ("repeated composite key", replace_event(2, "E1,2023-01-10,FALSE,https://example.org/b,100,cd"),
      3, "event, held", "duplicate value E1, 2023-01-10 (first in row 2)"),
-    ("columns out of order", ["event,open,held,url,count,code"] + GOOD_EVENTS[1:],
+    ("columns out of order", ["event,open,held,url,count,code", *GOOD_EVENTS[1:]],
      1, "open", "out of the declared order"),
     ("a cell too many", replace_event(1, GOOD_EVENTS[1] + ",x"), 2, None, "the row has 7 cells, the header 6"),
 ]
@@ -184,7 +184,7 @@ def test_missing_file_is_named(tmp_path):
 
 
 def test_unknown_resource_lists_the_known_ones(tmp_path):
-    with pytest.raises(mpsbook.DataError, match="no resource named 'claims' .*things, sources"):
+    with pytest.raises(mpsbook.DataError, match=r"no resource named 'claims' .*things, sources"):
         mpsbook.load_table("claims", make_package(tmp_path))
 
 

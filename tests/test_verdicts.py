@@ -53,7 +53,7 @@ def test_reference_intervals_read_nearly_and_some():
 
 
 def test_flags(claims, verdicts):
-    flags = dict(zip(verdicts["claim_id"], verdicts["flags"]))
+    flags = dict(zip(verdicts["claim_id"], verdicts["flags"], strict=True))
     assert flags["C02"] == "contradictory hedges"
     assert flags["C13"] == "part exceeds whole"
     assert sum(1 for f in flags.values() if f) == 2

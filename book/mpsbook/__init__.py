@@ -11,7 +11,7 @@ It checks the numbers of one web article about the work of China's Ministry of P
 Importing the package turns on the book's chart theme and renderer (:func:`mpsbook.charts.enable`).
 """
 
-from .data import (  # noqa: F401
+from .data import (
     BOOK_DIR,
     ROOT_DIR,
     DATA_DIR,
@@ -27,7 +27,7 @@ from .data import (  # noqa: F401
     check_quotes,
     sources_text,
 )
-from .quantities import (  # noqa: F401
+from .quantities import (
     QUALIFIERS,
     HEDGES,
     SMALL_NUMBERS,
@@ -43,7 +43,7 @@ from .quantities import (  # noqa: F401
     format_figure,
     quantity_table,
 )
-from .verdicts import (  # noqa: F401
+from .verdicts import (
     VERDICTS,
     REFERENCE_QUALIFIERS,
     figure_step,
@@ -62,7 +62,7 @@ from .verdicts import (  # noqa: F401
     misspellings,
     article_findings,
 )
-from .charts import (  # noqa: F401
+from .charts import (
     FONT,
     PALETTE,
     QUALIFIER_COLOURS,

@@ -23,7 +23,7 @@ from .quantities import QUALIFIERS
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 # One colour per verdict and qualifier, from a colour-blind-safe palette (Okabe and Ito).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
-QUALIFIER_COLOURS = dict(zip(QUALIFIERS, ["#000000", "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00"]))
+QUALIFIER_COLOURS = dict(zip(QUALIFIERS, ["#000000", "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00"], strict=True))
 VERDICT_COLOURS = {
     "consistent": "#009E73", "overstated": "#D55E00", "understated": "#E69F00",
     "not comparable": "#0072B2", "unverified": "#7F7F7F", "impossible": "#CC79A7",

@@ -186,7 +186,7 @@ def _data_error(error, shown: str, schema: dict, rules: list) -> DataError:
                          column=", ".join(error.field_names))
     if kind == "row-constraint":
         low, high = next(rule["fields"] for rule in rules if _rule_formula(rule, shown) in error.note)
-        cells = dict(zip(fields, error.cells))
+        cells = dict(zip(fields, error.cells, strict=True))
         return DataError(shown, f"{low} ({float(cells[low]):g}) is greater than {high} ({float(cells[high]):g})",
                          row=row, column=low)
     return DataError(shown, f"{error.title.lower()}: {error.note or error.message}", row=row,
@@ -233,7 +233,7 @@ def _duplicate_error(error, shown: str, schema: dict) -> DataError:
     else:
         key = schema.get("primaryKey", [])
         columns = [key] if isinstance(key, str) else list(key)
-    cells = dict(zip([field["name"] for field in schema["fields"]], error.cells))
+    cells = dict(zip([field["name"] for field in schema["fields"]], error.cells, strict=True))
     values = ", ".join(cells.get(column) or "" for column in columns)
     first = re.search(r"position (\d+)", error.note)
     problem = (f"duplicate value {values} (first in row {first.group(1)})" if first

@@ -55,12 +55,12 @@ def compare_claims(claims: pd.DataFrame, comparisons: pd.DataFrame, references: 
         on="ref_id",
         suffixes=("", "_ref"),
     )
-    bounds = [reference_interval(v, r) for v, r in zip(joined["value"], joined["relation"])]
+    bounds = [reference_interval(v, r) for v, r in zip(joined["value"], joined["relation"], strict=True)]
     joined["ref_low"] = [low for low, _ in bounds]
     joined["ref_high"] = [high for _, high in bounds]
     placed = [
         position(*row[:4]) if row[4] != "different unit" else ("", math.nan)  # counts of unlike things
-        for row in zip(joined["low"], joined["high"], joined["ref_low"], joined["ref_high"], joined["comparability"])
+        for row in zip(joined["low"], joined["high"], joined["ref_low"], joined["ref_high"], joined["comparability"], strict=True)
     ]
     joined["position"] = [where for where, _ in placed]
     joined["ratio"] = [ratio for _, ratio in placed]

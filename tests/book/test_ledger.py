@@ -32,7 +32,7 @@ def test_numbers_are_what_the_extractor_reads_from_each_quote(claims):
 def test_every_quantity_in_the_article_is_a_claim_or_excluded_with_a_reason(article, claims):
     exclusions = mpsbook.load_table("exclusions")
     spans = [(article.index(q), article.index(q) + len(q)) for q in claims["quote"]]
-    excluded = set(zip(exclusions["paragraph"], exclusions["expression"]))
+    excluded = set(zip(exclusions["paragraph"], exclusions["expression"], strict=True))
     for quantity in mpsbook.extract_quantities(article).itertuples():
         in_ledger = any(start <= quantity.start and quantity.end <= end for start, end in spans)
         assert in_ledger or (quantity.paragraph, quantity.expression) in excluded, quantity.expression
@@ -143,7 +143,7 @@ EXPECTED_VERDICTS = {
 
 
 def test_each_claim_gets_the_expected_verdict(verdicts):
-    assert dict(zip(verdicts["claim_id"], verdicts["verdict"])) == EXPECTED_VERDICTS
+    assert dict(zip(verdicts["claim_id"], verdicts["verdict"], strict=True)) == EXPECTED_VERDICTS
     assert set(verdicts["verdict"]) <= set(mpsbook.VERDICTS)
 
 

@@ -95,7 +95,7 @@ def test_every_chart_has_a_title_a_description_and_tooltips(notebook):
 
 
 def test_every_chart_is_a_named_figure_referenced_from_the_prose(notebook):
-    path, nb = notebook
+    _, nb = notebook
     text = markdown_of(nb)
     names = re.findall(r"```\{glue:figure\} \S+\n:name: (\S+)", text)
     glued_charts = sum(1 for _ in chart_specs(nb))
