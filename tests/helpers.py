@@ -8,6 +8,7 @@ import contextlib
 import functools
 import http.server
 import socketserver
+import sys
 import threading
 from pathlib import Path
 
@@ -43,10 +44,17 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(socketserver.ThreadingTCPServer):
+    def handle_error(self, request, client_address):
+        # A client that hangs up before the whole file is sent (a browser, a link checker) is no fault of the site.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def served(directory):
     """``directory`` served over HTTP on 127.0.0.1 at a free port for the ``with`` block; yields the origin URL."""
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=directory))
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=directory))
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
