@@ -50,8 +50,8 @@ GOOD_EVENTS = [
 ]
 
 
-def make_package(folder, rows=GOOD_ROWS, events=GOOD_EVENTS):
-    (folder / "things.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+def make_package(folder, things=GOOD_ROWS, events=GOOD_EVENTS):
+    (folder / "things.csv").write_text("\n".join(things) + "\n", encoding="utf-8")
     (folder / "sources.csv").write_text("source,publisher\nnnccc,NNCC\nxinhua,Xinhua\n", encoding="utf-8")
     (folder / "events.csv").write_text("\n".join(events) + "\n", encoding="utf-8")
     package = {
@@ -69,8 +69,8 @@ def make_package(folder, rows=GOOD_ROWS, events=GOOD_EVENTS):
     return path
 
 
-def replace_row(index, row):
-    rows = list(GOOD_ROWS)
+def replace_row(index, row, table=GOOD_ROWS):
+    rows = list(table)
     rows[index] = row
     return rows
 
@@ -102,23 +102,6 @@ BAD_INPUTS = [
 ]
 
 
-@pytest.mark.parametrize("kind, rows, row, column, words", BAD_INPUTS, ids=[case[0] for case in BAD_INPUTS])
-def test_bad_input_names_file_row_and_column(tmp_path, kind, rows, row, column, words):
-    with pytest.raises(mpsbook.DataError) as caught:
-        mpsbook.load_table("things", make_package(tmp_path, rows))
-    error = caught.value
-    assert (error.path, error.row, error.column) == ("things.csv", row, column)
-    message = str(error)
-    assert message.startswith(f"things.csv, row {row}, column '{column}': ")
-    assert words in message
-
-
-def replace_event(index, row):
-    rows = list(GOOD_EVENTS)
-    rows[index] = row
-    return rows
-
-
 def test_dates_booleans_and_addresses_load_as_declared(tmp_path):
     table = mpsbook.load_table("events", make_package(tmp_path))
     assert list(table["held"]) == [datetime.date(2023, 1, 10), datetime.date(2023, 1, 11), datetime.date(2023, 1, 10)]
@@ -130,35 +113,40 @@ def test_dates_booleans_and_addresses_load_as_declared(tmp_path):
 
 BAD_EVENTS = [
     # (what is wrong, rows, row number, column, words the message must hold)
-    ("boolean not one of its declared values", replace_event(1, "E1,2023-01-10,true,https://example.org/a,5,ab"),
+    ("boolean not one of its declared values", replace_row(1, "E1,2023-01-10,true,https://example.org/a,5,ab", GOOD_EVENTS),
      2, "open", "expected true or false, found 'true'"),
-    ("date in another form", replace_event(2, "E1,11/01/2023,FALSE,https://example.org/b,100,cd"),
+    ("date in another form", replace_row(2, "E1,11/01/2023,FALSE,https://example.org/b,100,cd", GOOD_EVENTS),
      3, "held", "expected a date as YYYY-MM-DD, found '11/01/2023'"),
-    ("address not a URI", replace_event(1, "E1,2023-01-10,TRUE,example dot org,5,ab"),
+    ("address not a URI", replace_row(1, "E1,2023-01-10,TRUE,example dot org,5,ab", GOOD_EVENTS),
      2, "url", "expected an address (URI), found 'example dot org'"),
-    ("not a whole number", replace_event(2, "E1,2023-01-11,FALSE,https://example.org/b,1.5,cd"),
+    ("not a whole number", replace_row(2, "E1,2023-01-11,FALSE,https://example.org/b,1.5,cd", GOOD_EVENTS),
      3, "count", "expected a whole number, found '1.5'"),
-    ("above maximum", replace_event(2, "E1,2023-01-11,FALSE,https://example.org/b,101,cd"),
+    ("above maximum", replace_row(2, "E1,2023-01-11,FALSE,https://example.org/b,101,cd", GOOD_EVENTS),
      3, "count", "101 is above the maximum 100"),
-    ("pattern not matched", replace_event(3, "X2,2023-01-10,,,,"), 4, "event", "'X2' does not match the pattern"),
-    ("too short", replace_event(1, "E1,2023-01-10,TRUE,https://example.org/a,5,a"),
+    ("pattern not matched", replace_row(3, "X2,2023-01-10,,,,", GOOD_EVENTS), 4, "event", "'X2' does not match the pattern"),
+    ("too short", replace_row(1, "E1,2023-01-10,TRUE,https://example.org/a,5,a", GOOD_EVENTS),
      2, "code", "'a' is shorter than 2 characters"),
-    ("repeated unique value", replace_event(2, "E1,2023-01-11,FALSE,https://example.org/b,100,ab"),
+    ("repeated unique value", replace_row(2, "E1,2023-01-11,FALSE,https://example.org/b,100,ab", GOOD_EVENTS),
      3, "code", "duplicate value ab (first in row 2)"),
-    ("repeated composite key", replace_event(2, "E1,2023-01-10,FALSE,https://example.org/b,100,cd"),
+    ("repeated composite key", replace_row(2, "E1,2023-01-10,FALSE,https://example.org/b,100,cd", GOOD_EVENTS),
      3, "event, held", "duplicate value E1, 2023-01-10 (first in row 2)"),
     ("columns out of order", ["event,open,held,url,count,code", *GOOD_EVENTS[1:]],
      1, "open", "out of the declared order"),
-    ("a cell too many", replace_event(1, GOOD_EVENTS[1] + ",x"), 2, None, "the row has 7 cells, the header 6"),
+    ("a cell too many", replace_row(1, GOOD_EVENTS[1] + ",x", GOOD_EVENTS), 2, None, "the row has 7 cells, the header 6"),
 ]
 
 
-@pytest.mark.parametrize("kind, rows, row, column, words", BAD_EVENTS, ids=[case[0] for case in BAD_EVENTS])
-def test_bad_dates_booleans_addresses_and_keys_name_file_row_and_column(tmp_path, kind, rows, row, column, words):
+BAD_TABLES = [("things", *case) for case in BAD_INPUTS] + [("events", *case) for case in BAD_EVENTS]
+
+
+@pytest.mark.parametrize("table, kind, rows, row, column, words", BAD_TABLES, ids=[case[1] for case in BAD_TABLES])
+def test_bad_input_names_file_row_and_column(tmp_path, table, kind, rows, row, column, words):
     with pytest.raises(mpsbook.DataError) as caught:
-        mpsbook.load_table("events", make_package(tmp_path, events=rows))
+        mpsbook.load_table(table, make_package(tmp_path, **{table: rows}))
     error = caught.value
-    assert (error.path, error.row, error.column) == ("events.csv", row, column), str(error)
+    assert (error.path, error.row, error.column) == (f"{table}.csv", row, column), str(error)
+    where = [f"{table}.csv", f"row {row}"] + ([f"column '{column}'"] if column else [])
+    assert str(error).startswith(", ".join(where) + ": ")
     assert words in str(error)
 
 
