@@ -1,7 +1,8 @@
 """Reading the book's data: the data package, the article, the ledger tables, and quotes located in the article.
 
-Every table is read through the Table Schema that ``data/datapackage.json`` declares for it;
-bad input raises :class:`DataError`, whose message names the file, the row and the column,
+Every table is validated by the frictionless library against the Table Schema that
+``data/datapackage.json`` declares for it; the first fault its report holds is raised as a
+:class:`DataError` whose message names the file, the row and the column in the book's words,
 so nothing is built on a half-read table. :func:`load_article` refuses an article whose bytes
 differ from the hash the data package declares.
 """
@@ -259,7 +260,8 @@ def _as_frame(rows: list[dict], fields: list[dict]) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------------------
-# Finding quantities in a text
+# The ledger: its tables, and each quote found in the article
+# --------------------------------------------------------------------------------------
 
 
 def paragraph_number(text: str, offset: int) -> int:
