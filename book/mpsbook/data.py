@@ -120,20 +120,19 @@ def load_table(name: str, package_path=DATAPACKAGE) -> pd.DataFrame:
     path = package_path.parent / resource["path"]
     if not path.exists():
         raise DataError(display_path(path), "the file the data package declares does not exist")
-    rows = _read_checked(name, package_path, display_path(path))
+    rules = resource["schema"].get("mpsbook:rowRules", [])
+    rows = _read_checked(name, package_path, display_path(path), rules)
     return _as_frame(rows, resource["schema"]["fields"])
 
 
-def _read_checked(name: str, package_path: Path, shown: str) -> list[dict]:
+def _read_checked(name: str, package_path: Path, shown: str, rules: list) -> list[dict]:
     """The rows of resource ``name``, typed by frictionless, once its validation report has no error."""
-    # frictionless costs about 0.9 s to import (pydantic, its plugins): only the loaders pay it,
-    # not every `import mpsbook` (the chart tests, the Sphinx build, the spelling tests).
+    # Importing frictionless (pydantic, its plugins) costs about 0.35 CPU-seconds: only the loaders
+    # pay it, not every `import mpsbook` (the chart tests, the Sphinx build, the spelling tests).
     import frictionless
 
-    descriptor = read_datapackage(package_path)
-    package = frictionless.Package(descriptor, basepath=str(package_path.parent))
+    package = frictionless.Package(read_datapackage(package_path), basepath=str(package_path.parent))
     resource = package.get_resource(name)
-    rules = resource_descriptor(name, package_path)["schema"].get("mpsbook:rowRules", [])
     checklist = frictionless.Checklist(checks=[frictionless.checks.row_constraint(formula=_rule_formula(rule, shown))
                                                for rule in rules])
     rows = []  # validation reads every row; keeping them spares a second read
