@@ -1,10 +1,12 @@
 """The helper package every notebook of the book imports: ``import mpsbook``.
 
 It checks the numbers of one web article about the work of China's Ministry of Public Security
-("the article", ``data/source/mps-article.txt``). Four modules, each importing only those before it:
+("the article", ``data/source/mps-article.txt``). Six modules, each importing only those before it:
 
 * :mod:`mpsbook.data`: the data package, the article, the ledger tables, :class:`DataError`;
-* :mod:`mpsbook.quantities`: the extractor and the interval rule;
+* :mod:`mpsbook.numbers`: number words, fractions, scale words and suffixes, currencies, place value;
+* :mod:`mpsbook.spans`: where a text's numbers are, and which are never quantities (dates, phones, ...);
+* :mod:`mpsbook.quantities`: hedges, units, the interval rule and the extractor;
 * :mod:`mpsbook.verdicts`: comparisons, the verdict rule, findings about the text;
 * :mod:`mpsbook.charts`: the theme, the renderer and the chart builders.
 
@@ -27,17 +29,25 @@ from .data import (
     check_quotes,
     sources_text,
 )
-from .quantities import (
-    QUALIFIERS,
-    HEDGES,
+from .numbers import (
     SMALL_NUMBERS,
     TENS,
     SCALES,
     SUFFIXES,
     ORDER_WORDS,
-    UNITS,
+    FRACTION_WORDS,
+    MULTIPLE_WORDS,
+    CURRENCIES,
     parse_number_words,
     place_value,
+)
+from .spans import NOT_QUANTITIES
+from .quantities import (
+    QUALIFIERS,
+    TEXT_QUALIFIERS,
+    HEDGES,
+    POSTFIX_HEDGES,
+    UNITS,
     interval,
     extract_quantities,
     format_figure,
@@ -103,12 +113,18 @@ __all__ = [
     "check_quotes",
     "sources_text",
     "QUALIFIERS",
+    "TEXT_QUALIFIERS",
     "HEDGES",
+    "POSTFIX_HEDGES",
+    "NOT_QUANTITIES",
     "SMALL_NUMBERS",
     "TENS",
     "SCALES",
     "SUFFIXES",
     "ORDER_WORDS",
+    "FRACTION_WORDS",
+    "MULTIPLE_WORDS",
+    "CURRENCIES",
     "UNITS",
     "parse_number_words",
     "place_value",
