@@ -91,8 +91,8 @@ def add_chart_scripts(app, pagename, templatename, context, doctree) -> None:
     body = context.get("body", "")
     if CHART_MARKER in body:
         context["body"] = CHART_SPEC.sub(lambda match: compiled_chart(match, pagename), body)
-        app.add_js_file(app.mpsbook_vega, loading_method="defer")
-        app.add_js_file(LOADER, loading_method="defer")
+        # vega itself is loaded by the loader when a chart nears the viewport (the static SVG shows until then).
+        app.add_js_file(LOADER, loading_method="defer", **{"data-vega": app.mpsbook_vega})
 
 
 def page_description(doctree, limit: int = 200) -> str:
@@ -284,13 +284,13 @@ def cut_icon_font(app, exception) -> None:
 
 
 def assets_digest(confdir: Path) -> str:
-    """A hash of the book's static files and templates, of this extension, and of the versions of vega and vl-convert.
+    """A hash of the book's static files and templates, of both extension modules, and of the versions of vega and vl-convert.
 
     Registered as a config value so that editing a script or a style sheet (or this file)
     rewrites every page on the next build; Sphinx otherwise finds "no targets out of date"
     and leaves the old copies in the site.
     """
-    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest = hashlib.sha256(Path(__file__).read_bytes() + Path(__file__).with_name("mpsbook_reader.py").read_bytes())
     vega_package = confdir / "node_modules" / "vega" / "package.json"
     digest.update(vl_convert.__version__.encode() + (vega_package.read_bytes() if vega_package.exists() else b""))
     for path in sorted([*STATIC_DIR.rglob("*"), *TEMPLATES_DIR.rglob("*")]):
@@ -305,6 +305,7 @@ def add_templates(app, config) -> None:
 
 
 def setup(app):
+    app.setup_extension("mpsbook_reader")  # narrow charts, deferred scripts, search: see its docstring
     app.add_config_value("mpsbook_assets_digest", assets_digest(Path(app.confdir)), "html")
     app.add_css_file("mpsbook.css")
     app.add_directive("data-dictionary", DataDictionary)
