@@ -16,7 +16,7 @@ export PYTHONDONTWRITEBYTECODE :=
 EXECUTE := $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600
 
-.PHONY: help env lock derived book test test-python test-notebooks execute bench lab clean
+.PHONY: help env lock derived book test test-python test-notebooks lint execute bench lab clean
 .DELETE_ON_ERROR:
 
 help: ## List the targets
@@ -81,6 +81,19 @@ test-python: $(STAMP) $(NODE_STAMP) ## The tests in tests/ alone, serially
 
 test-notebooks: $(STAMP) ## nbval alone over every notebook, serially
 	$(BIN)/python -m pytest --nbval $(NOTEBOOKS)
+
+# The notebooks' Markdown cells alone (no code, no outputs: those quote the article), for codespell. The article
+# (data/source/) keeps its misspellings on purpose: it is not checked, and lines quoting it (> ...) are skipped.
+PROSE := _build/lint-prose
+
+lint: $(STAMP) ## Lint: ruff (code and notebooks), notebooks keep outputs and no stray metadata, codespell (the book's own prose)
+	$(BIN)/ruff check .
+	$(BIN)/nbstripout --verify --keep-output --keep-count --keep-id $(NOTEBOOKS)
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/book/test_notebooks.py -k "executed_in_order or nbformat_schema or timing"
+	rm -rf $(PROSE)
+	$(BIN)/jupyter nbconvert --log-level=WARN --to markdown --no-input --TemplateExporter.exclude_output=True \
+		--output-dir $(PROSE) $(NOTEBOOKS)
+	$(BIN)/codespell --ignore-regex '^>.*' book/*.md README.md data/README.md $(PROSE)
 
 execute: $(STAMP) ## Re-execute every notebook in place, $(JOBS) at a time (twice in a row changes no byte)
 	printf '%s\n' $(NOTEBOOKS) | xargs -P $(JOBS) -n 1 $(EXECUTE)

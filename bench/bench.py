@@ -10,19 +10,16 @@ Budgets are ratios, because the machine is shared and absolute times drift.
 """
 
 import argparse
-import functools
-import http.server
+import contextlib
 import json
 import os
 import platform
 import re
 import shutil
-import socketserver
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -106,18 +103,13 @@ def page_metrics() -> None:
     """Bytes each page transfers, and when its first and last charts are drawn, in headless Chromium."""
     from playwright.sync_api import sync_playwright
 
-    site = ROOT / "_build" / "html"
-    toc = (ROOT / "_toc.yml").read_text()
-    pages = [f"{entry}.html" for entry in re.findall(r"(?:root|file):\s*(\S+)", toc)]
-    handler = functools.partial(type("Quiet", (http.server.SimpleHTTPRequestHandler,),
-                                     {"log_message": lambda *a: None}), directory=site)
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    origin = f"http://127.0.0.1:{server.server_address[1]}"
-    with sync_playwright() as playwright:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from helpers import served, toc_pages  # the tests' own: the pages of _toc.yml, the site served locally
+
+    with served(ROOT / "_build" / "html") as origin, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
-        for page_path in pages:
+        for page_path in toc_pages():
             runs = []
             for _ in range(3):
                 context = browser.new_context()
@@ -125,10 +117,9 @@ def page_metrics() -> None:
                 sizes = {}
 
                 def count(response, sizes=sizes):
-                    try:
+                    # A late response of a page already closed is not part of its load.
+                    with contextlib.suppress(Exception):
                         sizes[response.url] = (response.request.resource_type, len(response.body()))
-                    except Exception:  # a late response of a page already closed: not part of its load
-                        pass
 
                 page.on("response", count)
                 page.goto(f"{origin}/{page_path}", wait_until="load")
@@ -154,8 +145,6 @@ def page_metrics() -> None:
                 budget(f"{page_path} last chart within 2x load", last / load, 2.0)
                 budget(f"{page_path} transfers at most 1.5 MB", total / 1e6, 1.5)
         browser.close()
-    server.shutdown()
-    server.server_close()
 
 
 def lighthouse_budgets() -> None:
@@ -212,7 +201,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         notebooks = copy_book(Path(folder))
-        alone = sum(record(f"execute {nb.name} alone", run(EXECUTE + [str(nb)], cwd=folder)) for nb in notebooks)
+        alone = sum(record(f"execute {nb.name} alone", run([*EXECUTE, str(nb)], cwd=folder)) for nb in notebooks)
         together = record("make execute (all notebooks, 2 at a time)", run(["make", "execute", f"VENV={ROOT / '.venv'}"], cwd=folder))
         budget("make execute / serial sum of notebooks", together / alone, 0.75)
 

@@ -7,18 +7,14 @@ with one stated reason; `.ci/run` installs it, so CI always runs them.
 
 import contextlib
 import fcntl
-import functools
-import http.server
 import os
-import re
 import shutil
-import socketserver
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
+from helpers import served, toc_pages
 
 import mpsbook
 
@@ -94,21 +90,11 @@ def ratings(ledger):
     return mpsbook.claim_ratings(*ledger)
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(site_dir):
     """The site served on 127.0.0.1 at a free port, for the whole session."""
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=site_dir))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with served(site_dir) as origin:
+        yield origin
 
 
 @pytest.fixture(scope="session")
@@ -187,12 +173,6 @@ def watched_tab(context, site_url):
 def watched_page(site_context, site_url):
     with watched_tab(site_context, site_url) as watch:
         yield watch
-
-
-def toc_pages():
-    """The book's pages in table-of-contents order, as paths of the built site."""
-    toc = (mpsbook.ROOT_DIR / "_toc.yml").read_text(encoding="utf-8")
-    return [f"{entry}.html" for entry in re.findall(r"(?:root|file):\s*(\S+)", toc)]
 
 
 CHARTS_DRAWN = "html[data-mpsbook-charts=drawn]"

@@ -1,5 +1,6 @@
 """Loading the data package: good data loads; each kind of bad input names its file, row and column; the official figures (version 2)."""
 
+import datetime
 import json
 import re
 import shutil
@@ -27,13 +28,34 @@ GOOD_ROWS = [
     "id,section,year,low,high,source",
     "a,crime,2022,10,20,nnccc",
     "b,cybersecurity,2023,250000,260000,xinhua",
-    "c,crime,,5,5,",
+    "c,crime,,,5,",
 ]
 
 
-def make_package(folder, rows=GOOD_ROWS):
-    (folder / "things.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+# A second table for the types, formats and keys the first does not declare.
+EVENTS_SCHEMA = {
+    "fields": [
+        {"name": "event", "type": "string", "constraints": {"required": True, "pattern": "E\\d+"}},
+        {"name": "held", "type": "date"},
+        {"name": "open", "type": "boolean", "trueValues": ["TRUE"], "falseValues": ["FALSE"]},
+        {"name": "url", "type": "string", "format": "uri"},
+        {"name": "count", "type": "integer", "constraints": {"maximum": 100}},
+        {"name": "code", "type": "string", "constraints": {"unique": True, "minLength": 2}},
+    ],
+    "primaryKey": ["event", "held"],
+}
+GOOD_EVENTS = [
+    "event,held,open,url,count,code",
+    "E1,2023-01-10,TRUE,https://example.org/a,5,ab",
+    "E1,2023-01-11,FALSE,https://example.org/b,100,cd",
+    "E2,2023-01-10,,,,",
+]
+
+
+def make_package(folder, things=GOOD_ROWS, events=GOOD_EVENTS):
+    (folder / "things.csv").write_text("\n".join(things) + "\n", encoding="utf-8")
     (folder / "sources.csv").write_text("source,publisher\nnnccc,NNCC\nxinhua,Xinhua\n", encoding="utf-8")
+    (folder / "events.csv").write_text("\n".join(events) + "\n", encoding="utf-8")
     package = {
         "name": "test-package",
         "resources": [
@@ -41,6 +63,7 @@ def make_package(folder, rows=GOOD_ROWS):
             {"name": "sources", "path": "sources.csv",
              "schema": {"fields": [{"name": "source", "type": "string"}, {"name": "publisher", "type": "string"}],
                         "primaryKey": "source"}},
+            {"name": "events", "path": "events.csv", "schema": EVENTS_SCHEMA},
         ],
     }
     path = folder / "datapackage.json"
@@ -48,8 +71,8 @@ def make_package(folder, rows=GOOD_ROWS):
     return path
 
 
-def replace_row(index, row):
-    rows = list(GOOD_ROWS)
+def replace_row(index, row, table=GOOD_ROWS):
+    rows = list(table)
     rows[index] = row
     return rows
 
@@ -61,6 +84,7 @@ def test_good_table_loads_with_declared_types(tmp_path):
     assert table["low"].dtype == "float64"
     assert table.loc[1, "year"] == 2023
     assert str(table["year"].dtype) == "Int64" and pd.isna(table.loc[2, "year"])
+    assert pd.isna(table.loc[2, "low"])  # an empty cell passes the row rule low <= high
     assert table.loc[2, "source"] == ""
 
 
@@ -80,15 +104,61 @@ BAD_INPUTS = [
 ]
 
 
-@pytest.mark.parametrize("kind, rows, row, column, words", BAD_INPUTS, ids=[case[0] for case in BAD_INPUTS])
-def test_bad_input_names_file_row_and_column(tmp_path, kind, rows, row, column, words):
+def test_dates_booleans_and_addresses_load_as_declared(tmp_path):
+    table = mpsbook.load_table("events", make_package(tmp_path))
+    assert list(table["held"]) == [datetime.date(2023, 1, 10), datetime.date(2023, 1, 11), datetime.date(2023, 1, 10)]
+    assert str(table["open"].dtype) == "boolean"
+    assert list(table["open"][:2]) == [True, False] and pd.isna(table.loc[2, "open"])
+    assert list(table["count"][:2]) == [5, 100] and str(table["count"].dtype) == "Int64"
+    assert list(table["url"]) == ["https://example.org/a", "https://example.org/b", ""]
+
+
+BAD_EVENTS = [
+    # (what is wrong, rows, row number, column, words the message must hold)
+    ("boolean not one of its declared values", replace_row(1, "E1,2023-01-10,true,https://example.org/a,5,ab", GOOD_EVENTS),
+     2, "open", "expected true or false, found 'true'"),
+    ("date in another form", replace_row(2, "E1,11/01/2023,FALSE,https://example.org/b,100,cd", GOOD_EVENTS),
+     3, "held", "expected a date as YYYY-MM-DD, found '11/01/2023'"),
+    ("address not a URI", replace_row(1, "E1,2023-01-10,TRUE,example dot org,5,ab", GOOD_EVENTS),
+     2, "url", "expected an address (URI), found 'example dot org'"),
+    ("not a whole number", replace_row(2, "E1,2023-01-11,FALSE,https://example.org/b,1.5,cd", GOOD_EVENTS),
+     3, "count", "expected a whole number, found '1.5'"),
+    ("above maximum", replace_row(2, "E1,2023-01-11,FALSE,https://example.org/b,101,cd", GOOD_EVENTS),
+     3, "count", "101 is above the maximum 100"),
+    ("pattern not matched", replace_row(3, "X2,2023-01-10,,,,", GOOD_EVENTS), 4, "event", "'X2' does not match the pattern"),
+    ("too short", replace_row(1, "E1,2023-01-10,TRUE,https://example.org/a,5,a", GOOD_EVENTS),
+     2, "code", "'a' is shorter than 2 characters"),
+    ("repeated unique value", replace_row(2, "E1,2023-01-11,FALSE,https://example.org/b,100,ab", GOOD_EVENTS),
+     3, "code", "duplicate value ab (first in row 2)"),
+    ("repeated composite key", replace_row(2, "E1,2023-01-10,FALSE,https://example.org/b,100,cd", GOOD_EVENTS),
+     3, "event, held", "duplicate value E1, 2023-01-10 (first in row 2)"),
+    ("columns out of order", ["event,open,held,url,count,code", *GOOD_EVENTS[1:]],
+     1, "open", "out of the declared order"),
+    ("a cell too many", replace_row(1, GOOD_EVENTS[1] + ",x", GOOD_EVENTS), 2, None, "the row has 7 cells, the header 6"),
+]
+
+
+BAD_TABLES = [("things", *case) for case in BAD_INPUTS] + [("events", *case) for case in BAD_EVENTS]
+
+
+@pytest.mark.parametrize("table, kind, rows, row, column, words", BAD_TABLES, ids=[case[1] for case in BAD_TABLES])
+def test_bad_input_names_file_row_and_column(tmp_path, table, kind, rows, row, column, words):
     with pytest.raises(mpsbook.DataError) as caught:
-        mpsbook.load_table("things", make_package(tmp_path, rows))
+        mpsbook.load_table(table, make_package(tmp_path, **{table: rows}))
     error = caught.value
-    assert (error.path, error.row, error.column) == ("things.csv", row, column)
-    message = str(error)
-    assert message.startswith(f"things.csv, row {row}, column '{column}': ")
-    assert words in message
+    assert (error.path, error.row, error.column) == (f"{table}.csv", row, column), str(error)
+    where = [f"{table}.csv", f"row {row}"] + ([f"column '{column}'"] if column else [])
+    assert str(error).startswith(", ".join(where) + ": ")
+    assert words in str(error)
+
+
+def test_unknown_row_rule_is_named(tmp_path):
+    path = make_package(tmp_path)
+    package = json.loads(path.read_text(encoding="utf-8"))
+    package["resources"][0]["schema"]["mpsbook:rowRules"] = [{"rule": "sumsTo", "fields": ["low", "high"]}]
+    path.write_text(json.dumps(package), encoding="utf-8")
+    with pytest.raises(mpsbook.DataError, match=r"^things\.csv: unknown row rule 'sumsTo' in the schema$"):
+        mpsbook.load_table("things", path)
 
 
 def test_ragged_row_names_file_and_row(tmp_path):
@@ -104,7 +174,7 @@ def test_missing_file_is_named(tmp_path):
 
 
 def test_unknown_resource_lists_the_known_ones(tmp_path):
-    with pytest.raises(mpsbook.DataError, match="no resource named 'claims' .*things, sources"):
+    with pytest.raises(mpsbook.DataError, match=r"no resource named 'claims' .*things, sources"):
         mpsbook.load_table("claims", make_package(tmp_path))
 
 

@@ -179,9 +179,8 @@ def test_interval_holds_the_figure(n, hedges):
 @given(
     pieces=st.lists(
         st.sampled_from(
-            list("0123456789,. kK%-")
-            + ["over ", "nearly ", "tens of ", "thousand", "hundreds ", "one ", "two ", "million ", "and ", "cases ",
-               "2022 ", "on ", "a "]
+            [*"0123456789,. kK%-", "over ", "nearly ", "tens of ", "thousand", "hundreds ", "one ", "two ", "million ",
+             "and ", "cases ", "2022 ", "on ", "a "]
         ),
         max_size=25,
     )

@@ -7,7 +7,6 @@ import pytest
 
 import mpsbook
 
-
 # ---- official figures and periods -------------------------------------------------------------
 
 
@@ -123,7 +122,7 @@ def test_mentions_that_overlap_are_read_together_and_disagreeing_ones_as_their_u
 
 
 def test_flags(claims):
-    flags = dict(zip(claims["claim_id"], mpsbook.claim_flags(claims)))
+    flags = dict(zip(claims["claim_id"], mpsbook.claim_flags(claims), strict=True))
     assert flags["C02"] == "contradictory hedges"
     assert sum(1 for f in flags.values() if f) == 1
     disagreeing = claims.copy()
@@ -140,6 +139,12 @@ def test_flags(claims):
 def test_spell_checker_finds_new_misspellings_without_a_hand_list():
     found = mpsbook.misspellings("The Minstry reported on cybersecurity and enforcment.")
     assert list(found["quote"]) == ["Minstry", "enforcment"]
+
+
+def test_known_words_are_in_the_dictionary_so_a_near_miss_gets_one():
+    found = mpsbook.misspellings("Clean Net stopped dyberattacks on cybersecurity systems.")
+    assert list(found["quote"]) == ["dyberattacks"]
+    assert list(found["detail"]) == ["not in the dictionary; closest word: 'cyberattacks'"]
 
 
 def test_findings_do_not_depend_on_hash_randomisation():

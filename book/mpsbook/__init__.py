@@ -19,7 +19,7 @@ article, sources, corrections) for the site's build (``mpsbook_pages``); the not
 Importing the package turns on the book's chart theme and renderer (:func:`mpsbook.charts.enable`).
 """
 
-from .data import (  # noqa: F401
+from .data import (
     BOOK_DIR,
     ROOT_DIR,
     DATA_DIR,
@@ -35,7 +35,7 @@ from .data import (  # noqa: F401
     check_quotes,
     sources_text,
 )
-from .numbers import (  # noqa: F401
+from .numbers import (
     SMALL_NUMBERS,
     TENS,
     SCALES,
@@ -47,8 +47,8 @@ from .numbers import (  # noqa: F401
     parse_number_words,
     place_value,
 )
-from .spans import NOT_QUANTITIES  # noqa: F401
-from .quantities import (  # noqa: F401
+from .spans import NOT_QUANTITIES
+from .quantities import (
     QUALIFIERS,
     TEXT_QUALIFIERS,
     HEDGES,
@@ -59,7 +59,7 @@ from .quantities import (  # noqa: F401
     format_figure,
     quantity_table,
 )
-from .verdicts import (  # noqa: F401
+from .verdicts import (
     REFERENCE_QUALIFIERS,
     MATCHING_UNITS,
     figure_step,
@@ -72,7 +72,7 @@ from .verdicts import (  # noqa: F401
     KIND_LABELS,
     comparison_frame,
 )
-from .ratings import (  # noqa: F401
+from .ratings import (
     RATINGS,
     READINGS,
     TOLERANCE,
@@ -88,14 +88,14 @@ from .ratings import (  # noqa: F401
     sensitivity_table,
     rating_table,
 )
-from .findings import (  # noqa: F401
+from .findings import (
     KNOWN_WORDS,
     WEB_LEFTOVERS,
     claim_flags,
     misspellings,
     article_findings,
 )
-from .charts import (  # noqa: F401
+from .charts import (
     FONT,
     PALETTE,
     QUALIFIER_COLOURS,

@@ -25,11 +25,11 @@ from .ratings import RATINGS
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 # One colour per qualifier and per rating, from a colour-blind-safe palette (Okabe and Ito).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
-QUALIFIER_COLOURS = dict(zip(QUALIFIERS, ["#000000", "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00"]))
+QUALIFIER_COLOURS = dict(zip(QUALIFIERS, ["#000000", "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00"], strict=True))
 # One colour per rating, in scale order (:data:`mpsbook.ratings.RATINGS`); never the only signal: every chart
 # that uses them also names the rating in its legend and tooltip.
 RATING_COLOURS = dict(zip(RATINGS, ["#009E73", "#56B4E9", "#0072B2", "#D55E00", "#E69F00", "#CC79A7", "#7F7F7F",
-                                    "#000000"]))
+                                    "#000000"], strict=True))
 CHART_COLOURS = {"qualifier": QUALIFIER_COLOURS, "rating": RATING_COLOURS}
 CHART_WIDTH = 640  # what fits the book's text column beside its side bars, labels included
 LABEL_LIMIT = 230  # pixels of row label before it is cut with an ellipsis
@@ -257,7 +257,7 @@ def series_chart(series: pd.DataFrame, *, claim_row, claim_year: int, title: str
 
 
 # A mark per rating, so that colour is never the only signal: the grid letters each cell with it.
-RATING_MARKS = dict(zip(RATINGS, ["\u2713", "\u2265", "\u2248", "\u2191", "\u2193", "\u2260", "?", "\u2717"]))
+RATING_MARKS = dict(zip(RATINGS, ["\u2713", "\u2265", "\u2248", "\u2191", "\u2193", "\u2260", "?", "\u2717"], strict=True))
 
 
 def sensitivity_chart(sensitivity: pd.DataFrame, *, title: str, description: str) -> alt.LayerChart:
@@ -270,7 +270,7 @@ def sensitivity_chart(sensitivity: pd.DataFrame, *, title: str, description: str
     data = sensitivity.assign(
         mark=sensitivity["rating"].map(RATING_MARKS),
         legend=[f"{RATING_MARKS[r]} {r}" for r in sensitivity["rating"]],
-        row=[f"* {label}" if changed else label for label, changed in zip(sensitivity["claim"], sensitivity["changes"])],
+        row=[f"* {label}" if changed else label for label, changed in zip(sensitivity["claim"], sensitivity["changes"], strict=True)],
     )
     colours = {f"{RATING_MARKS[k]} {k}": v for k, v in RATING_COLOURS.items() if k in set(data["rating"])}
     tooltip = [alt.Tooltip("claim:N", title="Claim"), alt.Tooltip("reading:N", title="Reading"),

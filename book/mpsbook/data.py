@@ -1,14 +1,14 @@
 """Reading the book's data: the data package, the article, the ledger tables, and quotes located in the article.
 
-Every table is read through the Table Schema that ``data/datapackage.json`` declares for it;
-bad input raises :class:`DataError`, whose message names the file, the row and the column,
+Every table is validated by the frictionless library against the Table Schema that
+``data/datapackage.json`` declares for it; the first fault its report holds is raised as a
+:class:`DataError` whose message names the file, the row and the column in the book's words,
 so nothing is built on a half-read table. :func:`load_article` refuses an article whose bytes
 differ from the hash the data package declares.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import math
@@ -93,179 +93,174 @@ def load_article(package_path=DATAPACKAGE) -> str:
     return raw.decode(resource.get("encoding", "utf-8"))
 
 
-def _parse_cell(text: str, field: dict):
-    """The cell ``text`` as the Python value its field's type declares; ValueError if it is not one."""
-    kind = field.get("type", "string")
-    if text == "":
-        return None
-    if kind == "string":
-        return text
-    if kind == "integer":
-        if not re.fullmatch(r"[+-]?\d+", text):
-            raise ValueError(f"expected a whole number, found '{text}'")
-        return int(text)
-    if kind == "number":
-        try:
-            value = float(text)
-        except ValueError:
-            raise ValueError(f"expected a number, found '{text}'") from None
-        if math.isnan(value) and text.lower() != "nan":
-            raise ValueError(f"expected a number, found '{text}'")
-        return value
-    if kind == "boolean":
-        truthy, falsy = field.get("trueValues", ["true", "True", "1"]), field.get("falseValues", ["false", "False", "0"])
-        if text in truthy:
-            return True
-        if text in falsy:
-            return False
-        raise ValueError(f"expected true or false, found '{text}'")
-    if kind == "date":
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            raise ValueError(f"expected a date as YYYY-MM-DD, found '{text}'")
-        return pd.Timestamp(text).date()
-    if kind == "year":
-        if not re.fullmatch(r"\d{4}", text):
-            raise ValueError(f"expected a year as YYYY, found '{text}'")
-        return int(text)
-    raise ValueError(f"the schema declares type '{kind}', which this loader does not read")
-
-
-def _check_constraints(value, field: dict):
-    """Raise ValueError when ``value`` breaks one of its field's declared constraints."""
-    constraints = field.get("constraints", {})
-    if value is None:
-        if constraints.get("required"):
-            raise ValueError("a value is required here, and the cell is empty")
-        return
-    if "enum" in constraints and value not in constraints["enum"]:
-        allowed = ", ".join(repr(v) for v in constraints["enum"])
-        raise ValueError(f"'{value}' is not one of the allowed values ({allowed})")
-    if "minimum" in constraints and value < constraints["minimum"]:
-        raise ValueError(f"{value} is below the minimum {constraints['minimum']}")
-    if "maximum" in constraints and value > constraints["maximum"]:
-        raise ValueError(f"{value} is above the maximum {constraints['maximum']}")
-    if "pattern" in constraints and not re.fullmatch(constraints["pattern"], str(value)):
-        raise ValueError(f"'{value}' does not match the pattern {constraints['pattern']}")
-
-
-def _as_list(names) -> list:
-    return [names] if isinstance(names, str) else list(names)
-
-
 def load_table(name: str, package_path=DATAPACKAGE) -> pd.DataFrame:
-    """The CSV table ``name`` of the data package, validated against its declared Table Schema.
+    """The CSV table ``name`` of the data package, validated by frictionless against its Table Schema.
 
-    Checks, in order: the header has exactly the declared columns; every row has one cell
-    per column; every cell parses as its field's type and meets its constraints (required,
-    enum, minimum, maximum, pattern, unique); the primary key is unique; every foreign key
-    points at an existing row of the table it names; and the book's own row rules
-    (``mpsbook:rowRules`` in the schema, e.g. ``low`` not above ``high``). The first fault
-    raises :class:`DataError` naming the file, the row and the column, so nothing is built
-    on a half-read table.
+    Everything the schema declares is enforced: the header (every declared column, in the declared
+    order, and no other), one cell per column, each field's type and format, its constraints
+    (required, unique, enum, minimum, maximum, pattern, lengths), the primary key, every foreign key,
+    and the book's row rules (``mpsbook:rowRules``: ``low`` not above ``high``), checked as
+    frictionless row constraints.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per data row, the columns in declared order: ``number`` as float64, ``integer`` and
+        ``year`` as Int64 (missing as <NA>), ``boolean`` as pandas' boolean, ``string`` as str with
+        missing cells as "", any other type as the Python objects frictionless reads.
+
+    Raises
+    ------
+    DataError
+        At the first fault, naming the file, the row (the header is row 1) and the column (for a
+        key or a row rule, its first column), in the book's words.
     """
     package_path = Path(package_path)
     resource = resource_descriptor(name, package_path)
     path = package_path.parent / resource["path"]
-    shown = display_path(path)
-    schema = resource["schema"]
-    fields = schema["fields"]
-    names = [f["name"] for f in fields]
-
     if not path.exists():
-        raise DataError(shown, "the file the data package declares does not exist")
-    with path.open(encoding=resource.get("encoding", "utf-8"), newline="") as handle:
-        rows = list(csv.reader(handle))
-    if not rows:
-        raise DataError(shown, "the file is empty; a header row is expected", row=1)
-    header = rows[0]
-    for column in names:
-        if column not in header:
-            raise DataError(shown, "this declared column is missing from the header", row=1, column=column)
-    for column in header:
-        if column not in names:
-            raise DataError(shown, "this column is not declared in the schema", row=1, column=column)
-    order = [header.index(column) for column in names]
+        raise DataError(display_path(path), "the file the data package declares does not exist")
+    rules = resource["schema"].get("mpsbook:rowRules", [])
+    rows = _read_checked(name, package_path, display_path(path), rules)
+    return _as_frame(rows, resource["schema"]["fields"])
 
-    records = []
-    for row_number, cells in enumerate(rows[1:], start=2):
-        if len(cells) != len(header):
-            raise DataError(shown, f"the row has {len(cells)} cells, the header {len(header)}", row=row_number)
-        record = {}
-        for field, index in zip(fields, order):
-            try:
-                value = _parse_cell(cells[index], field)
-                _check_constraints(value, field)
-            except ValueError as exc:
-                raise DataError(shown, str(exc), row=row_number, column=field["name"]) from None
-            record[field["name"]] = value
-        records.append(record)
 
-    unique_sets = [[f["name"]] for f in fields if f.get("constraints", {}).get("unique")]
-    if "primaryKey" in schema:
-        unique_sets.append(_as_list(schema["primaryKey"]))
-    for columns in unique_sets:
-        seen = {}
-        for row_number, record in enumerate(records, start=2):
-            key = tuple(record[c] for c in columns)
-            if key in seen:
-                raise DataError(
-                    shown,
-                    f"duplicate value {', '.join(map(str, key))!s} (first in row {seen[key]})",
-                    row=row_number,
-                    column=columns[0] if len(columns) == 1 else ", ".join(columns),
-                )
-            seen[key] = row_number
+def _read_checked(name: str, package_path: Path, shown: str, rules: list) -> list[dict]:
+    """The rows of resource ``name``, typed by frictionless, once its validation report has no error."""
+    # Importing frictionless (pydantic, its plugins) costs about 0.35 CPU-seconds: only the loaders
+    # pay it, not every `import mpsbook` (the chart tests, the Sphinx build, the spelling tests).
+    import frictionless
 
-    for foreign in schema.get("foreignKeys", []):
-        columns = _as_list(foreign["fields"])
-        target_name = foreign["reference"]["resource"] or name
-        target_columns = _as_list(foreign["reference"]["fields"])
-        target = records if target_name == name else load_table(target_name, package_path).to_dict("records")
-        known = {tuple(r[c] for c in target_columns) for r in target}
-        for row_number, record in enumerate(records, start=2):
-            key = tuple(record[c] for c in columns)
-            if all(v is None for v in key):
-                continue
-            if key not in known:
-                raise DataError(
-                    shown,
-                    f"'{', '.join(map(str, key))}' is not a {'/'.join(target_columns)} of the '{target_name}' table",
-                    row=row_number,
-                    column=", ".join(columns),
-                )
+    package = frictionless.Package(read_datapackage(package_path), basepath=str(package_path.parent))
+    resource = package.get_resource(name)
+    checklist = frictionless.Checklist(checks=[frictionless.checks.row_constraint(formula=_rule_formula(rule, shown))
+                                               for rule in rules])
+    rows = []  # validation reads every row; keeping them spares a second read
+    report = resource.validate(checklist=checklist, on_row=lambda row: rows.append(row.to_dict()))
+    failures = [error for task in report.tasks for error in task.errors] + list(report.errors)
+    if failures:
+        raise _data_error(_first(failures), shown, resource.schema.to_descriptor(), rules)
+    return rows
 
-    for rule in schema.get("mpsbook:rowRules", []):
-        _check_row_rule(rule, records, shown)
 
-    frame = pd.DataFrame.from_records(records, columns=names)
+def _rule_formula(rule: dict, shown: str) -> str:
+    """The frictionless row-constraint formula for one of the book's row rules (empty cells pass)."""
+    if rule.get("rule") != "notGreater":
+        raise DataError(shown, f"unknown row rule '{rule.get('rule')}' in the schema")
+    low, high = rule["fields"]
+    return f"{low} is None or {high} is None or {low} <= {high}"
+
+
+def _first(failures: list):
+    """The fault to report: a header fault first (leftmost column), else the first in row order."""
+    labels = [error for error in failures if hasattr(error, "field_number") and not hasattr(error, "row_number")]
+    return min(labels, key=lambda error: error.field_number) if labels else failures[0]
+
+
+_TYPE_WORDS = {"number": "a number", "integer": "a whole number", "year": "a year as YYYY",
+               "date": "a date as YYYY-MM-DD", "boolean": "true or false", "string": "text"}
+_FORMAT_WORDS = {"uri": "an address (URI)", "email": "an email address", "uuid": "a UUID"}
+
+
+def _data_error(error, shown: str, schema: dict, rules: list) -> DataError:
+    """One frictionless error as a :class:`DataError` in the book's words, with its row and column."""
+    fields = {field["name"]: field for field in schema["fields"]}
+    kind, row = error.type, getattr(error, "row_number", None)
+    if kind.endswith("-label"):
+        return _label_error(error, shown, fields)
+    if kind in ("missing-cell", "extra-cell"):
+        return DataError(shown, f"the row has {len(error.cells)} cells, the header {len(fields)}", row=row)
+    if kind == "type-error":
+        field = fields[error.field_name]
+        what = _FORMAT_WORDS.get(field.get("format")) or _TYPE_WORDS.get(field.get("type"), field.get("type"))
+        return DataError(shown, f"expected {what}, found '{error.cell}'", row=row, column=error.field_name)
+    if kind == "constraint-error":
+        problem = _constraint_words(error, fields[error.field_name])
+        return DataError(shown, problem, row=row, column=error.field_name)
+    if kind in ("unique-error", "primary-key"):
+        return _duplicate_error(error, shown, schema)
+    if kind == "foreign-key":
+        target = "/".join(error.reference_field_names)
+        values = ", ".join(str(value) for value in error.field_cells)
+        return DataError(shown, f"'{values}' is not a {target} of the '{error.reference_name}' table", row=row,
+                         column=", ".join(error.field_names))
+    if kind == "row-constraint":
+        low, high = next(rule["fields"] for rule in rules if _rule_formula(rule, shown) in error.note)
+        cells = dict(zip(fields, error.cells, strict=True))
+        return DataError(shown, f"{low} ({float(cells[low]):g}) is greater than {high} ({float(cells[high]):g})",
+                         row=row, column=low)
+    return DataError(shown, f"{error.title.lower()}: {error.note or error.message}", row=row,
+                     column=getattr(error, "field_name", None) or None)
+
+
+def _label_error(error, shown: str, fields: dict) -> DataError:
+    """A header fault: a declared column missing, one not declared, or columns out of the declared order."""
+    row = (error.row_numbers or [1])[0]
+    if error.field_name and error.field_name not in error.labels:
+        return DataError(shown, "this declared column is missing from the header", row=row, column=error.field_name)
+    if error.label and error.label not in fields:
+        return DataError(shown, "this column is not declared in the schema", row=row, column=error.label)
+    if error.type == "duplicate-label":
+        return DataError(shown, "this column is named twice in the header", row=row, column=error.label)
+    return DataError(shown, f"the column is out of the declared order ('{error.field_name}' is declared here)",
+                     row=row, column=error.label or error.field_name)
+
+
+_CONSTRAINT_WORDS = {
+    "required": "a value is required here, and the cell is empty",
+    "enum": "'{cell}' is not one of the allowed values ({allowed})",
+    "minimum": "{cell} is below the minimum {limit}",
+    "maximum": "{cell} is above the maximum {limit}",
+    "pattern": "'{cell}' does not match the pattern {limit}",
+    "minLength": "'{cell}' is shorter than {limit} characters",
+    "maxLength": "'{cell}' is longer than {limit} characters",
+}
+
+
+def _constraint_words(error, field: dict) -> str:
+    """What a cell breaks, read from the constraint frictionless names in its note."""
+    name = re.search(r'constraint "(\w+)"', error.note).group(1)
+    limit = field.get("constraints", {}).get(name)
+    allowed = ", ".join(repr(value) for value in limit) if name == "enum" else ""
+    template = _CONSTRAINT_WORDS.get(name, "'{cell}' breaks the constraint {name} ({limit})")
+    return template.format(cell=error.cell, limit=limit, allowed=allowed, name=name)
+
+
+def _duplicate_error(error, shown: str, schema: dict) -> DataError:
+    """A repeated unique value or primary key, with the row that first held it."""
+    if error.type == "unique-error":
+        columns = [error.field_name]
+    else:
+        key = schema.get("primaryKey", [])
+        columns = [key] if isinstance(key, str) else list(key)
+    cells = dict(zip([field["name"] for field in schema["fields"]], error.cells, strict=True))
+    values = ", ".join(cells.get(column) or "" for column in columns)
+    first = re.search(r"position (\d+)", error.note)
+    problem = (f"duplicate value {values} (first in row {first.group(1)})" if first
+               else "the key is empty, and a key is required")
+    return DataError(shown, problem, row=error.row_number, column=", ".join(columns))
+
+
+def _as_frame(rows: list[dict], fields: list[dict]) -> pd.DataFrame:
+    """The typed rows as a frame, each column in the dtype its declared type gives (see :func:`load_table`)."""
+    names = [field["name"] for field in fields]
+    frame = pd.DataFrame.from_records(rows, columns=names)
     for field in fields:
         column, kind = field["name"], field.get("type", "string")
         if kind == "number":
-            frame[column] = frame[column].astype("float64")
+            frame[column] = pd.array([math.nan if v is None else float(v) for v in frame[column]], dtype="float64")
         elif kind in ("integer", "year"):
             frame[column] = frame[column].astype("Int64")
+        elif kind == "boolean":
+            frame[column] = frame[column].astype("boolean")
         elif kind == "string":
             frame[column] = frame[column].fillna("").astype("str")
     return frame
 
 
-def _check_row_rule(rule: dict, records: list, shown: str) -> None:
-    """Apply one of the book's row rules, which Table Schema itself cannot state."""
-    if rule["rule"] != "notGreater":
-        raise DataError(shown, f"unknown row rule '{rule['rule']}' in the schema")
-    low, high = rule["fields"]
-    for row_number, record in enumerate(records, start=2):
-        if record[low] is not None and record[high] is not None and record[low] > record[high]:
-            raise DataError(
-                shown,
-                f"{low} ({record[low]:g}) is greater than {high} ({record[high]:g})",
-                row=row_number,
-                column=low,
-            )
-
-
 # --------------------------------------------------------------------------------------
-# Finding quantities in a text
+# The ledger: its tables, and each quote found in the article
+# --------------------------------------------------------------------------------------
 
 
 def paragraph_number(text: str, offset: int) -> int:

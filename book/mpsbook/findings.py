@@ -56,7 +56,7 @@ def _finding(kind: str, text: str, start: int, end: int, detail: str) -> dict:
 
 
 def misspellings(text: str) -> pd.DataFrame:
-    """Words a maintained spell-checker (pyspellchecker's English dictionary) does not know, less :data:`KNOWN_WORDS`.
+    """Words a maintained spell-checker does not know: pyspellchecker's English, :data:`KNOWN_WORDS` loaded in.
 
     Hyphenated words are checked part by part, possessives without their 's, and words in
     capitals (acronyms) are left out. No correction is suggested: the nearest dictionary word
@@ -66,10 +66,11 @@ def misspellings(text: str) -> pd.DataFrame:
     from spellchecker import SpellChecker  # imported here: only this finding needs it
 
     checker = SpellChecker(language="en", distance=1)
+    checker.word_frequency.load_words(sorted(KNOWN_WORDS))  # known words, so also suggested ("dyberattacks")
     rows = []
     for match in re.finditer(r"[A-Za-z]+", text):
         word = match.group()
-        if word.isupper() or word.lower() in KNOWN_WORDS or text[match.start() - 1 : match.start()] in ("'", "\u2019"):
+        if word.isupper() or text[match.start() - 1 : match.start()] in ("'", "\u2019"):
             continue
         if checker.unknown([word.lower()]):
             rows.append(_finding("misspelling", text, match.start(), match.end(),

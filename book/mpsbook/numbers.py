@@ -51,7 +51,7 @@ FRACTION_WORDS = {
 # Multiples written as one word ("doubled", "twice").
 MULTIPLE_WORDS = {"double": 2, "doubled": 2, "doubling": 2, "twice": 2, "triple": 3, "tripled": 3, "treble": 3,
                   "trebled": 3, "quadruple": 4, "quadrupled": 4,
-                  **{word + "fold": value for word, value in {**SMALL_NUMBERS, "hundred": 100}.items() if 2 <= value}}
+                  **{word + "fold": value for word, value in {**SMALL_NUMBERS, "hundred": 100}.items() if value >= 2}}
 
 # Currency signs and codes written before a figure, and the unit each gives.
 CURRENCIES = {

@@ -8,6 +8,7 @@ about the text (:mod:`mpsbook.findings`), not a second rating.
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pandas as pd
@@ -142,8 +143,8 @@ def running_total(pairs: pd.DataFrame) -> tuple[float, list]:
     periods summed overlap, naming them: a running total may only add disjoint periods.
     """
     chosen = pairs.sort_values("ref_low").drop_duplicates("period_ref")
-    spans = sorted((period_span(p), ref_id) for p, ref_id in zip(chosen["period_ref"], chosen["ref_id"]))
-    for (first, first_id), (second, second_id) in zip(spans, spans[1:]):
+    spans = sorted((period_span(p), ref_id) for p, ref_id in zip(chosen["period_ref"], chosen["ref_id"], strict=True))
+    for (first, first_id), (second, second_id) in itertools.pairwise(spans):
         if second[0] < first[1] - 1e-9:
             raise ValueError(f"partial totals {first_id} and {second_id} cover overlapping periods")
     ordered = [ref_id for _, ref_id in spans]
@@ -179,8 +180,8 @@ def rate_claim(low: float, high: float, reading: str, pairs: pd.DataFrame) -> di
                         "No official figure was found; the searches made are recorded with the data.")
     wide_low, wide_high = widened(low, high, reading)
     pairs = pairs.assign(
-        agrees=[_overlaps(wide_low, wide_high, lo, hi) for lo, hi in zip(pairs["ref_low"], pairs["ref_high"])],
-        times=[claim_to_official(low, high, lo, hi) for lo, hi in zip(pairs["ref_low"], pairs["ref_high"])],
+        agrees=[_overlaps(wide_low, wide_high, lo, hi) for lo, hi in zip(pairs["ref_low"], pairs["ref_high"], strict=True)],
+        times=[claim_to_official(low, high, lo, hi) for lo, hi in zip(pairs["ref_low"], pairs["ref_high"], strict=True)],
         closeness=[closeness(r.comparability, r.period, r.period_ref, r.value, _middle(low, high))
                    for r in pairs.itertuples()],
     )
@@ -340,7 +341,7 @@ def claim_ratings(claims: pd.DataFrame, comparisons: pd.DataFrame, references: p
     rows = []
     for key, mentions, pairs, low, high, outcome in _rate_all(claims, comparisons, references, reading):
         first = mentions.iloc[0]
-        listed = dict(zip(pairs["ref_id"], pairs["comparability"]))
+        listed = dict(zip(pairs["ref_id"], pairs["comparability"], strict=True))
         origins = possible_origins(*widened(low, high, reading), first.unit, first.period, references, listed,
                                    first.section)
         rows.append({"claim_key": key, **outcome, "possible_origin": " ".join(origins),
@@ -377,7 +378,7 @@ def rating_table(ratings: pd.DataFrame) -> pd.DataFrame:
         "mentions": ratings["claim_ids"].str.replace(" ", ", "),
         "the article's words": ratings["quote"],
         "interval": [f"{format_figure(lo)} to {format_figure(hi)} {unit}"
-                     for lo, hi, unit in zip(ratings["low"], ratings["high"], ratings["unit"])],
+                     for lo, hi, unit in zip(ratings["low"], ratings["high"], ratings["unit"], strict=True)],
         "rating": ratings["rating"],
         "why": ratings["conclusion"],
     })

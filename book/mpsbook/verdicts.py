@@ -12,7 +12,7 @@ from decimal import Decimal
 import pandas as pd
 
 from .numbers import place_value
-from .quantities import format_figure, interval
+from .quantities import interval
 
 REFERENCE_QUALIFIERS = {"exact": "exact", "lower": "over", "upper": "nearly", "approx": "about"}
 # Official units that count the same thing as a claim's unit (a claim's own unit always matches).
@@ -124,12 +124,12 @@ def compare_claims(claims: pd.DataFrame, comparisons: pd.DataFrame, references: 
         references[["ref_id", "topic", "metric", "value", "unit", "relation", "period", "publisher", "published", "url"]],
         on="ref_id", suffixes=("", "_ref"),
     )
-    bounds = [reference_interval(v, r) for v, r in zip(joined["value"], joined["relation"])]
+    bounds = [reference_interval(v, r) for v, r in zip(joined["value"], joined["relation"], strict=True)]
     joined["ref_low"] = [low for low, _ in bounds]
     joined["ref_high"] = [high for _, high in bounds]
     joined["ratio"] = [
         claim_to_official(*row[:4]) if row[4] != "different unit" else math.nan
-        for row in zip(joined["low"], joined["high"], joined["ref_low"], joined["ref_high"], joined["comparability"])
+        for row in zip(joined["low"], joined["high"], joined["ref_low"], joined["ref_high"], joined["comparability"], strict=True)
     ]
     order = {claim: i for i, claim in enumerate(claims["claim_id"])}
     return joined.sort_values("claim_id", key=lambda ids: ids.map(order), kind="stable").reset_index(drop=True)

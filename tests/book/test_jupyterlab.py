@@ -65,7 +65,7 @@ def jupyterlab(tmp_path_factory):
         except OSError:
             if time.monotonic() > deadline or server.poll() is not None:
                 server.kill()
-                raise RuntimeError((book.parent / "jupyterlab.log").read_text())
+                raise RuntimeError((book.parent / "jupyterlab.log").read_text()) from None
             time.sleep(0.5)
     yield url, token, book
     server.terminate()

@@ -32,7 +32,7 @@ def test_numbers_are_what_the_extractor_reads_from_each_quote(claims):
 def test_every_quantity_in_the_article_is_a_claim_or_excluded_with_a_reason(article, claims):
     exclusions = mpsbook.load_table("exclusions")
     spans = [(article.index(q), article.index(q) + len(q)) for q in claims["quote"]]
-    excluded = set(zip(exclusions["paragraph"], exclusions["expression"]))
+    excluded = set(zip(exclusions["paragraph"], exclusions["expression"], strict=True))
     for quantity in mpsbook.extract_quantities(article).itertuples():
         in_ledger = any(start <= quantity.start and quantity.end <= end for start, end in spans)
         assert in_ledger or (quantity.paragraph, quantity.expression) in excluded, quantity.expression

@@ -3,12 +3,14 @@
 import json
 import re
 
+import nbformat
 import pytest
+from helpers import toc_entries
 
 import mpsbook
 
 NOTEBOOKS = sorted(mpsbook.BOOK_DIR.glob("*.ipynb"))
-TOC = (mpsbook.ROOT_DIR / "_toc.yml").read_text(encoding="utf-8")
+TOC = toc_entries()
 LOCAL_PREFIXES = ("/work/", "/tmp/", "/root/", "/home/", str(mpsbook.ROOT_DIR))
 
 
@@ -23,6 +25,11 @@ def notebook(request):
 
 def code_cells(nb):
     return [cell for cell in nb["cells"] if cell["cell_type"] == "code" and "".join(cell["source"]).strip()]
+
+
+def test_every_notebook_is_valid_by_the_nbformat_schema(notebook):
+    path, _ = notebook
+    nbformat.validate(nbformat.read(path, as_version=nbformat.NO_CONVERT))
 
 
 def test_every_code_cell_was_executed_in_order_without_error(notebook):
@@ -54,11 +61,12 @@ def test_first_cell_imports_the_helper_module_and_is_hidden(notebook):
 
 def test_every_notebook_is_in_the_table_of_contents(notebook):
     path, _ = notebook
-    assert f"file: book/{path.stem}" in TOC
+    assert f"book/{path.stem}" in TOC
 
 
 def test_every_toc_entry_exists():
-    for entry in re.findall(r"(?:root|file):\s*(\S+)", TOC):
+    assert TOC[0] == "book/intro" and len(set(TOC)) == len(TOC) > 1
+    for entry in TOC:
         candidates = [mpsbook.ROOT_DIR / f"{entry}{suffix}" for suffix in (".md", ".ipynb")]
         assert any(path.exists() for path in candidates), entry
 
@@ -87,7 +95,7 @@ def test_every_chart_has_a_title_a_description_and_tooltips(notebook):
 
 
 def test_every_chart_is_a_named_figure_referenced_from_the_prose(notebook):
-    path, nb = notebook
+    _, nb = notebook
     text = markdown_of(nb)
     names = re.findall(r"```\{glue:figure\} \S+\n:name: (\S+)", text)
     glued_charts = sum(1 for _ in chart_specs(nb))

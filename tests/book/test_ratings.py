@@ -42,7 +42,7 @@ EXPECTED_RATINGS = {
 
 
 def test_each_claim_gets_one_expected_rating_in_article_order(rated):
-    assert dict(zip(rated.index, rated["rating"])) == EXPECTED_RATINGS
+    assert dict(zip(rated.index, rated["rating"], strict=True)) == EXPECTED_RATINGS
     assert list(rated.index) == list(EXPECTED_RATINGS)
 
 
@@ -102,7 +102,7 @@ def test_every_claim_without_a_like_for_like_figure_records_what_was_searched(ra
 
 
 def test_every_claim_is_rated_under_at_least_three_readings(ledger, sensitivity):
-    assert len(mpsbook.READINGS) >= 3 and list(mpsbook.READINGS)[0] == "book rule"
+    assert len(mpsbook.READINGS) >= 3 and next(iter(mpsbook.READINGS)) == "book rule"
     keys = list(dict.fromkeys(ledger[0]["claim_key"]))
     assert len(sensitivity) == len(keys) * len(mpsbook.READINGS)
     assert set(sensitivity["rating"]) <= set(mpsbook.RATINGS)

@@ -13,7 +13,7 @@ import mpsbook
 
 pytestmark = pytest.mark.browser
 
-PAGES = toc_pages() + ["search.html"]
+PAGES = [*toc_pages(), "search.html"]
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from conftest import CHAPTERS, open_page, site_context_holding_a_page, toc_pages
 
 pytestmark = pytest.mark.browser
 
-PAGES = toc_pages() + ["search.html"]
+PAGES = [*toc_pages(), "search.html"]
 WIDTHS = (390, 768, 1280)  # a phone, a tablet, a desktop (CSS px)
 SMALLEST_TEXT = 11  # CSS px: no chart text smaller on a phone
 THINNEST_MARK = 8  # CSS px: no bar or point thinner on a phone
