@@ -8,8 +8,12 @@
 * It renders the data dictionary from ``data/datapackage.json`` (the ``data-dictionary``
   directive), with a download link for every file, so the schema is never typed twice.
 
-The notebooks store each chart as a static SVG plus its Vega-Lite spec (see
-``mpsbook.chart_mimebundle``). The Vega-Lite compiler is the larger part of a browser
+The notebooks store each chart as a static SVG (an ``<img>`` with a ``data:`` address, which
+JupyterLab shows even in an untrusted notebook) plus its Vega-Lite spec (see
+``mpsbook.chart_mimebundle``). On the page the SVG is put back inline, where the page's fonts
+reach it. Charts are set in the book's font, MPSBook Sans (``mpsbook/fonts/``): the site
+serves it, cut to the characters its charts use, so the static and the interactive chart are
+drawn with the font vl-convert measured. The Vega-Lite compiler is the larger part of a browser
 bundle, so the site does not ship it: when a page is written, this extension compiles each
 spec to Vega with the pinned ``vl-convert-python`` (the same Vega-Lite version the notebook
 recorded) and the page carries the Vega spec. The browser needs only vega itself, which the
@@ -18,6 +22,7 @@ build copies from ``node_modules`` (pinned in ``package-lock.json``, installed b
 hold a chart. The build fails if that vega is not the version vl-convert compiles for.
 """
 
+import base64
 import hashlib
 import html
 import json
@@ -35,6 +40,13 @@ STATIC_DIR = Path(__file__).resolve().parent / "_static"
 TEMPLATES_DIR = Path(__file__).resolve().parent / "_templates"
 CHART_MARKER = 'class="mpsbook-chart"'
 LOADER = "mpsbook-charts.js"
+FONT_DIR = Path(__file__).resolve().parent / "mpsbook" / "fonts"
+FONT_CSS = "mpsbook-fonts.css"  # declares the faces below; added to the pages that show a chart
+FONT_FACES = {"MPSBookSans-Regular.ttf": "mpsbook-sans-regular.woff2", "MPSBookSans-Bold.ttf": "mpsbook-sans-bold.woff2"}
+# The static chart as mpsbook.chart_mimebundle stores it, and the vega spec the page carries.
+STATIC_CHART = re.compile(
+    r'<img class="mpsbook-chart-static" alt="(?P<label>[^"]*)" src="data:image/svg\+xml;base64,(?P<svg>[A-Za-z0-9+/=]*)">')
+VEGA_BLOCK = re.compile(r'<script type="application/json" class="mpsbook-chart-vega">(.*?)</script>', re.S)
 # A chart as mpsbook.chart_mimebundle writes it: the Vega-Lite version, then (after the static
 # SVG) the spec's JSON block. Group 2 keeps everything between them unchanged.
 CHART_SPEC = re.compile(
@@ -86,11 +98,19 @@ def compiled_chart(match: re.Match, pagename: str) -> str:
     return f'{match[1]}<script type="application/json" class="mpsbook-chart-vega">{spec}</script>'
 
 
+def inline_static_chart(match: re.Match) -> str:
+    """The stored ``<img>`` of a static chart as an inline SVG, named by the same label."""
+    svg = base64.b64decode(match["svg"]).decode("utf-8")
+    return f'<div class="mpsbook-chart-static" role="img" aria-label="{match["label"]}">{svg}</div>'
+
+
 def add_chart_scripts(app, pagename, templatename, context, doctree) -> None:
     """On the pages that show a chart, and nowhere else: compile the charts to Vega, load vega and the loader."""
     body = context.get("body", "")
     if CHART_MARKER in body:
-        context["body"] = CHART_SPEC.sub(lambda match: compiled_chart(match, pagename), body)
+        body = CHART_SPEC.sub(lambda match: compiled_chart(match, pagename), body)
+        context["body"] = STATIC_CHART.sub(inline_static_chart, body)
+        app.add_css_file(FONT_CSS)
         app.add_js_file(app.mpsbook_vega, loading_method="defer")
         app.add_js_file(LOADER, loading_method="defer")
 
@@ -283,8 +303,63 @@ def cut_icon_font(app, exception) -> None:
     record.write_text(json.dumps(codepoints))
 
 
+def _strings(value) -> list:
+    """Every string in a JSON value (keys left out: vega draws values)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return []
+
+
+def chart_characters(outdir: Path) -> list:
+    """The code points the site's charts can draw, in order: those of every text in their Vega specs, and ASCII.
+
+    ASCII is always kept: vega writes numbers and their suffixes (k, M) when it draws, not before.
+    """
+    used = set(range(0x20, 0x7F)) | {0x2026, 0x2212}  # vega's ellipsis for cut labels; d3's minus sign
+    for path in outdir.rglob("*.html"):
+        for block in VEGA_BLOCK.findall(path.read_text(encoding="utf-8")):
+            used |= {ord(char) for text in _strings(json.loads(block)) for char in text}
+    return sorted(used)
+
+
+def cut_chart_font(app, exception) -> None:
+    """Write the book's chart font, each face cut to the characters the site's charts use, as woff2.
+
+    Redone only when that set changes. Raises ExtensionError when a chart uses a character
+    the font does not have (the browser would draw it from another font).
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    from fontTools import subset  # imported here: most builds never need it
+
+    outdir = Path(app.outdir)
+    codepoints = chart_characters(outdir)
+    record = Path(app.doctreedir) / "mpsbook-fonts.json"
+    targets = [outdir / "_static" / name for name in FONT_FACES.values()]
+    if all(t.exists() for t in targets) and record.exists() and json.loads(record.read_text()) == codepoints:
+        return
+    options = subset.Options()
+    options.flavor = "woff2"
+    for source, target in zip(FONT_FACES, targets):
+        font = subset.load_font(str(FONT_DIR / source), options)
+        font.recalcTimestamp = False  # the same bytes every build
+        missing = set(codepoints) - set(font.getBestCmap())
+        if missing:
+            raise ExtensionError(f"mpsbook_site: the site's charts use characters {source} does not have: "
+                                 + ", ".join(f"U+{c:04X}" for c in sorted(missing)))
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=codepoints)
+        subsetter.subset(font)
+        subset.save_font(font, str(target), options)
+    record.write_text(json.dumps(codepoints))
+
+
 def assets_digest(confdir: Path) -> str:
-    """A hash of the book's static files and templates, of this extension, and of the versions of vega and vl-convert.
+    """A hash of the book's static files, templates and chart font, of this extension, and of vega's and vl-convert's versions.
 
     Registered as a config value so that editing a script or a style sheet (or this file)
     rewrites every page on the next build; Sphinx otherwise finds "no targets out of date"
@@ -293,7 +368,7 @@ def assets_digest(confdir: Path) -> str:
     digest = hashlib.sha256(Path(__file__).read_bytes())
     vega_package = confdir / "node_modules" / "vega" / "package.json"
     digest.update(vl_convert.__version__.encode() + (vega_package.read_bytes() if vega_package.exists() else b""))
-    for path in sorted([*STATIC_DIR.rglob("*"), *TEMPLATES_DIR.rglob("*")]):
+    for path in sorted([*STATIC_DIR.rglob("*"), *TEMPLATES_DIR.rglob("*"), *FONT_DIR.glob("*.ttf")]):
         if path.is_file():
             digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()
@@ -315,4 +390,5 @@ def setup(app):
     app.connect("html-page-context", add_description)
     app.connect("doctree-resolved", drop_thebe_config, priority=900)
     app.connect("build-finished", cut_icon_font)
+    app.connect("build-finished", cut_chart_font)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -79,9 +79,25 @@
     });
   }
 
+  // vega measures labels as it draws, so the book's chart font (mpsbook-fonts.css) must be
+  // loaded first: it is the font vl-convert measured the static chart with.
+  function chartFonts() {
+    if (!document.fonts) {
+      return Promise.resolve();
+    }
+    return Promise.all([
+      document.fonts.load('12px "MPSBook Sans"'),
+      document.fonts.load('bold 12px "MPSBook Sans"'),
+    ]).catch(function (error) {
+      console.warn("mpsbook: chart font not loaded:", error);
+    });
+  }
+
   function drawAll() {
     var figures = document.querySelectorAll(".mpsbook-chart");
-    Promise.all(Array.prototype.map.call(figures, drawChart)).then(function () {
+    chartFonts().then(function () {
+      return Promise.all(Array.prototype.map.call(figures, drawChart));
+    }).then(function () {
       document.documentElement.setAttribute("data-mpsbook-charts", "drawn");
     });
   }
