@@ -12,6 +12,11 @@ NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
 # without it every pytest process compiles afresh, rewriting assertions, the ~130 modules of its
 # plugins (hypothesis, anyio, xdist, nbval): about 2.5 s of CPU per process, three per `make test`.
 export PYTHONDONTWRITEBYTECODE :=
+# Kernels run in the environment under test, whatever kernelspecs the user has: nbval starts its
+# kernel from this Python (--nbval-current-env), and nbconvert and JupyterLab look for kernelspecs
+# in .venv before the user's folders (a user-level `python3` spec would otherwise win).
+export JUPYTER_PREFER_ENV_PATH := 1
+NBVAL := --nbval --nbval-current-env
 # Executing in place leaves no timing metadata, so a second run changes no byte.
 EXECUTE := $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600
@@ -65,13 +70,13 @@ PARALLEL := -n $(JOBS) --dist loadfile --no-loadscope-reorder
 
 test: $(STAMP) $(NODE_STAMP) ## Run the tests in tests/ and nbval (strict) over every notebook, on $(JOBS) workers
 	@test -x $(CHROMIUM) || echo "make test: no Chromium at $(CHROMIUM), so the browser and JupyterLab tests are skipped (apt-get install chromium)"
-	$(BIN)/python -m pytest $(PARALLEL) --nbval tests $(NOTEBOOKS)
+	$(BIN)/python -m pytest $(PARALLEL) $(NBVAL) tests $(NOTEBOOKS)
 
 test-python: $(STAMP) $(NODE_STAMP) ## The tests in tests/ alone, serially
 	$(BIN)/python -m pytest tests
 
 test-notebooks: $(STAMP) ## nbval alone over every notebook, serially
-	$(BIN)/python -m pytest --nbval $(NOTEBOOKS)
+	$(BIN)/python -m pytest $(NBVAL) $(NOTEBOOKS)
 
 execute: $(STAMP) ## Re-execute every notebook in place, $(JOBS) at a time (twice in a row changes no byte)
 	printf '%s\n' $(NOTEBOOKS) | xargs -P $(JOBS) -n 1 $(EXECUTE)
