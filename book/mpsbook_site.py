@@ -7,6 +7,9 @@
   glyphs in the theme's icon font (``mpsbook-icons.woff2``, cut after the pages are written).
 * It renders the data dictionary from ``data/datapackage.json`` (the ``data-dictionary``
   directive), with a download link for every file, so the schema is never typed twice.
+* It makes every page that shows a value glued from a notebook depend on that notebook
+  (myst-nb records no dependency across documents), so an incremental build rewrites it
+  whenever the notebook changes.
 
 The notebooks store each chart as a static SVG (an ``<img>`` with a ``data:`` address, which
 JupyterLab shows even in an untrusted notebook) plus its Vega-Lite spec (see
@@ -133,6 +136,25 @@ def add_description(app, pagename, templatename, context, doctree) -> None:
         context["metatags"] = context.get("metatags", "") + (
             f'\n    <meta name="description" content="{html.escape(description, quote=True)}" />'
         )
+
+
+# A value glued from another document: the role {glue:text}`claims.ipynb::n_claims:s`, or a glue directive's
+# option `:doc: claims.ipynb`.
+# In a notebook's source the option line is inside a JSON string: it may open with a quote.
+GLUED_FROM = re.compile(r'\{glue(?::[a-z]+)?\}`(?P<role>[^`:]+)::|^[ \t]*"?:doc:[ \t]+(?P<option>[^\s"\\]+)', re.M)
+
+
+def glued_documents(source: str, folder: Path) -> set:
+    """The files a document's source glues values from, as absolute paths; ``folder`` is the document's own."""
+    return {(folder / (match["role"] or match["option"])).resolve() for match in GLUED_FROM.finditer(source)}
+
+
+def note_glue_dependencies(app, docname, source) -> None:
+    """Record each notebook a page glues from as a dependency of the page, so Sphinx re-reads the page when it changes."""
+    folder = Path(app.env.doc2path(docname)).parent
+    for path in glued_documents(source[0], folder):
+        if path.exists():
+            app.env.note_dependency(str(path))
 
 
 def drop_thebe_config(app, doctree, docname) -> None:
@@ -384,6 +406,7 @@ def setup(app):
     app.add_css_file("mpsbook.css")
     app.add_directive("data-dictionary", DataDictionary)
     app.connect("config-inited", add_templates)
+    app.connect("source-read", note_glue_dependencies)
     app.connect("builder-inited", place_vega)
     app.connect("html-page-context", add_chart_scripts)
     app.connect("html-page-context", drop_unused_assets, priority=900)
