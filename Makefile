@@ -1,4 +1,4 @@
-# The book's commands. Everything runs in .venv, rebuilt whenever requirements.txt changes.
+# The book's commands. Everything runs in .venv, rebuilt whenever requirements.txt (the lock) changes.
 # `make book` builds the site into _build/html; `make test` runs every check.
 
 PYTHON ?= python3
@@ -21,17 +21,22 @@ NBVAL := --nbval --nbval-current-env
 EXECUTE := $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600
 
-.PHONY: help env lock book test test-python test-notebooks execute bench lab clean
+.PHONY: help env env-3.13 lock book test test-python test-notebooks test-3.13 execute bench lab clean
 .DELETE_ON_ERROR:
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.txt constraints.txt
+# pip installs the lock and nothing else (--no-deps: the lock is the whole environment, already resolved),
+# every file checked against its hash, from the package index
+# alone (the machine's pip configuration, its find-links, extra indexes and constraint files, left out).
+PIP_ALONE := env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL -u PIP_INDEX_URL -u PIP_CONSTRAINT PIP_CONFIG_FILE=/dev/null
+INSTALL = $(PIP_ALONE) $(1)/bin/python -m pip install --quiet --require-hashes --no-deps -r requirements.txt
+
+$(STAMP): requirements.txt
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
+	$(call INSTALL,$(VENV))
 	touch $@
 
 $(NODE_STAMP): package.json package-lock.json
@@ -40,12 +45,18 @@ $(NODE_STAMP): package.json package-lock.json
 
 env: $(STAMP) $(NODE_STAMP) ## Create the environment: .venv and node_modules (done by every target that needs it)
 
-lock: ## Rewrite constraints.txt from a fresh environment built from requirements.txt alone
+# The lock: requirements.in (direct pins) resolved by uv, pinned here, for Python 3.11.5 and later on
+# every platform, with the hash of every file. Versions already in requirements.txt are kept unless
+# requirements.in asks for others. uv reads no pip or uv configuration here (--no-config, PIP_ALONE).
+UV_VERSION := 0.13.8
+LOCK_PYTHON := 3.11.5
+lock: ## Rewrite requirements.txt (the lock, with hashes) from requirements.in
 	rm -rf $(VENV).lock
 	$(PYTHON) -m venv $(VENV).lock
-	$(VENV).lock/bin/python -m pip install --quiet -r requirements.txt
-	{ sed -n '1,2p' constraints.txt; $(VENV).lock/bin/python -m pip freeze --all --exclude pip --exclude setuptools --exclude wheel; } > constraints.txt.new
-	mv constraints.txt.new constraints.txt
+	$(PIP_ALONE) $(VENV).lock/bin/python -m pip install --quiet uv==$(UV_VERSION)
+	env -u UV_INDEX_URL -u UV_EXTRA_INDEX_URL -u UV_INDEX -u UV_DEFAULT_INDEX -u UV_FIND_LINKS \
+	  $(VENV).lock/bin/uv pip compile requirements.in --universal --python-version $(LOCK_PYTHON) --generate-hashes \
+	  --no-config --no-cache --custom-compile-command "make lock" --quiet -o requirements.txt
 	rm -rf $(VENV).lock
 
 # What the site is built from. Directories are listed too: adding or deleting a file changes
@@ -77,6 +88,22 @@ test-python: $(STAMP) $(NODE_STAMP) ## The tests in tests/ alone, serially
 
 test-notebooks: $(STAMP) ## nbval alone over every notebook, serially
 	$(BIN)/python -m pytest $(NBVAL) $(NOTEBOOKS)
+
+# The same lock on Python 3.13, in a venv of its own, for the checks .ci/run repeats there.
+PYTHON_313 ?= python3.13
+VENV_313 := .venv-3.13
+STAMP_313 := $(VENV_313)/.installed
+
+$(STAMP_313): requirements.txt
+	rm -rf $(VENV_313)
+	$(PYTHON_313) -m venv $(VENV_313)
+	$(call INSTALL,$(VENV_313))
+	touch $@
+
+env-3.13: $(STAMP_313) ## Create .venv-3.13 from the same lock, with $(PYTHON_313)
+
+test-3.13: $(STAMP_313) $(NODE_STAMP) ## nbval over every notebook and the tests that need no browser, on Python 3.13
+	$(VENV_313)/bin/python -m pytest $(PARALLEL) $(NBVAL) -m "not browser" -p no:cacheprovider tests $(NOTEBOOKS)
 
 execute: $(STAMP) ## Re-execute every notebook in place, $(JOBS) at a time (twice in a row changes no byte)
 	printf '%s\n' $(NOTEBOOKS) | xargs -P $(JOBS) -n 1 $(EXECUTE)
