@@ -90,7 +90,8 @@ test-notebooks: $(STAMP) ## nbval alone over every notebook, serially
 	$(BIN)/python -m pytest $(NBVAL) $(NOTEBOOKS)
 
 # The same lock on Python 3.13, in a venv of its own, for the checks .ci/run repeats there.
-PYTHON_313 ?= python3.13
+# pyenv's 3.13 if there is one (its shim would run the 3.11 that .python-version names), else python3.13.
+PYTHON_313 ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.13*/bin/python3.13) python3.13)
 VENV_313 := .venv-3.13
 STAMP_313 := $(VENV_313)/.installed
 
