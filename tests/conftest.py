@@ -71,6 +71,29 @@ def site_dir():
     return SITE
 
 
+# ---- the book's data, loaded once per test file -------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def article():
+    return mpsbook.load_article()
+
+
+@pytest.fixture(scope="module")
+def ledger():
+    return mpsbook.load_ledger()
+
+
+@pytest.fixture(scope="module")
+def claims(ledger):
+    return ledger[0]
+
+
+@pytest.fixture(scope="module")
+def verdicts(ledger):
+    return mpsbook.claim_verdicts(*ledger)
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass

@@ -37,11 +37,6 @@ ARTICLE_QUANTITIES = [
 
 
 @pytest.fixture(scope="module")
-def article():
-    return mpsbook.load_article()
-
-
-@pytest.fixture(scope="module")
 def article_quantities(article):
     return mpsbook.extract_quantities(article)
 

@@ -1,4 +1,4 @@
-"""The schema-driven loaders: good data loads; each kind of bad input names its file, row and column."""
+"""Loading the data package: good data loads; each kind of bad input names its file, row and column."""
 
 import json
 import shutil
