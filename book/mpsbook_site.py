@@ -325,26 +325,15 @@ def cut_icon_font(app, exception) -> None:
     record.write_text(json.dumps(codepoints))
 
 
-def _strings(value) -> list:
-    """Every string in a JSON value (keys left out: vega draws values)."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        value = list(value.values())
-    if isinstance(value, list):
-        return [text for item in value for text in _strings(item)]
-    return []
-
-
 def chart_characters(outdir: Path) -> list:
-    """The code points the site's charts can draw, in order: those of every text in their Vega specs, and ASCII.
+    """The code points the site's charts can draw, in order: every character of their Vega specs, and ASCII.
 
     ASCII is always kept: vega writes numbers and their suffixes (k, M) when it draws, not before.
     """
     used = set(range(0x20, 0x7F)) | {0x2026, 0x2212}  # vega's ellipsis for cut labels; d3's minus sign
     for path in outdir.rglob("*.html"):
         for block in VEGA_BLOCK.findall(path.read_text(encoding="utf-8")):
-            used |= {ord(char) for text in _strings(json.loads(block)) for char in text}
+            used |= set(map(ord, json.dumps(json.loads(block), ensure_ascii=False)))
     return sorted(used)
 
 

@@ -91,17 +91,6 @@ def font_characters() -> frozenset:
     return frozenset(map(chr, TTFont(FONT_DIR / "MPSBookSans-Regular.ttf").getBestCmap()))
 
 
-def _strings(value) -> list:
-    """Every string in a JSON-like value (keys are never drawn, so they are left out)."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        value = list(value.values())
-    if isinstance(value, list):
-        return [text for item in value for text in _strings(item)]
-    return []
-
-
 def chart_svg(spec: dict) -> str:
     """The chart's static SVG, made by vl-convert with the Vega-Lite version Altair writes, in the book's font.
 
@@ -112,7 +101,8 @@ def chart_svg(spec: dict) -> str:
         would take that glyph from a system font, and the output would depend on the machine);
         the message lists the characters.
     """
-    missing = {char for text in _strings(spec) for char in text} - font_characters()
+    # Every character of the spec as JSON: its texts, and keys and punctuation, which are ASCII and in the font.
+    missing = set(json.dumps(spec, ensure_ascii=False)) - font_characters()
     if missing:
         raise ValueError(f"chart text has characters the book's font ({FONT}, {FONT_DIR}) does not draw: "
                          + ", ".join(f"{char!r} (U+{ord(char):04X})" for char in sorted(missing))
