@@ -103,8 +103,8 @@ $(STAMP_313): requirements.txt
 
 env-3.13: $(STAMP_313) ## Create .venv-3.13 from the same lock, with $(PYTHON_313)
 
-test-3.13: $(STAMP_313) $(NODE_STAMP) ## nbval over every notebook and the tests that need no browser, on Python 3.13
-	$(VENV_313)/bin/python -m pytest $(PARALLEL) $(NBVAL) -m "not browser" -p no:cacheprovider tests $(NOTEBOOKS)
+test-3.13: $(STAMP_313) ## nbval over every notebook and the package's unit tests (tests/test_*.py), on Python 3.13
+	$(VENV_313)/bin/python -m pytest $(PARALLEL) $(NBVAL) -p no:cacheprovider $(wildcard tests/test_*.py) $(NOTEBOOKS)
 
 execute: $(STAMP) ## Re-execute every notebook in place, $(JOBS) at a time (twice in a row changes no byte)
 	printf '%s\n' $(NOTEBOOKS) | xargs -P $(JOBS) -n 1 $(EXECUTE)
