@@ -21,7 +21,7 @@ NBVAL := --nbval --nbval-current-env
 EXECUTE := $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600
 
-.PHONY: help env env-3.13 lock book test test-python test-notebooks test-3.13 execute bench lab clean
+.PHONY: help env env-3.13 lock derived book test test-python test-notebooks test-3.13 execute bench lab clean
 .DELETE_ON_ERROR:
 
 help: ## List the targets
@@ -59,6 +59,15 @@ lock: ## Rewrite requirements.txt (the lock, with hashes) from requirements.in
 	  --no-config --no-cache --custom-compile-command "make lock" --quiet -o requirements.txt
 	rm -rf $(VENV).lock
 
+# The derived tables: written from the ledger by the helper package, never by hand (byte-stable).
+DERIVED := data/derived/verdicts.csv data/derived/sensitivity.csv
+LEDGER := data/claims.csv data/comparisons.csv data/references.csv data/datapackage.json data/source/mps-article.txt
+
+derived: $(DERIVED) ## Write the ratings and their sensitivity (data/derived/) from the ledger
+
+$(DERIVED) &: $(STAMP) $(LEDGER) $(wildcard book/mpsbook/*.py)
+	cd book && ../$(BIN)/python -m mpsbook.derived
+
 # What the site is built from. Directories are listed too: adding or deleting a file changes
 # its directory's time, so that also calls for a build.
 # Absolute paths, so the directory book/ is not taken for the target `book`.
@@ -69,7 +78,7 @@ book: $(SITE_STAMP) ## Build the site into _build/html from the notebooks' store
 
 # A Jupyter Book build costs seconds (start-up, reading the environment) even when Sphinx then finds nothing to do,
 # so make checks the sources first; when one has changed, Sphinx rebuilds only what it affects.
-$(SITE_STAMP): $(STAMP) $(NODE_STAMP) $(BOOK_SOURCES)
+$(SITE_STAMP): $(STAMP) $(NODE_STAMP) $(DERIVED) $(BOOK_SOURCES)
 	$(BIN)/jupyter-book build -W -n --keep-going .
 	touch $@
 

@@ -49,7 +49,8 @@ FONT_FACES = {"MPSBookSans-Regular.ttf": "mpsbook-sans-regular.woff2", "MPSBookS
 # The static chart as mpsbook.chart_mimebundle stores it, and the vega spec the page carries.
 STATIC_CHART = re.compile(
     r'<img class="mpsbook-chart-static" alt="(?P<label>[^"]*)" src="data:image/svg\+xml;base64,(?P<svg>[A-Za-z0-9+/=]*)">')
-VEGA_BLOCK = re.compile(r'<script type="application/json" class="mpsbook-chart-vega">(.*?)</script>', re.S)
+STATIC_SVG = re.compile(r'<div class="mpsbook-chart-static"[^>]*>(<svg.*?</svg>)</div>', re.S)
+SVG_TEXT = re.compile(r"<text\b[^>]*>(.*?)</text>", re.S)
 # A chart as mpsbook.chart_mimebundle writes it: the Vega-Lite version, then (after the static
 # SVG) the spec's JSON block. Group 2 keeps everything between them unchanged.
 CHART_SPEC = re.compile(
@@ -326,14 +327,16 @@ def cut_icon_font(app, exception) -> None:
 
 
 def chart_characters(outdir: Path) -> list:
-    """The code points the site's charts can draw, in order: every character of their Vega specs, and ASCII.
+    """The code points the site's charts draw, in order: every character of their static SVGs' texts, and ASCII.
 
-    ASCII is always kept: vega writes numbers and their suffixes (k, M) when it draws, not before.
+    The interactive chart draws the same texts (its tooltips are HTML, in the page's font).
+    ASCII is always kept, and vega's ellipsis for a cut label and d3's minus sign.
     """
-    used = set(range(0x20, 0x7F)) | {0x2026, 0x2212}  # vega's ellipsis for cut labels; d3's minus sign
+    used = set(range(0x20, 0x7F)) | {0x2026, 0x2212}
     for path in outdir.rglob("*.html"):
-        for block in VEGA_BLOCK.findall(path.read_text(encoding="utf-8")):
-            used |= set(map(ord, json.dumps(json.loads(block), ensure_ascii=False)))
+        for svg in STATIC_SVG.findall(path.read_text(encoding="utf-8")):
+            for text in SVG_TEXT.findall(svg):
+                used |= {ord(char) for char in html.unescape(re.sub(r"<[^>]+>", "", text)) if not char.isspace()}
     return sorted(used)
 
 

@@ -90,8 +90,8 @@ def claims(ledger):
 
 
 @pytest.fixture(scope="module")
-def verdicts(ledger):
-    return mpsbook.claim_verdicts(*ledger)
+def ratings(ledger):
+    return mpsbook.claim_ratings(*ledger)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -111,3 +111,10 @@ def test_a_character_the_font_does_not_draw_is_refused_with_its_code_point():
     chart = alt.Chart(alt.Data(values=[{"what": "\u516c\u5b89\u90e8", "n": 1}])).mark_bar().encode(x="n:Q", y="what:N")
     with pytest.raises(ValueError, match=r"U\+516C.*U\+5B89.*U\+90E8"):
         mpsbook.charts.chart_svg(chart.to_dict())
+
+
+def test_a_character_only_in_a_tooltip_needs_no_glyph():
+    # Tooltips are HTML in the page's font; only what the chart draws must be in the book's font.
+    chart = alt.Chart(alt.Data(values=[{"what": "cases", "quote": "\u516c\u5b89\u90e8", "n": 1}])).mark_bar().encode(
+        x="n:Q", y="what:N", tooltip=["quote:N"])
+    assert mpsbook.charts.chart_svg(chart.to_dict()).startswith("<svg")

@@ -1,4 +1,4 @@
-"""The verdict rule on tiny ledgers, official figures read as intervals, flags, and the findings' spell checker."""
+"""The rating rule on tiny ledgers, official figures and periods read as intervals, the readings, flags, and the findings' spell checker."""
 
 import math
 
@@ -8,58 +8,130 @@ import pytest
 import mpsbook
 
 
-def tiny_ledger(claim_low, claim_high, comparisons):
-    """A one-claim ledger; ``comparisons`` is a list of (value, relation, comparability)."""
-    claims = pd.DataFrame([{"claim_id": "C01", "claim_key": "k", "section": "crime", "quote": "q", "low": claim_low,
-                            "high": claim_high, "qualifier": "over", "unit": "cases", "period": "2022",
-                            "part_of": ""}])
-    references = pd.DataFrame([{"ref_id": f"r{i}", "topic": "t", "metric": "m", "value": v, "unit": "cases", "relation": rel,
-                                "period": "2022", "publisher": "p", "published": "2023", "url": "http://x"}
-                               for i, (v, rel, _) in enumerate(comparisons)])
-    pairs = pd.DataFrame([{"claim_id": "C01", "ref_id": f"r{i}", "comparability": kind, "reason": "r"}
-                          for i, (_, _, kind) in enumerate(comparisons)],
-                         columns=["claim_id", "ref_id", "comparability", "reason"])
-    if references.empty:
-        references = pd.DataFrame(columns=["ref_id", "topic", "metric", "value", "unit", "relation", "period", "publisher",
-                                           "published", "url"])
-    return mpsbook.claim_verdicts(claims, pairs, references).iloc[0]
+# ---- official figures and periods -------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "low, high, comparisons, verdict, ratio",
-    [
-        (100, 200, [(150, "exact", "same")], "consistent", 1.0),
-        (100, 200, [(50, "exact", "same")], "overstated", 2.0),
-        (100, 200, [(400, "exact", "same")], "understated", 2.0),
-        (100, 200, [(210, "upper", "same")], "consistent", 1.0),  # 'nearly 210' allows 200 to 210
-        (100, 200, [(50, "exact", "same"), (190, "exact", "same")], "consistent", 1.0),
-        (100, 200, [(50, "exact", "different period")], "not comparable", math.nan),
-        (100, 200, [], "unverified", math.nan),
-        (100, 200, [(50, "exact", "bound"), (150, "exact", "same")], "impossible", 2.0),
-        (100, 200, [(1000, "exact", "bound")], "unverified", math.nan),
-    ],
-)
-def test_the_verdict_rule(low, high, comparisons, verdict, ratio):
-    result = tiny_ledger(low, high, comparisons)
-    assert result["verdict"] == verdict
-    assert (math.isnan(ratio) and math.isnan(result["ratio"])) or result["ratio"] == pytest.approx(ratio)
-
-
-def test_reference_intervals_read_nearly_and_some():
-    assert mpsbook.reference_interval(400_000, "upper") == (300_000, 400_000)
+def test_official_hedges_are_read_from_their_words():
+    assert mpsbook.reference_interval(80_000, "lower") == (80_000, 90_000)  # 8万余: over 80,000
+    assert mpsbook.reference_interval(400_000, "upper") == (300_000, 400_000)  # nearly 400,000
     assert mpsbook.reference_interval(200_000_000, "approx") == (150_000_000, 250_000_000)
     assert mpsbook.reference_interval(21.9, "exact") == (21.9, 21.9)
     assert mpsbook.figure_step(23_600_000_000) == 100_000_000
 
 
-def test_flags(claims, verdicts):
-    flags = dict(zip(verdicts["claim_id"], verdicts["flags"]))
+def test_nearly_a_power_of_ten_does_not_run_down_to_zero():
+    assert mpsbook.reference_interval(100_000, "upper") == (90_000, 100_000)
+
+
+@pytest.mark.parametrize("period, span", [
+    ("2022", (2022.0, 2023.0)),
+    ("2018-2020", (2018.0, 2021.0)),
+    ("2023-01/2023-09", (2023.0, 2023.75)),
+    ("2018-02/2022-07", (2018 + 1 / 12, 2022 + 7 / 12)),
+    ("five years to 2024-05-27", (2019 + 4 / 12 + 27 / 365, 2024 + 4 / 12 + 27 / 365)),
+    ("", None),
+])
+def test_every_period_form_reads_as_a_span_of_years(period, span):
+    got = mpsbook.period_span(period)
+    assert got == span if span is None else got == pytest.approx(span)
+
+
+def test_a_period_in_no_known_form_is_refused_with_its_words():
+    with pytest.raises(ValueError, match="'last year' is not a period"):
+        mpsbook.period_span("last year")
+
+
+# ---- the rule on tiny ledgers ------------------------------------------------------------------
+
+
+def rate(low, high, figures, reading="book rule"):
+    """The rating of a one-claim ledger; ``figures`` is a list of (value, relation, comparability, period)."""
+    pairs = pd.DataFrame([
+        {"claim_id": "C01", "ref_id": f"r{i}", "comparability": kind, "reason": "Why.", "claim_key": "k",
+         "period": "2022", "topic": "t", "metric": "m", "value": value, "unit_ref": "cases", "period_ref": period,
+         "ref_low": mpsbook.reference_interval(value, relation)[0],
+         "ref_high": mpsbook.reference_interval(value, relation)[1]}
+        for i, (value, relation, kind, period) in enumerate(figures)
+    ])
+    return mpsbook.rate_claim(low, high, reading, pairs)
+
+
+@pytest.mark.parametrize("low, high, figures, rating, ratio", [
+    (100, 200, [(150, "exact", "same", "2022")], "correct", 1.0),
+    (100, 200, [(215, "exact", "same", "2022")], "correct", 200 / 215),  # within the 10% tolerance
+    (100, 200, [(50, "exact", "same", "2022")], "higher than the ministry's figure", 2.0),
+    (100, 200, [(400, "exact", "same", "2022")], "lower than the ministry's figure", 0.5),
+    (100, 200, [(50, "exact", "same", "2022"), (150, "exact", "different period", "2018-2021")],
+     "matches a figure of another period or scope", 1.0),
+    (100, 200, [(60, "exact", "partial total", "2018-2020"), (50, "lower", "partial total", "2021")],
+     "correct as a lower bound", 1.0),
+    (100, 200, [(30, "exact", "partial total", "2018-2020"), (20, "exact", "partial total", "2021")],
+     "no like-for-like figure", 100 / 50),
+    (100, 200, [(1000, "exact", "different scope", "2022")], "no like-for-like figure", 0.2),
+    (100, 200, [(5, "exact", "different unit", "2022")], "no like-for-like figure", math.nan),
+    (100, 200, [], "not found", math.nan),
+    (100, 200, [(1000, "exact", "bound", "2022")], "not found", math.nan),
+    (100, 200, [(50, "exact", "bound", "2022"), (150, "exact", "same", "2022")], "impossible", 2.0),
+])
+def test_the_rating_rule(low, high, figures, rating, ratio):
+    outcome = rate(low, high, figures)
+    assert outcome["rating"] == rating
+    assert outcome["rating"] in mpsbook.RATINGS
+    got = outcome["nearest_ratio"]
+    assert (math.isnan(ratio) and math.isnan(got)) or got == pytest.approx(ratio)
+    assert outcome["conclusion"].endswith(".") and outcome["conclusion"][0].isupper()
+
+
+def test_without_tolerance_the_same_figure_is_lower_than_the_ministrys():
+    assert rate(100, 200, [(215, "exact", "same", "2022")], reading="no tolerance")["rating"] == \
+        "lower than the ministry's figure"
+
+
+def test_a_running_total_only_adds_disjoint_periods():
+    with pytest.raises(ValueError, match="overlapping periods"):
+        rate(100, 200, [(60, "exact", "partial total", "2018-2020"), (50, "exact", "partial total", "2020-2021")])
+
+
+def test_two_tallies_of_one_period_add_the_smaller():
+    outcome = rate(100, 200, [(60, "exact", "partial total", "2018-2020"), (90, "exact", "partial total", "2018-2020"),
+                              (45, "exact", "partial total", "2021")])
+    assert outcome["rating"] == "correct as a lower bound" and "at least 105" in outcome["conclusion"]
+
+
+def test_readings_change_how_the_articles_hedges_read():
+    mention = pd.DataFrame([{"figure": 20.0, "low": 10.0, "high": 20.0, "qualifier": "nearly"}]).iloc[0]
+    row = next(pd.DataFrame([mention]).itertuples())
+    assert mpsbook.mention_interval(row, "book rule") == (10.0, 20.0)
+    assert mpsbook.mention_interval(row, "plus or minus 10%") == pytest.approx((18.0, 22.0))
+    assert mpsbook.mention_interval(row, "open-ended hedges") == pytest.approx((18.0, 20.0))
+    over = next(pd.DataFrame([{"figure": 3000.0, "low": 3000.0, "high": 4000.0, "qualifier": "over"}]).itertuples())
+    assert mpsbook.mention_interval(over, "open-ended hedges") == (3000.0, math.inf)
+    with pytest.raises(KeyError, match="unknown reading"):
+        mpsbook.mention_interval(over, "generous")
+
+
+def test_mentions_that_overlap_are_read_together_and_disagreeing_ones_as_their_union():
+    both = pd.DataFrame([{"figure": 400e3, "low": 300e3, "high": 500e3, "qualifier": "contradictory"},
+                         {"figure": 400e3, "low": 300e3, "high": 400e3, "qualifier": "nearly"}])
+    assert mpsbook.claim_interval(both) == (300e3, 400e3)
+    apart = pd.DataFrame([{"figure": 1.0, "low": 1.0, "high": 2.0, "qualifier": "over"},
+                          {"figure": 5.0, "low": 5.0, "high": 6.0, "qualifier": "over"}])
+    assert mpsbook.claim_interval(apart) == (1.0, 6.0)
+
+
+# ---- flags --------------------------------------------------------------------------------------
+
+
+def test_flags(claims):
+    flags = dict(zip(claims["claim_id"], mpsbook.claim_flags(claims)))
     assert flags["C02"] == "contradictory hedges"
-    assert flags["C13"] == "part exceeds whole"
-    assert sum(1 for f in flags.values() if f) == 2
+    assert sum(1 for f in flags.values() if f) == 1
     disagreeing = claims.copy()
     disagreeing.loc[disagreeing["claim_id"] == "C15", ["low", "high"]] = [100.0, 200.0]
     assert "mentions disagree" in mpsbook.claim_flags(disagreeing)[disagreeing["claim_id"] == "C01"].iloc[0]
+    whole = claims.copy()
+    whole.loc[whole["claim_id"] == "C13", "part_of"] = "police-emergencies-2023"
+    assert "part exceeds whole" in mpsbook.claim_flags(whole)[whole["claim_id"] == "C13"].iloc[0]
 
 
 # ---- findings about the text ----------------------------------------------------------------

@@ -1,11 +1,15 @@
 """The helper package every notebook of the book imports: ``import mpsbook``.
 
 It checks the numbers of one web article about the work of China's Ministry of Public Security
-("the article", ``data/source/mps-article.txt``). Four modules, each importing only those before it:
+("the article", ``data/source/mps-article.txt``). Eight modules, each importing only those before it:
 
 * :mod:`mpsbook.data`: the data package, the article, the ledger tables, :class:`DataError`;
-* :mod:`mpsbook.quantities`: the extractor and the interval rule;
-* :mod:`mpsbook.verdicts`: comparisons, the verdict rule, findings about the text;
+* :mod:`mpsbook.numbers`: number words, fractions, scale words and suffixes, currencies, place value;
+* :mod:`mpsbook.spans`: where a text's numbers are, and which are never quantities (dates, phones, ...);
+* :mod:`mpsbook.quantities`: hedges, units, the interval rule and the extractor;
+* :mod:`mpsbook.verdicts`: official figures as intervals, periods, comparisons;
+* :mod:`mpsbook.ratings`: the rating rule, the readings and the sensitivity of each rating;
+* :mod:`mpsbook.findings`: what the article shows about itself;
 * :mod:`mpsbook.charts`: the theme, the renderer and the chart builders.
 
 Importing the package turns on the book's chart theme and renderer (:func:`mpsbook.charts.enable`).
@@ -27,38 +31,63 @@ from .data import (  # noqa: F401
     check_quotes,
     sources_text,
 )
-from .quantities import (  # noqa: F401
-    QUALIFIERS,
-    HEDGES,
+from .numbers import (  # noqa: F401
     SMALL_NUMBERS,
     TENS,
     SCALES,
     SUFFIXES,
     ORDER_WORDS,
-    UNITS,
+    FRACTION_WORDS,
+    MULTIPLE_WORDS,
+    CURRENCIES,
     parse_number_words,
     place_value,
+)
+from .spans import NOT_QUANTITIES  # noqa: F401
+from .quantities import (  # noqa: F401
+    QUALIFIERS,
+    TEXT_QUALIFIERS,
+    HEDGES,
+    POSTFIX_HEDGES,
+    UNITS,
     interval,
     extract_quantities,
     format_figure,
     quantity_table,
 )
 from .verdicts import (  # noqa: F401
-    VERDICTS,
     REFERENCE_QUALIFIERS,
+    MATCHING_UNITS,
     figure_step,
     reference_interval,
-    position,
+    period_span,
+    period_distance,
+    claim_to_official,
+    units_match,
     compare_claims,
-    claim_flags,
-    claim_verdicts,
-    format_ratio,
-    verdict_table,
-    section_verdicts,
     KIND_LABELS,
     comparison_frame,
+)
+from .ratings import (  # noqa: F401
+    RATINGS,
+    READINGS,
+    TOLERANCE,
+    CLOSENESS,
+    mention_interval,
+    claim_interval,
+    widened,
+    possible_origins,
+    running_total,
+    rate_claim,
+    claim_ratings,
+    claim_sensitivity,
+    sensitivity_table,
+    rating_table,
+)
+from .findings import (  # noqa: F401
     KNOWN_WORDS,
     WEB_LEFTOVERS,
+    claim_flags,
     misspellings,
     article_findings,
 )
@@ -66,7 +95,7 @@ from .charts import (  # noqa: F401
     FONT,
     PALETTE,
     QUALIFIER_COLOURS,
-    VERDICT_COLOURS,
+    RATING_COLOURS,
     CHART_COLOURS,
     CHART_WIDTH,
     LABEL_LIMIT,
@@ -82,6 +111,8 @@ from .charts import (  # noqa: F401
     KIND_COLOURS,
     comparison_chart,
     series_chart,
+    RATING_MARKS,
+    sensitivity_chart,
 )
 from . import charts as _charts
 
@@ -103,12 +134,18 @@ __all__ = [
     "check_quotes",
     "sources_text",
     "QUALIFIERS",
+    "TEXT_QUALIFIERS",
     "HEDGES",
+    "POSTFIX_HEDGES",
+    "NOT_QUANTITIES",
     "SMALL_NUMBERS",
     "TENS",
     "SCALES",
     "SUFFIXES",
     "ORDER_WORDS",
+    "FRACTION_WORDS",
+    "MULTIPLE_WORDS",
+    "CURRENCIES",
     "UNITS",
     "parse_number_words",
     "place_value",
@@ -116,27 +153,40 @@ __all__ = [
     "extract_quantities",
     "format_figure",
     "quantity_table",
-    "VERDICTS",
     "REFERENCE_QUALIFIERS",
+    "MATCHING_UNITS",
     "figure_step",
     "reference_interval",
-    "position",
+    "period_span",
+    "period_distance",
+    "claim_to_official",
+    "units_match",
     "compare_claims",
-    "claim_flags",
-    "claim_verdicts",
-    "format_ratio",
-    "verdict_table",
-    "section_verdicts",
     "KIND_LABELS",
     "comparison_frame",
+    "RATINGS",
+    "READINGS",
+    "TOLERANCE",
+    "CLOSENESS",
+    "mention_interval",
+    "claim_interval",
+    "widened",
+    "possible_origins",
+    "running_total",
+    "rate_claim",
+    "claim_ratings",
+    "claim_sensitivity",
+    "sensitivity_table",
+    "rating_table",
     "KNOWN_WORDS",
+    "claim_flags",
     "WEB_LEFTOVERS",
     "misspellings",
     "article_findings",
     "FONT",
     "PALETTE",
     "QUALIFIER_COLOURS",
-    "VERDICT_COLOURS",
+    "RATING_COLOURS",
     "CHART_COLOURS",
     "CHART_WIDTH",
     "LABEL_LIMIT",
@@ -152,4 +202,6 @@ __all__ = [
     "KIND_COLOURS",
     "comparison_chart",
     "series_chart",
+    "RATING_MARKS",
+    "sensitivity_chart",
 ]

@@ -18,6 +18,7 @@ import base64
 import functools
 import html
 import json
+import re
 from pathlib import Path
 
 import altair as alt
@@ -25,18 +26,19 @@ import pandas as pd
 import vl_convert
 
 from .quantities import QUALIFIERS
+from .ratings import RATINGS
 
 # The one family the theme names, with no fallback: a fallback would be whatever the machine has.
 FONT = "MPSBook Sans"
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
-# One colour per verdict and qualifier, from a colour-blind-safe palette (Okabe and Ito).
+# One colour per qualifier and per rating, from a colour-blind-safe palette (Okabe and Ito).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 QUALIFIER_COLOURS = dict(zip(QUALIFIERS, ["#000000", "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00"]))
-VERDICT_COLOURS = {
-    "consistent": "#009E73", "overstated": "#D55E00", "understated": "#E69F00",
-    "not comparable": "#0072B2", "unverified": "#7F7F7F", "impossible": "#CC79A7",
-}
-CHART_COLOURS = {"qualifier": QUALIFIER_COLOURS, "verdict": VERDICT_COLOURS}
+# One colour per rating, in scale order (:data:`mpsbook.ratings.RATINGS`); never the only signal: every chart
+# that uses them also names the rating in its legend and tooltip.
+RATING_COLOURS = dict(zip(RATINGS, ["#009E73", "#56B4E9", "#0072B2", "#D55E00", "#E69F00", "#CC79A7", "#7F7F7F",
+                                    "#000000"]))
+CHART_COLOURS = {"qualifier": QUALIFIER_COLOURS, "rating": RATING_COLOURS}
 CHART_WIDTH = 640  # what fits the book's text column beside its side bars, labels included
 LABEL_LIMIT = 230  # pixels of row label before it is cut with an ellipsis
 COMPARISON_LABEL_LIMIT = 300  # comparison charts name official measures, which run longer
@@ -91,24 +93,29 @@ def font_characters() -> frozenset:
     return frozenset(map(chr, TTFont(FONT_DIR / "MPSBookSans-Regular.ttf").getBestCmap()))
 
 
+# The texts of an SVG: what vl-convert drew, and so what the font must have (tooltips are not drawn).
+_SVG_TEXT = re.compile(r"<text\b[^>]*>(.*?)</text>", re.S)
+
+
 def chart_svg(spec: dict) -> str:
     """The chart's static SVG, made by vl-convert with the Vega-Lite version Altair writes, in the book's font.
 
     Raises
     ------
     ValueError
-        When a text of the spec has a character the book's font does not draw (vl-convert
-        would take that glyph from a system font, and the output would depend on the machine);
-        the message lists the characters.
+        When a text the chart draws has a character the book's font lacks (vl-convert took
+        that glyph from a system font, so the output would depend on the machine); the
+        message lists the characters with their code points.
     """
-    # Every character of the spec as JSON: its texts, and keys and punctuation, which are ASCII and in the font.
-    missing = set(json.dumps(spec, ensure_ascii=False)) - font_characters()
+    register_font()
+    svg = vl_convert.vegalite_to_svg(spec, vl_version=VEGALITE_VERSION)
+    drawn = "".join(html.unescape(re.sub(r"<[^>]+>", "", text)) for text in _SVG_TEXT.findall(svg))
+    missing = {char for char in drawn if not char.isspace()} - font_characters()
     if missing:
         raise ValueError(f"chart text has characters the book's font ({FONT}, {FONT_DIR}) does not draw: "
                          + ", ".join(f"{char!r} (U+{ord(char):04X})" for char in sorted(missing))
                          + "; derive the font again with them (fonts/derive_fonts.py)")
-    register_font()
-    return vl_convert.vegalite_to_svg(spec, vl_version=VEGALITE_VERSION)
+    return svg
 
 
 def chart_mimebundle(spec: dict, **_metadata) -> dict:
@@ -177,9 +184,9 @@ def interval_chart(
     """An interval chart on a log axis: one row per quantity, a bar from low to high and a diamond at the figure.
 
     ``frame`` needs ``low``, ``high``, ``figure``, ``unit`` and the ``label`` and ``colour``
-    columns (``colour`` is ``qualifier`` or ``verdict``, coloured as the book colours them
+    columns (``colour`` is ``qualifier`` or ``rating``, coloured as the book colours them
     everywhere); the row order of the frame is kept on the vertical axis. Where the frame
-    has an ``official`` column, a black ring marks the official figure the verdict rests on.
+    has an ``official`` column, a black ring marks the official figure the rating rests on.
     ``tooltip`` adds (field, title) pairs to the tooltip, after the quoted words;
     ``number_rows`` puts the row's number before its label (off when the label has an id).
     """
@@ -198,7 +205,8 @@ def interval_chart(
     colours = CHART_COLOURS[colour]
     y = alt.Y("row:N", sort=None, title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT))
     colour_channel = alt.Color(
-        f"{colour}:N", title=colour.capitalize(), scale=alt.Scale(domain=list(colours), range=list(colours.values()))
+        f"{colour}:N", title=colour.capitalize(), scale=alt.Scale(domain=list(colours), range=list(colours.values())),
+        legend=alt.Legend(labelLimit=260),
     )
     x_scale = alt.Scale(type="log")
     base = alt.Chart(data).encode(y=y, color=colour_channel, tooltip=tooltips)
@@ -230,6 +238,9 @@ def interval_chart(
 KIND_COLOURS = {
     "the article": "#D55E00",
     "official, same measure": "#0072B2",
+    "official, part of a running total": "#009E73",
+    "official, one year's campaign": "#56B4E9",
+    "official, cumulative since 2018": "#009E73",
     "official, other campaign": "#56B4E9",
     "official, other period": "#56B4E9",
     "official, other scope": "#56B4E9",
@@ -242,7 +253,7 @@ def comparison_chart(frame: pd.DataFrame, *, title: str, description: str, x_tit
                      ) -> alt.LayerChart:
     """Claims as intervals beside official figures as points, one row each, from :func:`comparison_frame`."""
     kinds = [k for k in KIND_COLOURS if k in set(frame["kind"])]
-    colour = alt.Color("kind:N", title=None,
+    colour = alt.Color("kind:N", title=None, legend=alt.Legend(labelLimit=260),
                        scale=alt.Scale(domain=kinds, range=[KIND_COLOURS[k] for k in kinds]))
     tooltip = [alt.Tooltip("label:N", title="What"), alt.Tooltip("detail:N", title="Detail"),
                alt.Tooltip("low:Q", title="Low", format=","), alt.Tooltip("high:Q", title="High", format=","),
@@ -295,3 +306,40 @@ def series_chart(series: pd.DataFrame, *, claim_row, claim_year: int, title: str
     )
     return alt.layer(band, line, title=title, description=description).properties(width=CHART_WIDTH - 240, height=280)
 
+
+
+# A mark per rating, so that colour is never the only signal: the grid letters each cell with it.
+RATING_MARKS = dict(zip(RATINGS, ["\u2713", "\u2265", "\u2248", "\u2191", "\u2193", "\u2260", "?", "\u2717"]))
+
+
+def sensitivity_chart(sensitivity: pd.DataFrame, *, title: str, description: str) -> alt.LayerChart:
+    """A grid of ratings: one row per claim, one column per reading, each cell coloured and marked by its rating.
+
+    ``sensitivity`` needs ``claim`` (the row label), ``reading``, ``rating`` and ``changes`` (True where the
+    claim's rating differs between readings; such rows start with an asterisk). Row and column
+    order are the frame's.
+    """
+    data = sensitivity.assign(
+        mark=sensitivity["rating"].map(RATING_MARKS),
+        legend=[f"{RATING_MARKS[r]} {r}" for r in sensitivity["rating"]],
+        row=[f"* {label}" if changed else label for label, changed in zip(sensitivity["claim"], sensitivity["changes"])],
+    )
+    colours = {f"{RATING_MARKS[k]} {k}": v for k, v in RATING_COLOURS.items() if k in set(data["rating"])}
+    tooltip = [alt.Tooltip("claim:N", title="Claim"), alt.Tooltip("reading:N", title="Reading"),
+               alt.Tooltip("rating:N", title="Rating")]
+    base = alt.Chart(data).encode(
+        y=alt.Y("row:N", sort=None, title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+        x=alt.X("reading:N", sort=None, title=None,
+                axis=alt.Axis(labelAngle=0, orient="top", labelFontSize=10, labelLimit=0)),
+        tooltip=tooltip,
+    )
+    cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
+        color=alt.Color("legend:N", title="Rating", sort=list(colours),
+                        scale=alt.Scale(domain=list(colours), range=list(colours.values())),
+                        legend=alt.Legend(columns=1, labelLimit=300)),
+    )
+    # The cell already names its rating to a screen reader; the mark repeats it for the eye only.
+    marks = base.mark_text(fontSize=14, fontWeight="bold", color="white", aria=False).encode(text="mark:N")
+    return alt.layer(cells, marks, title=title, description=description).properties(
+        width=CHART_WIDTH - LABEL_LIMIT - 20, height=alt.Step(24)
+    )

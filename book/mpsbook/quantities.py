@@ -1,65 +1,91 @@
-"""Finding quantities in a text: hedge and number words, place value, the interval rule, the extractor.
+"""Finding quantities in a text: hedges, what is never a quantity, the interval rule, the extractor.
 
 :func:`extract_quantities` turns every quantitative expression of a text ("over 250,000",
-"nearly 20", "tens of thousands") into a row with the interval of values its words allow.
+"nearly 20", "tens of thousands", "up to €10M", "two-thirds", "3 to 5 million") into a row
+with the interval of values its words allow. Numbers themselves are read by :mod:`mpsbook.numbers`.
 
 The interval rule
 -----------------
 Let *f* be the stated figure and *s* the place value of its last significant digit
 (250,000 -> 10,000; 400 thousand -> 100,000; 20 -> 10; 1.2 million -> 100,000;
 45k -> 1,000; 3,000 -> 1,000; 10000 -> 10,000). Trailing zeros of a whole number are not
-significant; every digit written after a decimal point is.
+significant; every digit written after a decimal point is. A scale word or suffix multiplies
+both ("£1.75m" is 1,750,000 with *s* 10,000; k, m, M, mn, bn, B, T and tn are thousand,
+million, million, million, billion, billion, trillion and trillion); "5 hundred" and "twelve
+hundred" are 500 and 1,200, "a dozen" and "two dozen" 12 and 24, "half a million" 500,000.
 
 * ``exact`` (no hedge): [f, f].
-* ``over`` ("over", "more than", "above", "exceeding", "in excess of", "upwards of",
-  "at least"): [f, f + s].
-* ``nearly`` ("nearly", "close to", "almost", "just under"): [f - s, f].
-* ``about`` ("about", "around", "roughly", "approximately", "some", "circa"):
-  [f - s/2, f + s/2].
-* ``order``, a phrase that gives only an order of magnitude: "tens" -> [10, 100],
+* ``over``, a lower bound ("over", "more than", "above", "exceeding", "in excess of",
+  "upwards of", "at least", "no fewer than", "no less than", "not less than"; after the
+  number: "-plus", "+", "or more"): [f, f + s].
+* ``nearly``, an upper bound ("nearly", "close to", "almost", "just under", "up to",
+  "less than", "fewer than", "under", "below", "at most", "no more than", "as many as"):
+  [f - s, f].
+* ``about`` ("about", "around", "roughly", "approximately", "approx.", "some", "circa"; after the
+  number: "or so", "-odd"): [f - s/2, f + s/2].
+* ``order``, a phrase that gives only an order of magnitude: from the word's lowest value to
+  ten times it: "tens" -> [10, 100], "dozens" -> [12, 120], "scores of" -> [20, 200],
   "hundreds" -> [100, 1,000], "thousands" -> [1e3, 1e4], "millions" -> [1e6, 1e7],
   "billions" -> [1e9, 1e10]; followed by a scale word the bounds are multiplied by it:
-  "tens of thousands" -> [1e4, 1e5], "tens of billions" -> [1e10, 1e11],
-  "hundreds (of) billion(s)" -> [1e11, 1e12]. The figure is NaN, and a hedge in front of
-  such a phrase does not change the interval (the row's note says so).
+  "tens of thousands" -> [1e4, 1e5], "hundreds (of) billion(s)" -> [1e11, 1e12]; "several"
+  or "a few" before a scale word: [2, 10] times it ("several thousand" -> [2,000, 10,000]).
+  The figure is NaN, and a hedge in front of such a phrase does not change the interval.
 * ``contradictory``, two hedges that pull opposite ways ("nearly more than 400 thousand"):
   [f - s, f + s], the union of what either hedge would allow.
+* ``range``, two figures joined by "to", a dash, or "between ... and" ("3 to 5 million",
+  "3-5 million", "between 15 and 39 million", "aged 16-59"): one row, figure NaN, interval
+  [first, second], a scale word or unit after the second figure applying to both. "from 630
+  to 719" is a change, not a range: two rows.
 
-Years ("in 2022", "since 2018", "during 2023") are not quantities: a four-digit whole number
-from 1900 to 2100, written without a comma, with no hedge before it and no unit after it, is
-read as a year and left out. The article's typo "on million" is read as "one million", and
-the row's ``note`` says so.
+Shares and multiples are figures with a unit that says so. A fraction ("two-thirds", "a
+quarter of", "half of", "one in five", "two out of 10") has unit ``fraction``, its share as
+figure (0.2 for one in five) and one part (1/5) as *s*; a multiple ("seven times", "10-fold",
+"doubled", "twice") has unit ``times``. "per cent" and "%" give unit ``percent``; a currency
+sign or code before the figure is its unit ($ dollars, US$ and USD US dollars, € and EUR
+euros, £ and GBP pounds, ¥, RMB and CNY yuan), and a hedge before the sign is read
+("more than $1 billion" is over). A minus sign before the figure makes it negative ("-5%").
+"over" is not a hedge after a verb it belongs to ("handed over 571 suspects") or before a
+duration ("over three days"); "about" is not one after a word it belongs to ("talk about"); "up
+to" after a verb of rising in the same clause reads "to" ("increased by 5%, up to 5,668").
+
+Never a quantity: a year (a four-digit whole number from 1900 to 2100, written without a comma
+or suffix and with no hedge before it, whatever follows it; "2018-2020" and "2009/10" are years
+too); dates ("July 28", "28 July", "Sept. 26", "2024-06-26"); times ("10:30 pm", "2pm");
+phone and hotline numbers ("010-6520-3000", "hotline 96110", "Dial 110"); legal and section
+references, levels and grades ("Article 287", "Decree No. 119", "Level 3", "Table 1");
+identifiers and model names (digits joined to a code: "5G", "COVID-19", "bm01000001",
+"24/7", a number written with a leading zero); list numbers ("1. Main points"); digit
+ordinals ("the 20th"); "one of" and "one or more"; and a rate's denominator ("0.5 per 100,000 people").
+The article's typo "on million" is read as "one million", and the row's ``note`` says so.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from decimal import Decimal
 
 import pandas as pd
 
 from .data import paragraph_number
+from .numbers import place_value  # noqa: F401  (verdicts reads it from here)
+from .spans import Atom, find_atoms, join_atoms
 
 QUALIFIERS = ("exact", "over", "nearly", "about", "order", "contradictory")
+# Every qualifier the extractor can give: the article's six, and ranges, which other texts use.
+TEXT_QUALIFIERS = (*QUALIFIERS, "range")
 
 HEDGES = {
-    "over": ("more than", "over", "above", "exceeding", "in excess of", "upwards of", "at least"),
-    "nearly": ("nearly", "close to", "almost", "just under"),
-    "about": ("about", "around", "roughly", "approximately", "some", "circa"),
+    "over": ("more than", "over", "above", "exceeding", "in excess of", "upwards of", "at least", "no fewer than",
+             "no less than", "not less than", "not fewer than"),
+    "nearly": ("nearly", "close to", "almost", "just under", "up to", "less than", "fewer than", "under", "below",
+               "at most", "no more than", "not more than", "as many as", "as much as"),
+    "about": ("about", "around", "roughly", "approximately", "approx.", "some", "circa"),
 }
-
-SMALL_NUMBERS = {
-    word: value
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen".split()
-    )
+# Hedges written after the number ("1,000-plus", "300 or so").
+POSTFIX_HEDGES = {
+    "over": re.compile(r"(?:-plus\b|\+(?![\d\w])|\s+plus\b|\s+or\s+more\b|\s+and\s+(?:more|above)\b)", re.IGNORECASE),
+    "about": re.compile(r"(?:\s+or\s+so\b|-odd\b)", re.IGNORECASE),
 }
-TENS = {word: 10 * i for i, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
-SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-SUFFIXES = {"k": 10**3, "bn": 10**9, "mn": 10**6}
-ORDER_WORDS = {"tens": 10, "hundreds": 100, "thousands": 10**3, "millions": 10**6, "billions": 10**9}
 
 # What a quantity counts, read from the words after it; each spelling maps to one name.
 UNITS = {
@@ -71,7 +97,7 @@ UNITS = {
         "person-times": ["person-times"],
         "police": ["police", "policemen", "officers", "officer"],
         "tons": ["ton", "tons", "tonne", "tonnes", "t"],
-        "kilograms": ["kilogram", "kilograms", "kg"],
+        "kilograms": ["kilogram", "kilograms", "kg", "kilo", "kilos"],
         "yuan": ["yuan", "rmb"],
         "percent": ["percent", "%"],
         "cards": ["card", "cards"],
@@ -87,97 +113,55 @@ UNITS = {
         "websites": ["website", "websites"],
         "accounts": ["account", "accounts"],
         "arrests": ["arrest", "arrests"],
+        "euros": ["euro", "euros"],
+        "dollars": ["dollar", "dollars"],
+        "pounds": ["pound", "pounds"],
+        "days": ["day", "days"],
+        "months": ["month", "months"],
+        "years": ["year", "years"],
+        "hours": ["hour", "hours"],
+        "weeks": ["week", "weeks"],
     }.items()
     for spelling in spellings
 }
-
-_NUMBER_WORD = "|".join(sorted([*SMALL_NUMBERS, *TENS, "hundred", *SCALES], key=len, reverse=True))
-_QUANTITY = re.compile(
-    rf"""
-    (?P<order>\b(?:{'|'.join(ORDER_WORDS)})\b(?:(?:\s+of)?\s+(?P<order_scale>(?:{'|'.join(SCALES)})s?)\b)?)
-  | (?P<digits>(?<![\w.,-])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?![\d,]\d))
-    (?:(?P<suffix>(?i:k|bn|mn))\b|\s+(?P<digit_scale>{'|'.join(SCALES)})\b)?
-  | (?P<words>\b(?:(?P<typo>on)\s+(?=(?:hundred|{'|'.join(SCALES)})\b)|an?\s+(?=(?:hundred|{'|'.join(SCALES)})\b))?
-      (?:{_NUMBER_WORD})(?:(?:\s*-\s*|\s+and\s+|,?\s+)(?:{_NUMBER_WORD}))*\b)
-    """,
-    re.IGNORECASE | re.VERBOSE,
+DURATIONS = {"days", "months", "years", "hours", "weeks"}
+# Words that end the search for a unit: what follows them is not what the number counts.
+_UNIT_STOPS = set(
+    "in on at from to by for with and or were was is are have has had be been that which who across during since "
+    "than as per into this these their its his her the a an".split()
 )
+# Words before "over" and "about" that make them part of a verb or noun, not hedges.
+_OVER_VERBS = set(
+    "hand hands handed handing turn turns turned turning take takes took taken taking pass passed passing carry "
+    "carried win won hold held sign signed give gave given bring brought came come spilled left fell fall".split()
+)
+_ABOUT_WORDS = set(
+    "talk talks talked talking information question questions ask asked asking know knew learn learned concern "
+    "concerns concerned worried brought bring care think thought complaints".split()
+)
+
+# Capitalised words a number may follow without being part of a name.
+_NOT_NAMES = set(
+    "January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul "
+    "Aug Sep Sept Oct Nov Dec The In On At By For From Since Of Some About Over Nearly Almost Around Only".split()
+)
+# "up to" after a verb of rising reads "to": "the rate increased by 5%, up to 5,668".
+_RISING = re.compile(r"\b(?:rose|risen|rising|increased|increasing|grew|grown|growing|climbed|jumped|soared|surged)\b", re.I)
+
 _HEDGE_WORDS = "|".join(
-    re.escape(h).replace(r"\ ", r"\s+") for h in sorted((h for hs in HEDGES.values() for h in hs), key=len, reverse=True)
+    re.escape(h).replace(r"\ ", r"[\s-]+")
+    for h in sorted((h for hs in HEDGES.values() for h in hs), key=len, reverse=True)
 )
 _HEDGES_BEFORE = re.compile(rf"(?:(?<![\w-])(?:{_HEDGE_WORDS})\s+)+$", re.IGNORECASE)
-_ONE_HEDGE = re.compile(rf"(?<![\w-])(?:{_HEDGE_WORDS})(?![\w-])", re.IGNORECASE)
+_ONE_HEDGE = re.compile(rf"(?<![\w-])(?:{_HEDGE_WORDS})(?![\w])", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s*(%|[A-Za-z][A-Za-z-]*)")
+_PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)|\s+percentage\s+points?\b", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
 
 
 def _hedge_kind(hedge: str) -> str:
-    normalised = " ".join(hedge.lower().split())
+    normalised = " ".join(re.split(r"[\s-]+", hedge.lower()))
     return next(kind for kind, words in HEDGES.items() if normalised in words)
-
-
-def parse_number_words(words: str) -> tuple[int, int]:
-    """The value of a run of English number words and how many of its characters make that value.
-
-    The run is read from the left for as long as it stays one well-formed number:
-    "two thousand" -> 2000, "one hundred and five" -> 105, "twenty-five thousand" -> 25000,
-    "a million" -> 1000000. Reading stops at the first word that would start a second
-    number: "one two" reads as 1, and the length returned covers "one" only. Raises
-    ValueError if the run does not start with a number word.
-    """
-    tokens = list(re.finditer(r"[A-Za-z]+", words))
-    total, group = 0, 0
-    last_kind = None  # what the previous word was: small, tens, hundred or a scale
-    last_scale = math.inf
-    used_end = 0
-    for i, token in enumerate(tokens):
-        word = token.group().lower()
-        if word == "and" and last_kind in ("hundred", "scale"):
-            continue
-        if word in ("a", "an") and i == 0:
-            group, last_kind = 1, "small"
-        elif word in SMALL_NUMBERS:
-            if last_kind in ("small",) or (last_kind == "tens" and group % 10) or (word == "zero" and last_kind):
-                break
-            if last_kind == "tens" and SMALL_NUMBERS[word] >= 10:
-                break
-            group += SMALL_NUMBERS[word]
-            last_kind = "small"
-        elif word in TENS:
-            if last_kind in ("small", "tens"):
-                break
-            group += TENS[word]
-            last_kind = "tens"
-        elif word == "hundred":
-            if last_kind not in ("small",) or group % 100 >= 10 or group >= 100:
-                break
-            group *= 100
-            last_kind = "hundred"
-        elif word in SCALES:
-            scale = SCALES[word]
-            if last_kind is None or last_kind == "scale" or scale >= last_scale:
-                break
-            total += group * scale
-            group, last_scale, last_kind = 0, scale, "scale"
-        else:
-            break
-        used_end = token.end()
-    if last_kind is None:
-        raise ValueError(f"'{words}' does not start with a number word")
-    return total + group, used_end
-
-
-def place_value(mantissa: str, multiplier: int = 1) -> Decimal:
-    """The place value of the last significant digit of a number written as ``mantissa`` times ``multiplier``.
-
-    Trailing zeros of a whole number are not significant; digits after a decimal point are.
-    """
-    digits = mantissa.replace(",", "")
-    if "." in digits:
-        return Decimal(1).scaleb(-len(digits.split(".")[1])) * multiplier
-    stripped = digits.rstrip("0")
-    if not stripped.strip("0"):
-        return Decimal(multiplier)
-    return Decimal(10) ** (len(digits) - len(stripped)) * multiplier
 
 
 def interval(figure: float, step: float, qualifier: str) -> tuple[float, float]:
@@ -192,10 +176,23 @@ def interval(figure: float, step: float, qualifier: str) -> tuple[float, float]:
     return rules[qualifier]
 
 
-def _unit_after(text: str, end: int, inline_suffix: str = "") -> str:
-    """What the quantity ending at ``end`` counts: the first known unit word among the next four words."""
-    if inline_suffix == "%":
-        return "percent"
+def _unit_after(text: str, end: int, inline: str = "") -> str:
+    """What the quantity ending at ``end`` counts.
+
+    A unit written into the number wins (a currency sign, "%", "per cent", a share or a
+    multiple); then a word joined by a hyphen ("a 10,000-yuan fine"); then the first known
+    unit word among the next four words, or the first plural word not known ("12 cities"),
+    stopping at a preposition, conjunction or verb of being.
+    """
+    if inline:
+        return inline
+    percent = _PERCENT_AFTER.match(text, end)
+    if percent:
+        return "percentage points" if "point" in percent.group().lower() else "percent"
+    hyphenated = re.match(r"-([A-Za-z]+)", text[end:])
+    if hyphenated:
+        word = hyphenated.group(1).lower()
+        return UNITS.get(word, UNITS.get(word + "s", ""))
     position = end
     for _ in range(4):
         match = _WORD_AFTER.match(text, position)
@@ -204,109 +201,107 @@ def _unit_after(text: str, end: int, inline_suffix: str = "") -> str:
         word = match.group(1).lower()
         if word in UNITS:
             return UNITS[word]
+        if word in _UNIT_STOPS:
+            return ""
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            return word
         position = match.end()
     return ""
 
 
-def _is_year(match: re.Match, hedges: str, unit: str) -> bool:
-    digits = match.group("digits")
-    return (
-        digits is not None
-        and re.fullmatch(r"\d{4}", digits) is not None
-        and 1900 <= int(digits) <= 2100
-        and not match.group("suffix")
-        and not match.group("digit_scale")
-        and not hedges
-        and not unit
-    )
+def _hedges_before(text: str, start: int) -> tuple[int, list[str]]:
+    """The hedge words right before ``start`` and where they begin; "over" and "about" in another sense are not hedges."""
+    found = _HEDGES_BEFORE.search(text, max(0, start - 60), start)
+    if not found:
+        return start, []
+    hedges = [h.group() for h in _ONE_HEDGE.finditer(found.group())]
+    before = _WORD_BEFORE.search(text, max(0, found.start() - 30), found.start())
+    previous = before.group(1).lower() if before and not text[before.end(1) : found.start()].strip() else ""
+    first = " ".join(hedges[0].lower().split())
+    clause = re.split(r"[.;!?\n]", text[max(0, found.start() - 80) : found.start()])[-1]
+    if (
+        (first == "over" and previous in _OVER_VERBS)
+        or (first == "about" and previous in _ABOUT_WORDS)
+        or (first == "up to" and (rising := _RISING.search(clause))
+            and not re.search(r"\b(?:with|of|for|at|on)\b", clause[rising.end() :], re.IGNORECASE))
+    ):
+        hedges = hedges[1:]
+        if not hedges:
+            return start, []
+        found = _ONE_HEDGE.search(text, found.start() + len(first), start)
+        return found.start(), hedges
+    return found.start(), hedges
 
+
+def _after_a_name(text: str, atom: Atom) -> bool:
+    """Whether a small whole number follows a capitalised word inside a sentence, as in a name ("Voyager 2", "EMMA 9")."""
+    name = re.search(r"(?<=[a-z,;] )([A-Z][a-z]+|[A-Z]{2,}) $", text[max(0, atom.start - 30) : atom.start])
+    return bool(name) and name.group(1) not in _NOT_NAMES and abs(atom.figure) < 100 and atom.figure == int(atom.figure)
+
+
+def _qualifier(kinds: set[str]) -> str:
+    if {"over", "nearly"} <= kinds:
+        return "contradictory"
+    return next((kind for kind in ("over", "nearly", "about") if kind in kinds), "exact")
+
+
+def _row(text: str, atom: Atom) -> dict | None:
+    """One row for one quantity, or None when the context shows it is not one (a year, "one of")."""
+    start, end, note = atom.start, atom.end, atom.note
+    hedge_start, hedges = _hedges_before(text, start)
+    kinds = {_hedge_kind(h) for h in hedges}
+    for kind, pattern in POSTFIX_HEDGES.items():
+        postfix = pattern.match(text, end)
+        if postfix and atom.kind in ("number", "words"):
+            kinds.add(kind)
+            end = postfix.end()
+    unit = _unit_after(text, end, atom.unit)
+    if atom.is_year and (not hedges or (kinds == {"about"} and not unit)):
+        return None  # a year, and "around 1990" too; "over 2023 cases" is a count
+    if atom.kind == "words" and atom.figure == 1 and atom.single_word and not atom.unit and (
+        not _unit_after(text, end) or re.match(r"\s+(?:of|or\s+more)\b", text[atom.end :])
+    ):
+        return None  # "one" as a pronoun ("one of the suspects") or a threshold ("one or more crimes"), not a count
+    if atom.kind == "number" and not unit and not hedges and _after_a_name(text, atom):
+        return None  # a model or series number: "Voyager 2", "Lionfish 3"
+    if "over" in {_hedge_kind(h) for h in hedges[-1:]} and hedges[-1].lower() == "over" and unit in DURATIONS:
+        kinds.discard("over")  # "over three days": during, not more than
+        hedges, hedge_start = hedges[:-1], start if len(hedges) == 1 else hedge_start
+    start = hedge_start if hedges else start
+    if atom.kind in ("order", "range"):
+        qualifier, figure, (low, high) = atom.kind, math.nan, atom.bounds
+        if hedges:
+            note = f"the hedge '{' '.join(hedges)}' does not change an interval the words already give"
+    else:
+        qualifier = _qualifier(kinds)
+        low, high = (float(v) for v in interval(atom.figure, atom.step, qualifier))
+        figure = float(atom.figure)
+    return {
+        "start": start, "end": end, "paragraph": paragraph_number(text, start), "expression": text[start:end],
+        "figure": figure, "low": float(low), "high": float(high), "qualifier": qualifier, "unit": unit, "note": note,
+    }
+
+
+COLUMNS = ["start", "end", "paragraph", "expression", "figure", "low", "high", "qualifier", "unit", "note"]
 
 
 def extract_quantities(text: str) -> pd.DataFrame:
     """One row per quantitative expression in ``text``, in order, with the interval it allows.
 
-    Columns: ``start``, ``end`` (``text[start:end]`` is the expression), ``paragraph``
-    (1-based, counting non-empty lines), ``expression`` (the hedge words and the number),
-    ``figure`` (the stated number; NaN for an order of magnitude), ``low``, ``high``,
-    ``qualifier`` (one of :data:`QUALIFIERS`), ``unit`` (what is counted, from the words
-    that follow; empty when none is recognised) and ``note``. See the module docstring for
-    the interval rule.
+    Returns
+    -------
+    pandas.DataFrame
+        ``start``, ``end`` (int; ``text[start:end]`` is the expression), ``paragraph`` (int,
+        1-based, counting non-empty lines), ``expression`` (str: the hedge words and the number),
+        ``figure`` (float: the stated number; NaN for an order of magnitude or a range),
+        ``low``, ``high`` (float, in the unit of the figure), ``qualifier`` (one of
+        :data:`TEXT_QUALIFIERS`), ``unit`` (str: what is counted, "percent", "fraction",
+        "times" or a currency; empty when none is recognised) and ``note`` (str). The rule,
+        and what is never a quantity: the module docstring and the methods page, "Reading a
+        vague number as an interval".
     """
-    rows = []
-    for match in _QUANTITY.finditer(text):
-        start, end, note = match.start(), match.end(), ""
-        if match.group("words"):
-            words = match.group("words")
-            try:
-                if match.group("typo"):
-                    value, used = parse_number_words("one" + words[2:])
-                    used -= 1
-                    note = f"'{words[:used]}' is read as 'one{words[2:used]}' (a typo in the text)"
-                else:
-                    value, used = parse_number_words(words)
-            except ValueError:
-                continue  # a scale word with no number before it ("the hundred days")
-            end = start + used
-            figure = Decimal(value)
-            step = place_value(str(value))
-            if value == 1 and not re.search(r"\s", words[:used]) and not _unit_after(text, end):
-                continue  # "one" as a pronoun ("one of the"), not a count
-        elif match.group("digits"):
-            multiplier = SUFFIXES.get((match.group("suffix") or "").lower()) or SCALES.get(
-                (match.group("digit_scale") or "").lower(), 1
-            )
-            figure = Decimal(match.group("digits").replace(",", "")) * multiplier
-            step = place_value(match.group("digits"), multiplier)
-        else:
-            figure = step = None
-
-        hedge_match = _HEDGES_BEFORE.search(text, max(0, start - 60), start)
-        hedges = [h.group() for h in _ONE_HEDGE.finditer(hedge_match.group())] if hedge_match else []
-        inline = "%" if text[end : end + 1] == "%" else ""
-        unit = _unit_after(text, end, inline)
-        if _is_year(match, " ".join(hedges), unit):
-            continue
-        if hedge_match:
-            start = hedge_match.start()
-
-        kinds = {_hedge_kind(h) for h in hedges}
-        if figure is None:
-            qualifier = "order"
-            base = ORDER_WORDS[match.group("order").split()[0].lower()]
-            scale = SCALES[(match.group("order_scale") or "").lower().rstrip("s")] if match.group("order_scale") else 1
-            low, high = float(base * scale), float(10 * base * scale)
-            figure_value = math.nan
-            if hedges:
-                note = f"the hedge '{' '.join(hedges)}' does not change an order-of-magnitude interval"
-        else:
-            if {"over", "nearly"} <= kinds:
-                qualifier = "contradictory"
-            elif "over" in kinds:
-                qualifier = "over"
-            elif "nearly" in kinds:
-                qualifier = "nearly"
-            elif "about" in kinds:
-                qualifier = "about"
-            else:
-                qualifier = "exact"
-            low, high = (float(v) for v in interval(figure, step, qualifier))
-            figure_value = float(figure)
-        rows.append(
-            {
-                "start": start,
-                "end": end,
-                "paragraph": paragraph_number(text, start),
-                "expression": text[start:end],
-                "figure": figure_value,
-                "low": low,
-                "high": high,
-                "qualifier": qualifier,
-                "unit": unit,
-                "note": note,
-            }
-        )
-    columns = ["start", "end", "paragraph", "expression", "figure", "low", "high", "qualifier", "unit", "note"]
-    return pd.DataFrame(rows, columns=columns).astype(
+    rows = [row for atom in join_atoms(text, find_atoms(text)) if (row := _row(text, atom))]
+    return pd.DataFrame(rows, columns=COLUMNS).astype(
         {"start": "int64", "end": "int64", "paragraph": "int64", "figure": "float64", "low": "float64", "high": "float64"}
     )
 
@@ -329,8 +324,3 @@ def quantity_table(
             table[column] = table[column].map(format_figure)
     table.index = pd.RangeIndex(1, len(table) + 1, name="#")
     return table
-
-
-# --------------------------------------------------------------------------------------
-# Verdicts: each claim against the official figures, by one stated rule
-# --------------------------------------------------------------------------------------

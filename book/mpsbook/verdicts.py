@@ -1,8 +1,6 @@
-"""Verdicts: each claim against the official figures by one stated rule; and findings about the article itself.
+"""Official figures read as intervals, periods read as spans of time, and each claim set beside its official figures.
 
-The rule is stated once, on the method page ("From interval to verdict"); :func:`claim_verdicts`
-applies it. Findings (repeats, contradictions, misspellings, web-page leftovers) are what the
-article shows about itself, with no official figure needed.
+The rating rule that uses them is in :mod:`mpsbook.ratings`.
 """
 
 from __future__ import annotations
@@ -13,163 +11,133 @@ from decimal import Decimal
 
 import pandas as pd
 
-from .data import paragraph_number
-from .quantities import format_figure, interval, place_value
+from .numbers import place_value
+from .quantities import format_figure, interval
 
-VERDICTS = ("consistent", "overstated", "understated", "not comparable", "unverified", "impossible")
-REFERENCE_QUALIFIERS = {"exact": "exact", "upper": "nearly", "approx": "about"}
+REFERENCE_QUALIFIERS = {"exact": "exact", "lower": "over", "upper": "nearly", "approx": "about"}
+# Official units that count the same thing as a claim's unit (a claim's own unit always matches).
+MATCHING_UNITS = {"suspects": {"people"}, "tons": {"tonnes"}, "dens": {"sites"}, "police": {"officers"},
+                  "cards": {"people"}, "units": {"companies and units"}}
+# How close each kind of comparison is, closest first; 'bound' and 'different unit' never match a claim.
 
 
 def figure_step(value: float) -> Decimal:
     """The place value of the last significant digit of a figure given as a number (23.6e9 -> 0.1e9)."""
-    written = format(Decimal(repr(float(value))).normalize(), "f")
+    written = format(Decimal(repr(abs(float(value)))).normalize(), "f")
     return place_value(written)
 
 
 def reference_interval(value: float, relation: str) -> tuple[float, float]:
-    """The interval an official figure allows: its relation read as a qualifier ('upper' is 'nearly')."""
-    low, high = interval(Decimal(repr(float(value))), figure_step(value), REFERENCE_QUALIFIERS[relation])
+    """The interval an official figure allows, by the interval rule applied to the source's words.
+
+    Parameters
+    ----------
+    value : float
+        The figure as published, in the reference's unit.
+    relation : {"exact", "lower", "upper", "approx"}
+        How the source hedges it; "lower" reads as *over*, "upper" as *nearly*, "approx" as *about*.
+
+    Returns
+    -------
+    tuple of float
+        (low, high), in the unit of ``value``. Rule: methods page, "Reading a vague number as an interval";
+        a figure whose one significant digit is a 1 ("nearly 100,000") takes the step of the digit below.
+
+    Raises
+    ------
+    KeyError
+        For any other ``relation``.
+    """
+    step = figure_step(value)
+    if relation == "upper" and Decimal(repr(abs(float(value)))).normalize().as_tuple().digits == (1,):
+        step = step / 10  # 'nearly 100,000' (近10万): [X - s, X] would run down to zero
+    low, high = interval(Decimal(repr(float(value))), step, REFERENCE_QUALIFIERS[relation])
     return float(low), float(high)
 
 
-def position(claim_low: float, claim_high: float, ref_low: float, ref_high: float) -> tuple[str, float]:
-    """Where an official interval lies against a claim's, and by what factor it misses.
+_DATE = r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?"
 
-    Returns ``("inside", 1.0)`` when the two intervals share a value; ``("below", r)`` when
-    the official interval lies wholly below the claim's, r being the claim's low end over the
-    official high end; ``("above", r)`` when it lies wholly above, r being the official low
-    end over the claim's high end. r > 1 says by how many times, at the least, the two differ.
+
+def _year_point(match: tuple, end: bool) -> float:
+    """A date written as year, month and day (each may be missing) in decimal years; ``end`` takes its last moment."""
+    year, month, day = int(match[0]), int(match[1] or 0), int(match[2] or 0)
+    if not month:
+        return year + (1.0 if end else 0.0)
+    if not day:
+        return year + (month - (0 if end else 1)) / 12
+    return year + (month - 1) / 12 + (day - (0 if end else 1)) / 365
+
+
+def period_span(period: str) -> tuple[float, float] | None:
+    """The time a period covers, in decimal years (2022 -> (2022.0, 2023.0)); None for an empty period.
+
+    Reads every form the data package allows: ``2022``, ``2018-2020``, ``2023-01/2023-09``,
+    ``2023-06-25/2023-09-30``, ``to 2023-08-02`` (a total to a date: its start unknown, taken as
+    that year's start) and ``five years to 2024-05-27``. Raises ValueError for anything else.
     """
-    if ref_high < claim_low:
-        return "below", claim_low / ref_high if ref_high > 0 else math.inf
-    if ref_low > claim_high:
-        return "above", ref_low / claim_high if claim_high > 0 else math.inf
-    return "inside", 1.0
+    if not period:
+        return None
+    if m := re.fullmatch(r"(\d{4})-(\d{4})", period):
+        return float(m[1]), float(m[2]) + 1.0
+    if m := re.fullmatch(rf"{_DATE}/{_DATE}", period):
+        return _year_point(m.groups()[:3], False), _year_point(m.groups()[3:], True)
+    if m := re.fullmatch(rf"(five years )?to {_DATE}", period):
+        end = _year_point(m.groups()[1:], True)
+        return (end - 5.0 if m[1] else float(int(end - 1e-9))), end
+    if m := re.fullmatch(_DATE, period):
+        return _year_point(m.groups(), False), _year_point(m.groups(), True)
+    raise ValueError(f"'{period}' is not a period in any form the data package allows")
+
+
+def period_distance(one: str, other: str) -> float:
+    """Years between the middles of two periods; 0 where either is empty."""
+    a, b = period_span(one), period_span(other)
+    if a is None or b is None:
+        return 0.0
+    return abs((a[0] + a[1]) / 2 - (b[0] + b[1]) / 2)
+
+
+def claim_to_official(claim_low: float, claim_high: float, ref_low: float, ref_high: float) -> float:
+    """How many times the claim's interval is the official one's: > 1 above it, < 1 below it, 1 where they overlap."""
+    if claim_low > ref_high:
+        return claim_low / ref_high if ref_high > 0 else math.inf
+    if claim_high < ref_low:
+        return claim_high / ref_low
+    return 1.0
+
+
+def units_match(claim_unit: str, ref_unit: str) -> bool:
+    """Whether an official unit counts what a claim's unit counts (:data:`MATCHING_UNITS`)."""
+    return ref_unit == claim_unit or ref_unit in MATCHING_UNITS.get(claim_unit, set())
 
 
 def compare_claims(claims: pd.DataFrame, comparisons: pd.DataFrame, references: pd.DataFrame) -> pd.DataFrame:
-    """Every comparison with both intervals, where the official figure lies and the factor it misses by."""
+    """Every listed comparison of a mention with an official figure, with the official interval and the ratio.
+
+    Columns: those of ``comparisons``; the mention's ``claim_key``, ``quote``, ``low``, ``high``, ``unit``,
+    ``period``; the reference's ``topic``, ``metric``, ``value``, ``unit_ref``, ``relation``, ``period_ref``,
+    ``publisher``, ``published``, ``url``; ``ref_low`` and ``ref_high`` (:func:`reference_interval`) and
+    ``ratio`` (:func:`claim_to_official`, NaN for a different unit). Rows in the ledger's order.
+    """
     joined = comparisons.merge(claims[["claim_id", "claim_key", "quote", "low", "high", "unit", "period"]], on="claim_id")
     joined = joined.merge(
         references[["ref_id", "topic", "metric", "value", "unit", "relation", "period", "publisher", "published", "url"]],
-        on="ref_id",
-        suffixes=("", "_ref"),
+        on="ref_id", suffixes=("", "_ref"),
     )
     bounds = [reference_interval(v, r) for v, r in zip(joined["value"], joined["relation"])]
     joined["ref_low"] = [low for low, _ in bounds]
     joined["ref_high"] = [high for _, high in bounds]
-    placed = [
-        position(*row[:4]) if row[4] != "different unit" else ("", math.nan)  # counts of unlike things
+    joined["ratio"] = [
+        claim_to_official(*row[:4]) if row[4] != "different unit" else math.nan
         for row in zip(joined["low"], joined["high"], joined["ref_low"], joined["ref_high"], joined["comparability"])
     ]
-    joined["position"] = [where for where, _ in placed]
-    joined["ratio"] = [ratio for _, ratio in placed]
     order = {claim: i for i, claim in enumerate(claims["claim_id"])}
     return joined.sort_values("claim_id", key=lambda ids: ids.map(order), kind="stable").reset_index(drop=True)
 
 
-def _verdict_for(rows: pd.DataFrame) -> dict:
-    """Apply the verdict rule (see :func:`claim_verdicts`) to one claim's rows of :func:`compare_claims`."""
-    verdict = {"verdict": "unverified", "ref_id": "", "official": math.nan, "ratio": math.nan,
-               "reason": "No official figure was found for this claim."}
-    broken = rows[(rows["comparability"] == "bound") & (rows["low"] > rows["ref_high"])]
-    if not broken.empty:
-        worst = broken.loc[broken["ratio"].idxmax()]
-        return {"verdict": "impossible", "ref_id": worst["ref_id"], "official": worst["value"], "ratio": worst["ratio"],
-                "reason": f"The interval's low end exceeds a hard bound, the {worst['metric']} ({worst['period']})."}
-    same = rows[rows["comparability"] == "same"]
-    if not same.empty:
-        closest = same.loc[same["ratio"].idxmin()]
-        where = closest["position"]
-        name = {"inside": "consistent", "below": "overstated", "above": "understated"}[where]
-        reason = {
-            "inside": "The official figure lies inside the claim's interval.",
-            "below": "The official figure lies below the claim's interval.",
-            "above": "The official figure lies above the claim's interval.",
-        }[where]
-        return {"verdict": name, "ref_id": closest["ref_id"], "official": closest["value"], "ratio": closest["ratio"],
-                "reason": reason}
-    others = rows[rows["comparability"] != "bound"]
-    if not others.empty:
-        kinds = list(dict.fromkeys(others["comparability"]))
-        return {"verdict": "not comparable", "ref_id": ", ".join(others["ref_id"]), "official": math.nan,
-                "ratio": math.nan,
-                "reason": "The only official figures found differ: " + "; ".join(kinds) + "."}
-    return verdict
-
-
-def claim_flags(claims: pd.DataFrame) -> pd.Series:
-    """Flags the article earns on its own, without any official figure, one string per claim.
-
-    * ``contradictory hedges``: the claim's own hedge words pull opposite ways;
-    * ``mentions disagree``: another mention of the same claim gives an interval that does
-      not overlap this one's;
-    * ``part exceeds whole``: the claim's low end is above the high end of a claim it is part of.
-    """
-    flags = {claim_id: [] for claim_id in claims["claim_id"]}
-    for row in claims.itertuples():
-        if row.qualifier == "contradictory":
-            flags[row.claim_id].append("contradictory hedges")
-        others = claims[(claims["claim_key"] == row.claim_key) & (claims["claim_id"] != row.claim_id)]
-        if ((others["high"] < row.low) | (others["low"] > row.high)).any():
-            flags[row.claim_id].append("mentions disagree")
-        if row.part_of:
-            wholes = claims[claims["claim_key"] == row.part_of]
-            if (wholes["high"] < row.low).any():
-                flags[row.claim_id].append("part exceeds whole")
-    return pd.Series(["; ".join(f) for f in flags.values()], index=claims.index, name="flags")
-
-
-def claim_verdicts(claims: pd.DataFrame, comparisons: pd.DataFrame, references: pd.DataFrame) -> pd.DataFrame:
-    """One verdict per claim mention, by this rule, applied in order:
-
-    1. ``impossible``: a ``bound`` comparison whose official figure (a hard upper limit, such
-       as the population) lies below the claim's low end;
-    2. ``consistent``, ``overstated`` or ``understated``: among the ``same`` comparisons, the
-       official figure closest to the claim's interval lies inside it, below it or above it;
-       ``ratio`` says by how many times, at the least, the two differ;
-    3. ``not comparable``: official figures were found, but each differs in campaign, unit,
-       period or scope (the reason says which);
-    4. ``unverified``: no official figure was found.
-
-    Official figures are intervals too: 'nearly 400,000' allows [300,000, 400,000], read by the
-    same interval rule as the article's words. The ``flags`` column adds what the article shows
-    on its own (:func:`claim_flags`).
-    """
-    compared = compare_claims(claims, comparisons, references)
-    rows = []
-    for claim in claims.itertuples():
-        result = _verdict_for(compared[compared["claim_id"] == claim.claim_id])
-        rows.append({"claim_id": claim.claim_id, "claim_key": claim.claim_key, "section": claim.section,
-                     "quote": claim.quote, "low": claim.low, "high": claim.high, **result})
-    verdicts = pd.DataFrame(rows)
-    verdicts["flags"] = claim_flags(claims).to_numpy()
-    return verdicts
-
-
-def format_ratio(ratio: float) -> str:
-    """A ratio as 'x3.0', or a dash where there is none."""
-    return "\u2014" if ratio is None or math.isnan(ratio) else f"\u00d7{ratio:,.1f}"
-
-
-def verdict_table(verdicts: pd.DataFrame) -> pd.DataFrame:
-    """A readable copy of :func:`claim_verdicts`: one row per claim mention, figures formatted."""
-    table = verdicts.assign(
-        low=verdicts["low"].map(format_figure),
-        high=verdicts["high"].map(format_figure),
-        official=verdicts["official"].map(format_figure),
-        ratio=verdicts["ratio"].map(format_ratio),
-    )[["claim_id", "quote", "verdict", "official", "ratio", "reason", "flags"]]
-    return table.set_index("claim_id")
-
-
-def section_verdicts(verdicts: pd.DataFrame, section: str) -> pd.DataFrame:
-    """The readable verdict table (:func:`verdict_table`) of one section's claims."""
-    return verdict_table(verdicts[verdicts["section"] == section])
-
-
 KIND_LABELS = {
     "same": "official, same measure",
+    "partial total": "official, part of a running total",
     "bound": "hard bound",
     "different campaign": "official, other campaign",
     "different unit": "official, other unit",
@@ -178,11 +146,13 @@ KIND_LABELS = {
 }
 
 
-def comparison_frame(claim_ids, claims: pd.DataFrame, compared: pd.DataFrame, ref_ids=None) -> pd.DataFrame:
+def comparison_frame(claim_ids, claims: pd.DataFrame, compared: pd.DataFrame, ref_ids=None, kinds=None
+                     ) -> pd.DataFrame:
     """Rows for a comparison chart: the claims, then the official figures they are compared with.
 
     ``compared`` is :func:`compare_claims`' output; ``ref_ids`` keeps only those references
-    (all of the claims' comparisons by default). Columns: ``label``, ``kind`` (``the
+    (all of the claims' comparisons by default); ``kinds`` maps a ref_id to a kind label of its own
+    (a key of the chart colours), in place of its comparability's. Columns: ``label``, ``kind`` (``the
     article`` or a :data:`KIND_LABELS` value), ``low``, ``high``, ``value`` (the official
     figure; NaN for a claim), ``unit``, ``detail`` (the quote, or the reference's metric,
     period and publisher) and ``source``.
@@ -199,129 +169,9 @@ def comparison_frame(claim_ids, claims: pd.DataFrame, compared: pd.DataFrame, re
         pairs = pairs.set_index("ref_id").loc[list(ref_ids)].reset_index()
     rows += [
         {"label": f"{r.metric} ({r.topic})" if r.period_ref in r.topic else f"{r.metric} ({r.topic}, {r.period_ref})",
-         "kind": KIND_LABELS[r.comparability], "low": r.ref_low,
+         "kind": (kinds or {}).get(r.ref_id, KIND_LABELS[r.comparability]), "low": r.ref_low,
          "high": r.ref_high, "value": r.value, "unit": r.unit_ref, "detail": r.reason,
          "source": f"{r.publisher}, {r.published}"}
         for r in pairs.itertuples()
     ]
     return pd.DataFrame(rows)
-
-
-
-# Findings about the article itself
-# --------------------------------------------------------------------------------------
-
-# Correct words that the spell-checker's dictionary lacks: domain terms and British spellings.
-# A word goes here only when it is spelled right; the misspellings are whatever else it flags.
-KNOWN_WORDS = {
-    "counterterrorism", "cyber", "cyberattack", "cyberattacks", "cybercrime", "cybercrimes", "cybersecurity",
-    "cyberspace", "multi", "multitasker", "offences",
-}
-# Text that web pages add around an article: comment forms and e-mail obfuscation.
-WEB_LEFTOVERS = (
-    r"\[?email\s+protected\]?",
-    r"Leave a Reply",
-    r"Your email address will not be published\.",
-    r"Required fields are marked \*",
-)
-_YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d{2}(?![\d,])")
-
-
-def _finding(kind: str, text: str, start: int, end: int, detail: str) -> dict:
-    return {"kind": kind, "paragraph": paragraph_number(text, start), "quote": text[start:end], "detail": detail}
-
-
-def misspellings(text: str) -> pd.DataFrame:
-    """Words a maintained spell-checker (pyspellchecker's English dictionary) does not know, less :data:`KNOWN_WORDS`.
-
-    Hyphenated words are checked part by part, possessives without their 's, and words in
-    capitals (acronyms) are left out. The closest word suggested is one edit away (a letter
-    added, dropped, changed or two swapped), the most frequent if several are; there is none
-    if no dictionary word is that close. Two edits away took seconds per long word and
-    suggested words no reader would take for the one meant.
-    """
-    from spellchecker import SpellChecker  # imported here: only this finding needs it
-
-    checker = SpellChecker(language="en", distance=1)
-    rows = []
-    for match in re.finditer(r"[A-Za-z]+", text):
-        word = match.group()
-        if word.isupper() or word.lower() in KNOWN_WORDS or text[match.start() - 1 : match.start()] in ("'", "\u2019"):
-            continue
-        if checker.unknown([word.lower()]):
-            # Not checker.correction(): it breaks ties between equally likely words at random.
-            candidates = sorted(checker.candidates(word.lower()) or [])
-            suggestion = max(candidates, key=checker.word_usage_frequency, default="")
-            suggestion = "" if suggestion == word.lower() else suggestion
-            detail = f"not in the dictionary; closest word: '{suggestion}'" if suggestion else "not in the dictionary"
-            rows.append(_finding("misspelling", text, match.start(), match.end(), detail))
-    return pd.DataFrame(rows, columns=["kind", "paragraph", "quote", "detail"])
-
-
-def article_findings(text: str, claims: pd.DataFrame, verdicts: pd.DataFrame) -> pd.DataFrame:
-    """What the article shows about itself, each finding with the words it rests on.
-
-    Columns: ``kind``, ``paragraph``, ``quote`` (verbatim), ``detail``. Kinds, in order:
-    repeated claims and whether their mentions agree; a period contradiction ("this year"
-    dated earlier than the latest year the text reports); claims credited to a campaign of
-    another section; impossible figures; self-contradictory hedges; a part larger than its
-    whole; misspellings; web-page leftovers.
-    """
-    rows = []
-    place = {row.claim_id: text.index(row.quote) for row in claims.itertuples()}
-
-    def claim_finding(kind, claim_id, detail):
-        quote = claims.set_index("claim_id").loc[claim_id, "quote"]
-        return _finding(kind, text, place[claim_id], place[claim_id] + len(quote), detail)
-
-    for key, mentions in claims.groupby("claim_key", sort=False):
-        if len(mentions) < 2:
-            continue
-        overlap = mentions["low"].max() <= mentions["high"].min()
-        identical = mentions[["low", "high"]].drop_duplicates().shape[0] == 1
-        verdict = "the same interval" if identical else ("overlapping intervals" if overlap else "intervals that do not overlap")
-        for claim_id in mentions["claim_id"]:
-            others = ", ".join(c for c in mentions["claim_id"] if c != claim_id)
-            rows.append(claim_finding("repeated claim", claim_id, f"'{key}' is stated {len(mentions)} times "
-                                      f"(also {others}), with {verdict}"))
-
-    latest = max(int(y) for y in _YEAR.findall(text))
-    for match in re.finditer(r"this year in ((?:19|20)\d{2})", text, flags=re.IGNORECASE):
-        if int(match.group(1)) < latest:
-            rows.append(_finding("period contradiction", text, match.start(), match.end(),
-                                 f"'this year' is dated {match.group(1)} in a text that reports events of {latest}"))
-
-    credited = claims[claims["campaign"] != ""]
-    for campaign, group in credited.groupby("campaign", sort=False):
-        home = group["section"].mode().iloc[0]
-        for row in group[group["section"] != home].itertuples():
-            rows.append(claim_finding("campaign in another field", row.claim_id,
-                                      f"credited to the {campaign}, whose other claims are about {home}; "
-                                      f"this one is about {row.section}"))
-
-    for row in verdicts[verdicts["verdict"] == "impossible"].itertuples():
-        rows.append(claim_finding("impossible figure", row.claim_id,
-                                  f"at least {row.ratio:,.1f} times a hard bound ({row.ref_id})"))
-    for row in claims[claims["qualifier"] == "contradictory"].itertuples():
-        rows.append(claim_finding("contradictory hedges", row.claim_id,
-                                  "two hedges that pull opposite ways; read as the union of both"))
-    for row in claims[claims["part_of"] != ""].itertuples():
-        wholes = claims[claims["claim_key"] == row.part_of]
-        if (wholes["high"] < row.low).any():
-            whole = wholes.iloc[0]
-            rows.append(claim_finding("part exceeds whole", row.claim_id,
-                                      f"at least {row.low / whole['high']:,.0f} times its whole, "
-                                      f"'{whole['quote']}' ({whole['claim_id']})"))
-
-    findings = pd.DataFrame(rows, columns=["kind", "paragraph", "quote", "detail"])
-    leftovers = [
-        _finding("web leftover", text, m.start(), m.end(), "text a web page adds around an article")
-        for pattern in WEB_LEFTOVERS
-        for m in re.finditer(pattern, text)
-    ]
-    return pd.concat(
-        [findings, misspellings(text), pd.DataFrame(leftovers, columns=findings.columns)], ignore_index=True
-    ).astype({"paragraph": "int64"})
-
-
-# --------------------------------------------------------------------------------------

@@ -16,9 +16,10 @@ from fontTools import subset
 from fontTools.ttLib import TTFont
 
 FAMILY = "MPSBook Sans"
-# Basic Latin, Latin-1, Latin Extended-A, dashes, quotes, ellipsis, primes, euro, minus, arrows, <=, >=.
+# Basic Latin, Latin-1, Latin Extended-A, dashes, quotes, ellipsis, primes, euro, arrows, and the mathematical
+# operators Liberation Sans has (minus, approximately and not equal, less and greater or equal, ...).
 UNICODES = [*range(0x20, 0x7F), *range(0xA0, 0x180), *range(0x2010, 0x2028), *range(0x2030, 0x203B),
-            0x20AC, 0x2122, *range(0x2190, 0x2194), 0x2212, 0x2264, 0x2265]
+            0x20AC, 0x2122, *range(0x2190, 0x2194), *range(0x2200, 0x2300)]
 NOTICE = ("Derived from Liberation Sans 2.1.5: Digitized data copyright (c) 2010 Google Corporation with Reserved "
           "Font Arimo, Tinos and Cousine. Copyright (c) 2012 Red Hat, Inc. with Reserved Font Name Liberation. "
           "Cut to Latin and renamed MPSBook Sans for the book; SIL Open Font License 1.1.")

@@ -1,0 +1,61 @@
+"""The derived tables: the ratings and their sensitivity, written from the ledger by ``make derived``.
+
+``data/derived/verdicts.csv`` holds one row per claim (:func:`mpsbook.ratings.claim_ratings`, the
+columns the data package declares); ``data/derived/sensitivity.csv`` one row per claim and reading
+(:func:`mpsbook.ratings.claim_sensitivity`). Run as ``python -m mpsbook.derived [FOLDER]`` from ``book/``.
+Writing twice gives the same bytes: fixed row order, fixed number format, LF line ends.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import sys
+from pathlib import Path
+
+from .data import DATA_DIR, DATAPACKAGE, display_path, load_ledger, resource_descriptor
+from .ratings import claim_ratings, claim_sensitivity
+
+DERIVED = ("verdicts", "sensitivity")
+
+
+def _cell(value) -> str:
+    """A value as the derived CSVs write it: numbers with at most two decimals, NaN as empty."""
+    if isinstance(value, float):
+        return "" if math.isnan(value) else f"{value:.2f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def derived_tables(package_path=DATAPACKAGE) -> dict:
+    """The derived tables as CSV text, keyed by resource name, each with the columns the data package declares."""
+    claims, comparisons, references = load_ledger(package_path)
+    frames = {"verdicts": claim_ratings(claims, comparisons, references),
+              "sensitivity": claim_sensitivity(claims, comparisons, references)}
+    texts = {}
+    for name, frame in frames.items():
+        columns = [field["name"] for field in resource_descriptor(name, package_path)["schema"]["fields"]]
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([_cell(v) for v in row] for row in frame[columns].itertuples(index=False))
+        texts[name] = out.getvalue()
+    return texts
+
+
+def write_derived(package_path=DATAPACKAGE) -> list:
+    """Write every derived table where the data package declares it; returns the paths written."""
+    package_path = Path(package_path)
+    written = []
+    for name, text in derived_tables(package_path).items():
+        path = package_path.parent / resource_descriptor(name, package_path)["path"]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="")
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    package = Path(sys.argv[1]) / "datapackage.json" if len(sys.argv) > 1 else DATA_DIR / "datapackage.json"
+    for path in write_derived(package):
+        print(f"wrote {display_path(path)}")

@@ -1,0 +1,284 @@
+"""Where the numbers of a text are, which of them can never be quantities, and which go together.
+
+:func:`find_atoms` finds every number (digits, words, fractions, multiples, orders of
+magnitude) and marks those that are dates, times, phone numbers, references, identifiers,
+list numbers, ordinals, rate denominators or years' companions; :func:`join_atoms` joins a
+range ("3 to 5 million") or a ratio ("one in five") into one and drops the marked ones.
+:mod:`mpsbook.quantities` reads the hedges and units around what is left.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from .numbers import (
+    CURRENCIES,
+    FRACTION_WORDS,
+    MULTIPLE_WORDS,
+    ORDER_WORDS,
+    SCALES,
+    SMALL_NUMBERS,
+    SUFFIXES,
+    TENS,
+    fraction_value,
+    parse_number_words,
+    place_value,
+)
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?![a-z])"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_PHONE_WORDS = r"hotlines?|helplines?|hot-line|dial(?:s|ed|led|ing|ling)?|call(?:s|ed|ing)?|phone|telephone|tel\.?|fax|sms"
+_REFERENCE_WORDS = (
+    r"articles?|art\.|sections?|sec\.|§|chapters?|clauses?|paragraphs?|para\.|items?|rules?|decrees?|orders?"
+    r"|resolutions?|circulars?|documents?|notices?|tables?|figures?|fig\.|annex(?:es)?|appendix|volumes?|vol\."
+    r"|pages?|pp?\.|nos?\.|numbers?|#|levels?|grades?|tiers?|class(?:es)?|category|phases?|stages?|rounds?|steps?"
+    r"|parts?|rooms?|version|ver\.|v\.|iso|windows|iphone|boeing|airbus|models?|flights?|routes?|highways?|gates?"
+    r"|terminals?|platforms?|serial|id"
+)
+
+# What is never a quantity, by kind: a number inside one of these spans gives no row.
+NOT_QUANTITIES = {
+    "date": [
+        rf"\b{_MONTH}\s+{_DAY}\b(?:\s*[-\u2013]\s*\d{{1,2}}\b)?(?:,?\s+\d{{4}}\b)?",
+        rf"\b{_DAY}(?:\s*(?:-|\u2013|to|and)\s*{_DAY})?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?",
+        r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b",
+        r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",
+    ],
+    "time": [
+        r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?i:[ap]\.?m\.?)(?![A-Za-z]))?",
+        r"\b\d{1,2}\s*(?i:am|pm|a\.m\.|p\.m\.)(?![A-Za-z])",
+        r"\b\d{1,2}\s+o'clock\b",
+    ],
+    "phone": [
+        r"(?<![\d,])\d{2,4}-\d{3,4}-\d{3,4}(?!\d|,\d)",
+        r"\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,4}){2,4}",
+        r"\(\d{2,5}\)\s?\d{3,4}[\s-]?\d{3,4}",
+        rf"(?i:\b(?:{_PHONE_WORDS})\b(?:\s+(?:number|no\.|line))?\s*[:#]?\s*)\+?\d[\d-]*",
+        rf"(?i:\b(?:{_PHONE_WORDS})\b[^\n:\d]{{0,20}}:\s*)\+?\d[\d-]*",
+        r"(?i:\b\d{3,6}['\"\u2019\u201d]?\s+(?:[\w-]+\s+){0,2}(?:hotlines?|helplines?|hot-line|sms|emergency\s+(?:number|line|call)))\b",
+        r"(?i:\bcalls?\s+(?:to|on)\s+['\"\u2018\u201c]?\d{3,6}\b)",
+    ],
+    "reference": [
+        rf"(?i:(?<![\w])(?:{_REFERENCE_WORDS})\s*(?:no\.\s*)?\d+(?:[.\-/]\d+)*(?:\(\d+\))*"
+        r"(?:\s*(?:,|and|or|to|-|\u2013)\s*\d+\b(?:\(\d+\))*)*)",
+        r"(?i:\bpages?\s+\d+\s+of\s+\d+)",
+    ],
+    "address": [r"\b(?:https?://|www\.)\S+", r"\S+@\S+\.\w+"],
+    "identifier": [r"\b\d{1,2}/\d{1,2}\b(?!/)", r"\b[A-Z][a-z]+\s+\d{1,2}(?:\.\d+)*\s+or\s+(?:newer|later|higher)\b"],
+    "list number": [
+        r"(?m:^[ \t*\u2022-]*\(?\d{1,2}[.)](?=[ \t]+\S))", r"(?<![\w(])\(\d{1,2}\)(?=\s)", r"\[\d{1,3}\]",
+    ],
+    "ordinal": [r"\b\d+(?:st|nd|rd|th)\b"],
+    "rate denominator": [
+        r"(?i:\b(?:per|every|for\s+every|out\s+of\s+every)\s+(?:\d{1,3}(?:[, ]\d{3})+|\d+)(?:\.\d+)?"
+        r"(?:\s*(?:thousand|million|billion)\b|k\b)?)"
+    ],
+}
+_BLOCKED = [re.compile(pattern) for patterns in NOT_QUANTITIES.values() for pattern in patterns]
+
+_NUMBER_WORD = "|".join(sorted([*SMALL_NUMBERS, *TENS, "hundred", "dozen", *SCALES], key=len, reverse=True))
+_SCALE_WORD = "|".join(SCALES)
+_CURRENCY = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True))
+_ATOM = re.compile(
+    rf"""
+    (?P<fraction>\b(?:(?P<top>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d)[\s-]+)?
+        (?P<parts>{'|'.join(FRACTION_WORDS)})\b(?!-)(?!\s+an?\s+(?:{_SCALE_WORD})\b))
+  | (?P<multiple>\b(?:{'|'.join(MULTIPLE_WORDS)})\b(?!-))
+  | (?P<order>\b(?:(?P<few>several|a\s+few)\s+(?P<few_scale>hundred|{_SCALE_WORD})s?\b
+        | (?P<order_word>{'|'.join(ORDER_WORDS)})\b(?:(?:\s+of)?\s+(?P<order_scale>(?:{_SCALE_WORD})s?)\b)?))
+  | (?P<number>(?P<currency>(?:{_CURRENCY}))?\s?(?P<neg>(?<![^\s(\[])[-\u2212])?
+        (?P<digits>(?<![\d.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d)|\d+)(?:\.\d+)?(?![\d,]\d|\.\d))
+        (?:(?P<suffix>mln|mn|bn|trn|tn|[kKmMbBT])(?![A-Za-z])|\s+(?P<digit_scale>hundred|dozen|{_SCALE_WORD})s?\b)?)
+  | (?P<words>\b(?:(?P<typo>on)\s+(?=(?:hundred|{_SCALE_WORD})\b)|an?\s+(?=(?:hundred|dozen|{_SCALE_WORD})\b)
+        |half\s+an?\s+(?=(?:{_SCALE_WORD})\b))?
+        (?:{_NUMBER_WORD})(?:(?:\s*-\s*|\s+and\s+|,?\s+)(?:{_NUMBER_WORD}|a\s+half))*\b)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_MULTIPLE_AFTER = re.compile(r"[\s-]?(?:fold|times)\b", re.IGNORECASE)
+_ATTACHED_UNIT = re.compile(r"(?:kg|t|g|km|mg|x)(?![A-Za-z])")
+_FRACTION_FOLLOWERS = set("of on in from since than compared and or to over for".split())
+
+
+@dataclass(frozen=True)
+class Atom:
+    """One number found in a text, before its hedges and unit are read.
+
+    ``kind`` is number (digits), words, fraction, multiple, order or range; ``figure`` and
+    ``step`` (Decimal) are the stated value and its place value, ``bounds`` the interval of an
+    order of magnitude or a range; ``unit`` is a unit written into the number itself.
+    """
+
+    start: int
+    end: int
+    kind: str
+    figure: Decimal | None = None
+    step: Decimal | None = None
+    bounds: tuple[float, float] | None = None
+    unit: str = ""
+    note: str = ""
+    multiplier: int = 1
+    is_year: bool = False
+    single_word: bool = False
+    excluded: bool = False
+
+
+def _identifier(text: str, match: re.Match) -> bool:
+    """Whether digits are part of a code or model name ("5G", "COVID-19", "bm01000001", "05070218")."""
+    start, end = match.span("digits")
+    digits = match.group("digits")
+    if re.match(r"0\d", digits):
+        return True
+    letters = re.search(r"([A-Za-z]+)(-?)$", text[max(0, start - 20) : start]) if not match.group("currency") else None
+    run_on = letters and letters.group(2) == "" and letters.group(1).islower() and len(letters.group(1)) >= 4
+    if letters and not (run_on and re.match(r"\s+[A-Za-z]", text[match.end() :])):
+        return True  # a word run into a number before more words ("action165 896 entities", a lost line break) is no code
+    if match.group("suffix") or match.group("digit_scale"):
+        return False
+    after = text[end : end + 1]
+    return after.isalpha() and not _ATTACHED_UNIT.match(text, end)
+
+
+def _currency_unit(written: str) -> str:
+    """The unit of a currency sign or code as written ("RMB", "Rmb", "US$"); empty for none."""
+    written = written.strip()
+    return CURRENCIES.get(written) or CURRENCIES.get(written.upper(), "")
+
+
+def _number(text: str, match: re.Match) -> Atom:
+    digits, suffix = match.group("digits"), match.group("suffix") or ""
+    scale_word = (match.group("digit_scale") or "").lower()
+    multiplier = SUFFIXES.get(suffix) or {"hundred": 100, "dozen": 12}.get(scale_word) or SCALES.get(scale_word, 1)
+    sign = -1 if match.group("neg") else 1
+    figure = sign * Decimal(re.sub(r"[,\s\u00a0\u202f]", "", digits)) * multiplier
+    plain = re.fullmatch(r"\d{4}", digits) and not (suffix or scale_word or match.group("currency") or match.group("neg"))
+    start = match.start("currency") if match.group("currency") else match.start("neg") if match.group("neg") else match.start("digits")
+    return Atom(
+        start, match.end(), "number", figure, place_value(digits, multiplier),
+        unit=_currency_unit(match.group("currency") or ""), multiplier=multiplier,
+        is_year=bool(plain) and 1900 <= int(digits) <= 2100,
+        excluded=_identifier(text, match) or (text[match.end() : match.end() + 1] == "s" and bool(plain)),
+    )
+
+
+def _words(text: str, match: re.Match) -> Atom | None:
+    words, note = match.group("words"), ""
+    try:
+        if match.group("typo"):
+            value, used = parse_number_words("one" + words[2:])
+            used -= 1
+            note = f"'{words[:used]}' is read as 'one{words[2:used]}' (a typo in the text)"
+        else:
+            value, used = parse_number_words(words)
+    except ValueError:
+        return None  # a scale word with no number before it ("the hundred days")
+    sentence_start = re.search(r"(?:^|[.!?:\n\"(\u201c]\s*)$", text[max(0, match.start() - 3) : match.start()])
+    if words[0].isupper() and not sentence_start and re.match(r"[\s-][A-Z]", text[match.start() + used :]):
+        return None  # a number word in a name: "the Five-Year Plan", "the Two Sessions"
+    figure = Decimal(value)
+    multiplier = next((SCALES[w] for w in reversed(words[:used].lower().split()) if w in SCALES), 1)
+    return Atom(match.start(), match.start() + used, "words", figure, place_value(str(value)), note=note,
+                multiplier=multiplier, single_word=not re.search(r"\s", words[:used]))
+
+
+def _order(text: str, match: re.Match) -> Atom | None:
+    if match.group("few"):
+        scale = {"hundred": 100, **SCALES}[match.group("few_scale").lower()]
+        return Atom(match.start(), match.end(), "order", bounds=(2.0 * scale, 10.0 * scale))
+    word = match.group("order_word").lower()
+    if word == "scores" and not re.match(r"\s+of\b", text[match.end() :]):
+        return None
+    scale_word = (match.group("order_scale") or "").lower().rstrip("s")
+    base = ORDER_WORDS[word] * SCALES.get(scale_word, 1)
+    return Atom(match.start(), match.end(), "order", bounds=(float(base), float(10 * base)))
+
+
+def _fraction(text: str, match: re.Match) -> Atom | None:
+    top, parts = match.group("top") or "", match.group("parts").lower()
+    before = re.search(r"(\w+)\s+$", text[max(0, match.start() - 20) : match.start()])
+    if before and before.group(1).lower() in ("first", "second", "third", "last", "latter", "former", "other"):
+        return None  # "the second half of the year", "the first three quarters": periods
+    after = re.match(r"\s+([A-Za-z]+)", text[match.end() :])
+    singular = not parts.endswith("s") and parts != "half"
+    if (not top and parts not in ("half", "halves")) or (singular and after and after.group(1).lower() not in _FRACTION_FOLLOWERS):
+        return None  # an ordinal: "the third round", "a third suspect"
+    share, step = fraction_value(top, parts)
+    return Atom(match.start(), match.end(), "fraction", share, step, unit="fraction")
+
+
+def _multiple_after(text: str, atom: Atom) -> Atom:
+    """The atom as a multiple when "times" or "-fold" follows it ("seven times", "10-fold")."""
+    after = _MULTIPLE_AFTER.match(text, atom.end)
+    return replace(atom, end=after.end(), unit="times") if after and atom.kind in ("number", "words") else atom
+
+
+def find_atoms(text: str) -> list[Atom]:
+    """Every number of ``text`` in order, those that can never be quantities marked ``excluded``."""
+    blocked = [found.span() for pattern in _BLOCKED for found in pattern.finditer(text)]
+    atoms = []
+    for match in _ATOM.finditer(text):
+        if match.group("fraction"):
+            atom = _fraction(text, match)
+        elif match.group("multiple"):
+            word = match.group("multiple").lower()
+            atom = Atom(match.start(), match.end(), "multiple", Decimal(MULTIPLE_WORDS[word]), Decimal(1), unit="times")
+        elif match.group("order"):
+            atom = _order(text, match)
+        elif match.group("number"):
+            atom = _number(text, match)
+        else:
+            atom = _words(text, match)
+        if atom is None:
+            continue
+        atom = _multiple_after(text, atom)
+        inside = any(start < atom.end and atom.start < end for start, end in blocked)
+        atoms.append(replace(atom, excluded=atom.excluded or inside))
+    return atoms
+
+
+def _join(text: str, first: Atom, second: Atom) -> Atom | None:
+    """The range or ratio two neighbouring numbers make, or None."""
+    between = text[first.end : second.start]
+    before = text[max(0, first.start - 12) : first.start]
+    if first.unit in ("times", "fraction") or second.unit == "fraction":
+        return None  # "2 to 3 times" is one range of multiples; "seven times 10" is not a range
+    if re.fullmatch(r"\s+(?:in|out\s+of)(?:\s+every)?\s+", between) and not second.is_year and 0 < first.figure <= second.figure:
+        return Atom(first.start, second.end, "fraction", first.figure / second.figure, 1 / second.figure, unit="fraction")
+    repeated = re.match(r"\s*(%|[A-Za-z]+\b)", between)  # "44 mg to 50 mg", "5% to 10%": the unit written twice
+    if repeated and text[second.end :].lstrip().startswith(repeated.group(1)) and repeated.group(1).lower() not in ("and", "to"):
+        between = between[repeated.end() :]
+    is_between = re.search(r"\bbetween\s+$", before, re.IGNORECASE) and re.fullmatch(r"\s+and\s+", between)
+    dash = re.fullmatch(r"\s*(?:-|\u2013|\u2014|to)\s*", between) and not re.search(r"\bfrom\s+$", before, re.IGNORECASE)
+    if not (is_between or dash):
+        return None
+    low = first.figure * (second.multiplier if first.multiplier == 1 else 1)
+    if low > second.figure:
+        return None
+    start = first.start - len(re.search(r"between\s+$", before, re.IGNORECASE).group()) if is_between else first.start
+    return Atom(start, second.end, "range", bounds=(float(low), float(second.figure)), unit=first.unit or second.unit,
+                excluded=first.excluded or second.excluded)
+
+
+def join_atoms(text: str, atoms: list[Atom]) -> list[Atom]:
+    """The quantities among ``atoms``: ranges and ratios joined into one, excluded numbers and years' companions dropped."""
+    joined, i = [], 0
+    while i < len(atoms):
+        atom = atoms[i]
+        following = atoms[i + 1] if i + 1 < len(atoms) else None
+        if following and atom.kind in ("number", "words") and following.kind in ("number", "words"):
+            if atom.is_year and re.fullmatch(r"[-/\u2013]", text[atom.end : following.start]):
+                i += 2  # "2018-2020", "1998-99", "2009/10": a span of years
+                continue
+            pair = None if atom.is_year or following.is_year else _join(text, atom, following)
+            if pair:
+                joined.append(pair)
+                i += 2
+                continue
+        joined.append(atom)
+        i += 1
+    return [atom for atom in joined if not atom.excluded]
