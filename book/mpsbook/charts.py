@@ -95,10 +95,16 @@ def font_characters() -> frozenset:
 
 # The texts of an SVG: what vl-convert drew, and so what the font must have (tooltips are not drawn).
 _SVG_TEXT = re.compile(r"<text\b[^>]*>(.*?)</text>", re.S)
+# For viewers that do not have the book's font (an <img> cannot load the page's): fonts with the same metrics as
+# Liberation Sans, from which MPSBook Sans is cut, so labels keep the widths vl-convert measured. Only display uses
+# this: vl-convert itself never falls back, since the theme names MPSBook Sans alone.
+_FALLBACK_STYLE = '<style>.marks text{font-family:"MPSBook Sans","Liberation Sans",Arial,Arimo,Helvetica,sans-serif}</style>'
 
 
 def chart_svg(spec: dict) -> str:
     """The chart's static SVG, made by vl-convert with the Vega-Lite version Altair writes, in the book's font.
+
+    A style rule names metric-compatible fonts after it, for viewers without it (see ``_FALLBACK_STYLE``).
 
     Raises
     ------
@@ -115,7 +121,8 @@ def chart_svg(spec: dict) -> str:
         raise ValueError(f"chart text has characters the book's font ({FONT}, {FONT_DIR}) does not draw: "
                          + ", ".join(f"{char!r} (U+{ord(char):04X})" for char in sorted(missing))
                          + "; derive the font again with them (fonts/derive_fonts.py)")
-    return svg
+    opening = svg.index(">") + 1
+    return svg[:opening] + _FALLBACK_STYLE + svg[opening:]
 
 
 def chart_mimebundle(spec: dict, **_metadata) -> dict:

@@ -75,7 +75,7 @@ def test_charts_are_drawn_in_the_books_font_served_by_the_site(loaded, page):
             .map(f => f.weight).sort();
     }""") == ["400", "700"]
     families = browser_page.eval_on_selector_all(
-        ".mpsbook-chart svg text", "texts => [...new Set(texts.map(t => getComputedStyle(t).fontFamily))]")
+        ".mpsbook-chart svg text", "texts => [...new Set(texts.map(t => getComputedStyle(t).fontFamily.split(',')[0]))]")
     assert families == ['"MPSBook Sans"']
 
 
