@@ -76,9 +76,13 @@ def installed_vega(confdir: Path) -> Path:
 
 
 def place_vega(app) -> None:
-    """Copy vega into a folder of the build's own, named by its version, and serve that folder as static files."""
+    """Copy vega into a folder of the build's own, named by its version, and serve that folder as static files.
+
+    Also registers the chart font with vl-convert: ``mpsbook_reader`` draws each chart's narrow static SVG.
+    """
     if app.builder.format != "html":
         return
+    vl_convert.register_font_directory(str(FONT_DIR))
     source = installed_vega(Path(app.confdir))
     folder = Path(app.doctreedir).parent / "mpsbook-static"
     name = f"vega-{json.loads((source.parent.parent / 'package.json').read_text())['version']}.min.js"
@@ -108,15 +112,21 @@ def inline_static_chart(match: re.Match) -> str:
     return f'<div class="mpsbook-chart-static" role="img" aria-label="{match["label"]}">{svg}</div>'
 
 
+def inline_static_charts(app, pagename, templatename, context, doctree) -> None:
+    """Put each static chart back inline, first of all (``mpsbook_reader`` adds the narrow layout beside it)."""
+    body = context.get("body", "")
+    if CHART_MARKER in body:
+        context["body"] = STATIC_CHART.sub(inline_static_chart, body)
+
+
 def add_chart_scripts(app, pagename, templatename, context, doctree) -> None:
     """On the pages that show a chart, and nowhere else: compile the charts to Vega, load vega and the loader."""
     body = context.get("body", "")
     if CHART_MARKER in body:
-        body = CHART_SPEC.sub(lambda match: compiled_chart(match, pagename), body)
-        context["body"] = STATIC_CHART.sub(inline_static_chart, body)
+        context["body"] = CHART_SPEC.sub(lambda match: compiled_chart(match, pagename), body)
         app.add_css_file(FONT_CSS)
-        app.add_js_file(app.mpsbook_vega, loading_method="defer")
-        app.add_js_file(LOADER, loading_method="defer")
+        # vega itself is loaded by the loader when a chart nears the viewport (the static SVG shows until then).
+        app.add_js_file(LOADER, loading_method="defer", **{"data-vega": app.mpsbook_vega})
 
 
 def page_description(doctree, limit: int = 200) -> str:
@@ -376,13 +386,13 @@ def cut_chart_font(app, exception) -> None:
 
 
 def assets_digest(confdir: Path) -> str:
-    """A hash of the book's static files, templates and chart font, of this extension, and of vega's and vl-convert's versions.
+    """A hash of the book's static files, templates and chart font, of both extension modules, and of vega's and vl-convert's versions.
 
     Registered as a config value so that editing a script or a style sheet (or this file)
     rewrites every page on the next build; Sphinx otherwise finds "no targets out of date"
     and leaves the old copies in the site.
     """
-    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest = hashlib.sha256(Path(__file__).read_bytes() + Path(__file__).with_name("mpsbook_reader.py").read_bytes())
     vega_package = confdir / "node_modules" / "vega" / "package.json"
     digest.update(vl_convert.__version__.encode() + (vega_package.read_bytes() if vega_package.exists() else b""))
     for path in sorted([*STATIC_DIR.rglob("*"), *TEMPLATES_DIR.rglob("*"), *FONT_DIR.glob("*.ttf")]):
@@ -397,12 +407,14 @@ def add_templates(app, config) -> None:
 
 
 def setup(app):
+    app.setup_extension("mpsbook_reader")  # narrow charts, deferred scripts, search: see its docstring
     app.add_config_value("mpsbook_assets_digest", assets_digest(Path(app.confdir)), "html")
     app.add_css_file("mpsbook.css")
     app.add_directive("data-dictionary", DataDictionary)
     app.connect("config-inited", add_templates)
     app.connect("source-read", note_glue_dependencies)
     app.connect("builder-inited", place_vega)
+    app.connect("html-page-context", inline_static_charts, priority=300)
     app.connect("html-page-context", add_chart_scripts)
     app.connect("html-page-context", drop_unused_assets, priority=900)
     app.connect("html-page-context", add_description)

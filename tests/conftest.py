@@ -199,10 +199,21 @@ CHARTS_DRAWN = "html[data-mpsbook-charts=drawn]"
 CHAPTERS = [page for page in toc_pages() if (mpsbook.ROOT_DIR / page.replace(".html", ".ipynb")).exists()]
 
 
+# Charts are drawn when they near the viewport: scroll to each in turn, then back to the top.
+SCROLL_THROUGH_CHARTS = """async () => {
+    for (const chart of document.querySelectorAll('.mpsbook-chart')) {
+        chart.scrollIntoView();
+        await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 50)));
+    }
+    window.scrollTo(0, 0);
+}"""
+
+
 def open_page(watch, site_url, page):
     """Load ``page`` in a watched page and wait until its charts, if any, are drawn."""
     watch.page.goto(f"{site_url}/{page}", wait_until="load")
     if watch.page.query_selector(".mpsbook-chart"):
+        watch.page.evaluate(SCROLL_THROUGH_CHARTS)
         watch.page.wait_for_selector(CHARTS_DRAWN, state="attached", timeout=15_000)
     return watch.page
 

@@ -1,7 +1,8 @@
-"""The built site as a reader's browser meets it when acting on it: hover, print, dark mode, search, downloads.
+"""The built site as a reader's browser meets it when acting on it: hover, print, search, downloads.
 
-Each check opens its page afresh in a new tab, since it changes the page's state; dark mode,
-which the theme keeps in the context's storage, has a context of its own.
+Dark mode, touch, keyboard, phone widths and the printed PDF: test_site_devices.py.
+
+Each check opens its page afresh in a new tab, since it changes the page's state.
 """
 
 import csv
@@ -10,7 +11,7 @@ import json
 import urllib.request
 
 import pytest
-from conftest import CHAPTERS, open_page, site_context_holding_a_page, watched_tab
+from conftest import CHAPTERS, open_page
 
 import mpsbook
 
@@ -68,21 +69,3 @@ def test_print_shows_each_chart_as_its_static_svg(watched_page, site_url, page, 
     assert all(widths), "a printed chart is wider than the page's text"
     pdf = browser_page.pdf(path=str(tmp_path / "page.pdf"))
     assert pdf.startswith(b"%PDF")
-
-
-@pytest.fixture(scope="module")
-def dark_context(browser, site_url):
-    """A context whose pages open in dark mode, as the theme's switch leaves them for a reader."""
-    with site_context_holding_a_page(
-            browser, site_url, init_script="localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');") as context:
-        yield context
-
-
-@pytest.mark.parametrize("page", CHAPTERS)
-def test_charts_keep_a_light_background_in_dark_mode(dark_context, site_url, page):
-    with watched_tab(dark_context, site_url) as watch:
-        browser_page = open_page(watch, site_url, page)
-        assert browser_page.get_attribute("html", "data-theme") == "dark"
-        backgrounds = browser_page.eval_on_selector_all(
-            ".mpsbook-chart-live svg", "svgs => svgs.map(svg => getComputedStyle(svg).backgroundColor)")
-    assert backgrounds and all(colour == "rgb(255, 255, 255)" for colour in backgrounds), backgrounds

@@ -1,0 +1,231 @@
+"""Sphinx extension, second part: the site for every reader and device (loaded by ``mpsbook_site``).
+
+* Narrow charts. Each chart is also compiled for narrow columns (phones): the width follows
+  the column, long row labels wrap onto several lines, titles wrap, legends go below in one
+  column; nothing is scaled down, so text keeps its size (12 px and up). The page carries a
+  narrow static SVG beside the notebook's (CSS picks by the column's width, for readers
+  without JavaScript) and a narrow Vega spec beside the default one (the chart loader picks).
+* Speed. The theme's style sheet is cut to the rules the site uses (PurgeCSS, at build time);
+  scripts that need not block the first paint are deferred; Sphinx's search scripts
+  (and the search index) load on the search page only, which also lets the page opened from
+  a search result highlight the terms (``sphinx_highlight.js`` does nothing where the search
+  scripts are loaded); ``mpsbook-search.js`` offers to clear the highlight and keeps search
+  previews to body text. ``mpsbook-tables.js`` makes a table box that scrolls sideways
+  reachable from the keyboard.
+
+Like ``mpsbook_site``, it imports nothing from the ``mpsbook`` package.
+"""
+
+import hashlib
+import json
+import re
+import textwrap
+
+import vl_convert
+from sphinx.builders.html._assets import _JavaScript
+from sphinx.errors import ExtensionError
+
+NARROW_WIDTH = 340  # px: the static narrow SVG; a 390 px phone's text column is about 342 px
+LABEL_CHARS = 22  # characters per line of a wrapped row label
+LABEL_LINE = 14  # px between the lines of a wrapped row label
+MIN_TEXT = 12  # px: the smallest text of a narrow chart (the theme's axis labels)
+POINT_AREA = 72  # px^2: the smallest point of a narrow chart (a diamond of area 72 is 8.5 px across)
+TITLE_CHARS = 34  # characters per line of a wrapped chart title (16 px)
+AXIS_TITLE_CHARS = 22  # characters per line of a wrapped axis title (13 px)
+# Wrap a label into lines of at most LABEL_CHARS characters, broken at spaces (a Vega expression).
+WRAP = f"split(trim(replace(datum.value, /(.{{1,{LABEL_CHARS}}})(\\s+|$)/g, '$1\\n')), '\\n')"
+WRAP_PY = re.compile(f"(.{{1,{LABEL_CHARS}}})(\\s+|$)")
+VEGALITE_SPEC = re.compile(
+    r'(?P<open><div class="mpsbook-chart" data-vegalite="(?P<version>[0-9.]+)">)'
+    r'(?P<static><div class="mpsbook-chart-static" role="img" aria-label="(?P<label>[^"]*)">.*?</div>)'
+    r'(?P<between><div class="mpsbook-chart-live".*?</div>)'
+    r'(?P<block><script type="application/json" class="mpsbook-chart-spec">(?P<spec>.*?)</script>)',
+    re.S,
+)
+
+
+def wrapped_lines(text: str) -> list:
+    """``text`` cut into lines as the narrow charts' Vega expression ``WRAP`` cuts it."""
+    return [line for line in WRAP_PY.sub(lambda m: m[1] + "\n", text).strip().split("\n") if line]
+
+
+def _wrap_title(title):
+    """A chart title (a string, or a dict with ``text``) as lines of at most TITLE_CHARS characters."""
+    if isinstance(title, dict):
+        text = title.get("text", "")
+        return {**title, "text": textwrap.wrap(" ".join(text) if isinstance(text, list) else text, TITLE_CHARS)}
+    return textwrap.wrap(" ".join(title) if isinstance(title, list) else str(title), TITLE_CHARS)
+
+
+def _label_fields(spec: dict) -> set:
+    """The fields on a band (nominal or ordinal) vertical axis of any layer: the row labels."""
+    fields = set()
+    for layer in [spec, *spec.get("layer", [])]:
+        y = layer.get("encoding", {}).get("y", {})
+        if y.get("type") in ("nominal", "ordinal") and "field" in y:
+            fields.add(y["field"])
+    return fields
+
+
+def _row_lines(spec: dict, fields: set) -> int:
+    """The most lines any row label wraps onto, over the spec's inline data sets."""
+    lines = 1
+    for rows in spec.get("datasets", {}).values():
+        for row in rows:
+            for field in fields:
+                if isinstance(row.get(field), str):
+                    lines = max(lines, len(wrapped_lines(row[field])))
+    return lines
+
+
+def narrow_spec(spec: dict, width) -> dict:
+    """A Vega-Lite spec laid out again for a narrow column: ``width`` (px, or "container"), labels and title wrapped.
+
+    Row labels wrap onto lines of LABEL_CHARS characters and each row grows to hold its
+    longest label; the legend goes below in one column. Text keeps its size, or grows to
+    MIN_TEXT where a chart sets it smaller; points grow to at least POINT_AREA.
+    """
+    spec = json.loads(json.dumps(spec))  # a deep copy
+    fields = _label_fields(spec)
+    lines = _row_lines(spec, fields)
+    spec["width"] = width
+    spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+    if "title" in spec:
+        spec["title"] = _wrap_title(spec["title"])
+    height = spec.get("height")
+    if isinstance(height, dict) and "step" in height:
+        spec["height"] = {"step": max(height["step"], lines * LABEL_LINE + 10)}
+    for layer in [spec, *spec.get("layer", [])]:
+        y = layer.get("encoding", {}).get("y", {})
+        if y.get("field") in fields:
+            axis = y.get("axis") or {}
+            y["axis"] = {**axis, "labelLimit": 160, "labelLineHeight": LABEL_LINE, "labelExpr": WRAP,
+                         "labelOffset": {"expr": f"-{LABEL_LINE / 2} * (length({WRAP}) - 1)"}}
+    for layer in [spec, *spec.get("layer", [])]:
+        for channel in ("x", "y"):
+            encoding = layer.get("encoding", {}).get(channel, {})
+            if isinstance(encoding.get("title"), str):
+                encoding["title"] = textwrap.wrap(encoding["title"], AXIS_TITLE_CHARS)
+            axis = encoding.get("axis")
+            if isinstance(axis, dict) and axis.get("labelFontSize", MIN_TEXT) < MIN_TEXT:
+                axis["labelFontSize"] = MIN_TEXT
+            if channel == "x" and encoding.get("type") in ("nominal", "ordinal") and isinstance(axis, dict) \
+                    and axis.get("labelLimit") == 0:
+                # Column names set on one line (no limit) collide in a narrow column: set upright instead.
+                encoding["axis"] = {**axis, "labelAngle": -90, "labelAlign": "left", "labelLimit": 140}
+        mark = layer.get("mark")
+        if isinstance(mark, dict) and mark.get("type") == "text" and mark.get("fontSize", MIN_TEXT) < MIN_TEXT:
+            mark["fontSize"] = MIN_TEXT
+        if isinstance(mark, dict) and mark.get("type") == "point" and mark.get("size", 0) < POINT_AREA:
+            mark["size"] = POINT_AREA  # a touch target at least 8 px across, whatever its shape
+    config = spec.setdefault("config", {})
+    config["legend"] = {**config.get("legend", {}), "orient": "bottom", "columns": 1, "labelLimit": 170,
+                        "labelExpr": WRAP, "labelLineHeight": LABEL_LINE}
+    for layer in [spec, *spec.get("layer", [])]:
+        for encoding in layer.get("encoding", {}).values():
+            legend = encoding.get("legend") if isinstance(encoding, dict) else None
+            if isinstance(legend, dict):
+                legend.update(columns=1, labelLimit=170, labelExpr=WRAP, labelLineHeight=LABEL_LINE)
+    return spec
+
+
+def _json_block(value: dict, kind: str) -> str:
+    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True).replace("</", "<\\/")
+    return f'<script type="application/json" class="mpsbook-chart-{kind}">{text}</script>'
+
+
+_CACHE = {}
+
+
+def narrow_chart(match: re.Match, pagename: str) -> str:
+    """One chart's markup with a narrow static SVG after the notebook's and a narrow Vega spec before its spec."""
+    version = match["version"]
+    key = hashlib.sha256((version + match["spec"]).encode()).hexdigest()
+    if key not in _CACHE:
+        spec = json.loads(match["spec"])
+        try:
+            svg = vl_convert.vegalite_to_svg(narrow_spec(spec, NARROW_WIDTH), vl_version=version)
+            vega = vl_convert.vegalite_to_vega(narrow_spec(spec, "container"), vl_version=version)
+        except Exception as error:  # vl-convert raises plain ValueErrors with the compiler's message
+            raise ExtensionError(f"mpsbook_reader: a chart on {pagename} has no narrow layout: {error}") from error
+        vega.pop("$schema", None)  # an address; the page names no other host
+        _CACHE[key] = (svg, _json_block(vega, "vega-narrow"))
+    svg, block = _CACHE[key]
+    static = (f'<div class="mpsbook-chart-static mpsbook-chart-static--narrow" role="img" '
+              f'aria-label="{match["label"]}">{svg}</div>')
+    return match["open"] + match["static"] + static + match["between"] + block + match["block"]
+
+
+def add_narrow_charts(app, pagename, templatename, context, doctree) -> None:
+    """Give each chart of the page its narrow layout; runs before ``mpsbook_site`` compiles the specs to Vega."""
+    body = context.get("body", "")
+    if "mpsbook-chart-spec" in body:
+        context["body"] = VEGALITE_SPEC.sub(lambda match: narrow_chart(match, pagename), body)
+
+
+SEARCH_SCRIPTS = ("searchtools.js", "language_data.js", "searchindex.js")
+# Scripts whose code later inline scripts of the page use at once: they stay in order, not deferred.
+BLOCKING = ("documentation_options.js",)
+
+
+def defer_scripts(app, pagename, templatename, context, doctree) -> None:
+    """Defer every script file the page lists: they run in order, after parsing, and never block the first paint."""
+    if pagename == "search":
+        return  # the search page's own scripts (in its template) need Sphinx's helpers loaded before them
+    scripts = []
+    for asset in context.get("script_files", []):
+        name = str(getattr(asset, "filename", asset) or "")
+        attributes = dict(getattr(asset, "attributes", {}))
+        if name and not name.endswith(BLOCKING) and "async" not in attributes:
+            attributes["defer"] = "defer"
+            asset = _JavaScript(name, priority=getattr(asset, "priority", 500), **attributes)
+        scripts.append(asset)
+    context["script_files"] = scripts
+
+
+THEME_CSS = "_static/styles/pydata-sphinx-theme.css"
+PURGECSS = "node_modules/.bin/purgecss"
+
+
+def cut_theme_css(app, exception) -> None:
+    """Cut the theme's style sheet (400 kB: Bootstrap, every icon, every widget) to the rules the site can use.
+
+    PurgeCSS (pinned in package-lock.json) keeps each rule whose selectors name a class, id or
+    element found in a page or a script of the site; rules on the theme's own classes and on
+    its light/dark attributes are always kept. Runs before the icon font is cut, which reads
+    the icon table from what is left.
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    outdir, tool = Path(app.outdir), Path(app.confdir) / PURGECSS
+    if not tool.exists():
+        raise ExtensionError(f"mpsbook_reader: no PurgeCSS at {tool}: run `make env` (npm ci) first")
+    config = (
+        "module.exports = {"
+        f"content: [{json.dumps(str(outdir / '**' / '*.html'))}, {json.dumps(str(outdir / '_static' / '**' / '*.js'))}],"
+        f"skippedContentGlobs: [{json.dumps(str(outdir / '_static' / 'vega-*.js'))}],"
+        f"css: [{json.dumps(str(outdir / THEME_CSS))}],"
+        "safelist: {greedy: [/data-theme/, /data-mode/, /^bd-/, /^pst-/]}};"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "purgecss.config.cjs").write_text(config, encoding="utf-8")
+        result = subprocess.run([str(tool), "-c", str(Path(folder) / "purgecss.config.cjs"), "-o", folder],
+                                capture_output=True, text=True)
+        cut = Path(folder) / Path(THEME_CSS).name
+        if result.returncode != 0 or not cut.exists():
+            raise ExtensionError(f"mpsbook_reader: PurgeCSS failed on {THEME_CSS}: {result.stderr.strip()}")
+        (outdir / THEME_CSS).write_bytes(cut.read_bytes())
+
+
+def setup(app):
+    app.connect("build-finished", cut_theme_css, priority=400)
+    app.add_js_file("mpsbook-search.js", loading_method="defer")
+    app.add_js_file("mpsbook-tables.js", loading_method="defer")
+    app.connect("html-page-context", add_narrow_charts, priority=400)
+    app.connect("html-page-context", defer_scripts, priority=950)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+
