@@ -1,4 +1,4 @@
-# The book's commands. Everything runs in .venv, rebuilt whenever requirements.txt changes.
+# The book's commands. Everything runs in .venv, rebuilt whenever requirements.txt (the lock) changes.
 # `make book` builds the site into _build/html; `make test` runs every check.
 
 PYTHON ?= python3
@@ -12,21 +12,31 @@ NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
 # without it every pytest process compiles afresh, rewriting assertions, the ~130 modules of its
 # plugins (hypothesis, anyio, xdist, nbval): about 2.5 s of CPU per process, three per `make test`.
 export PYTHONDONTWRITEBYTECODE :=
+# Kernels run in the environment under test, whatever kernelspecs the user has: nbval starts its
+# kernel from this Python (--nbval-current-env), and nbconvert and JupyterLab look for kernelspecs
+# in .venv before the user's folders (a user-level `python3` spec would otherwise win).
+export JUPYTER_PREFER_ENV_PATH := 1
+NBVAL := --nbval --nbval-current-env
 # Executing in place leaves no timing metadata, so a second run changes no byte.
 EXECUTE := $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600
 
-.PHONY: help env lock derived book test test-python test-notebooks lint execute bench lab clean
+.PHONY: help env env-3.13 lock derived book test test-python test-notebooks test-3.13 lint execute bench lab clean
 .DELETE_ON_ERROR:
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.txt constraints.txt
+# pip installs the lock and nothing else (--no-deps: the lock is the whole environment, already resolved),
+# every file checked against its hash, from the package index
+# alone (the machine's pip configuration, its find-links, extra indexes and constraint files, left out).
+PIP_ALONE := env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL -u PIP_INDEX_URL -u PIP_CONSTRAINT PIP_CONFIG_FILE=/dev/null
+INSTALL = $(PIP_ALONE) $(1)/bin/python -m pip install --quiet --require-hashes --no-deps -r requirements.txt
+
+$(STAMP): requirements.txt
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
+	$(call INSTALL,$(VENV))
 	touch $@
 
 $(NODE_STAMP): package.json package-lock.json
@@ -35,12 +45,18 @@ $(NODE_STAMP): package.json package-lock.json
 
 env: $(STAMP) $(NODE_STAMP) ## Create the environment: .venv and node_modules (done by every target that needs it)
 
-lock: ## Rewrite constraints.txt from a fresh environment built from requirements.txt alone
+# The lock: requirements.in (direct pins) resolved by uv, pinned here, for Python 3.11.5 and later on
+# every platform, with the hash of every file. Versions already in requirements.txt are kept unless
+# requirements.in asks for others. uv reads no pip or uv configuration here (--no-config, PIP_ALONE).
+UV_VERSION := 0.13.8
+LOCK_PYTHON := 3.11.5
+lock: ## Rewrite requirements.txt (the lock, with hashes) from requirements.in
 	rm -rf $(VENV).lock
 	$(PYTHON) -m venv $(VENV).lock
-	$(VENV).lock/bin/python -m pip install --quiet -r requirements.txt
-	{ sed -n '1,2p' constraints.txt; $(VENV).lock/bin/python -m pip freeze --all --exclude pip --exclude setuptools --exclude wheel; } > constraints.txt.new
-	mv constraints.txt.new constraints.txt
+	$(PIP_ALONE) $(VENV).lock/bin/python -m pip install --quiet uv==$(UV_VERSION)
+	env -u UV_INDEX_URL -u UV_EXTRA_INDEX_URL -u UV_INDEX -u UV_DEFAULT_INDEX -u UV_FIND_LINKS \
+	  $(VENV).lock/bin/uv pip compile requirements.in --universal --python-version $(LOCK_PYTHON) --generate-hashes \
+	  --no-config --no-cache --custom-compile-command "make lock" --quiet -o requirements.txt
 	rm -rf $(VENV).lock
 
 # The derived tables: written from the ledger by the helper package, never by hand (byte-stable).
@@ -74,13 +90,30 @@ PARALLEL := -n $(JOBS) --dist loadfile --no-loadscope-reorder
 
 test: $(STAMP) $(NODE_STAMP) ## Run the tests in tests/ and nbval (strict) over every notebook, on $(JOBS) workers
 	@test -x $(CHROMIUM) || echo "make test: no Chromium at $(CHROMIUM), so the browser and JupyterLab tests are skipped (apt-get install chromium)"
-	$(BIN)/python -m pytest $(PARALLEL) --nbval tests $(NOTEBOOKS)
+	$(BIN)/python -m pytest $(PARALLEL) $(NBVAL) tests $(NOTEBOOKS)
 
 test-python: $(STAMP) $(NODE_STAMP) ## The tests in tests/ alone, serially
 	$(BIN)/python -m pytest tests
 
 test-notebooks: $(STAMP) ## nbval alone over every notebook, serially
-	$(BIN)/python -m pytest --nbval $(NOTEBOOKS)
+	$(BIN)/python -m pytest $(NBVAL) $(NOTEBOOKS)
+
+# The same lock on Python 3.13, in a venv of its own, for the checks .ci/run repeats there.
+# pyenv's 3.13 if there is one (its shim would run the 3.11 that .python-version names), else python3.13.
+PYTHON_313 ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.13*/bin/python3.13) python3.13)
+VENV_313 := .venv-3.13
+STAMP_313 := $(VENV_313)/.installed
+
+$(STAMP_313): requirements.txt
+	rm -rf $(VENV_313)
+	$(PYTHON_313) -m venv $(VENV_313)
+	$(call INSTALL,$(VENV_313))
+	touch $@
+
+env-3.13: $(STAMP_313) ## Create .venv-3.13 from the same lock, with $(PYTHON_313)
+
+test-3.13: $(STAMP_313) ## nbval over every notebook and the package's unit tests (tests/test_*.py), on Python 3.13
+	$(VENV_313)/bin/python -m pytest $(PARALLEL) $(NBVAL) -p no:cacheprovider $(wildcard tests/test_*.py) $(NOTEBOOKS)
 
 # The notebooks' Markdown cells alone (no code, no outputs: those quote the article), for codespell. The article
 # (data/source/) keeps its misspellings on purpose: it is not checked, and lines quoting it (> ...) are skipped.

@@ -73,7 +73,7 @@ def budget(name: str, measured: float, limit: float) -> None:
 
 def copy_book(target: Path, copies: int = 1) -> list:
     """The book's sources in ``target``, with each chapter notebook repeated ``copies`` times; returns the notebooks."""
-    for name in ("_config.yml", "Makefile", "pytest.ini", "requirements.txt", "constraints.txt"):
+    for name in ("_config.yml", "Makefile", "pytest.ini", "requirements.txt"):
         shutil.copy2(ROOT / name, target / name)  # copy2 keeps times, so make sees the environment as current
     shutil.copytree(ROOT / "data", target / "data")
     (target / "node_modules").symlink_to(ROOT / "node_modules")  # vega, which the build copies into the site
@@ -94,7 +94,7 @@ def copy_book(target: Path, copies: int = 1) -> list:
 def build_execute_test(folder: Path, notebooks: list) -> tuple:
     build = run([str(BIN / "jupyter-book"), "build", "-W", "-n", "--keep-going", "."], cwd=folder)
     execute = run(["make", "execute", f"VENV={ROOT / '.venv'}"], cwd=folder)
-    test = run([sys.executable, "-m", "pytest", "-q", "-n", "2", "--dist", "loadfile", "--nbval", "-p",
+    test = run([sys.executable, "-m", "pytest", "-q", "-n", "2", "--dist", "loadfile", "--nbval", "--nbval-current-env", "-p",
                 "no:cacheprovider", *map(str, notebooks)], cwd=folder)
     return build, execute, test
 
@@ -222,7 +222,8 @@ def main() -> None:
     record("tests in tests/ alone, serially (make test-python, median of 3)", statistics.median(r["python"] for r in rounds))
     record("nbval alone, serially (make test-notebooks, median of 3)", statistics.median(r["nbval"] for r in rounds))
     record("nbval alone, 2 workers (median of 3)", median_run(
-        [sys.executable, "-m", "pytest", "-q", "-n", "2", "--dist", "loadfile", "--nbval", *map(str, NOTEBOOKS)]))
+        [sys.executable, "-m", "pytest", "-q", "-n", "2", "--dist", "loadfile", "--nbval", "--nbval-current-env",
+         *map(str, NOTEBOOKS)]))
     record("make test (median of 3)", statistics.median(r["whole"] for r in rounds))
     for name, key, form in [
         ("make test / its parts, each round (not the ratio of the medians)", "ratio", "{:.2f}"),

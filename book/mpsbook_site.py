@@ -8,9 +8,16 @@
   glyphs in the theme's icon font (``mpsbook-icons.woff2``, cut after the pages are written).
 * It renders the data dictionary from ``data/datapackage.json`` (the ``data-dictionary``
   directive), with a download link for every file, so the schema is never typed twice.
+* It makes every page that shows a value glued from a notebook depend on that notebook
+  (myst-nb records no dependency across documents), so an incremental build rewrites it
+  whenever the notebook changes.
 
-The notebooks store each chart as a static SVG plus its Vega-Lite spec (see
-``mpsbook.chart_mimebundle``). The Vega-Lite compiler is the larger part of a browser
+The notebooks store each chart as a static SVG (an ``<img>`` with a ``data:`` address, which
+JupyterLab shows even in an untrusted notebook) plus its Vega-Lite spec (see
+``mpsbook.chart_mimebundle``). On the page the SVG is put back inline, where the page's fonts
+reach it. Charts are set in the book's font, MPSBook Sans (``mpsbook/fonts/``): the site
+serves it, cut to the characters its charts use, so the static and the interactive chart are
+drawn with the font vl-convert measured. The Vega-Lite compiler is the larger part of a browser
 bundle, so the site does not ship it: when a page is written, this extension compiles each
 spec to Vega with the pinned ``vl-convert-python`` (the same Vega-Lite version the notebook
 recorded) and the page carries the Vega spec. The browser needs only vega itself, which the
@@ -19,6 +26,7 @@ build copies from ``node_modules`` (pinned in ``package-lock.json``, installed b
 hold a chart. The build fails if that vega is not the version vl-convert compiles for.
 """
 
+import base64
 import csv
 import hashlib
 import html
@@ -38,6 +46,14 @@ STATIC_DIR = Path(__file__).resolve().parent / "_static"
 TEMPLATES_DIR = Path(__file__).resolve().parent / "_templates"
 CHART_MARKER = 'class="mpsbook-chart"'
 LOADER = "mpsbook-charts.js"
+FONT_DIR = Path(__file__).resolve().parent / "mpsbook" / "fonts"
+FONT_CSS = "mpsbook-fonts.css"  # declares the faces below; added to the pages that show a chart
+FONT_FACES = {"MPSBookSans-Regular.ttf": "mpsbook-sans-regular.woff2", "MPSBookSans-Bold.ttf": "mpsbook-sans-bold.woff2"}
+# The static chart as mpsbook.chart_mimebundle stores it, and the vega spec the page carries.
+STATIC_CHART = re.compile(
+    r'<img class="mpsbook-chart-static" alt="(?P<label>[^"]*)" src="data:image/svg\+xml;base64,(?P<svg>[A-Za-z0-9+/=]*)">')
+STATIC_SVG = re.compile(r'<div class="mpsbook-chart-static"[^>]*>(<svg.*?</svg>)</div>', re.S)
+SVG_TEXT = re.compile(r"<text\b[^>]*>(.*?)</text>", re.S)
 # A chart as mpsbook.chart_mimebundle writes it: the Vega-Lite version, then (after the static
 # SVG) the spec's JSON block and the closing tag. Group 1 keeps everything before the spec unchanged.
 CHART_SPEC = re.compile(
@@ -63,9 +79,13 @@ def installed_vega(confdir: Path) -> Path:
 
 
 def place_vega(app) -> None:
-    """Copy vega into a folder of the build's own, named by its version, and serve that folder as static files."""
+    """Copy vega into a folder of the build's own, named by its version, and serve that folder as static files.
+
+    Also registers the chart font with vl-convert: ``mpsbook_reader`` draws each chart's narrow static SVG.
+    """
     if app.builder.format != "html":
         return
+    vl_convert.register_font_directory(str(FONT_DIR))
     source = installed_vega(Path(app.confdir))
     folder = Path(app.doctreedir).parent / "mpsbook-static"
     name = f"vega-{json.loads((source.parent.parent / 'package.json').read_text())['version']}.min.js"
@@ -157,6 +177,19 @@ def chart_data_block(app, match: re.Match, pagename: str, number: int, pathto) -
             f'<a class="mpsbook-chart-svg" href="{svg_href}" download>the chart (SVG)</a></p></div>')
 
 
+def inline_static_chart(match: re.Match) -> str:
+    """The stored ``<img>`` of a static chart as an inline SVG, named by the same label."""
+    svg = base64.b64decode(match["svg"]).decode("utf-8")
+    return f'<div class="mpsbook-chart-static" role="img" aria-label="{match["label"]}">{svg}</div>'
+
+
+def inline_static_charts(app, pagename, templatename, context, doctree) -> None:
+    """Put each static chart back inline, first of all (``mpsbook_reader`` adds the narrow layout beside it)."""
+    body = context.get("body", "")
+    if CHART_MARKER in body:
+        context["body"] = STATIC_CHART.sub(inline_static_chart, body)
+
+
 def add_chart_scripts(app, pagename, templatename, context, doctree) -> None:
     """On the pages that show a chart, and nowhere else: compile the charts to Vega, load vega and the loader.
 
@@ -169,6 +202,7 @@ def add_chart_scripts(app, pagename, templatename, context, doctree) -> None:
         context["body"] = CHART_SPEC.sub(
             lambda match: compiled_chart(match, pagename) + "</div>"
             + chart_data_block(app, match, pagename, next(count), context["pathto"]), body)
+        app.add_css_file(FONT_CSS)
         # vega itself is loaded by the loader when a chart nears the viewport (the static SVG shows until then).
         app.add_js_file(LOADER, loading_method="defer", **{"data-vega": app.mpsbook_vega})
 
@@ -191,6 +225,25 @@ def add_description(app, pagename, templatename, context, doctree) -> None:
         context["metatags"] = context.get("metatags", "") + (
             f'\n    <meta name="description" content="{html.escape(description, quote=True)}" />'
         )
+
+
+# A value glued from another document: the role {glue:text}`claims.ipynb::n_claims:s`, or a glue directive's
+# option `:doc: claims.ipynb`.
+# In a notebook's source the option line is inside a JSON string: it may open with a quote.
+GLUED_FROM = re.compile(r'\{glue(?::[a-z]+)?\}`(?P<role>[^`:]+)::|^[ \t]*"?:doc:[ \t]+(?P<option>[^\s"\\]+)', re.M)
+
+
+def glued_documents(source: str, folder: Path) -> set:
+    """The files a document's source glues values from, as absolute paths; ``folder`` is the document's own."""
+    return {(folder / (match["role"] or match["option"])).resolve() for match in GLUED_FROM.finditer(source)}
+
+
+def note_glue_dependencies(app, docname, source) -> None:
+    """Record each notebook a page glues from as a dependency of the page, so Sphinx re-reads the page when it changes."""
+    folder = Path(app.env.doc2path(docname)).parent
+    for path in glued_documents(source[0], folder):
+        if path.exists():
+            app.env.note_dependency(str(path))
 
 
 def drop_thebe_config(app, doctree, docname) -> None:
@@ -361,8 +414,57 @@ def cut_icon_font(app, exception) -> None:
     record.write_text(json.dumps(codepoints))
 
 
+def chart_characters(outdir: Path) -> list:
+    """The code points the site's charts draw, in order: every character of their static SVGs' texts, and ASCII.
+
+    The interactive chart draws the same texts (its tooltips are HTML, in the page's font).
+    ASCII is always kept, and vega's ellipsis for a cut label and d3's minus sign.
+    """
+    used = set(range(0x20, 0x7F)) | {0x2026, 0x2212}
+    for path in outdir.rglob("*.html"):
+        for svg in STATIC_SVG.findall(path.read_text(encoding="utf-8")):
+            for text in SVG_TEXT.findall(svg):
+                used |= {ord(char) for char in html.unescape(re.sub(r"<[^>]+>", "", text)) if not char.isspace()}
+    return sorted(used)
+
+
+def cut_chart_font(app, exception) -> None:
+    """Write the book's chart font, each face cut to the characters the site's charts use, as woff2.
+
+    Redone only when that set, the fonts or this file change. Raises ExtensionError when a chart uses a character
+    the font does not have (the browser would draw it from another font).
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    from fontTools import subset  # imported here: most builds never need it
+
+    outdir = Path(app.outdir)
+    codepoints = chart_characters(outdir)
+    record = Path(app.doctreedir) / "mpsbook-fonts.json"
+    targets = [outdir / "_static" / name for name in FONT_FACES.values()]
+    # The characters, and the digest of the fonts and of this file (which holds the options below).
+    wanted = {"codepoints": codepoints, "assets": app.config.mpsbook_assets_digest}
+    if all(t.exists() for t in targets) and record.exists() and json.loads(record.read_text()) == wanted:
+        return
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.hinting = False  # hinting is 60% of the bytes and changes no advance width: the layout stays vl-convert's
+    for source, target in zip(FONT_FACES, targets):
+        font = subset.load_font(str(FONT_DIR / source), options)
+        font.recalcTimestamp = False  # the same bytes every build
+        missing = set(codepoints) - set(font.getBestCmap())
+        if missing:
+            raise ExtensionError(f"mpsbook_site: the site's charts use characters {source} does not have: "
+                                 + ", ".join(f"U+{c:04X}" for c in sorted(missing)))
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=codepoints)
+        subsetter.subset(font)
+        subset.save_font(font, str(target), options)
+    record.write_text(json.dumps(wanted))
+
+
 def assets_digest(confdir: Path) -> str:
-    """A hash of the book's static files and templates, of both extension modules, and of the versions of vega and vl-convert.
+    """A hash of the book's static files, templates and chart font, of both extension modules, and of vega's and vl-convert's versions.
 
     Registered as a config value so that editing a script or a style sheet (or this file)
     rewrites every page on the next build; Sphinx otherwise finds "no targets out of date"
@@ -371,7 +473,7 @@ def assets_digest(confdir: Path) -> str:
     digest = hashlib.sha256(Path(__file__).read_bytes() + Path(__file__).with_name("mpsbook_reader.py").read_bytes())
     vega_package = confdir / "node_modules" / "vega" / "package.json"
     digest.update(vl_convert.__version__.encode() + (vega_package.read_bytes() if vega_package.exists() else b""))
-    for path in sorted([*STATIC_DIR.rglob("*"), *TEMPLATES_DIR.rglob("*")]):
+    for path in sorted([*STATIC_DIR.rglob("*"), *TEMPLATES_DIR.rglob("*"), *FONT_DIR.glob("*.ttf")]):
         if path.is_file():
             digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()
@@ -388,10 +490,13 @@ def setup(app):
     app.add_css_file("mpsbook.css")
     app.add_directive("data-dictionary", DataDictionary)
     app.connect("config-inited", add_templates)
+    app.connect("source-read", note_glue_dependencies)
     app.connect("builder-inited", place_vega)
+    app.connect("html-page-context", inline_static_charts, priority=300)
     app.connect("html-page-context", add_chart_scripts)
     app.connect("html-page-context", drop_unused_assets, priority=900)
     app.connect("html-page-context", add_description)
     app.connect("doctree-resolved", drop_thebe_config, priority=900)
     app.connect("build-finished", cut_icon_font)
+    app.connect("build-finished", cut_chart_font)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,9 +1,13 @@
-"""The chart renderer: identical output across executions, a static SVG inside, nothing loaded from elsewhere."""
+"""The chart renderer: identical output across executions and machines' fonts, a static SVG that JupyterLab shows untrusted."""
 
+import base64
 import json
+import os
 import re
 import subprocess
 import sys
+
+import pytest
 
 import altair as alt
 
@@ -23,11 +27,17 @@ sys.stdout.write(json.dumps(bundle, sort_keys=True))
 NAMESPACES = {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"}
 
 
-def render_in_fresh_interpreter():
+def render_in_fresh_interpreter(env=None):
     done = subprocess.run(
-        [sys.executable, "-c", CHART_SCRIPT], cwd=mpsbook.BOOK_DIR, capture_output=True, text=True, check=True
+        [sys.executable, "-c", CHART_SCRIPT], cwd=mpsbook.BOOK_DIR, capture_output=True, text=True, check=True, env=env
     )
     return json.loads(done.stdout)
+
+
+def static_svg_in_html(html):
+    """The SVG inside the HTML output's ``<img>``, decoded from its data address."""
+    encoded = re.search(r'<img class="mpsbook-chart-static" alt="[^"]*" src="data:image/svg\+xml;base64,([^"]+)">', html)
+    return base64.b64decode(encoded.group(1)).decode()
 
 
 def test_two_executions_give_identical_output():
@@ -40,12 +50,12 @@ def test_output_holds_a_static_svg_and_the_spec():
     bundle = render_in_fresh_interpreter()
     assert bundle["image/svg+xml"].startswith("<svg")
     html = bundle["text/html"]
-    assert bundle["image/svg+xml"] in html
+    assert static_svg_in_html(html) == bundle["image/svg+xml"]
     spec_json = re.search(r'<script type="application/json" class="mpsbook-chart-spec">(.*?)</script>', html).group(1)
     spec = json.loads(spec_json)
     assert spec["title"] == "Two intervals" and spec["mark"]["type"] == "bar"
     assert "$schema" not in spec
-    assert 'aria-label="Two intervals: Two bars."' in html
+    assert 'aria-label="Two intervals: Two bars."' in html and 'alt="Two intervals: Two bars."' in html
     assert bundle["text/plain"] == "Chart: Two intervals\nTwo bars."
 
 
@@ -72,3 +82,39 @@ def test_interval_chart_has_a_tooltip_with_the_quoted_words():
     values = spec["datasets"][next(iter(spec["datasets"]))]
     assert [row["quoted"] for row in values] == ["\u201cover 250,000\u201d", "\u201cnearly 20\u201d"]
     assert spec["layer"][0]["encoding"]["x"]["scale"]["type"] == "log"
+
+
+def test_html_output_survives_jupyterlabs_sanitizer():
+    # JupyterLab shows an untrusted output's HTML through its sanitizer, which removes <svg> (not an allowed tag)
+    # and keeps <img> with any src; it never shows image/svg+xml untrusted. So the HTML must hold no <svg>.
+    html = render_in_fresh_interpreter()["text/html"]
+    assert "<svg" not in html.lower()
+    assert html.count("<img ") == 1
+
+
+def test_charts_name_only_the_books_font_and_it_draws_every_character():
+    svg = render_in_fresh_interpreter()["image/svg+xml"]
+    assert set(re.findall(r'font-family="([^"]+)"', svg)) == {mpsbook.charts.FONT}
+    assert {"\u201c", "\u201d", "\u2026", "\u2212", "\u2013"} <= mpsbook.charts.font_characters()
+
+
+def test_output_is_the_same_with_fonts_named_like_a_macs_or_a_windows_machines(tmp_path):
+    from stand_in_fonts import write_stand_in_fonts
+
+    write_stand_in_fonts(tmp_path / "home" / ".fonts")
+    write_stand_in_fonts(tmp_path / "data" / "fonts")
+    env = {**os.environ, "HOME": str(tmp_path / "home"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    assert render_in_fresh_interpreter(env) == render_in_fresh_interpreter()
+
+
+def test_a_character_the_font_does_not_draw_is_refused_with_its_code_point():
+    chart = alt.Chart(alt.Data(values=[{"what": "\u516c\u5b89\u90e8", "n": 1}])).mark_bar().encode(x="n:Q", y="what:N")
+    with pytest.raises(ValueError, match=r"U\+516C.*U\+5B89.*U\+90E8"):
+        mpsbook.charts.chart_svg(chart.to_dict())
+
+
+def test_a_character_only_in_a_tooltip_needs_no_glyph():
+    # Tooltips are HTML in the page's font; only what the chart draws must be in the book's font.
+    chart = alt.Chart(alt.Data(values=[{"what": "cases", "quote": "\u516c\u5b89\u90e8", "n": 1}])).mark_bar().encode(
+        x="n:Q", y="what:N", tooltip=["quote:N"])
+    assert mpsbook.charts.chart_svg(chart.to_dict()).startswith("<svg")

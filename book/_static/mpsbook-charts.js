@@ -202,6 +202,20 @@
     });
   }
 
+  // vega measures labels as it draws, so the book's chart font (mpsbook-fonts.css) must be
+  // loaded first: it is the font vl-convert measured the static chart with.
+  function chartFonts() {
+    if (!document.fonts) {
+      return Promise.resolve();
+    }
+    return Promise.all([
+      document.fonts.load('12px "MPSBook Sans"'),
+      document.fonts.load('bold 12px "MPSBook Sans"'),
+    ]).catch(function (error) {
+      console.warn("mpsbook: chart font not loaded:", error);
+    });
+  }
+
   function start() {
     var figures = Array.prototype.slice.call(document.querySelectorAll(".mpsbook-chart"));
     if (!figures.length) {
@@ -220,7 +234,7 @@
           return;
         }
         observer.unobserve(entry.target);
-        loadVega().then(function () { return drawChart(entry.target); }, function (error) {
+        Promise.all([loadVega(), chartFonts()]).then(function () { return drawChart(entry.target); }, function (error) {
           console.warn("mpsbook: charts kept as static SVG:", error);
         }).then(drawn);
       });

@@ -3,16 +3,23 @@
 :func:`enable` registers and turns on the theme (``mpsbook``) and the renderer (``mpsbook``);
 ``import mpsbook`` calls it once. Each chart is stored in the notebook twice over: a static
 SVG made by vl-convert when the cell runs (what a reader sees where no JavaScript runs: a
-code host, a notebook opened offline, print) and the Vega-Lite spec, which the built site
-draws interactively with the vega scripts its build places next to the pages. Executing a
-cell twice gives byte-identical output. :func:`interval_chart`, :func:`comparison_chart`
-and :func:`series_chart` are the book's three kinds of chart.
+code host, a notebook opened untrusted in JupyterLab, print) and the Vega-Lite spec, which
+the built site draws interactively with the vega scripts its build places next to the pages.
+Charts are set in the book's own font, MPSBook Sans (``fonts/``, Liberation Sans cut to Latin
+and renamed; SIL Open Font License), registered with vl-convert here and served by the site,
+so label widths, and with them the stored outputs, do not depend on the fonts a machine has.
+Executing a cell twice gives byte-identical output. :func:`interval_chart`,
+:func:`comparison_chart` and :func:`series_chart` are the book's three kinds of chart.
 """
 
 from __future__ import annotations
 
+import base64
+import functools
 import html
 import json
+import re
+from pathlib import Path
 
 import altair as alt
 import pandas as pd
@@ -22,7 +29,9 @@ from . import tables
 from .quantities import QUALIFIERS
 from .ratings import RATINGS
 
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+# The one family the theme names, with no fallback: a fallback would be whatever the machine has.
+FONT = "MPSBook Sans"
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
 # One colour per qualifier and per rating, from a colour-blind-safe palette (Okabe and Ito).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 QUALIFIER_COLOURS = dict(zip(QUALIFIERS, ["#000000", "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00"], strict=True))
@@ -67,19 +76,69 @@ def _chart_summary(spec: dict) -> tuple[str, str]:
     return str(title), str(spec.get("description", ""))
 
 
+@functools.cache
+def register_font() -> None:
+    """Register the book's chart font (``fonts/``) with vl-convert, once per process.
+
+    vl-convert then measures and draws MPSBook Sans, which no system font can shadow: the
+    name is the book's own.
+    """
+    vl_convert.register_font_directory(str(FONT_DIR))
+
+
+@functools.cache
+def font_characters() -> frozenset:
+    """The characters the book's chart font draws, read from its regular face (the bold one has the same)."""
+    from fontTools.ttLib import TTFont  # imported on the first chart only
+
+    return frozenset(map(chr, TTFont(FONT_DIR / "MPSBookSans-Regular.ttf").getBestCmap()))
+
+
+# The texts of an SVG: what vl-convert drew, and so what the font must have (tooltips are not drawn).
+_SVG_TEXT = re.compile(r"<text\b[^>]*>(.*?)</text>", re.S)
+# For viewers that do not have the book's font (an <img> cannot load the page's): fonts with the same metrics as
+# Liberation Sans, from which MPSBook Sans is cut, so labels keep the widths vl-convert measured. Only display uses
+# this: vl-convert itself never falls back, since the theme names MPSBook Sans alone.
+_FALLBACK_STYLE = '<style>.marks text{font-family:"MPSBook Sans","Liberation Sans",Arial,Arimo,Helvetica,sans-serif}</style>'
+
+
 def chart_svg(spec: dict) -> str:
-    """The chart's static SVG, made by vl-convert with the Vega-Lite version Altair writes."""
-    return vl_convert.vegalite_to_svg(spec, vl_version=VEGALITE_VERSION)
+    """The chart's static SVG, made by vl-convert with the Vega-Lite version Altair writes, in the book's font.
+
+    A style rule names metric-compatible fonts after it, for viewers without it (see ``_FALLBACK_STYLE``).
+
+    Raises
+    ------
+    ValueError
+        When a text the chart draws has a character the book's font lacks (vl-convert took
+        that glyph from a system font, so the output would depend on the machine); the
+        message lists the characters with their code points.
+    """
+    register_font()
+    svg = vl_convert.vegalite_to_svg(spec, vl_version=VEGALITE_VERSION)
+    drawn = "".join(html.unescape(re.sub(r"<[^>]+>", "", text)) for text in _SVG_TEXT.findall(svg))
+    missing = {char for char in drawn if not char.isspace()} - font_characters()
+    if missing:
+        raise ValueError(f"chart text has characters the book's font ({FONT}, {FONT_DIR}) does not draw: "
+                         + ", ".join(f"{char!r} (U+{ord(char):04X})" for char in sorted(missing))
+                         + "; derive the font again with them (fonts/derive_fonts.py)")
+    opening = svg.index(">") + 1
+    return svg[:opening] + _FALLBACK_STYLE + svg[opening:]
 
 
 def chart_mimebundle(spec: dict, **_metadata) -> dict:
     """Altair renderer: the chart as HTML (a static SVG and the spec the site draws from) plus SVG and text.
 
-    The HTML holds no script that runs. When the site is built, ``mpsbook_site`` compiles the
-    spec in its JSON block to Vega; the site's ``mpsbook-charts.js`` then draws each
-    ``.mpsbook-chart`` with vega and hides the static SVG once the interactive chart is drawn.
-    Everything is keyed by content, never by a random id, so executing twice gives
-    byte-identical output.
+    In the HTML the static SVG is an ``<img>`` with a ``data:`` address: JupyterLab shows an
+    untrusted notebook's outputs through its HTML sanitizer, which drops ``<svg>`` elements
+    but keeps an ``<img>`` whatever its ``src``, and never renders ``image/svg+xml`` untrusted.
+    So a fresh clone shows every chart as a picture before any cell runs, and nbval still
+    compares the whole HTML, byte for byte. The HTML holds no script that runs. When the
+    site is built, ``mpsbook_site`` puts the SVG back inline (the page's fonts reach it there)
+    and compiles the spec in the JSON block to Vega; the site's ``mpsbook-charts.js`` then
+    draws each ``.mpsbook-chart`` with vega and hides the static SVG once the interactive
+    chart is drawn. Everything is keyed by content, never by a random id, so executing twice
+    gives byte-identical output.
     """
     spec = {key: value for key, value in spec.items() if key != "$schema"}
     svg = chart_svg(spec)
@@ -88,7 +147,8 @@ def chart_mimebundle(spec: dict, **_metadata) -> dict:
     spec_json = json.dumps(spec, sort_keys=True, separators=(",", ":"), ensure_ascii=True).replace("</", "<\\/")
     markup = (
         f'<div class="{CHART_CLASS}" data-vegalite="{VEGALITE_VERSION}">'
-        f'<div class="{CHART_CLASS}-static" role="img" aria-label="{label}">{svg}</div>'
+        f'<img class="{CHART_CLASS}-static" alt="{label}" '
+        f'src="data:image/svg+xml;base64,{base64.b64encode(svg.encode()).decode()}">'
         f'<div class="{CHART_CLASS}-live" aria-label="{label}"></div>'
         f'<script type="application/json" class="{CHART_CLASS}-spec">{spec_json}</script>'
         "</div>"
@@ -98,10 +158,11 @@ def chart_mimebundle(spec: dict, **_metadata) -> dict:
 
 
 def enable() -> None:
-    """Turn on the book's chart theme and renderer, and show tables for readers (:mod:`mpsbook.tables`).
+    """Turn on the book's chart theme, font and renderer, and show tables for readers (:mod:`mpsbook.tables`).
 
     ``import mpsbook`` calls this once; calling it again changes nothing.
     """
+    register_font()
     alt.theme.register("mpsbook", enable=True)(chart_theme)
     alt.renderers.register("mpsbook", chart_mimebundle)
     alt.renderers.enable("mpsbook")

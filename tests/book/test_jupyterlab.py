@@ -1,7 +1,9 @@
-"""The analysts' path: each notebook opened in JupyterLab, all cells run, no error, charts shown.
+"""The analysts' path: each notebook opened in JupyterLab untrusted, as a fresh clone is, shows its stored charts;
+then all cells run, with no error, and the charts are shown again.
 
 JupyterLab runs on a throwaway copy of book/ and data/, so running cells (and autosave)
-never touches the repository's notebooks.
+never touches the repository's notebooks, and with a notary of its own, in memory, so no
+notebook is trusted when it is opened.
 """
 
 import json
@@ -52,7 +54,9 @@ def jupyterlab(tmp_path_factory):
          "--LabApp.expose_app_in_browser=True", "--ServerApp.port_retries=0", "--allow-root",
          # Nothing asks the internet: no update check, no news, no extension manager.
          "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate", "--LabApp.news_url=",
-         "--LabApp.extension_manager=readonly"],
+         "--LabApp.extension_manager=readonly",
+         # No signature from an earlier run: every notebook opens untrusted.
+         "--NotebookNotary.db_file=:memory:"],
         stdout=log, stderr=subprocess.STDOUT, cwd=book, env=environment,
     )
     url = f"http://127.0.0.1:{port}"
@@ -86,6 +90,19 @@ def lab(browser, jupyterlab):
     context.close()
 
 
+def stored_charts(notebook: str) -> int:
+    """How many chart outputs the repository's copy of ``notebook`` stores."""
+    cells = json.loads((mpsbook.BOOK_DIR / notebook).read_text())["cells"]
+    return sum(1 for cell in cells for output in cell.get("outputs", [])
+               if mpsbook.charts.CHART_CLASS in "".join(output.get("data", {}).get("text/html", "")))
+
+
+# Charts drawn as pictures wider than 100 px, inside the panel's outputs: an <img> of an SVG, or an inline SVG.
+CHARTS_SHOWN = """panel => [...panel.node.querySelectorAll(
+    ".jp-OutputArea-output .mpsbook-chart-static svg, .jp-OutputArea-output img[src^='data:image/svg']")]
+    .filter(chart => chart.getBoundingClientRect().width > 100).length"""
+
+
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_notebook_runs_in_jupyterlab_and_shows_its_charts(lab, notebook):
     page, book = lab
@@ -98,6 +115,12 @@ def test_notebook_runs_in_jupyterlab_and_shows_its_charts(lab, notebook):
                                f" && {current}.sessionContext.session && {current}.sessionContext.session.kernel"
                                f" && {current}.sessionContext.session.kernel.status === 'idle'",
                                timeout=90_000, polling=POLL_MS)
+        # Untrusted, as a fresh clone is: JupyterLab shows its stored outputs through the HTML sanitizer.
+        assert page.evaluate(f"Array.from({current}.content.model.cells).every(c => !c.trusted)"), "opened trusted"
+        stored = stored_charts(notebook)
+        assert stored > 0
+        page.wait_for_function(f"({CHARTS_SHOWN})({current}) >= {stored}", timeout=30_000, polling=POLL_MS)
+        assert page.evaluate(f"({CHARTS_SHOWN})({current})") == stored
         # Stored outputs and execution counts are cleared first, so what is checked below comes from
         # this run; run-all is started, not awaited (its promise has no time limit; the wait below has).
         counted = page.evaluate(f"""async () => {{
@@ -134,10 +157,9 @@ def test_notebook_runs_in_jupyterlab_and_shows_its_charts(lab, notebook):
         assert errors == []
         expected = sum(1 for c in json.loads((mpsbook.BOOK_DIR / notebook).read_text())["cells"]
                        if "remove-output" in c.get("metadata", {}).get("tags", []))
-        selector = ".jp-OutputArea-output .mpsbook-chart-static svg, .jp-OutputArea-output img[src^='data:image/svg']"
-        count = f"[...document.querySelectorAll(\"{selector}\")].filter(s => s.getBoundingClientRect().width > 100).length"
         assert expected > 0
-        page.wait_for_function(f"() => {count} >= {expected}", timeout=30_000, polling=POLL_MS)  # outputs render after the kernel
+        # Outputs render after the kernel.
+        page.wait_for_function(f"({CHARTS_SHOWN})({current}) >= {expected}", timeout=30_000, polling=POLL_MS)
     finally:
         # Shut the kernel (waiting 30 s at most) and close the tab, so the next notebook is the only one open.
         page.evaluate(f"""async () => {{

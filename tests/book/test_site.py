@@ -65,6 +65,20 @@ def test_every_chart_is_drawn_by_vega(loaded, page):
     assert all(hidden), "the static SVG stays visible beside the drawn chart"
 
 
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_charts_are_drawn_in_the_books_font_served_by_the_site(loaded, page):
+    # The font vl-convert measured the labels with, loaded from the site itself, and the only family charts name.
+    browser_page = loaded(page).page
+    assert browser_page.evaluate("""async () => {
+        await document.fonts.ready;
+        return [...document.fonts].filter(f => f.family.replace(/"/g, '') === 'MPSBook Sans' && f.status === 'loaded')
+            .map(f => f.weight).sort();
+    }""") == ["400", "700"]
+    families = browser_page.eval_on_selector_all(
+        ".mpsbook-chart svg text", "texts => [...new Set(texts.map(t => getComputedStyle(t).fontFamily.split(',')[0]))]")
+    assert families == ['"MPSBook Sans"']
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_no_serious_accessibility_violation(loaded, page):
     from axe_playwright_python.sync_playwright import Axe

@@ -202,7 +202,7 @@ def test_a_printed_page_holds_every_chart_label_and_nothing_wider_than_the_paper
     assert chrome == 0, "interface printed"
     labels = browser_page.eval_on_selector_all(
         ".mpsbook-chart-static:not(.mpsbook-chart-static--narrow) svg text",
-        # vega hides overlapping labels; text past the paper's edge is the next test's (xfail until issue 14)
+        # vega hides overlapping labels; text past the paper's edge is the next test's
         f"ts => ts.filter(t => getComputedStyle(t).opacity !== '0' && t.getBoundingClientRect().right <= {A4_PRINTABLE} + 1)"
         ".map(t => t.textContent)")
     pdf = tmp_path / "page.pdf"
@@ -213,8 +213,6 @@ def test_a_printed_page_holds_every_chart_label_and_nothing_wider_than_the_paper
     assert missing == []
 
 
-@pytest.mark.xfail(reason="the static SVG is laid out by vl-convert with other fonts than the browser prints with, so "
-                          "long titles run past its edge; issue 14 ships the fonts to both", strict=False)
 @pytest.mark.parametrize("page", CHAPTERS)
 def test_printed_chart_text_stays_inside_the_paper(watched_page, site_url, page):
     browser_page = open_page(watched_page, site_url, page)

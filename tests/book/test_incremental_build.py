@@ -1,0 +1,74 @@
+"""Incremental builds: after a notebook changes, the next build rewrites every page that shows a value glued from it.
+
+myst-nb records no dependency across documents; ``mpsbook_site`` does (``note_glue_dependencies``).
+The book's sources are copied to a temporary folder, built, then one stored value of each kind
+that other pages glue (a number in prose, a table) is changed in ``claims.ipynb`` and the book
+is built again, as ``make book`` would, without ``make clean``.
+"""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import mpsbook
+
+ROOT = mpsbook.ROOT_DIR
+NOTEBOOK = "claims.ipynb"
+# A glued number shown in prose on intro.md, and the two tables methods.md and data.md glue with `:doc:`.
+CHANGED = {"n_quantities": "text/plain", "interval_examples": "text/html", "sources_table": "text/html"}
+
+
+def pages_showing(key: str) -> set:
+    """The pages of the book whose source glues ``key`` from the notebook, by role or by directive."""
+    pages = set()
+    for path in (ROOT / "book").glob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        if f"{NOTEBOOK}::{key}" in text or re.search(rf"```{{glue}} {key}\n:doc: {re.escape(NOTEBOOK)}", text):
+            pages.add(path.stem)
+    return pages
+
+
+def build(folder: Path) -> None:
+    jupyter_book = Path(sys.executable).with_name("jupyter-book")
+    subprocess.run([str(jupyter_book), "build", "-W", "-n", "--keep-going", "."], cwd=folder, check=True,
+                   capture_output=True)
+
+
+def change_glued_values(notebook: Path) -> dict:
+    """Rewrite each value of :data:`CHANGED` in the stored notebook; returns key -> the text now shown."""
+    data = json.loads(notebook.read_text(encoding="utf-8"))
+    tokens = {}
+    for cell in data["cells"]:
+        for output in cell.get("outputs", []):
+            key = output.get("metadata", {}).get("scrapbook", {}).get("name")
+            if key in CHANGED:
+                tokens[key] = f"9876{len(tokens)}54321"
+                mime = f"application/papermill.record/{CHANGED[key]}"
+                output["data"][mime] = tokens[key] if CHANGED[key] == "text/plain" else f"<p>{tokens[key]}</p>"
+    notebook.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return tokens
+
+
+def test_every_page_showing_a_glued_value_is_rebuilt_when_the_notebook_changes(tmp_path):
+    for name in ("_config.yml", "_toc.yml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    ignore = shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints", "_build")
+    for folder in ("book", "data"):
+        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=ignore)
+    os.symlink(ROOT / "node_modules", tmp_path / "node_modules")
+    build(tmp_path)
+
+    tokens = change_glued_values(tmp_path / "book" / NOTEBOOK)
+    assert set(tokens) == set(CHANGED)
+    build(tmp_path)
+
+    for key, token in tokens.items():
+        pages = pages_showing(key)
+        assert pages, f"no page glues {key} any more: choose another value for this test"
+        for page in pages:
+            html = (tmp_path / "_build" / "html" / "book" / f"{page}.html").read_text(encoding="utf-8")
+            assert token in html, f"{page}.html still shows the old {key} after {NOTEBOOK} changed"
