@@ -449,7 +449,7 @@ def cut_chart_font(app, exception) -> None:
     options = subset.Options()
     options.flavor = "woff2"
     options.hinting = False  # hinting is 60% of the bytes and changes no advance width: the layout stays vl-convert's
-    for source, target in zip(FONT_FACES, targets):
+    for source, target in zip(FONT_FACES, targets, strict=True):
         font = subset.load_font(str(FONT_DIR / source), options)
         font.recalcTimestamp = False  # the same bytes every build
         missing = set(codepoints) - set(font.getBestCmap())

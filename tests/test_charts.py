@@ -7,9 +7,8 @@ import re
 import subprocess
 import sys
 
-import pytest
-
 import altair as alt
+import pytest
 
 import mpsbook
 

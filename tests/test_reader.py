@@ -120,7 +120,7 @@ def test_article_page_numbers_paragraphs_as_the_ledger_and_marks_every_mention(t
     mentions = [a for a in page.having("a") if a.get("class") == "mpsbook-mention"]
     assert len(mentions) == len(tables["claims"])
     ratings = tables["verdicts"].set_index("claim_key")["rating"]
-    for anchor, row in zip(mentions, tables["claims"].itertuples()):
+    for anchor, row in zip(mentions, tables["claims"].itertuples(), strict=True):
         assert anchor["href"] == f"mpsbook:claim/{row.claim_key}"
         assert ratings[row.claim_key] in anchor["aria-label"] and row.quote in anchor["aria-label"]
 

@@ -67,7 +67,7 @@ def reader_table_html(frame: pd.DataFrame) -> str:
     numeric = [pd.api.types.is_numeric_dtype(frame[c]) for c in frame.columns]
     head = "".join(f'<th scope="col">{html.escape(heading(c))}</th>' for c in frame.columns)
     rows = "".join(
-        "<tr>" + "".join(f'<td class="num">{cell(v)}</td>' if n else f"<td>{cell(v)}</td>" for v, n in zip(row, numeric))
+        "<tr>" + "".join(f'<td class="num">{cell(v)}</td>' if n else f"<td>{cell(v)}</td>" for v, n in zip(row, numeric, strict=True))
         + "</tr>"
         for row in frame.itertuples(index=False, name=None)
     )

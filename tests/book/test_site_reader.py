@@ -88,7 +88,7 @@ def test_article_page_marks_every_mention_focusable_with_its_rating_in_words(loa
     })""")
     assert [m["claim"] for m in mentions] == list(tables["claims"]["claim_key"])
     ratings = tables["verdicts"].set_index("claim_key")["rating"]
-    for mention, quote in zip(mentions, tables["claims"]["quote"]):
+    for mention, quote in zip(mentions, tables["claims"]["quote"], strict=True):
         assert mention["focused"] and mention["text"] == quote
         assert mention["shown"] == ratings[mention["claim"]] and ratings[mention["claim"]] in mention["label"]
     paragraphs = page.eval_on_selector_all("ol.mpsbook-article > li", "items => items.map(li => li.id)")

@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 from fontTools import subset
-from fontTools.ttLib import TTFont
 
 FAMILY = "MPSBook Sans"
 # Basic Latin, Latin-1, Latin Extended-A, dashes, quotes, ellipsis, primes, euro, arrows, and the mathematical
