@@ -93,6 +93,7 @@ from .findings import (
     WEB_LEFTOVERS,
     claim_flags,
     misspellings,
+    spell_checker,
     article_findings,
 )
 from .charts import (
@@ -186,6 +187,7 @@ __all__ = [
     "claim_flags",
     "WEB_LEFTOVERS",
     "misspellings",
+    "spell_checker",
     "article_findings",
     "FONT",
     "PALETTE",

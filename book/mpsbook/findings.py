@@ -55,6 +55,19 @@ def _finding(kind: str, text: str, start: int, end: int, detail: str) -> dict:
     return {"kind": kind, "paragraph": paragraph_number(text, start), "quote": text[start:end], "detail": detail}
 
 
+def spell_checker():
+    """pyspellchecker's English dictionary (one edit away) with :data:`KNOWN_WORDS` loaded into it.
+
+    Loaded, not filtered out afterwards: a known word is then also a candidate for a near miss
+    ("dyberattacks" -> "cyberattacks"), for an analyst who asks the checker.
+    """
+    from spellchecker import SpellChecker  # imported here: only the spelling finding needs it
+
+    checker = SpellChecker(language="en", distance=1)
+    checker.word_frequency.load_words(sorted(KNOWN_WORDS))
+    return checker
+
+
 def misspellings(text: str) -> pd.DataFrame:
     """Words a maintained spell-checker does not know: pyspellchecker's English, :data:`KNOWN_WORDS` loaded in.
 
@@ -63,10 +76,7 @@ def misspellings(text: str) -> pd.DataFrame:
     is often not the word meant ("Ministery" is one edit from "minister"), and a misspelling is
     a sign of how the page was made (copied, machine-translated), not a claim to correct.
     """
-    from spellchecker import SpellChecker  # imported here: only this finding needs it
-
-    checker = SpellChecker(language="en", distance=1)
-    checker.word_frequency.load_words(sorted(KNOWN_WORDS))  # known words, so also suggested ("dyberattacks")
+    checker = spell_checker()
     rows = []
     for match in re.finditer(r"[A-Za-z]+", text):
         word = match.group()

@@ -54,7 +54,7 @@ def change_glued_values(notebook: Path) -> dict:
 
 
 def test_every_page_showing_a_glued_value_is_rebuilt_when_the_notebook_changes(tmp_path):
-    for name in ("_config.yml", "_toc.yml"):
+    for name in ("_config.yml", "_toc.yml", "CITATION.cff"):
         shutil.copy(ROOT / name, tmp_path / name)
     ignore = shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints", "_build")
     for folder in ("book", "data"):
