@@ -73,7 +73,7 @@ def budget(name: str, measured: float, limit: float) -> None:
 
 def copy_book(target: Path, copies: int = 1) -> list:
     """The book's sources in ``target``, with each chapter notebook repeated ``copies`` times; returns the notebooks."""
-    for name in ("_config.yml", "Makefile", "pytest.ini", "requirements.txt"):
+    for name in ("_config.yml", "CITATION.cff", "Makefile", "pytest.ini", "requirements.txt"):
         shutil.copy2(ROOT / name, target / name)  # copy2 keeps times, so make sees the environment as current
     shutil.copytree(ROOT / "data", target / "data")
     (target / "node_modules").symlink_to(ROOT / "node_modules")  # vega, which the build copies into the site
