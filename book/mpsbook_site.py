@@ -6,8 +6,8 @@
   loads; sphinx-design's files where no design element is used; the theme's fontawesome.js
   (see ``_templates/static/webpack-macros.html``); and all but a few dozen of the 1,400
   glyphs in the theme's icon font (``mpsbook-icons.woff2``, cut after the pages are written).
-* It renders the data dictionary from ``data/datapackage.json`` (the ``data-dictionary``
-  directive), with a download link for every file, so the schema is never typed twice.
+* It loads the data dictionary directive (``mpsbook_dictionary``) and the narrow chart layouts
+  (``mpsbook_reader``), each in a module of its own beside this one.
 * It makes every page that shows a value glued from a notebook depend on that notebook
   (myst-nb records no dependency across documents), so an incremental build rewrites it
   whenever the notebook changes.
@@ -38,9 +38,7 @@ from pathlib import Path
 
 import vl_convert
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.errors import ExtensionError
-from sphinx.util.docutils import SphinxDirective
 
 STATIC_DIR = Path(__file__).resolve().parent / "_static"
 TEMPLATES_DIR = Path(__file__).resolve().parent / "_templates"
@@ -281,85 +279,6 @@ def drop_unused_assets(app, pagename, templatename, context, doctree) -> None:
         context[key] = kept
 
 
-def _download(env, target: str, label: str) -> addnodes.download_reference:
-    """A link that copies ``target`` (a path from the book's root) into the site for download."""
-    return addnodes.download_reference(
-        "", "", nodes.literal(label, label), refdoc=env.docname, refdomain="", reftype="download",
-        refexplicit=True, reftarget="/" + target,
-    )
-
-
-def _table(header: list, rows: list, widths: list) -> nodes.table:
-    """A plain docutils table with one header row."""
-    group = nodes.tgroup(cols=len(header))
-    group += [nodes.colspec(colwidth=w) for w in widths]
-    head, body = nodes.thead(), nodes.tbody()
-    for cells, part in [(header, head)] + [(r, body) for r in rows]:
-        row = nodes.row()
-        for cell in cells:
-            entry = nodes.entry()
-            entry += cell if isinstance(cell, nodes.Node) else nodes.paragraph(text=str(cell))
-            row += entry
-        part += row
-    group += [head, body]
-    return nodes.table("", group, classes=["data-dictionary"])
-
-
-def _constraints(field: dict) -> str:
-    words = []
-    for key, value in field.get("constraints", {}).items():
-        if key == "required" and value:
-            words.append("required")
-        elif key == "unique" and value:
-            words.append("unique")
-        elif key == "enum":
-            words.append("one of: " + ", ".join(value))
-        elif key in ("minimum", "maximum"):
-            words.append(f"{key} {value}")
-        elif key == "pattern":
-            words.append(f"matches {value}")
-    return "; ".join(words)
-
-
-class DataDictionary(SphinxDirective):
-    """Render a Frictionless data package as a data dictionary with download links.
-
-    Usage: ``data-dictionary`` with the package's path from the book's root as its argument.
-    """
-
-    required_arguments = 1
-
-    def run(self):
-        relative = self.arguments[0]
-        path = Path(self.env.srcdir) / relative
-        self.env.note_dependency(str(path))
-        package = json.loads(path.read_text(encoding="utf-8"))
-        folder = Path(relative).parent.as_posix()
-        result = [nodes.paragraph("", "", nodes.Text("The data package itself: "),
-                                  _download(self.env, relative, Path(relative).name), nodes.Text("."))]
-        for resource in package["resources"]:
-            target = f"{folder}/{resource['path']}"
-            result.append(nodes.rubric(text=f"{resource.get('title', resource['name'])} ({resource['name']})"))
-            result.append(nodes.paragraph(text=resource.get("description", "")))
-            result.append(nodes.paragraph("", "", nodes.Text("Download: "), _download(self.env, target, resource["path"]),
-                                          nodes.Text(f" ({resource.get('format', '')}, {resource.get('encoding', '')})")))
-            schema = resource.get("schema")
-            if not schema:
-                continue
-            rows = [[nodes.paragraph("", "", nodes.literal(text=f["name"])), f.get("type", "string"),
-                     f.get("description", f.get("title", "")), _constraints(f)] for f in schema["fields"]]
-            result.append(_table(["Column", "Type", "Meaning", "Constraints"], rows, [18, 10, 50, 22]))
-            keys = [f"Primary key: {', '.join(schema['primaryKey']) if isinstance(schema['primaryKey'], list) else schema['primaryKey']}."]
-            for foreign in schema.get("foreignKeys", []):
-                fields = foreign["fields"] if isinstance(foreign["fields"], str) else ", ".join(foreign["fields"])
-                ref = foreign["reference"]
-                keys.append(f"{fields} refers to {ref['fields']} of {ref['resource'] or resource['name']}.")
-            for rule in schema.get("mpsbook:rowRules", []):
-                keys.append(f"Row rule: {rule['fields'][0]} is not greater than {rule['fields'][1]}.")
-            result.append(nodes.paragraph(text=" ".join(keys)))
-        return result
-
-
 ICON_FONT = "vendor/fontawesome/webfonts/fa-solid-900.woff2"  # the one face the pages draw icons from
 ICON_SUBSET = "mpsbook-icons.woff2"  # mpsbook.css declares it after the theme's face, so it wins
 # The theme's icon table, as its minified CSS writes it: .fa-bars:before,.fa-navicon:before{content:"\f0c9"}
@@ -464,13 +383,14 @@ def cut_chart_font(app, exception) -> None:
 
 
 def assets_digest(confdir: Path) -> str:
-    """A hash of the book's static files, templates and chart font, of both extension modules, and of vega's and vl-convert's versions.
+    """A hash of the book's static files, templates and chart font, of the extension's modules, and of vega's and vl-convert's versions.
 
     Registered as a config value so that editing a script or a style sheet (or this file)
     rewrites every page on the next build; Sphinx otherwise finds "no targets out of date"
     and leaves the old copies in the site.
     """
-    digest = hashlib.sha256(Path(__file__).read_bytes() + Path(__file__).with_name("mpsbook_reader.py").read_bytes())
+    digest = hashlib.sha256(b"".join(Path(__file__).with_name(name).read_bytes()
+                                    for name in ("mpsbook_site.py", "mpsbook_reader.py", "mpsbook_dictionary.py")))
     vega_package = confdir / "node_modules" / "vega" / "package.json"
     digest.update(vl_convert.__version__.encode() + (vega_package.read_bytes() if vega_package.exists() else b""))
     for path in sorted([*STATIC_DIR.rglob("*"), *TEMPLATES_DIR.rglob("*"), *FONT_DIR.glob("*.ttf")]):
@@ -486,9 +406,9 @@ def add_templates(app, config) -> None:
 
 def setup(app):
     app.setup_extension("mpsbook_reader")  # narrow charts, deferred scripts, search: see its docstring
+    app.setup_extension("mpsbook_dictionary")  # the data-dictionary directive
     app.add_config_value("mpsbook_assets_digest", assets_digest(Path(app.confdir)), "html")
     app.add_css_file("mpsbook.css")
-    app.add_directive("data-dictionary", DataDictionary)
     app.connect("config-inited", add_templates)
     app.connect("source-read", note_glue_dependencies)
     app.connect("builder-inited", place_vega)
