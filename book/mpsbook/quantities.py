@@ -87,12 +87,16 @@ POSTFIX_HEDGES = {
     "about": re.compile(r"(?:\s+or\s+so\b|-odd\b)", re.IGNORECASE),
 }
 
-# What a quantity counts, read from the words after it; each spelling maps to one name.
+# What a quantity counts, read from the words after it; each spelling maps to one name. Units written
+# as a plain noun with an -s plural are listed by their singular alone.
+_PLAIN_UNITS = (
+    "case suspect card cyberattack attack threat den unit system website account arrest euro dollar pound "
+    "day month year hour week"
+).split()
 UNITS = {
     spelling: unit
     for unit, spellings in {
-        "cases": ["case", "cases"],
-        "suspects": ["suspect", "suspects"],
+        **{f"{noun}s": [noun, f"{noun}s"] for noun in _PLAIN_UNITS},
         "people": ["people", "persons", "person"],
         "person-times": ["person-times"],
         "police": ["police", "policemen", "officers", "officer"],
@@ -100,27 +104,9 @@ UNITS = {
         "kilograms": ["kilogram", "kilograms", "kg", "kilo", "kilos"],
         "yuan": ["yuan", "rmb"],
         "percent": ["percent", "%"],
-        "cards": ["card", "cards"],
-        "cyberattacks": ["cyberattack", "cyberattacks"],
-        "attacks": ["attack", "attacks"],
         "organizations": ["organization", "organizations", "organisation", "organisations"],
         "groups": ["group", "groups", "gang", "gangs"],
-        "threats": ["threat", "threats"],
-        "dens": ["den", "dens"],
         "enterprises": ["enterprise", "enterprises", "company", "companies"],
-        "units": ["unit", "units"],
-        "systems": ["system", "systems"],
-        "websites": ["website", "websites"],
-        "accounts": ["account", "accounts"],
-        "arrests": ["arrest", "arrests"],
-        "euros": ["euro", "euros"],
-        "dollars": ["dollar", "dollars"],
-        "pounds": ["pound", "pounds"],
-        "days": ["day", "days"],
-        "months": ["month", "months"],
-        "years": ["year", "years"],
-        "hours": ["hour", "hours"],
-        "weeks": ["week", "weeks"],
     }.items()
     for spelling in spellings
 }
