@@ -10,19 +10,17 @@ do; nothing is requested from another host.
 :func:`scores` is what ``make bench`` calls for its Lighthouse budgets.
 """
 
-import contextlib
-import functools
 import gzip
 import http.server
 import json
 import os
-import re
-import socketserver
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from helpers import served, toc_pages  # the tests' own: the local server, the pages of _toc.yml
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "_build" / "html"
@@ -72,23 +70,9 @@ class _BytesFile:
         self._io.close()
 
 
-@contextlib.contextmanager
 def serve(site: Path = SITE):
-    """The site on 127.0.0.1 at a free port, gzipped; yields its origin."""
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(CompressingHandler, directory=site))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def toc_pages() -> list:
-    """The book's pages in table-of-contents order, as paths of the built site."""
-    toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
-    return [f"{entry}.html" for entry in re.findall(r"(?:root|file):\s*(\S+)", toc)]
+    """The site on 127.0.0.1 at a free port, gzipped; a context manager that yields its origin."""
+    return served(site, CompressingHandler)
 
 
 def lighthouse(url: str) -> dict:

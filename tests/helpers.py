@@ -52,9 +52,12 @@ class _QuietServer(socketserver.ThreadingTCPServer):
 
 
 @contextlib.contextmanager
-def served(directory):
-    """``directory`` served over HTTP on 127.0.0.1 at a free port for the ``with`` block; yields the origin URL."""
-    server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=directory))
+def served(directory, handler=_QuietHandler):
+    """``directory`` served over HTTP on 127.0.0.1 at a free port for the ``with`` block; yields the origin URL.
+
+    ``handler`` is the request handler class (``bench/lighthouse.py`` passes one that gzips, as hosts do).
+    """
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=directory))
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
