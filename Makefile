@@ -33,10 +33,15 @@ help: ## List the targets
 PIP_ALONE := env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL -u PIP_INDEX_URL -u PIP_CONSTRAINT PIP_CONFIG_FILE=/dev/null
 INSTALL = $(PIP_ALONE) $(1)/bin/python -m pip install --quiet --require-hashes --no-deps -r requirements.txt
 
-$(STAMP): requirements.txt
+# Then the book's own package (pyproject.toml), editable: book/mpsbook is imported where it lies, with
+# setuptools from the lock as its build backend (no build isolation, so nothing is downloaded).
+INSTALL_PACKAGE = $(PIP_ALONE) $(1)/bin/python -m pip install --quiet --no-deps --no-build-isolation --no-index -e .
+
+$(STAMP): requirements.txt pyproject.toml
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(call INSTALL,$(VENV))
+	$(call INSTALL_PACKAGE,$(VENV))
 	touch $@
 
 $(NODE_STAMP): package.json package-lock.json
@@ -46,7 +51,8 @@ $(NODE_STAMP): package.json package-lock.json
 env: $(STAMP) $(NODE_STAMP) ## Create the environment: .venv and node_modules (done by every target that needs it)
 
 # The lock: requirements.in (direct pins) resolved by uv, pinned here, for Python 3.11.5 and later on
-# every platform, with the hash of every file. Versions already in requirements.txt are kept unless
+# every platform, with the hash of every file. A package asked for with extras is pinned with them
+# (--no-strip-extras) and, by tools/lock_bases.py, without them too, for pip before 23.3. Versions already in requirements.txt are kept unless
 # requirements.in asks for others. uv reads no pip or uv configuration here (--no-config, PIP_ALONE).
 UV_VERSION := 0.13.8
 LOCK_PYTHON := 3.11.5
@@ -55,8 +61,9 @@ lock: ## Rewrite requirements.txt (the lock, with hashes) from requirements.in
 	$(PYTHON) -m venv $(VENV).lock
 	$(PIP_ALONE) $(VENV).lock/bin/python -m pip install --quiet uv==$(UV_VERSION)
 	env -u UV_INDEX_URL -u UV_EXTRA_INDEX_URL -u UV_INDEX -u UV_DEFAULT_INDEX -u UV_FIND_LINKS \
-	  $(VENV).lock/bin/uv pip compile requirements.in --universal --python-version $(LOCK_PYTHON) --generate-hashes \
+	  $(VENV).lock/bin/uv pip compile requirements.in --universal --python-version $(LOCK_PYTHON) --generate-hashes --no-strip-extras \
 	  --no-config --no-cache --custom-compile-command "make lock" --quiet -o requirements.txt
+	$(PYTHON) tools/lock_bases.py requirements.txt
 	rm -rf $(VENV).lock
 
 # The derived tables: written from the ledger by the helper package, never by hand (byte-stable).
@@ -66,7 +73,7 @@ LEDGER := data/claims.csv data/comparisons.csv data/references.csv data/datapack
 derived: $(DERIVED) ## Write the ratings and their sensitivity (data/derived/) from the ledger
 
 $(DERIVED) &: $(STAMP) $(LEDGER) $(wildcard book/mpsbook/*.py)
-	cd book && ../$(BIN)/python -m mpsbook.derived
+	$(BIN)/python -m mpsbook.derived
 
 # What the site is built from. Directories are listed too: adding or deleting a file changes
 # its directory's time, so that also calls for a build.
@@ -108,6 +115,7 @@ $(STAMP_313): requirements.txt
 	rm -rf $(VENV_313)
 	$(PYTHON_313) -m venv $(VENV_313)
 	$(call INSTALL,$(VENV_313))
+	$(call INSTALL_PACKAGE,$(VENV_313))
 	touch $@
 
 env-3.13: $(STAMP_313) ## Create .venv-3.13 from the same lock, with $(PYTHON_313)
@@ -132,7 +140,7 @@ execute: $(STAMP) ## Re-execute every notebook in place, $(JOBS) at a time (twic
 	printf '%s\n' $(NOTEBOOKS) | xargs -P $(JOBS) -n 1 $(EXECUTE)
 
 bench: $(STAMP) $(NODE_STAMP) ## Measure build, execute, test and page costs against the budgets (not run in CI)
-	$(BIN)/python bench/bench.py $(BENCH_ARGS)
+	$(BIN)/python -m bench.bench $(BENCH_ARGS)
 
 lab: $(STAMP) ## Open the book in JupyterLab
 	$(BIN)/jupyter lab book

@@ -4,7 +4,7 @@ Run with `make bench` (the environment already installed). It prints a table of 
 one PASS/FAIL line per budget. It is a measurement, not a test: nothing here runs in CI.
 Budgets are ratios, because the machine is shared and absolute times drift.
 
-    python bench/bench.py [--scales 4 16] [--update-readme]
+    python -m bench.bench [--scales 4 16] [--update-readme]   # from the book's root
 
 `--update-readme` writes the table into README.md between the bench markers.
 """
@@ -25,7 +25,6 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))  # lighthouse.py beside this file
 BIN = Path(sys.executable).parent
 NOTEBOOKS = sorted((ROOT / "book").glob("*.ipynb"))
 EXECUTE = [str(BIN / "jupyter"), "nbconvert", "--to", "notebook", "--execute", "--inplace",
@@ -103,8 +102,7 @@ def page_metrics() -> None:
     """Bytes each page transfers, and when its first and last charts are drawn, in headless Chromium."""
     from playwright.sync_api import sync_playwright
 
-    sys.path.insert(0, str(ROOT / "tests"))
-    from helpers import served, toc_pages  # the tests' own: the pages of _toc.yml, the site served locally
+    from tests.helpers import served, toc_pages  # the tests' own: the pages of _toc.yml, the site served locally
 
     with served(ROOT / "_build" / "html") as origin, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
@@ -152,7 +150,7 @@ def lighthouse_budgets() -> None:
 
     Each figure is the median of three runs (about 25 s each a page).
     """
-    import lighthouse
+    from bench import lighthouse
 
     for page, figures in lighthouse.scores(runs=3).items():
         rows.append((f"Lighthouse mobile {page}: performance, accessibility, best practices, SEO (median of 3)",

@@ -5,7 +5,7 @@ Lighthouse (pinned in package.json as a development dependency) runs with its mo
 served from 127.0.0.1 by :class:`CompressingHandler`, which gzips text files as static hosts
 do; nothing is requested from another host.
 
-    python bench/lighthouse.py [PAGE ...]   # prints one line of scores per page
+    python -m bench.lighthouse [PAGE ...]   # from the book's root; prints one line of scores per page
 
 :func:`scores` is what ``make bench`` calls for its Lighthouse budgets.
 """
@@ -19,8 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from helpers import served, toc_pages  # the tests' own: the local server, the pages of _toc.yml
+from tests.helpers import served, toc_pages  # the tests' own: the local server, the pages of _toc.yml
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "_build" / "html"

@@ -1,7 +1,8 @@
 """What the tests and `bench/bench.py` share: the book's pages as `_toc.yml` lists them, and a folder served locally.
 
-Not a test file (pytest collects only ``test_*.py``); the tests import it as ``helpers``, the
-benchmark after putting ``tests/`` on its path.
+Not a test file (pytest collects only ``test_*.py``); the tests import it as ``helpers`` (pytest puts
+their folder first on the path), the benchmark as ``tests.helpers`` (run as ``python -m bench.bench`` from
+the book's root, where ``tests`` is a namespace package).
 """
 
 import contextlib

@@ -14,9 +14,8 @@ import yaml
 from pyld import jsonld
 
 import mpsbook
-import mpsbook_pages
-import mpsbook_site
 from mpsbook import reader
+from mpsbook.sphinxext import charts, directives
 
 # schema.org's context, reduced to what the book's JSON-LD uses, so expanding it needs no network.
 SCHEMA_CONTEXT = {"@context": {"@vocab": "https://schema.org/"}}
@@ -37,7 +36,7 @@ def tables():
 
 @pytest.fixture(scope="module")
 def box_options():
-    about = mpsbook_pages.edition(mpsbook.ROOT_DIR)
+    about = directives.edition(mpsbook.ROOT_DIR)
     return {"ratings": mpsbook.RATINGS, "readings": mpsbook.READINGS, "colours": mpsbook.RATING_COLOURS,
             "author": about["authors"], "date": about["date"]}
 
@@ -166,7 +165,7 @@ def test_corrections_log_ends_each_claim_on_the_rating_the_book_shows(tables):
 
 
 def test_edition_is_the_same_in_the_citation_file_and_the_book_configuration():
-    about = mpsbook_pages.edition(mpsbook.ROOT_DIR)
+    about = directives.edition(mpsbook.ROOT_DIR)
     config = yaml.safe_load((mpsbook.ROOT_DIR / "_config.yml").read_text(encoding="utf-8"))
     assert config["author"] == about["authors"]
     assert re.fullmatch(r"\d+\.\d+\.\d+", about["version"])
@@ -177,14 +176,14 @@ def test_edition_is_the_same_in_the_citation_file_and_the_book_configuration():
 def test_chart_csv_holds_every_row_of_every_dataset_and_every_field():
     spec = {"datasets": {"a": [{"x": 1.0, "y": "one"}, {"x": 2.5, "y": None}], "b": [{"z": 3}]},
             "data": {"name": "a"}}
-    rows = mpsbook_site.chart_rows(spec)
-    assert mpsbook_site.chart_csv(rows) == "x,y,z\n1,one,\n2.5,,\n,,3\n"
+    rows = charts.chart_rows(spec)
+    assert charts.chart_csv(rows) == "x,y,z\n1,one,\n2.5,,\n,,3\n"
 
 
 def test_chart_sources_name_every_official_figure_once_and_refuse_an_unknown_one():
-    references = mpsbook_site.reference_records(mpsbook.ROOT_DIR)
+    references = charts.reference_records(mpsbook.ROOT_DIR)
     rows = [{"ref_id": "clean-net-2022-cases"}, {"ref_id": "clean-net-2021-cases, clean-net-2022-cases"}, {}]
-    links = mpsbook_site.chart_sources(rows, references, "book/x")
+    links = charts.chart_sources(rows, references, "book/x")
     assert links.count("<a ") == 2 and references["clean-net-2022-cases"]["url"] in links
     with pytest.raises(Exception, match="not-a-reference"):
-        mpsbook_site.chart_sources([{"ref_id": "not-a-reference"}], references, "book/x")
+        charts.chart_sources([{"ref_id": "not-a-reference"}], references, "book/x")

@@ -134,7 +134,7 @@ def chart_mimebundle(spec: dict, **_metadata) -> dict:
     but keeps an ``<img>`` whatever its ``src``, and never renders ``image/svg+xml`` untrusted.
     So a fresh clone shows every chart as a picture before any cell runs, and nbval still
     compares the whole HTML, byte for byte. The HTML holds no script that runs. When the
-    site is built, ``mpsbook_site`` puts the SVG back inline (the page's fonts reach it there)
+    site is built, ``mpsbook.sphinxext.charts`` puts the SVG back inline (the page's fonts reach it there)
     and compiles the spec in the JSON block to Vega; the site's ``mpsbook-charts.js`` then
     draws each ``.mpsbook-chart`` with vega and hides the static SVG once the interactive
     chart is drawn. Everything is keyed by content, never by a random id, so executing twice

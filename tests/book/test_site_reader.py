@@ -15,8 +15,8 @@ from pyld import jsonld
 from test_reader import SCHEMA, offline_loader
 
 import mpsbook
-import mpsbook_pages
 from mpsbook import reader
+from mpsbook.sphinxext import directives
 
 pytestmark = pytest.mark.browser
 
@@ -140,7 +140,7 @@ def test_json_ld_holds_one_claim_review_per_claim_at_its_box(loaded, site_url, t
 
 
 def test_every_page_footer_gives_the_edition_and_where_to_report_an_error(site_dir):
-    about = mpsbook_pages.edition(mpsbook.ROOT_DIR)
+    about = directives.edition(mpsbook.ROOT_DIR)
     line = f"Version {about['version']}, released {about['date']}."
     for page in toc_pages():
         text = (site_dir / page).read_text(encoding="utf-8")

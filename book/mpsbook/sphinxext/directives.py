@@ -195,9 +195,9 @@ def code_digest() -> str:
     Registered as a config value read with the environment, so that changing either re-reads
     every page on the next build (Sphinx otherwise finds the pages up to date).
     """
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve()
     digest = hashlib.sha256()
-    for path in (here / "mpsbook_pages.py", here / "mpsbook" / "reader.py"):
+    for path in (here, here.parents[1] / "reader.py"):
         digest.update(path.read_bytes())
     return digest.hexdigest()
 

@@ -1,10 +1,10 @@
-"""Sphinx extension: the ``data-dictionary`` directive, loaded by ``mpsbook_site``.
+"""The ``data-dictionary`` directive: the data package described from its own schema.
 
 ``data-dictionary data/datapackage.json`` renders the Frictionless data package as a data
 dictionary: for every resource its title, description, a download link, and a table of its
 columns (type, meaning, constraints) with its keys and row rules. The schema is read from the
-package each build, so it is never typed twice. Like ``mpsbook_site``, it imports nothing from
-the book's package.
+package each build, so it is never typed twice. It imports nothing from the rest of the
+book's package.
 """
 
 import json

@@ -1,19 +1,11 @@
-"""Sphinx extension, second part: the site for every reader and device (loaded by ``mpsbook_site``).
+"""Each chart laid out again for narrow columns (phones), beside the layout the notebook stored.
 
-* Narrow charts. Each chart is also compiled for narrow columns (phones): the width follows
-  the column, long row labels wrap onto several lines, titles wrap, legends go below in one
-  column; nothing is scaled down, so text keeps its size (12 px and up). The page carries a
-  narrow static SVG beside the notebook's (CSS picks by the column's width, for readers
-  without JavaScript) and a narrow Vega spec beside the default one (the chart loader picks).
-* Speed. The theme's style sheet is cut to the rules the site uses (PurgeCSS, at build time);
-  scripts that need not block the first paint are deferred; Sphinx's search scripts
-  (and the search index) load on the search page only, which also lets the page opened from
-  a search result highlight the terms (``sphinx_highlight.js`` does nothing where the search
-  scripts are loaded); ``mpsbook-search.js`` offers to clear the highlight and keeps search
-  previews to body text. ``mpsbook-tables.js`` makes a table box that scrolls sideways
-  reachable from the keyboard.
-
-Like ``mpsbook_site``, it imports nothing from the ``mpsbook`` package.
+The width follows the column, long row labels wrap onto several lines, titles wrap, legends go
+below in one column; nothing is scaled down, so text keeps its size (12 px and up). The page
+carries a narrow static SVG beside the notebook's (CSS picks by the column's width, for readers
+without JavaScript) and a narrow Vega spec beside the default one (the chart loader picks).
+:func:`add_narrow_charts` is called by :func:`.charts.render_charts`, between putting the static
+SVG inline and compiling the specs to Vega.
 """
 
 import hashlib
@@ -22,7 +14,6 @@ import re
 import textwrap
 
 import vl_convert
-from sphinx.builders.html._assets import _JavaScript
 from sphinx.errors import ExtensionError
 
 NARROW_WIDTH = 340  # px: the static narrow SVG; a 390 px phone's text column is about 342 px
@@ -147,7 +138,7 @@ def narrow_chart(match: re.Match, pagename: str) -> str:
             svg = vl_convert.vegalite_to_svg(narrow_spec(spec, NARROW_WIDTH), vl_version=version)
             vega = vl_convert.vegalite_to_vega(narrow_spec(spec, "container"), vl_version=version)
         except Exception as error:  # vl-convert raises plain ValueErrors with the compiler's message
-            raise ExtensionError(f"mpsbook_reader: a chart on {pagename} has no narrow layout: {error}") from error
+            raise ExtensionError(f"mpsbook.sphinxext.narrow: a chart on {pagename} has no narrow layout: {error}") from error
         vega.pop("$schema", None)  # an address; the page names no other host
         _CACHE[key] = (svg, _json_block(vega, "vega-narrow"))
     svg, block = _CACHE[key]
@@ -156,76 +147,6 @@ def narrow_chart(match: re.Match, pagename: str) -> str:
     return match["open"] + match["static"] + static + match["between"] + block + match["block"]
 
 
-def add_narrow_charts(app, pagename, templatename, context, doctree) -> None:
-    """Give each chart of the page its narrow layout; runs before ``mpsbook_site`` compiles the specs to Vega."""
-    body = context.get("body", "")
-    if "mpsbook-chart-spec" in body:
-        context["body"] = VEGALITE_SPEC.sub(lambda match: narrow_chart(match, pagename), body)
-
-
-SEARCH_SCRIPTS = ("searchtools.js", "language_data.js", "searchindex.js")
-# Scripts whose code later inline scripts of the page use at once: they stay in order, not deferred.
-BLOCKING = ("documentation_options.js",)
-
-
-def defer_scripts(app, pagename, templatename, context, doctree) -> None:
-    """Defer every script file the page lists: they run in order, after parsing, and never block the first paint."""
-    if pagename == "search":
-        return  # the search page's own scripts (in its template) need Sphinx's helpers loaded before them
-    scripts = []
-    for asset in context.get("script_files", []):
-        name = str(getattr(asset, "filename", asset) or "")
-        attributes = dict(getattr(asset, "attributes", {}))
-        if name and not name.endswith(BLOCKING) and "async" not in attributes:
-            attributes["defer"] = "defer"
-            asset = _JavaScript(name, priority=getattr(asset, "priority", 500), **attributes)
-        scripts.append(asset)
-    context["script_files"] = scripts
-
-
-THEME_CSS = "_static/styles/pydata-sphinx-theme.css"
-PURGECSS = "node_modules/.bin/purgecss"
-
-
-def cut_theme_css(app, exception) -> None:
-    """Cut the theme's style sheet (400 kB: Bootstrap, every icon, every widget) to the rules the site can use.
-
-    PurgeCSS (pinned in package-lock.json) keeps each rule whose selectors name a class, id or
-    element found in a page or a script of the site; rules on the theme's own classes and on
-    its light/dark attributes are always kept. Runs before the icon font is cut, which reads
-    the icon table from what is left.
-    """
-    if exception is not None or app.builder.format != "html":
-        return
-    import subprocess
-    import tempfile
-    from pathlib import Path
-
-    outdir, tool = Path(app.outdir), Path(app.confdir) / PURGECSS
-    if not tool.exists():
-        raise ExtensionError(f"mpsbook_reader: no PurgeCSS at {tool}: run `make env` (npm ci) first")
-    config = (
-        "module.exports = {"
-        f"content: [{json.dumps(str(outdir / '**' / '*.html'))}, {json.dumps(str(outdir / '_static' / '**' / '*.js'))}],"
-        f"skippedContentGlobs: [{json.dumps(str(outdir / '_static' / 'vega-*.js'))}],"
-        f"css: [{json.dumps(str(outdir / THEME_CSS))}],"
-        "safelist: {greedy: [/data-theme/, /data-mode/, /^bd-/, /^pst-/]}};"
-    )
-    with tempfile.TemporaryDirectory() as folder:
-        (Path(folder) / "purgecss.config.cjs").write_text(config, encoding="utf-8")
-        result = subprocess.run([str(tool), "-c", str(Path(folder) / "purgecss.config.cjs"), "-o", folder],
-                                capture_output=True, text=True)
-        cut = Path(folder) / Path(THEME_CSS).name
-        if result.returncode != 0 or not cut.exists():
-            raise ExtensionError(f"mpsbook_reader: PurgeCSS failed on {THEME_CSS}: {result.stderr.strip()}")
-        (outdir / THEME_CSS).write_bytes(cut.read_bytes())
-
-
-def setup(app):
-    app.connect("build-finished", cut_theme_css, priority=400)
-    app.add_js_file("mpsbook-search.js", loading_method="defer")
-    app.add_js_file("mpsbook-tables.js", loading_method="defer")
-    app.connect("html-page-context", add_narrow_charts, priority=400)
-    app.connect("html-page-context", defer_scripts, priority=950)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
-
+def add_narrow_charts(body: str, pagename: str) -> str:
+    """The page's body with each chart given its narrow layout (before its spec is compiled to Vega)."""
+    return VEGALITE_SPEC.sub(lambda match: narrow_chart(match, pagename), body)

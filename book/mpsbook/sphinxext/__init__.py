@@ -1,0 +1,44 @@
+"""The book's Sphinx extension: what the build does that the notebooks cannot do themselves.
+
+Loaded by ``_config.yml`` as ``mpsbook.sphinxext``. One module per concern:
+
+* :mod:`.charts`: each chart put back on the page from the notebook's output, compiled to Vega,
+  with its sources and downloads beneath it;
+* :mod:`.narrow`: each chart's layout for narrow columns (phones), called by :mod:`.charts`;
+* :mod:`.fonts`: the chart font and the theme's icon font, each cut to what the site uses;
+* :mod:`.assets`: vega served, the theme's CSS cut, scripts deferred, unused files left off, the
+  book's templates and the digest that rewrites the pages when a static file changes;
+* :mod:`.glue_dependencies`: a page that glues from a notebook depends on that notebook;
+* :mod:`.metadata`: each page's meta description;
+* :mod:`.dictionary`: the ``data-dictionary`` directive;
+* :mod:`.directives`: the reader's pages (scorecard, claim boxes, annotated article, sources,
+  corrections) and the edition in every footer.
+
+Only :mod:`.directives` uses the rest of the ``mpsbook`` package (the pages must say what the
+notebooks compute); the other modules read the notebooks' outputs and the data files alone.
+"""
+
+from . import assets, charts, dictionary, directives, fonts, glue_dependencies, metadata
+
+
+def setup(app):
+    """Register every module's handlers, in the order the build needs them.
+
+    Where two handlers answer the same event, the one set up first runs first (Sphinx keeps the order
+    of registration within a priority); the few priorities set in the modules say so where they are set.
+    """
+    # The config values (the assets' digest), the book's templates, CSS and scripts, vega's copy: first,
+    # since every page depends on them.
+    assets.setup(app)
+    # Reading: which notebooks a page glues from; the directives that make the data dictionary and the
+    # reader's pages (their placeholder links are resolved once the doctree is complete).
+    glue_dependencies.setup(app)
+    dictionary.setup(app)
+    directives.setup(app)
+    # Writing each page: the charts (inline SVG, narrow layout, Vega, data), then the meta description.
+    # assets' handlers that drop and defer files run after these (priorities 900 and 950).
+    charts.setup(app)
+    metadata.setup(app)
+    # When the site is written: the theme's CSS is cut first (assets, priority 400), then the fonts.
+    fonts.setup(app)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
