@@ -17,7 +17,6 @@ from __future__ import annotations
 import base64
 import functools
 import html
-import json
 import re
 from pathlib import Path
 
@@ -47,6 +46,8 @@ NUMBER_FORMAT = ",.3~s"
 
 VEGALITE_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 CHART_CLASS = "mpsbook-chart"
+# The chart as data, for the site's build (mpsbook.sphinxext.charts): its spec, static SVG and words.
+CHART_MIME = "application/vnd.mpsbook.chart+json"
 
 
 def chart_theme() -> alt.theme.ThemeConfig:
@@ -127,34 +128,32 @@ def chart_svg(spec: dict) -> str:
 
 
 def chart_mimebundle(spec: dict, **_metadata) -> dict:
-    """Altair renderer: the chart as HTML (a static SVG and the spec the site draws from) plus SVG and text.
+    """Altair renderer: the chart as data for the site (``CHART_MIME``), and as HTML, SVG and text for notebooks.
 
-    In the HTML the static SVG is an ``<img>`` with a ``data:`` address: JupyterLab shows an
+    ``CHART_MIME`` holds what the site's build needs, as JSON: ``vegalite`` (the Vega-Lite
+    version the spec is written for), ``spec`` (without ``$schema``), ``svg`` (the static chart),
+    ``title`` and ``description`` (the words a screen reader hears). The build
+    (``mpsbook.sphinxext.charts``) puts the SVG inline, compiles the spec to Vega, lays it out
+    again for phones, and refuses a chart output without this bundle or with a key missing.
+
+    The HTML is the static SVG as an ``<img>`` with a ``data:`` address: JupyterLab shows an
     untrusted notebook's outputs through its HTML sanitizer, which drops ``<svg>`` elements
-    but keeps an ``<img>`` whatever its ``src``, and never renders ``image/svg+xml`` untrusted.
-    So a fresh clone shows every chart as a picture before any cell runs, and nbval still
-    compares the whole HTML, byte for byte. The HTML holds no script that runs. When the
-    site is built, ``mpsbook.sphinxext.charts`` puts the SVG back inline (the page's fonts reach it there)
-    and compiles the spec in the JSON block to Vega; the site's ``mpsbook-charts.js`` then
-    draws each ``.mpsbook-chart`` with vega and hides the static SVG once the interactive
-    chart is drawn. Everything is keyed by content, never by a random id, so executing twice
-    gives byte-identical output.
+    but keeps an ``<img>`` whatever its ``src``, and never renders ``image/svg+xml`` (or a type
+    it does not know) untrusted. So a fresh clone shows every chart as a picture before any
+    cell runs; nbval compares every part of the bundle, byte for byte. Everything is keyed by
+    content, never by a random id, so executing twice gives byte-identical output.
     """
     spec = {key: value for key, value in spec.items() if key != "$schema"}
     svg = chart_svg(spec)
     title, description = _chart_summary(spec)
     label = html.escape(": ".join(part for part in (title, description) if part), quote=True)
-    spec_json = json.dumps(spec, sort_keys=True, separators=(",", ":"), ensure_ascii=True).replace("</", "<\\/")
     markup = (
-        f'<div class="{CHART_CLASS}" data-vegalite="{VEGALITE_VERSION}">'
-        f'<img class="{CHART_CLASS}-static" alt="{label}" '
-        f'src="data:image/svg+xml;base64,{base64.b64encode(svg.encode()).decode()}">'
-        f'<div class="{CHART_CLASS}-live" aria-label="{label}"></div>'
-        f'<script type="application/json" class="{CHART_CLASS}-spec">{spec_json}</script>'
-        "</div>"
+        f'<div class="{CHART_CLASS}"><img class="{CHART_CLASS}-static" alt="{label}" '
+        f'src="data:image/svg+xml;base64,{base64.b64encode(svg.encode()).decode()}"></div>'
     )
     text = f"Chart: {title}" + (f"\n{description}" if description else "")
-    return {"text/html": markup, "image/svg+xml": svg, "text/plain": text}
+    chart = {"vegalite": VEGALITE_VERSION, "spec": spec, "svg": svg, "title": title, "description": description}
+    return {CHART_MIME: chart, "text/html": markup, "image/svg+xml": svg, "text/plain": text}
 
 
 def enable() -> None:

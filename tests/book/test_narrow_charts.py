@@ -10,8 +10,6 @@ import vl_convert
 import mpsbook
 from mpsbook.sphinxext import narrow as narrow_layout
 
-CHART_SPEC = re.compile(r'data-vegalite="(?P<version>[0-9.]+)">.*?class="mpsbook-chart-spec">(?P<spec>.*?)</script>', re.S)
-
 
 def book_charts():
     """(notebook, Vega-Lite version, spec) for every chart stored in the book's notebooks."""
@@ -19,9 +17,9 @@ def book_charts():
     for notebook in sorted((mpsbook.ROOT_DIR / "book").glob("*.ipynb")):
         for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
             for output in cell.get("outputs", []):
-                markup = "".join(output.get("data", {}).get("text/html", ""))
-                for match in CHART_SPEC.finditer(markup):
-                    found.append((notebook.name, match["version"], json.loads(match["spec"].replace("<\\/", "</"))))
+                chart = output.get("data", {}).get(mpsbook.charts.CHART_MIME)
+                if chart:
+                    found.append((notebook.name, chart["vegalite"], chart["spec"]))
     return found
 
 

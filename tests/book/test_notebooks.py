@@ -78,10 +78,8 @@ def markdown_of(nb):
 def chart_specs(nb):
     for cell in code_cells(nb):
         for output in cell["outputs"]:
-            for mimetype, content in output.get("data", {}).items():
-                content = "".join(content) if isinstance(content, list) else content  # nbformat splits lines
-                if mimetype.endswith("text/html") and "mpsbook-chart-spec" in content:
-                    yield json.loads(re.search(r'class="mpsbook-chart-spec">(.*?)</script>', content, re.S).group(1))
+            if mpsbook.charts.CHART_MIME in output.get("data", {}):
+                yield output["data"][mpsbook.charts.CHART_MIME]["spec"]
 
 
 def test_every_chart_has_a_title_a_description_and_tooltips(notebook):

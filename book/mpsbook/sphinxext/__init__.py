@@ -2,8 +2,8 @@
 
 Loaded by ``_config.yml`` as ``mpsbook.sphinxext``. One module per concern:
 
-* :mod:`.charts`: each chart put back on the page from the notebook's output, compiled to Vega,
-  with its sources and downloads beneath it;
+* :mod:`.charts`: each chart on the page from the chart bundle of the notebook's output (a myst-nb
+  MIME render plugin), compiled to Vega, with its sources and downloads beneath it;
 * :mod:`.narrow`: each chart's layout for narrow columns (phones), called by :mod:`.charts`;
 * :mod:`.fonts`: the chart font and the theme's icon font, each cut to what the site uses;
 * :mod:`.assets`: vega served, the theme's CSS cut, scripts deferred, unused files left off, the
@@ -15,7 +15,8 @@ Loaded by ``_config.yml`` as ``mpsbook.sphinxext``. One module per concern:
   corrections) and the edition in every footer.
 
 Only :mod:`.directives` uses the rest of the ``mpsbook`` package (the pages must say what the
-notebooks compute); the other modules read the notebooks' outputs and the data files alone.
+notebooks compute), and :mod:`.charts` takes the chart bundle's MIME type from ``mpsbook.charts``;
+the other modules read the notebooks' outputs and the data files alone.
 """
 
 from . import assets, charts, dictionary, directives, fonts, glue_dependencies, metadata
@@ -35,8 +36,10 @@ def setup(app):
     glue_dependencies.setup(app)
     dictionary.setup(app)
     directives.setup(app)
-    # Writing each page: the charts (inline SVG, narrow layout, Vega, data), then the meta description.
-    # assets' handlers that drop and defer files run after these (priorities 900 and 950).
+    # The charts: the chart node (read from each chart bundle), then, when a page is read, outputs checked and
+    # charts compiled (Vega, narrow layout, characters); when it is written, the chart and its data, then the
+    # chart files added to its page. Then each page's meta description. assets' handlers that drop and
+    # defer files run after these (priorities 900 and 950).
     charts.setup(app)
     metadata.setup(app)
     # When the site is written: the theme's CSS is cut first (assets, priority 400), then the fonts.

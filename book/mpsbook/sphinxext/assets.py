@@ -18,7 +18,6 @@
 
 import hashlib
 import json
-import re
 import shutil
 from pathlib import Path
 
@@ -81,7 +80,6 @@ def _asset_key(asset) -> tuple:
 
 
 SPHINX_DESIGN_FILES = ("sphinx-design.min.css", "design-tabs.js")
-SPHINX_DESIGN_MARKUP = re.compile(r'class="[^"]*\bsd-')
 
 
 def drop_unused_assets(app, pagename, templatename, context, doctree) -> None:
@@ -89,9 +87,11 @@ def drop_unused_assets(app, pagename, templatename, context, doctree) -> None:
 
     Thebe: the book offers no live kernel, and thebe's set-up names a script on another host
     (declared twice per page, an error in the browser's console). sphinx-design: Jupyter Book
-    loads its files on every page; they are kept only where the page has a design element.
+    loads its files on every page; they are kept only where the page has a design element (a node
+    with an ``sd-`` class).
     """
-    uses_design = bool(SPHINX_DESIGN_MARKUP.search(context.get("body", "")))
+    uses_design = doctree is not None and any(
+        word.startswith("sd-") for node in doctree.findall(nodes.Element) for word in node.get("classes", []))
     for key in ("script_files", "css_files"):
         kept, seen = [], set()
         for asset in context.get(key, []):

@@ -1,60 +1,134 @@
-"""The book's charts on the page: put back inline, laid out again for phones, compiled to Vega, with their data.
+"""The book's charts on the page, from the chart bundle each notebook output carries.
 
-The notebooks store each chart as a static SVG (an ``<img>`` with a ``data:`` address, which
-JupyterLab shows even in an untrusted notebook) plus its Vega-Lite spec (see
-``mpsbook.chart_mimebundle``). On the page the SVG is put back inline, where the page's fonts
-reach it (:mod:`.fonts` serves the chart font). The Vega-Lite compiler is the larger part of a
-browser bundle, so the site does not ship it: when a page is written, each spec is compiled to
-Vega with the pinned ``vl-convert-python`` (the same Vega-Lite version the notebook recorded) and
-the page carries the Vega spec; the browser needs only vega itself (:mod:`.assets` serves it) and
-the book's chart loader. Beneath each chart go its sources and downloads of the rows it draws
-(CSV) and of its static SVG.
+The package's renderer (``mpsbook.chart_mimebundle``) stores each chart as data under
+``CHART_MIME``: the Vega-Lite spec and its version, the static SVG, the title and description.
+myst-nb hands that bundle to :class:`ChartMimeRenderer` (registered through the
+``myst_nb.mime_renderers`` entry point in ``pyproject.toml``; ``_config.yml`` gives the type the
+first place for the HTML builder), for a cell's output and a ``{glue:figure}`` alike; it becomes a
+:class:`chart` node. A bundle with a key missing, or a chart's HTML without its bundle (an output
+written by hand, or by an older renderer), fails the build, naming the notebook and the cell.
 
-:func:`render_charts` does the three steps for a page, in order: static SVG inline, narrow
-layout beside it (:mod:`.narrow`), specs compiled to Vega with the data beneath.
+When a page is read, :func:`compile_charts` compiles each spec to Vega with the pinned
+``vl-convert-python`` (the Vega-Lite version the notebook recorded; the site ships vega alone, not
+the Vega-Lite compiler), with its narrow layout (:mod:`.narrow`), and records the characters the
+chart draws (:mod:`.fonts` cuts the chart font to them). When it is written, :func:`visit_chart`
+writes the static SVG inline (where the page's fonts reach it), the narrow SVG beside it, the two
+Vega specs, and beneath the chart its sources and downloads of the rows it draws (CSV) and of its
+static SVG. Pages with a chart, and no others, load the chart loader and the chart font.
 """
 
-import base64
 import csv
 import html
 import io
 import json
-import re
 from pathlib import Path
 
 import vl_convert
+from docutils import nodes
 from sphinx.errors import ExtensionError
+from sphinx.util.osutil import relative_uri
 
-from . import narrow
+from mpsbook.charts import CHART_CLASS, CHART_MIME
 
-CHART_MARKER = 'class="mpsbook-chart"'
+from . import fonts, narrow
+
 LOADER = "mpsbook-charts.js"
 FONT_CSS = "mpsbook-fonts.css"  # declares the chart font's faces (see .fonts); added to the pages that show a chart
-# The static chart as mpsbook.chart_mimebundle stores it, and the vega spec the page carries.
-STATIC_CHART = re.compile(
-    r'<img class="mpsbook-chart-static" alt="(?P<label>[^"]*)" src="data:image/svg\+xml;base64,(?P<svg>[A-Za-z0-9+/=]*)">')
-# A chart as mpsbook.chart_mimebundle writes it: the Vega-Lite version, then (after the static
-# SVG) the spec's JSON block and the closing tag. Group 1 keeps everything before the spec unchanged.
-CHART_SPEC = re.compile(
-    r'(<div class="mpsbook-chart" data-vegalite="(?P<version>[0-9.]+)">.*?)'
-    r'<script type="application/json" class="mpsbook-chart-spec">(?P<spec>.*?)</script></div>',
-    re.S,
-)
-
-
-def compiled_chart(match: re.Match, pagename: str) -> str:
-    """One chart's markup with its Vega-Lite spec replaced by the Vega spec it compiles to."""
-    try:
-        vega = vl_convert.vegalite_to_vega(json.loads(match["spec"]), vl_version=match["version"])
-    except Exception as error:  # vl-convert raises plain ValueErrors with the compiler's message
-        raise ExtensionError(f"mpsbook.sphinxext.charts: a chart on {pagename} does not compile to Vega: {error}") from error
-    vega.pop("$schema", None)  # an address; the page names no other host
-    spec = json.dumps(vega, sort_keys=True, separators=(",", ":"), ensure_ascii=True).replace("</", "<\\/")
-    return f'{match[1]}<script type="application/json" class="mpsbook-chart-vega">{spec}</script>'
-
-
 CHART_DATA_DIR = "chart-data"  # in the site: each chart's rows as CSV and its static SVG
-SVG = re.compile(r"<svg\b.*?</svg>", re.S)
+BUNDLE_KEYS = {"vegalite": str, "spec": dict, "svg": str, "title": str, "description": str}
+
+
+class chart(nodes.General, nodes.Element):
+    """A chart from a notebook: the bundle's fields, and (once read) ``vega``, ``narrow_svg``, ``narrow_vega``."""
+
+
+def output_place(source: str, data) -> str:
+    """Where an output comes from, for a message: the notebook, and the cell (counted from 1) or the line."""
+    if data.cell_index is not None:
+        return f"{source}, cell {data.cell_index + 1}"
+    return f"{source}, line {data.line}"
+
+
+def chart_from_bundle(bundle, place: str) -> chart:
+    """The chart node of one ``CHART_MIME`` bundle; ExtensionError naming ``place`` if a key is missing or of another type."""
+    problems = [f"'{key}' ({kind.__name__})" for key, kind in BUNDLE_KEYS.items()
+                if not isinstance(bundle, dict) or not isinstance(bundle.get(key), kind)]
+    if problems:
+        raise ExtensionError(f"mpsbook.sphinxext.charts: {place}: the chart output ({CHART_MIME}) lacks "
+                             f"{', '.join(problems)}: execute the notebook again (make execute)")
+    return chart("", **{key: bundle[key] for key in BUNDLE_KEYS})
+
+
+class ChartMimeRenderer:
+    """myst-nb's MIME render plugin for the book's charts (entry point ``myst_nb.mime_renderers``)."""
+
+    mime_priority_overrides = ()  # set in _config.yml (nb_mime_priority_overrides), where the book's builders are
+
+    @staticmethod
+    def handle_mime(renderer, data, inline):
+        """A :class:`chart` node for a chart bundle; ``None`` (myst-nb's own renderers) for any other output."""
+        if data.mime_type != CHART_MIME:
+            return None
+        if inline:
+            raise ExtensionError(f"mpsbook.sphinxext.charts: {output_place(renderer.source, data)}: "
+                                 "a chart cannot be glued inline: use {glue:figure} or {glue}")
+        node = chart_from_bundle(data.content, output_place(renderer.source, data))
+        node["place"] = output_place(renderer.source, data)
+        return [node]
+
+
+def check_chart_outputs(app, doctree) -> None:
+    """Refuse a notebook output whose HTML is a chart's but which carries no chart bundle.
+
+    myst-nb keeps, until the page is written, every form of each output (one container per MIME type);
+    a chart's HTML without a ``CHART_MIME`` beside it would be shown as a bare picture, without its
+    interactive chart, phone layout and data.
+    """
+    marker = f'class="{CHART_CLASS}'
+    for bundle in doctree.findall(lambda n: isinstance(n, nodes.container) and n.get("nb_element") == "mime_bundle"):
+        forms = {child.get("mime_type"): child for child in bundle.children}
+        if CHART_MIME in forms or "text/html" not in forms or marker not in forms["text/html"].astext():
+            continue
+        cell = next((n for n in _ancestors(bundle) if n.get("nb_element") == "cell_code"), None)
+        where = f"cell {cell['cell_index'] + 1}" if cell is not None else f"line {bundle.line}"
+        raise ExtensionError(f"mpsbook.sphinxext.charts: {bundle.source or app.env.docname}, {where}: a chart's HTML "
+                             f"without its bundle ({CHART_MIME}): execute the notebook again (make execute)")
+
+
+def _ancestors(node):
+    while node.parent is not None:
+        node = node.parent
+        yield node
+
+
+def _vega(spec: dict, version: str, place: str) -> dict:
+    try:
+        vega = vl_convert.vegalite_to_vega(spec, vl_version=version)
+    except Exception as error:  # vl-convert raises plain ValueErrors with the compiler's message
+        raise ExtensionError(f"mpsbook.sphinxext.charts: {place}: the chart does not compile to Vega: {error}") from error
+    vega.pop("$schema", None)  # an address; the page names no other host
+    return vega
+
+
+def compile_charts(app, doctree) -> None:
+    """Each chart of the page read: its Vega spec, its narrow layout, and the characters it draws (kept in the env)."""
+    characters = set()
+    for node in doctree.findall(chart):
+        node["vega"] = _vega(node["spec"], node["vegalite"], node["place"])
+        node["narrow_svg"], node["narrow_vega"] = narrow.narrow_chart(node["spec"], node["vegalite"], node["place"])
+        characters |= fonts.svg_characters(node["svg"]) | fonts.svg_characters(node["narrow_svg"])
+    if characters:
+        app.env.mpsbook_chart_characters = getattr(app.env, "mpsbook_chart_characters", {})
+        app.env.mpsbook_chart_characters[app.env.docname] = characters
+
+
+def purge_characters(app, env, docname) -> None:
+    getattr(env, "mpsbook_chart_characters", {}).pop(docname, None)
+
+
+def merge_characters(app, env, docnames, other) -> None:
+    env.mpsbook_chart_characters = {**getattr(env, "mpsbook_chart_characters", {}),
+                                    **getattr(other, "mpsbook_chart_characters", {})}
 
 
 def chart_rows(spec: dict) -> list:
@@ -105,15 +179,17 @@ def write_if_changed(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def chart_data_block(app, match: re.Match, pagename: str, number: int, pathto) -> str:
+def chart_data_block(app, node: chart, pagename: str, number: int) -> str:
     """Beneath a chart: its sources with links, and downloads of the rows it draws (CSV) and of its static SVG."""
-    rows = chart_rows(json.loads(match["spec"].replace("<\\/", "</")))
+    rows = chart_rows(node["spec"])
     stem = f"{pagename.replace('/', '-')}-chart-{number}"
     folder = Path(app.outdir) / CHART_DATA_DIR
     write_if_changed(folder / f"{stem}.csv", chart_csv(rows))
-    svg = SVG.search(match[1])
-    write_if_changed(folder / f"{stem}.svg", svg.group() if svg else "")
-    csv_href, svg_href = (pathto(f"{CHART_DATA_DIR}/{stem}.{ext}", 1) for ext in ("csv", "svg"))
+    write_if_changed(folder / f"{stem}.svg", node["svg"])
+    page_uri = app.builder.get_target_uri(pagename)
+    csv_href, svg_href = (relative_uri(page_uri, f"{CHART_DATA_DIR}/{stem}.{ext}") for ext in ("csv", "svg"))
+    if not hasattr(app, "mpsbook_references"):
+        app.mpsbook_references = reference_records(Path(app.confdir))
     return (f'<div class="mpsbook-chart-data"><p><span class="mpsbook-label">Sources:</span> '
             f"{chart_sources(rows, app.mpsbook_references, pagename)}.</p>"
             f'<p><span class="mpsbook-label">Download:</span> <a class="mpsbook-chart-csv" href="{csv_href}" download>'
@@ -121,32 +197,51 @@ def chart_data_block(app, match: re.Match, pagename: str, number: int, pathto) -
             f'<a class="mpsbook-chart-svg" href="{svg_href}" download>the chart (SVG)</a></p></div>')
 
 
-def inline_static_chart(match: re.Match) -> str:
-    """The stored ``<img>`` of a static chart as an inline SVG, named by the same label."""
-    svg = base64.b64decode(match["svg"]).decode("utf-8")
-    return f'<div class="mpsbook-chart-static" role="img" aria-label="{match["label"]}">{svg}</div>'
+def json_block(value: dict, kind: str) -> str:
+    """A JSON value in a ``<script type="application/json">``, safe inside HTML (``</`` escaped)."""
+    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True).replace("</", "<\\/")
+    return f'<script type="application/json" class="{CHART_CLASS}-{kind}">{text}</script>'
 
 
-def render_charts(app, pagename, templatename, context, doctree) -> None:
-    """On the pages that show a chart, and nowhere else: the charts drawn for every width, vega and the loader loaded.
+def chart_html(node: chart) -> str:
+    """The chart as the page shows it: static SVGs (default and narrow; CSS picks), the place vega draws in, two Vega specs."""
+    label = html.escape(": ".join(part for part in (node["title"], node["description"]) if part), quote=True)
+    return (f'<div class="{CHART_CLASS}" data-vegalite="{node["vegalite"]}">'
+            f'<div class="{CHART_CLASS}-static" role="img" aria-label="{label}">{node["svg"]}</div>'
+            f'<div class="{CHART_CLASS}-static {CHART_CLASS}-static--narrow" role="img" aria-label="{label}">'
+            f'{node["narrow_svg"]}</div>'
+            f'<div class="{CHART_CLASS}-live" aria-label="{label}"></div>'
+            f'{json_block(node["narrow_vega"], "vega-narrow")}{json_block(node["vega"], "vega")}</div>')
 
-    In order: each static chart put back inline; its narrow layout added beside it
-    (:func:`.narrow.add_narrow_charts`); each spec compiled to Vega, with the chart's sources and
-    data beneath it (see :func:`chart_data_block`).
-    """
-    body = context.get("body", "")
-    if CHART_MARKER in body:
-        body = STATIC_CHART.sub(inline_static_chart, body)
-        body = narrow.add_narrow_charts(body, pagename)
-        app.mpsbook_references = reference_records(Path(app.confdir))
-        count = iter(range(1, 1000))
-        context["body"] = CHART_SPEC.sub(
-            lambda match: compiled_chart(match, pagename) + "</div>"
-            + chart_data_block(app, match, pagename, next(count), context["pathto"]), body)
+
+def visit_chart(translator, node: chart) -> None:
+    """Write the chart and its data block, in the box myst-nb gives an HTML output (``output text_html``)."""
+    builder = translator.builder
+    number = getattr(translator, "mpsbook_charts_written", 0) + 1
+    translator.mpsbook_charts_written = number
+    pagename = builder.current_docname
+    translator.body.append(f'<div class="output text_html">{chart_html(node)}'
+                           f"{chart_data_block(builder.app, node, pagename, number)}</div>")
+    raise nodes.SkipNode
+
+
+def skip_chart(translator, node) -> None:
+    raise nodes.SkipNode
+
+
+def add_chart_files(app, pagename, templatename, context, doctree) -> None:
+    """On the pages that show a chart, and nowhere else: the chart font and the loader (which loads vega when needed)."""
+    if doctree is not None and next(iter(doctree.findall(chart)), None) is not None:
         app.add_css_file(FONT_CSS)
         # vega itself is loaded by the loader when a chart nears the viewport (the static SVG shows until then).
         app.add_js_file(LOADER, loading_method="defer", **{"data-vega": app.mpsbook_vega})
 
 
 def setup(app):
-    app.connect("html-page-context", render_charts)
+    app.add_node(chart, html=(visit_chart, None), latex=(skip_chart, None), text=(skip_chart, None),
+                 man=(skip_chart, None), texinfo=(skip_chart, None))
+    app.connect("doctree-read", check_chart_outputs)
+    app.connect("doctree-read", compile_charts)
+    app.connect("env-purge-doc", purge_characters)
+    app.connect("env-merge-info", merge_characters)
+    app.connect("html-page-context", add_chart_files)

@@ -7,23 +7,51 @@ pages and scripts use (``mpsbook-icons.woff2``). Both are cut once the pages are
 again only when what they must hold changes.
 """
 
-import html
 import json
 import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 from pathlib import Path
 
 from sphinx.errors import ExtensionError
 
 FONT_DIR = Path(__file__).resolve().parents[1] / "fonts"
 FONT_FACES = {"MPSBookSans-Regular.ttf": "mpsbook-sans-regular.woff2", "MPSBookSans-Bold.ttf": "mpsbook-sans-bold.woff2"}
-STATIC_SVG = re.compile(r'<div class="mpsbook-chart-static"[^>]*>(<svg.*?</svg>)</div>', re.S)
-SVG_TEXT = re.compile(r"<text\b[^>]*>(.*?)</text>", re.S)
+SVG_TEXT = "{http://www.w3.org/2000/svg}text"
 ICON_FONT = "vendor/fontawesome/webfonts/fa-solid-900.woff2"  # the one face the pages draw icons from
 ICON_SUBSET = "mpsbook-icons.woff2"  # mpsbook.css declares it after the theme's face, so it wins
 # The theme's icon table, as its minified CSS writes it: .fa-bars:before,.fa-navicon:before{content:"\f0c9"}
 ICON_RULE = re.compile(r'((?:\.fa-[a-z0-9-]+:before,?)+)\{content:"\\(f[0-9a-f]{3})"\}')
-ICON_CLASS = re.compile(r"\bfa-[a-z0-9-]+")
+ICON_CLASS = re.compile(r"\bfa-[a-z0-9-]+")  # in a script or a style sheet (a page is parsed: see PageIconClasses)
 CODEPOINT = re.compile(r'"\\(f[0-9a-f]{3})"')
+
+
+class PageIconClasses(HTMLParser):
+    """The icon classes a page names: in its elements' ``class`` attributes, and in its inline scripts."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.names, self._in_script = set(), False
+
+    def handle_starttag(self, tag, attrs):
+        self._in_script = tag == "script"
+        for name, value in attrs:
+            if name == "class" and value:
+                self.names |= {word for word in value.split() if word.startswith("fa-")}
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.names |= set(ICON_CLASS.findall(data))
+
+
+def page_icon_classes(path: Path) -> set:
+    parser = PageIconClasses()
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser.close()
+    return parser.names
 
 
 def icon_codepoints(outdir: Path) -> list:
@@ -43,8 +71,9 @@ def icon_codepoints(outdir: Path) -> list:
                              "the icon font cannot be cut to the icons the pages use")
     used = {int(codepoint, 16) for codepoint in CODEPOINT.findall(ICON_RULE.sub("", css))}
     scripts = [path for path in static.rglob("*.js") if not path.name.startswith("vega-")]  # vega draws no icons
-    for path in [*outdir.rglob("*.html"), *scripts]:
-        used |= {table[name] for name in ICON_CLASS.findall(path.read_text(encoding="utf-8")) if name in table}
+    names = set().union(*(page_icon_classes(path) for path in outdir.rglob("*.html")),
+                        *(ICON_CLASS.findall(path.read_text(encoding="utf-8")) for path in scripts))
+    used |= {table[name] for name in names if name in table}
     return sorted(used)
 
 
@@ -72,17 +101,21 @@ def cut_icon_font(app, exception) -> None:
     record.write_text(json.dumps(codepoints))
 
 
-def chart_characters(outdir: Path) -> list:
-    """The code points the site's charts draw, in order: every character of their static SVGs' texts, and ASCII.
+def svg_characters(svg: str) -> set:
+    """The code points an SVG's texts draw (spaces left out), read from its XML."""
+    texts = "".join("".join(element.itertext()) for element in ET.fromstring(svg).iter(SVG_TEXT))
+    return {ord(char) for char in texts if not char.isspace()}
+
+
+def chart_characters(env) -> list:
+    """The code points the site's charts draw, in order: those :func:`.charts.compile_charts` recorded, and ASCII.
 
     The interactive chart draws the same texts (its tooltips are HTML, in the page's font).
     ASCII is always kept, and vega's ellipsis for a cut label and d3's minus sign.
     """
     used = set(range(0x20, 0x7F)) | {0x2026, 0x2212}
-    for path in outdir.rglob("*.html"):
-        for svg in STATIC_SVG.findall(path.read_text(encoding="utf-8")):
-            for text in SVG_TEXT.findall(svg):
-                used |= {ord(char) for char in html.unescape(re.sub(r"<[^>]+>", "", text)) if not char.isspace()}
+    for characters in getattr(env, "mpsbook_chart_characters", {}).values():
+        used |= characters
     return sorted(used)
 
 
@@ -97,7 +130,7 @@ def cut_chart_font(app, exception) -> None:
     from fontTools import subset  # imported here: most builds never need it
 
     outdir = Path(app.outdir)
-    codepoints = chart_characters(outdir)
+    codepoints = chart_characters(app.env)
     record = Path(app.doctreedir) / "mpsbook-fonts.json"
     targets = [outdir / "_static" / name for name in FONT_FACES.values()]
     # The characters, and the digest of the fonts and of this file (which holds the options below).

@@ -4,11 +4,9 @@ The width follows the column, long row labels wrap onto several lines, titles wr
 below in one column; nothing is scaled down, so text keeps its size (12 px and up). The page
 carries a narrow static SVG beside the notebook's (CSS picks by the column's width, for readers
 without JavaScript) and a narrow Vega spec beside the default one (the chart loader picks).
-:func:`add_narrow_charts` is called by :func:`.charts.render_charts`, between putting the static
-SVG inline and compiling the specs to Vega.
+:func:`narrow_chart` is called by :func:`.charts.compile_charts` when a page is read.
 """
 
-import hashlib
 import json
 import re
 import textwrap
@@ -26,15 +24,6 @@ AXIS_TITLE_CHARS = 22  # characters per line of a wrapped axis title (13 px)
 # Wrap a label into lines of at most LABEL_CHARS characters, broken at spaces (a Vega expression).
 WRAP = f"split(trim(replace(datum.value, /(.{{1,{LABEL_CHARS}}})(\\s+|$)/g, '$1\\n')), '\\n')"
 WRAP_PY = re.compile(f"(.{{1,{LABEL_CHARS}}})(\\s+|$)")
-VEGALITE_SPEC = re.compile(
-    r'(?P<open><div class="mpsbook-chart" data-vegalite="(?P<version>[0-9.]+)">)'
-    r'(?P<static><div class="mpsbook-chart-static" role="img" aria-label="(?P<label>[^"]*)">.*?</div>)'
-    r'(?P<between><div class="mpsbook-chart-live".*?</div>)'
-    r'(?P<block><script type="application/json" class="mpsbook-chart-spec">(?P<spec>.*?)</script>)',
-    re.S,
-)
-
-
 def wrapped_lines(text: str) -> list:
     """``text`` cut into lines as the narrow charts' Vega expression ``WRAP`` cuts it."""
     return [line for line in WRAP_PY.sub(lambda m: m[1] + "\n", text).strip().split("\n") if line]
@@ -120,33 +109,18 @@ def narrow_spec(spec: dict, width) -> dict:
     return spec
 
 
-def _json_block(value: dict, kind: str) -> str:
-    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True).replace("</", "<\\/")
-    return f'<script type="application/json" class="mpsbook-chart-{kind}">{text}</script>'
-
-
 _CACHE = {}
 
 
-def narrow_chart(match: re.Match, pagename: str) -> str:
-    """One chart's markup with a narrow static SVG after the notebook's and a narrow Vega spec before its spec."""
-    version = match["version"]
-    key = hashlib.sha256((version + match["spec"]).encode()).hexdigest()
+def narrow_chart(spec: dict, version: str, place: str) -> tuple:
+    """A chart's narrow layout: its static SVG (``NARROW_WIDTH`` wide) and its Vega spec (as wide as its column)."""
+    key = json.dumps([version, spec], sort_keys=True)
     if key not in _CACHE:
-        spec = json.loads(match["spec"])
         try:
             svg = vl_convert.vegalite_to_svg(narrow_spec(spec, NARROW_WIDTH), vl_version=version)
             vega = vl_convert.vegalite_to_vega(narrow_spec(spec, "container"), vl_version=version)
         except Exception as error:  # vl-convert raises plain ValueErrors with the compiler's message
-            raise ExtensionError(f"mpsbook.sphinxext.narrow: a chart on {pagename} has no narrow layout: {error}") from error
+            raise ExtensionError(f"mpsbook.sphinxext.narrow: {place}: the chart has no narrow layout: {error}") from error
         vega.pop("$schema", None)  # an address; the page names no other host
-        _CACHE[key] = (svg, _json_block(vega, "vega-narrow"))
-    svg, block = _CACHE[key]
-    static = (f'<div class="mpsbook-chart-static mpsbook-chart-static--narrow" role="img" '
-              f'aria-label="{match["label"]}">{svg}</div>')
-    return match["open"] + match["static"] + static + match["between"] + block + match["block"]
-
-
-def add_narrow_charts(body: str, pagename: str) -> str:
-    """The page's body with each chart given its narrow layout (before its spec is compiled to Vega)."""
-    return VEGALITE_SPEC.sub(lambda match: narrow_chart(match, pagename), body)
+        _CACHE[key] = (svg, vega)
+    return _CACHE[key]
