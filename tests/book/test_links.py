@@ -11,7 +11,12 @@ from pathlib import Path
 
 from helpers import served
 
-LINKCHECKER = Path(sys.executable).with_name("linkchecker")
+# LinkChecker's command line, except that it keeps the user it is started as. Run as root (as CI containers
+# commonly are), its own command line turns to user nobody, who cannot read a checkout in a private folder
+# (mktemp -d, mode 0700) nor the venv inside it: it then checks one link and says nothing more. The checker only
+# ever requests the site served on 127.0.0.1 (see CONFIG), so there is nothing to guard by changing user.
+LINKCHECKER = [sys.executable, "-c", "import sys; from linkcheck.command import linkchecker as command; "
+               "command.drop_privileges = lambda: None; sys.exit(command.linkchecker())"]
 CONFIG = """\
 [checking]
 threads=4
@@ -27,7 +32,8 @@ status=0
 """
 
 
-SUMMARY = re.compile(r"(\d+) links in \d+ URLs checked\. (\d+) warnings? found\. (\d+) errors? found\.")
+# LinkChecker's last line, in the singular or the plural ("1 link in 1 URL checked. 0 warnings found. 1 error found.").
+SUMMARY = re.compile(r"(\d+) links? in \d+ URLs? checked\. (\d+) warnings? found\. (\d+) errors? found\.")
 
 
 def check_links(folder: Path, config_dir: Path) -> tuple[int, tuple[int, int, int], str]:
@@ -35,9 +41,11 @@ def check_links(folder: Path, config_dir: Path) -> tuple[int, tuple[int, int, in
     config = config_dir / "linkcheckerrc"
     config.write_text(CONFIG, encoding="utf-8")
     with served(folder) as origin:
-        done = subprocess.run([str(LINKCHECKER), "--config", str(config), f"{origin}/index.html"],
+        done = subprocess.run([*LINKCHECKER, "--config", str(config), f"{origin}/index.html"],
                               capture_output=True, text=True, timeout=600)
-    counts = tuple(int(n) for n in SUMMARY.search(done.stdout).groups())
+    summary = SUMMARY.search(done.stdout)
+    assert summary, f"LinkChecker printed no summary (exit status {done.returncode}):\n{done.stdout}\n{done.stderr}"
+    counts = tuple(int(n) for n in summary.groups())
     return done.returncode, counts, done.stdout
 
 
