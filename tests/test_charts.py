@@ -16,6 +16,7 @@ CHART_SCRIPT = """
 import json, sys
 import altair as alt, pandas as pd
 import mpsbook
+mpsbook.enable_book_display()
 data = pd.DataFrame({"what": ["cases", "suspects"], "low": [250000, 300000], "high": [260000, 500000]})
 chart = alt.Chart(data, title="Two intervals", description="Two bars.").mark_bar().encode(
     x="low:Q", x2="high:Q", y="what:N", tooltip=["what:N", "low:Q"])
@@ -69,9 +70,29 @@ def test_output_names_no_outside_address_and_no_random_id():
         assert "<script src" not in content and "vegaEmbed(" not in content
 
 
-def test_renderer_and_theme_are_enabled_on_import():
-    assert alt.renderers.active == "mpsbook"
-    assert alt.theme.active == "mpsbook"
+DISPLAY_STATE = """
+import json, sys
+import altair as alt, pandas as pd
+from IPython.core.interactiveshell import InteractiveShell
+shell = InteractiveShell.instance()
+def state():
+    html = shell.display_formatter.formatters["text/html"]
+    return [alt.renderers.active, alt.theme.active, pd.get_option("display.max_colwidth"),
+            html.lookup_by_type(pd.DataFrame).__module__ if pd.DataFrame in html.type_printers else None]
+before = state()
+import mpsbook
+imported = state()
+mpsbook.enable_book_display()
+sys.stdout.write(json.dumps([before, imported, state()]))
+"""
+
+
+def test_import_changes_no_global_state_and_enable_book_display_turns_the_books_display_on():
+    done = subprocess.run([sys.executable, "-c", DISPLAY_STATE], capture_output=True, text=True, check=True)
+    before, imported, enabled = json.loads(done.stdout)
+    assert imported == before
+    assert before[:3] == ["default", "default", 50]
+    assert enabled == ["mpsbook", "mpsbook", None, "mpsbook.tables"]
 
 
 def test_interval_chart_has_a_tooltip_with_the_quoted_words():

@@ -16,7 +16,8 @@ It checks the numbers of one web article about the work of China's Ministry of P
 :mod:`mpsbook.reader` builds the reader's pages as HTML (scorecard, claim boxes, annotated
 article, sources, corrections) for the site's build (``mpsbook_pages``); the notebooks do not use it.
 
-Importing the package turns on the book's chart theme and renderer (:func:`mpsbook.charts.enable`).
+Importing the package changes no global state: the notebooks' first cell calls
+:func:`mpsbook.enable_book_display`, which turns on the book's chart theme and renderer and its table display.
 """
 
 from .data import (
@@ -118,10 +119,8 @@ from .charts import (
     series_chart,
     RATING_MARKS,
     sensitivity_chart,
+    enable_book_display,
 )
-from . import charts as _charts
-
-_charts.enable()
 
 __all__ = [
     "BOOK_DIR",
@@ -210,4 +209,5 @@ __all__ = [
     "series_chart",
     "RATING_MARKS",
     "sensitivity_chart",
+    "enable_book_display",
 ]

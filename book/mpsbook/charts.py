@@ -156,10 +156,12 @@ def chart_mimebundle(spec: dict, **_metadata) -> dict:
     return {CHART_MIME: chart, "text/html": markup, "image/svg+xml": svg, "text/plain": text}
 
 
-def enable() -> None:
+def enable_book_display() -> None:
     """Turn on the book's chart theme, font and renderer, and show tables for readers (:mod:`mpsbook.tables`).
 
-    ``import mpsbook`` calls this once; calling it again changes nothing.
+    The notebooks' first cell calls this; ``import mpsbook`` alone changes no global state, so code
+    that imports the package elsewhere keeps its own Altair theme and renderer and pandas options.
+    Calling it again changes nothing.
     """
     register_font()
     alt.theme.register("mpsbook", enable=True)(chart_theme)

@@ -1,6 +1,6 @@
 """Tables for readers: every table a notebook shows, with headings in words, thousands separators and no index column.
 
-:func:`enable` (called by ``mpsbook.charts.enable``, so by ``import mpsbook``) makes IPython show each
+:func:`enable` (called by ``mpsbook.enable_book_display``, which the notebooks' first cell calls) makes IPython show each
 data frame through :func:`reader_table_html`; the frame itself is unchanged, so the code that made
 it reads the same. A meaningful index (a claim id, a kind of finding) becomes the first column; a
 plain row counter is left out.
