@@ -10,6 +10,7 @@ It checks the numbers of one web article about the work of China's Ministry of P
 * :mod:`mpsbook.verdicts`: official figures as intervals, periods, comparisons;
 * :mod:`mpsbook.ratings`: the rating rule, the readings and the sensitivity of each rating;
 * :mod:`mpsbook.findings`: what the article shows about itself;
+* :mod:`mpsbook.prose`: the ratings as the chapters' prose names them (glue names and words);
 * :mod:`mpsbook.charts`: the theme, the renderer and the chart builders (and, through
   :mod:`mpsbook.tables`, tables shown for readers).
 
@@ -121,6 +122,7 @@ from .charts import (
     sensitivity_chart,
     enable_book_display,
 )
+from .prose import glue_name, rating_words, claims_by_rating
 
 __all__ = [
     "BOOK_DIR",
@@ -210,4 +212,7 @@ __all__ = [
     "RATING_MARKS",
     "sensitivity_chart",
     "enable_book_display",
+    "glue_name",
+    "rating_words",
+    "claims_by_rating",
 ]
