@@ -160,3 +160,12 @@ def test_findings_do_not_depend_on_hash_randomisation():
         for seed in ("1", "2", "3")
     }
     assert len(runs) == 1
+
+
+def test_the_running_total_steps_end_at_the_running_total_with_the_same_choices():
+    pairs = pd.DataFrame({"ref_id": ["b", "a", "a2", "c"], "period_ref": ["2021", "2018-2020", "2018-2020", "2022"],
+                          "ref_low": [45.0, 90.0, 60.0, 30.0]})
+    assert mpsbook.running_total(pairs) == (135.0, ["a2", "b", "c"])
+    assert mpsbook.running_total_steps(pairs) == [60.0, 105.0, 135.0]
+    with pytest.raises(ValueError, match="overlapping periods"):
+        mpsbook.running_total_steps(pairs.assign(period_ref=["2020-2021", "2018-2020", "2018-2020", "2022"]))

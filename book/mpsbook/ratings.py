@@ -135,6 +135,16 @@ def possible_origins(claim_low: float, claim_high: float, claim_unit: str, claim
     return [ref_id for _, ref_id in sorted(found)]
 
 
+def _partial_totals(pairs: pd.DataFrame) -> tuple[pd.DataFrame, list]:
+    """The partial totals summed (the smaller of two tallies of one period) and their ref_ids, earliest first."""
+    chosen = pairs.sort_values("ref_low").drop_duplicates("period_ref")
+    spans = sorted((period_span(p), ref_id) for p, ref_id in zip(chosen["period_ref"], chosen["ref_id"], strict=True))
+    for (first, first_id), (second, second_id) in itertools.pairwise(spans):
+        if second[0] < first[1] - 1e-9:
+            raise ValueError(f"partial totals {first_id} and {second_id} cover overlapping periods")
+    return chosen, [ref_id for _, ref_id in spans]
+
+
 def running_total(pairs: pd.DataFrame) -> tuple[float, list]:
     """The least the ministry's partial totals add up to, and the ref_ids summed, earliest first.
 
@@ -142,13 +152,14 @@ def running_total(pairs: pd.DataFrame) -> tuple[float, list]:
     same period (two tallies of one campaign), the smaller is taken. Raises ValueError when the
     periods summed overlap, naming them: a running total may only add disjoint periods.
     """
-    chosen = pairs.sort_values("ref_low").drop_duplicates("period_ref")
-    spans = sorted((period_span(p), ref_id) for p, ref_id in zip(chosen["period_ref"], chosen["ref_id"], strict=True))
-    for (first, first_id), (second, second_id) in itertools.pairwise(spans):
-        if second[0] < first[1] - 1e-9:
-            raise ValueError(f"partial totals {first_id} and {second_id} cover overlapping periods")
-    ordered = [ref_id for _, ref_id in spans]
+    chosen, ordered = _partial_totals(pairs)
     return float(chosen["ref_low"].sum()), ordered
+
+
+def running_total_steps(pairs: pd.DataFrame) -> list[float]:
+    """The running total at the end of each period :func:`running_total` sums, earliest first (same figures, same checks)."""
+    chosen, ordered = _partial_totals(pairs)
+    return [float(total) for total in chosen.set_index("ref_id").loc[ordered, "ref_low"].cumsum()]
 
 
 def _outcome(rating, ref_ids, ratio, conclusion):
