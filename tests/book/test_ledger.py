@@ -64,6 +64,17 @@ def test_references_are_the_shared_official_figures_unchanged():
     assert references["url"].str.match(r"https?://").all()
 
 
+def test_every_figure_read_from_a_note_stands_in_that_note_in_its_words():
+    references = mpsbook.load_table("references").set_index("ref_id")
+    figures = mpsbook.load_table("reference-note-figures")
+    assert len(figures) > 0
+    for row in figures.itertuples():
+        note = references.loc[row.ref_id, "note"]
+        assert row.note_words in note, (row.ref_id, row.note_words)
+        assert f"{row.value}" in row.note_words and (row.period in row.note_words or row.period == references.loc[
+            row.ref_id, "period"]), row
+
+
 def test_data_package_is_valid_by_the_frictionless_library():
     report = validate(str(mpsbook.DATAPACKAGE))
     assert report.valid, report.flatten(["taskName", "rowNumber", "fieldName", "note"])
