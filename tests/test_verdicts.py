@@ -169,3 +169,10 @@ def test_the_running_total_steps_end_at_the_running_total_with_the_same_choices(
     assert mpsbook.running_total_steps(pairs) == [60.0, 105.0, 135.0]
     with pytest.raises(ValueError, match="overlapping periods"):
         mpsbook.running_total_steps(pairs.assign(period_ref=["2020-2021", "2018-2020", "2018-2020", "2022"]))
+
+
+def test_a_ratio_is_given_to_one_decimal_and_refused_against_nothing():
+    assert mpsbook.ratio_text(255_000, 83_000) == "3.1"
+    for nothing in (0, -1, float("nan")):
+        with pytest.raises(ValueError, match="not defined"):
+            mpsbook.ratio_text(1, nothing)

@@ -123,7 +123,7 @@ from .charts import (
     sensitivity_chart,
     enable_book_display,
 )
-from .prose import glue_name, rating_words, claims_by_rating
+from .prose import glue_name, rating_words, claims_by_rating, ratio_text
 
 __all__ = [
     "BOOK_DIR",
@@ -217,4 +217,5 @@ __all__ = [
     "glue_name",
     "rating_words",
     "claims_by_rating",
+    "ratio_text",
 ]

@@ -64,4 +64,15 @@ def claims_by_rating(ratings: pd.DataFrame, claims: pd.DataFrame) -> dict[str, s
     return lists
 
 
-__all__ = ["claims_by_rating", "glue_name", "rating_words"]
+def ratio_text(numerator: float, denominator: float) -> str:
+    """How many times ``denominator`` goes into ``numerator``, to one decimal, as the prose gives it ("3.1").
+
+    Raises ValueError for a denominator that is zero, negative or missing (NaN): a ratio
+    to it would say nothing, and the page must not print "inf" or "nan".
+    """
+    if not denominator > 0:
+        raise ValueError(f"a ratio to {denominator!r} is not defined")
+    return f"{numerator / denominator:.1f}"
+
+
+__all__ = ["claims_by_rating", "glue_name", "rating_words", "ratio_text"]
