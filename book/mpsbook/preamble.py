@@ -1,0 +1,38 @@
+"""The chapters' shared first cell: ``from mpsbook.preamble import article, claims, ...``.
+
+Importing this module, and no other of the package, has effects: it turns on the book's display
+(:func:`mpsbook.enable_book_display`) and loads the ledger once, so that every chapter starts
+from the same names computed the same way. Code outside the notebooks imports ``mpsbook``
+itself and calls what it needs.
+
+Names
+-----
+``article`` (str), ``claims``, ``comparisons``, ``references`` (:func:`mpsbook.load_ledger`),
+``compared`` (:func:`mpsbook.compare_claims`), ``ratings`` (:func:`mpsbook.claim_ratings`,
+book rule), ``sensitivity`` (:func:`mpsbook.claim_sensitivity`), and, indexed for lookups,
+``rated`` (ratings by ``claim_key``), ``claim`` (claims by ``claim_id``), ``reference``
+(references by ``ref_id``), ``official`` and ``period`` (its ``value`` and ``period``),
+``searches`` (by ``claim_key``); ``fmt`` is :func:`mpsbook.format_figure`; ``glue`` is myst-nb's.
+"""
+
+from myst_nb import glue
+
+import mpsbook
+
+mpsbook.enable_book_display()
+
+article = mpsbook.load_article()
+claims, comparisons, references = mpsbook.load_ledger()
+compared = mpsbook.compare_claims(claims, comparisons, references)
+ratings = mpsbook.claim_ratings(claims, comparisons, references)
+sensitivity = mpsbook.claim_sensitivity(claims, comparisons, references)
+rated = ratings.set_index("claim_key")
+claim = claims.set_index("claim_id")
+reference = references.set_index("ref_id")
+official = reference["value"]
+period = reference["period"]
+searches = mpsbook.load_table("searches").set_index("claim_key")
+fmt = mpsbook.format_figure
+
+__all__ = ["article", "claim", "claims", "compared", "comparisons", "fmt", "glue", "official", "period", "rated",
+           "ratings", "reference", "references", "searches", "sensitivity"]
