@@ -101,7 +101,7 @@ def test_claim_review_json_ld_expands_to_one_claim_review_with_the_rating(tables
         document = json.loads(box.scripts[0])
         [review] = jsonld.expand(document, {"documentLoader": offline_loader})
         assert review["@type"] == [SCHEMA + "ClaimReview"]
-        assert review[SCHEMA + "url"][0]["@value"] == f"mpsbook:claim/{key}"  # the site makes it the page's address
+        assert review[SCHEMA + "url"][0]["@value"] == f"mpsbook:claim-address/{key}"  # the site makes it the page's address
         rating = review[SCHEMA + "reviewRating"][0]
         assert rating[SCHEMA + "alternateName"][0]["@value"] == verdict["rating"]
         item = review[SCHEMA + "itemReviewed"][0]
@@ -187,3 +187,11 @@ def test_chart_sources_name_every_official_figure_once_and_refuse_an_unknown_one
     assert links.count("<a ") == 2 and references["clean-net-2022-cases"]["url"] in links
     with pytest.raises(Exception, match="not-a-reference"):
         charts.chart_sources([{"ref_id": "not-a-reference"}], references, "book/x")
+
+
+def test_json_in_html_cannot_end_its_script_element_and_reads_back_the_same():
+    value = {"b": "</script><!-- & \u2028", "a": [1, 2.5, None]}
+    text = mpsbook.reader.json_in_html(value)
+    assert json.loads(text) == value
+    assert not set("<>&\u2028") & set(text) and text.isascii()
+    assert text == mpsbook.reader.json_in_html(dict(reversed(value.items())))  # keys sorted: the same bytes

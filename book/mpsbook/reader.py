@@ -1,10 +1,12 @@
 """The reader's pages as HTML: the scorecard, the claim boxes, the annotated article, the sources and the corrections.
 
 Each builder takes the book's tables (see :func:`reader_tables`) and returns a string of HTML that
-the Sphinx extension ``mpsbook_pages`` places on a page. Links between pages are written as
+the Sphinx extension ``mpsbook.sphinxext.directives`` places on a page. Links between pages are written as
 placeholders the extension resolves once it knows where every claim box stands:
-``mpsbook:claim/<claim_key>`` (a claim's box) and ``mpsbook:paragraph/<n>`` (a paragraph of the
-article page). Nothing here depends on time, locale or the order of a set, so a page's bytes
+``mpsbook:claim/<claim_key>`` (a claim's box), ``mpsbook:claim-address/<claim_key>`` (the same, as an
+absolute address where the site has a base address: a ClaimReview's ``url``) and
+``mpsbook:paragraph/<n>`` (a paragraph of the article page). JSON goes into a page through
+:func:`json_in_html` alone. Nothing here depends on time, locale or the order of a set, so a page's bytes
 depend only on the data.
 """
 
@@ -38,6 +40,17 @@ def reader_tables(package_path=DATAPACKAGE) -> dict:
     """
     tables = {name: load_table(name, package_path) for name in READER_TABLES}
     return {"article": load_article(package_path), "package": read_datapackage(package_path), **tables}
+
+
+def json_in_html(value) -> str:
+    """``value`` as JSON text that is safe inside an HTML ``<script>`` element, the same bytes every run.
+
+    Keys sorted, no spaces, ASCII only (so U+2028 and U+2029 are escaped too), and ``<``, ``>`` and
+    ``&`` written as ``\\u003c``, ``\\u003e`` and ``\\u0026``: no ``</script>`` or ``<!--`` can end
+    or change the element, and a JSON parser reads back the same value.
+    """
+    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _e(text) -> str:
@@ -132,7 +145,7 @@ def references_html(references: pd.DataFrame, ref_ids) -> str:
 def claim_review(claim_key: str, tables: dict, *, author: str, date: str) -> dict:
     """The claim's schema.org ``ClaimReview``, as JSON-LD.
 
-    ``url`` is ``mpsbook:claim/<claim_key>``, which the extension rewrites to the page's address
+    ``url`` is ``mpsbook:claim-address/<claim_key>``, which the extension rewrites to the page's address
     with the claim's anchor. ``author`` names the book's authors; ``date`` is the release date
     (ISO 8601).
     """
@@ -144,7 +157,7 @@ def claim_review(claim_key: str, tables: dict, *, author: str, date: str) -> dic
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": f"mpsbook:claim/{claim_key}",
+        "url": f"mpsbook:claim-address/{claim_key}",
         "claimReviewed": mentions["quote"].iloc[0],
         "itemReviewed": {"@type": "Claim", "appearance": appearance,
                          "text": " / ".join(mentions["quote"])},
@@ -214,8 +227,7 @@ def claim_box_html(claim_key: str, tables: dict, *, ratings: dict, readings: dic
         parts += ['<p class="mpsbook-label">Where the number may come from</p>',
                   references_html(tables["references"], origins)]
     parts += [_searches_html(claim_key, tables["searches"]), _sensitivity_html(claim_key, tables, readings, colours)]
-    review = json.dumps(claim_review(claim_key, tables, author=author, date=date), ensure_ascii=True, sort_keys=True)
-    review = review.replace("</", "<\\/")  # no early end of the script element
+    review = json_in_html(claim_review(claim_key, tables, author=author, date=date))
     parts += [f'<script type="application/ld+json">{review}</script>', "</div>"]
     return "".join(part for part in parts if part)
 

@@ -15,7 +15,8 @@ Loaded by ``_config.yml`` as ``mpsbook.sphinxext``. One module per concern:
   corrections) and the edition in every footer.
 
 Only :mod:`.directives` uses the rest of the ``mpsbook`` package (the pages must say what the
-notebooks compute), and :mod:`.charts` takes the chart bundle's MIME type from ``mpsbook.charts``;
+notebooks compute), and :mod:`.charts` takes the chart bundle's MIME type from ``mpsbook.charts`` and the one JSON-in-HTML
+dumper from ``mpsbook.reader``;
 the other modules read the notebooks' outputs and the data files alone.
 """
 

@@ -20,7 +20,6 @@ static SVG. Pages with a chart, and no others, load the chart loader and the cha
 import csv
 import html
 import io
-import json
 from pathlib import Path
 
 import vl_convert
@@ -29,6 +28,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util.osutil import relative_uri
 
 from mpsbook.charts import CHART_CLASS, CHART_MIME
+from mpsbook.reader import json_in_html
 
 from . import fonts, narrow
 
@@ -198,8 +198,8 @@ def chart_data_block(app, node: chart, pagename: str, number: int) -> str:
 
 
 def json_block(value: dict, kind: str) -> str:
-    """A JSON value in a ``<script type="application/json">``, safe inside HTML (``</`` escaped)."""
-    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True).replace("</", "<\\/")
+    """A JSON value in a ``<script type="application/json">``, written by the one dumper (``mpsbook.reader.json_in_html``)."""
+    text = json_in_html(value)
     return f'<script type="application/json" class="{CHART_CLASS}-{kind}">{text}</script>'
 
 

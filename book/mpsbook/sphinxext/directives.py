@@ -32,7 +32,7 @@ from sphinx.util.docutils import SphinxDirective
 
 LOGGER = logging.getLogger(__name__)
 ARTICLE_DOC = "book/article"
-PLACEHOLDER = re.compile(r"mpsbook:(claim|paragraph)/([a-z0-9-]+)")
+PLACEHOLDER = re.compile(r"mpsbook:(claim-address|claim|paragraph)/([a-z0-9-]+)")
 READER_FILES = ("data/datapackage.json", "data/claims.csv", "data/references.csv", "data/derived/verdicts.csv",
                 "data/derived/sensitivity.csv", "data/searches.csv", "data/corrections.csv", "CITATION.cff")
 _CACHE = {}
@@ -142,13 +142,15 @@ class CorrectionsLog(ReaderDirective):
 def resolve_placeholders(app, doctree, docname) -> None:
     """Turn the package's link placeholders into addresses relative to this page; warn for any with no target.
 
-    In JSON-LD the claim's address is absolute where ``html_baseurl`` is set.
+    ``mpsbook:claim-address/`` (a ClaimReview's ``url``) is absolute where ``html_baseurl`` is set,
+    however the JSON around it is written.
     """
     labels = app.env.get_domain("std").labels
     builder = app.builder
 
-    def address(match, absolute=False):
+    def address(match):
         kind, key = match.groups()
+        absolute = kind == "claim-address"
         if kind == "paragraph":
             return f"{builder.get_relative_uri(docname, ARTICLE_DOC)}#p-{key}"
         target = labels.get(f"claim-{key}")
@@ -161,8 +163,6 @@ def resolve_placeholders(app, doctree, docname) -> None:
         return f"{builder.get_relative_uri(docname, target[0])}#claim-{key}"
 
     def resolved(text):
-        text = re.sub(r'"url": "(mpsbook:claim/[a-z0-9-]+)"',
-                      lambda m: f'"url": "{address(PLACEHOLDER.match(m[1]), absolute=True)}"', text)
         return PLACEHOLDER.sub(address, text)
 
     for node in list(doctree.findall(nodes.raw)):
