@@ -21,7 +21,7 @@ NBVAL := --nbval --nbval-current-env
 EXECUTE := $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600
 
-.PHONY: help env env-3.13 lock derived book test test-python test-notebooks test-3.13 lint execute bench lab clean
+.PHONY: help env env-3.13 lock derived book test test-fast test-python test-notebooks test-3.13 lint execute bench lab clean
 .DELETE_ON_ERROR:
 
 help: ## List the targets
@@ -98,6 +98,14 @@ PARALLEL := -n $(JOBS) --dist loadfile --no-loadscope-reorder
 test: $(STAMP) $(NODE_STAMP) ## Run the tests in tests/ and nbval (strict) over every notebook, on $(JOBS) workers
 	@test -x $(CHROMIUM) || echo "make test: no Chromium at $(CHROMIUM), so the browser and JupyterLab tests are skipped (apt-get install chromium)"
 	$(BIN)/python -m pytest $(PARALLEL) $(NBVAL) tests $(NOTEBOOKS)
+
+# The analyst's tier: the package, the data, the ratings and the notebooks' hygiene; no browser, no site build,
+# no nbval (make test runs all of these too).
+FAST_TESTS := tests/test_*.py tests/book/test_ledger.py tests/book/test_ratings.py tests/book/test_notebooks.py \
+	tests/book/test_ratings_in_prose.py
+
+test-fast: $(STAMP) ## The fast tier, under a minute: unit, data and rating tests, no browser and no site build
+	$(BIN)/python -m pytest -n $(JOBS) -m "not site and not browser" $(FAST_TESTS)
 
 test-python: $(STAMP) $(NODE_STAMP) ## The tests in tests/ alone, serially
 	$(BIN)/python -m pytest tests

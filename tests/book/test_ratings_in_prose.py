@@ -85,6 +85,7 @@ def test_every_rating_a_chapter_glues_is_the_one_verdicts_csv_holds(notebook):
     assert glued and {name: expected.get(name) for name in glued} == glued
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("page", CHAPTERS)
 def test_the_built_chapter_names_each_rating_as_verdicts_csv_does(site_dir, page):
     expected = expected_words()
