@@ -21,7 +21,7 @@ NBVAL := --nbval --nbval-current-env
 EXECUTE := $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600
 
-.PHONY: help env env-3.13 lock derived book test test-python test-notebooks test-3.13 lint execute bench lab clean
+.PHONY: help env env-3.13 lock derived book test test-python test-notebooks test-3.13 lint execute bench bench-extractor lab clean
 .DELETE_ON_ERROR:
 
 help: ## List the targets
@@ -141,6 +141,17 @@ execute: $(STAMP) ## Re-execute every notebook in place, $(JOBS) at a time (twic
 
 bench: $(STAMP) $(NODE_STAMP) ## Measure build, execute, test and page costs against the budgets (not run in CI)
 	$(BIN)/python -m bench.bench $(BENCH_ARGS)
+
+# The extractor on NewsQuant beside quantulum3 and Recognizers-Text, these in .venv-bench from their own
+# lock (bench/requirements-extractors.txt); the benchmark's file is not stored here (bench/README.md). Not run in CI.
+BENCH_VENV := .venv-bench
+$(BENCH_VENV)/.installed: bench/requirements-extractors.txt
+	rm -rf $(BENCH_VENV) && $(PYTHON) -m venv $(BENCH_VENV)
+	$(PIP_ALONE) $(BENCH_VENV)/bin/python -m pip install --quiet --require-hashes --no-deps -r $<
+	touch $@
+
+bench-extractor: $(STAMP) $(BENCH_VENV)/.installed ## Score the extractor on NewsQuant: make bench-extractor NEWSQUANT=/path/NewsQuant.json
+	$(BIN)/python bench/newsquant.py $(NEWSQUANT) --bench-python $(BENCH_VENV)/bin/python
 
 lab: $(STAMP) ## Open the book in JupyterLab
 	$(BIN)/jupyter lab book
