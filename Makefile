@@ -21,7 +21,7 @@ NBVAL := --nbval --nbval-current-env
 EXECUTE := $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600
 
-.PHONY: help env env-3.13 lock derived book test test-fast test-python test-notebooks test-3.13 lint execute bench lab clean
+.PHONY: help env env-3.13 lock derived book update test test-fast test-python test-notebooks test-3.13 lint execute bench bench-extractor lab clean
 .DELETE_ON_ERROR:
 
 help: ## List the targets
@@ -147,8 +147,26 @@ lint: $(STAMP) ## Lint: ruff (code and notebooks), notebooks keep outputs and no
 execute: $(STAMP) ## Re-execute every notebook in place, $(JOBS) at a time (twice in a row changes no byte)
 	printf '%s\n' $(NOTEBOOKS) | xargs -P $(JOBS) -n 1 $(EXECUTE)
 
+# The one command after an edit of data/ or of the package: each step needs the one before (the notebooks
+# read the ratings the package computes; the site shows the notebooks' stored outputs), so they run in turn.
+update: $(STAMP) $(NODE_STAMP) ## After editing data/ or book/mpsbook/: derived tables, every notebook re-executed, the site rebuilt
+	$(MAKE) derived
+	$(MAKE) execute
+	$(MAKE) book
+
 bench: $(STAMP) $(NODE_STAMP) ## Measure build, execute, test and page costs against the budgets (not run in CI)
 	$(BIN)/python -m bench.bench $(BENCH_ARGS)
+
+# The extractor on NewsQuant beside quantulum3 and Recognizers-Text, these in .venv-bench from their own
+# lock (bench/requirements-extractors.txt); the benchmark's file is not stored here (bench/README.md). Not run in CI.
+BENCH_VENV := .venv-bench
+$(BENCH_VENV)/.installed: bench/requirements-extractors.txt
+	rm -rf $(BENCH_VENV) && $(PYTHON) -m venv $(BENCH_VENV)
+	$(PIP_ALONE) $(BENCH_VENV)/bin/python -m pip install --quiet --require-hashes --no-deps -r $<
+	touch $@
+
+bench-extractor: $(STAMP) $(BENCH_VENV)/.installed ## Score the extractor on NewsQuant: make bench-extractor NEWSQUANT=/path/NewsQuant.json
+	$(BIN)/python bench/newsquant.py $(NEWSQUANT) --bench-python $(BENCH_VENV)/bin/python
 
 lab: $(STAMP) ## Open the book in JupyterLab
 	$(BIN)/jupyter lab book
