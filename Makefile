@@ -38,6 +38,9 @@ INSTALL = $(PIP_ALONE) $(1)/bin/python -m pip install --quiet --require-hashes -
 INSTALL_PACKAGE = $(PIP_ALONE) $(1)/bin/python -m pip install --quiet --no-deps --no-build-isolation --no-index -e .
 
 $(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(not ((3, 11, 5) <= sys.version_info[:3] < (3, 14)))' || { \
+	  echo "make env: $(PYTHON) is Python $$($(PYTHON) -c 'import platform; print(platform.python_version())'); the lock needs 3.11.5 to 3.13:" \
+	       "run with PYTHON=/path/to/python3.11 (or 3.12, 3.13), e.g. make env PYTHON=python3.12" >&2; exit 1; }
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(call INSTALL,$(VENV))
