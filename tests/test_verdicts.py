@@ -176,3 +176,9 @@ def test_a_ratio_is_given_to_one_decimal_and_refused_against_nothing():
     for nothing in (0, -1, float("nan")):
         with pytest.raises(ValueError, match="not defined"):
             mpsbook.ratio_text(1, nothing)
+
+
+def test_a_figure_is_placed_inside_above_or_below_an_interval_ends_included():
+    assert [mpsbook.place_in_interval(v, 100, 200) for v in (100, 150, 200, 201, 99)] == [
+        "inside that interval", "inside that interval", "inside that interval", "above that interval",
+        "below that interval"]

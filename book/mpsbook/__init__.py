@@ -123,7 +123,7 @@ from .charts import (
     sensitivity_chart,
     enable_book_display,
 )
-from .prose import glue_name, rating_words, claims_by_rating, ratio_text
+from .prose import glue_name, rating_words, claims_by_rating, ratio_text, place_in_interval
 
 __all__ = [
     "BOOK_DIR",
@@ -218,4 +218,5 @@ __all__ = [
     "rating_words",
     "claims_by_rating",
     "ratio_text",
+    "place_in_interval",
 ]

@@ -75,4 +75,16 @@ def ratio_text(numerator: float, denominator: float) -> str:
     return f"{numerator / denominator:.1f}"
 
 
-__all__ = ["claims_by_rating", "glue_name", "rating_words", "ratio_text"]
+def place_in_interval(value: float, low: float, high: float) -> str:
+    """Where ``value`` falls against the interval ``low`` to ``high``, as the prose says it after a figure.
+
+    "inside that interval", "above that interval" or "below that interval" (the ends count as inside).
+    """
+    if value > high:
+        return "above that interval"
+    if value < low:
+        return "below that interval"
+    return "inside that interval"
+
+
+__all__ = ["claims_by_rating", "glue_name", "place_in_interval", "rating_words", "ratio_text"]
