@@ -1,7 +1,7 @@
 """Tables for readers: every table a notebook shows, with headings in words, thousands separators and no index column.
 
 :func:`enable` (called by ``mpsbook.enable_book_display``, which the notebooks' first cell calls) makes IPython show each
-data frame through :func:`reader_table_html`; the frame itself is unchanged, so the code that made
+data frame through :func:`table_html`; the frame itself is unchanged, so the code that made
 it reads the same. A meaningful index (a claim id, a kind of finding) becomes the first column; a
 plain row counter is left out.
 """
@@ -47,15 +47,17 @@ def reader_value(value) -> str:
     return str(value)
 
 
-def reader_table_html(frame: pd.DataFrame) -> str:
+def table_html(frame: pd.DataFrame) -> str:
     """The frame as an HTML table for readers.
 
-    Headings come from :func:`heading`; numbers get thousands separators; a named or
-    non-default index becomes the first column, a default 0..n-1 index is left out; an address
+    Headings come from :func:`heading`; numbers get thousands separators; a named index, or one
+    of labels (not integers), becomes the first column; an unnamed integer index is a row counter
+    (0..n-1, or what a filter or sort left of one) and is left out; an address
     (``http://`` or ``https://``) becomes a link. Output depends only on the frame, so executing twice gives the
     same bytes.
     """
-    if not isinstance(frame.index, pd.RangeIndex) or frame.index.name is not None:
+    counter = frame.index.nlevels == 1 and frame.index.name is None and pd.api.types.is_integer_dtype(frame.index)
+    if not counter:
         frame = frame.reset_index(names=[n if n is not None else "" for n in frame.index.names])
 
     def cell(value) -> str:
@@ -75,11 +77,11 @@ def reader_table_html(frame: pd.DataFrame) -> str:
 
 
 def enable() -> None:
-    """Show every data frame in a notebook as :func:`reader_table_html` makes it (does nothing outside IPython)."""
+    """Show every data frame in a notebook as :func:`table_html` makes it (does nothing outside IPython)."""
     try:
         from IPython import get_ipython
     except ImportError:
         return
     shell = get_ipython()
     if shell is not None:
-        shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, reader_table_html)
+        shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, table_html)

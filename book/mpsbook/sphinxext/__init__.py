@@ -11,16 +11,17 @@ Loaded by ``_config.yml`` as ``mpsbook.sphinxext``. One module per concern:
 * :mod:`.glue_dependencies`: a page that glues from a notebook depends on that notebook;
 * :mod:`.metadata`: each page's meta description;
 * :mod:`.dictionary`: the ``data-dictionary`` directive;
-* :mod:`.directives`: the reader's pages (scorecard, claim boxes, annotated article, sources,
-  corrections) and the edition in every footer.
+* :mod:`.pages`: the generated pages (scorecard, claim boxes, annotated article, sources,
+  corrections), filled from :mod:`mpsbook.pages`' templates with links as cross-references, and the
+  edition in every footer.
 
-Only :mod:`.directives` uses the rest of the ``mpsbook`` package (the pages must say what the
+Only :mod:`.pages` uses the rest of the ``mpsbook`` package (the pages must say what the
 notebooks compute), and :mod:`.charts` takes the chart bundle's MIME type from ``mpsbook.charts`` and the one JSON-in-HTML
-dumper from ``mpsbook.reader``;
+dumper from ``mpsbook.pages``;
 the other modules read the notebooks' outputs and the data files alone.
 """
 
-from . import assets, charts, dictionary, directives, fonts, glue_dependencies, metadata
+from . import assets, charts, dictionary, fonts, glue_dependencies, metadata, pages
 
 
 def setup(app):
@@ -33,10 +34,10 @@ def setup(app):
     # since every page depends on them.
     assets.setup(app)
     # Reading: which notebooks a page glues from; the directives that make the data dictionary and the
-    # reader's pages (their placeholder links are resolved once the doctree is complete).
+    # generated pages (filled once the doctree is resolved, when every label they link to is known).
     glue_dependencies.setup(app)
     dictionary.setup(app)
-    directives.setup(app)
+    pages.setup(app)
     # The charts: the chart node (read from each chart bundle), then, when a page is read, outputs checked and
     # charts compiled (Vega, narrow layout, characters); when it is written, the chart and its data, then the
     # chart files added to its page. Then each page's meta description. assets' handlers that drop and

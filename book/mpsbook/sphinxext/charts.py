@@ -28,7 +28,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util.osutil import relative_uri
 
 from mpsbook.charts import CHART_CLASS, CHART_MIME
-from mpsbook.reader import json_in_html
+from mpsbook.pages import json_in_html
 
 from . import fonts, narrow
 
@@ -198,7 +198,7 @@ def chart_data_block(app, node: chart, pagename: str, number: int) -> str:
 
 
 def json_block(value: dict, kind: str) -> str:
-    """A JSON value in a ``<script type="application/json">``, written by the one dumper (``mpsbook.reader.json_in_html``)."""
+    """A JSON value in a ``<script type="application/json">``, written by the one dumper (``mpsbook.pages.json_in_html``)."""
     text = json_in_html(value)
     return f'<script type="application/json" class="{CHART_CLASS}-{kind}">{text}</script>'
 

@@ -1,4 +1,4 @@
-"""The reader's pages in the built site, in a browser: the scorecard, the claim boxes and their links, the
+"""The generated pages in the built site, in a browser: the scorecard, the claim boxes and their links, the
 annotated article, the sources, each chart's data, the ClaimReview JSON-LD and the edition in every footer.
 
 Each page is loaded once (as in test_site.py); requests to other hosts and console errors fail the page.
@@ -12,11 +12,11 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from conftest import CHAPTERS, PageWatch, open_page, toc_pages
 from pyld import jsonld
-from test_reader import SCHEMA, offline_loader
+from test_pages import SCHEMA, offline_loader
 
 import mpsbook
-from mpsbook import reader
-from mpsbook.sphinxext import directives
+from mpsbook import pages
+from mpsbook.sphinxext import pages as page_directives
 
 pytestmark = pytest.mark.browser
 
@@ -42,7 +42,7 @@ def loaded(site_context, site_url):
 
 @pytest.fixture(scope="module")
 def tables():
-    return reader.reader_tables()
+    return pages.page_tables()
 
 
 def claim_keys(tables):
@@ -140,7 +140,7 @@ def test_json_ld_holds_one_claim_review_per_claim_at_its_box(loaded, site_url, t
 
 
 def test_every_page_footer_gives_the_edition_and_where_to_report_an_error(site_dir):
-    about = directives.edition(mpsbook.ROOT_DIR)
+    about = page_directives.edition(mpsbook.ROOT_DIR)
     line = f"Version {about['version']}, released {about['date']}."
     for page in toc_pages():
         text = (site_dir / page).read_text(encoding="utf-8")

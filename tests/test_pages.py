@@ -1,7 +1,9 @@
-"""The reader's pages as the package builds them: scorecard, claim boxes and their ClaimReview, the annotated
+"""The generated pages as the package fills them: scorecard, claim boxes and their ClaimReview, the annotated
 article, the sources, the corrections log, each chart's data, and the edition every page states.
 
-The browser tests of the same pages, as built, are in test_site_reader.py.
+Links are asked of a stand-in :class:`Links` that writes ``test:<kind>/<target>``, so each test sees which
+link each element asked for; how the build resolves them is tested in test_sphinxext.py and, built, in
+test_site_pages.py.
 """
 
 import html
@@ -14,8 +16,9 @@ import yaml
 from pyld import jsonld
 
 import mpsbook
-from mpsbook import reader
-from mpsbook.sphinxext import charts, directives
+from mpsbook import pages
+from mpsbook.sphinxext import charts
+from mpsbook.sphinxext import pages as page_directives
 
 # schema.org's context, reduced to what the book's JSON-LD uses, so expanding it needs no network.
 SCHEMA_CONTEXT = {"@context": {"@vocab": "https://schema.org/"}}
@@ -29,16 +32,32 @@ def offline_loader(url, options=None):
     raise AssertionError(f"the JSON-LD asked for a context from {url}")
 
 
+class Links:
+    """Page links as ``test:claim/<key>``, ``test:claim-address/<key>`` and ``test:paragraph/<n>``."""
+
+    def claim(self, claim_key):
+        return f"test:claim/{claim_key}"
+
+    def claim_address(self, claim_key):
+        return f"test:claim-address/{claim_key}"
+
+    def paragraph(self, number):
+        return f"test:paragraph/{number}"
+
+
+LINKS = Links()
+
+
 @pytest.fixture(scope="module")
 def tables():
-    return reader.reader_tables()
+    return pages.page_tables()
 
 
 @pytest.fixture(scope="module")
 def box_options():
-    about = directives.edition(mpsbook.ROOT_DIR)
+    about = page_directives.edition(mpsbook.ROOT_DIR)
     return {"ratings": mpsbook.RATINGS, "readings": mpsbook.READINGS, "colours": mpsbook.RATING_COLOURS,
-            "author": about["authors"], "date": about["date"]}
+            "author": about["authors"], "date": about["date"], "links": LINKS}
 
 
 class Elements(HTMLParser):
@@ -65,11 +84,11 @@ class Elements(HTMLParser):
 
 
 def test_scorecard_has_one_row_per_claim_in_article_order(tables):
-    page = Elements(reader.scorecard_html(tables["claims"], tables["verdicts"], mpsbook.RATING_COLOURS))
+    page = Elements(pages.scorecard_html(tables["claims"], tables["verdicts"], mpsbook.RATING_COLOURS, LINKS))
     rows = [a["data-claim"] for t, a in page.tags if t == "tr" and "data-claim" in a]
     assert rows == list(dict.fromkeys(tables["claims"]["claim_key"]))
     links = [a["href"] for a in page.having("a") if "mpsbook-claim-link" in a.get("class", "")]
-    assert links == [f"mpsbook:claim/{key}" for key in rows]
+    assert links == [f"test:claim/{key}" for key in rows]
 
 
 def test_every_rating_shown_is_a_rating_of_the_scale_in_words(tables):
@@ -77,17 +96,17 @@ def test_every_rating_shown_is_a_rating_of_the_scale_in_words(tables):
     assert set(tables["sensitivity"]["rating"]) <= set(mpsbook.RATINGS)
     assert set(tables["sensitivity"]["reading"]) <= set(mpsbook.READINGS)
     assert set(mpsbook.RATING_COLOURS) == set(mpsbook.RATINGS)
-    badge = reader.rating_badge("impossible", mpsbook.RATING_COLOURS)
+    badge = pages.rating_badge("impossible", mpsbook.RATING_COLOURS)
     assert badge.endswith("impossible</span>") and 'aria-hidden="true"' in badge  # the words carry it, not the swatch
 
 
 def test_claim_box_has_its_anchor_its_mentions_and_its_official_figures(tables, box_options):
     key = "clean-net-2022-cases"
-    box = Elements(reader.claim_box_html(key, tables, **box_options))
+    box = Elements(pages.claim_box_html(key, tables, **box_options))
     assert box.having("div", id=f"claim-{key}")
     mentions = tables["claims"][tables["claims"]["claim_key"] == key]
-    assert [a["href"] for a in box.having("a") if a["href"].startswith("mpsbook:paragraph/")] == [
-        f"mpsbook:paragraph/{n}" for n in mentions["paragraph"]]
+    assert [a["href"] for a in box.having("a") if a["href"].startswith("test:paragraph/")] == [
+        f"test:paragraph/{n}" for n in mentions["paragraph"]]
     refs = tables["verdicts"].set_index("claim_key").loc[key, "ref_ids"].split()
     assert [a["data-ref"] for a in box.having("li") if "data-ref" in a][: len(refs)] == refs
     urls = tables["references"].set_index("ref_id").loc[refs, "url"].tolist()
@@ -96,12 +115,12 @@ def test_claim_box_has_its_anchor_its_mentions_and_its_official_figures(tables, 
 
 def test_claim_review_json_ld_expands_to_one_claim_review_with_the_rating(tables, box_options):
     for key, verdict in tables["verdicts"].set_index("claim_key").iterrows():
-        box = Elements(reader.claim_box_html(key, tables, **box_options))
+        box = Elements(pages.claim_box_html(key, tables, **box_options))
         assert len(box.scripts) == 1
         document = json.loads(box.scripts[0])
         [review] = jsonld.expand(document, {"documentLoader": offline_loader})
         assert review["@type"] == [SCHEMA + "ClaimReview"]
-        assert review[SCHEMA + "url"][0]["@value"] == f"mpsbook:claim-address/{key}"  # the site makes it the page's address
+        assert review[SCHEMA + "url"][0]["@value"] == f"test:claim-address/{key}"
         rating = review[SCHEMA + "reviewRating"][0]
         assert rating[SCHEMA + "alternateName"][0]["@value"] == verdict["rating"]
         item = review[SCHEMA + "itemReviewed"][0]
@@ -113,27 +132,28 @@ def test_claim_review_json_ld_expands_to_one_claim_review_with_the_rating(tables
 
 
 def test_article_page_numbers_paragraphs_as_the_ledger_and_marks_every_mention(tables):
-    page = Elements(reader.article_html(tables["article"], tables["claims"], tables["verdicts"]))
+    page = Elements(pages.article_html(tables["article"], tables["claims"], tables["verdicts"], LINKS))
     paragraphs = [a["id"] for a in page.having("li") if a.get("id", "").startswith("p-")]
     assert len(paragraphs) == sum(1 for line in tables["article"].split("\n") if line.strip())
     mentions = [a for a in page.having("a") if a.get("class") == "mpsbook-mention"]
     assert len(mentions) == len(tables["claims"])
     ratings = tables["verdicts"].set_index("claim_key")["rating"]
     for anchor, row in zip(mentions, tables["claims"].itertuples(), strict=True):
-        assert anchor["href"] == f"mpsbook:claim/{row.claim_key}"
+        assert anchor["href"] == f"test:claim/{row.claim_key}"
         assert ratings[row.claim_key] in anchor["aria-label"] and row.quote in anchor["aria-label"]
 
 
 def test_article_page_keeps_the_text_as_received_and_offers_no_correction(tables):
-    page = reader.article_html(tables["article"], tables["claims"], tables["verdicts"])
+    page = pages.article_html(tables["article"], tables["claims"], tables["verdicts"], LINKS)
     visible = re.sub(r'<span class="mpsbook-(?:sr|mention-rating)"[^>]*>.*?</span>', "", page)
     text = html.unescape(re.sub(r"<[^>]+>", "", visible))
-    assert text == "".join(line for line in tables["article"].split("\n") if line.strip())
+    paragraphs = [line for line in text.split("\n") if line]  # the template writes one paragraph a line
+    assert paragraphs == [line for line in tables["article"].split("\n") if line.strip()]
     assert "closest word" not in page and "did you mean" not in page.lower()
 
 
 def test_article_page_marks_web_leftovers_and_misspellings(tables):
-    page = reader.article_html(tables["article"], tables["claims"], tables["verdicts"])
+    page = pages.article_html(tables["article"], tables["claims"], tables["verdicts"], LINKS)
     leftovers = re.findall(r'<span class="mpsbook-leftover"[^>]*>(.*?)<span', page)
     assert "Leave a Reply" in leftovers
     misspelt = re.findall(r'<span class="mpsbook-misspelling"[^>]*>(.*?)<span', page)
@@ -141,7 +161,7 @@ def test_article_page_marks_web_leftovers_and_misspellings(tables):
 
 
 def test_article_marks_nest_and_never_cross(tables):
-    marks = reader.article_marks(tables["article"], tables["claims"])
+    marks = pages.article_marks(tables["article"], tables["claims"])
     for a in marks:
         for b in marks:
             if a is not b and a[0] < b[1] and b[0] < a[1]:
@@ -149,7 +169,7 @@ def test_article_marks_nest_and_never_cross(tables):
 
 
 def test_sources_page_lists_every_official_figure_with_a_link(tables):
-    page = Elements(reader.sources_html(tables["references"]))
+    page = Elements(pages.sources_html(tables["references"]))
     assert [a["data-ref"] for a in page.having("li") if "data-ref" in a] == sorted(
         tables["references"]["ref_id"], key=list(tables["references"]["ref_id"]).index)
     assert len(page.having("a", **{"class": "mpsbook-source-link"})) == len(tables["references"])
@@ -165,7 +185,7 @@ def test_corrections_log_ends_each_claim_on_the_rating_the_book_shows(tables):
 
 
 def test_edition_is_the_same_in_the_citation_file_and_the_book_configuration():
-    about = directives.edition(mpsbook.ROOT_DIR)
+    about = page_directives.edition(mpsbook.ROOT_DIR)
     config = yaml.safe_load((mpsbook.ROOT_DIR / "_config.yml").read_text(encoding="utf-8"))
     assert config["author"] == about["authors"]
     assert re.fullmatch(r"\d+\.\d+\.\d+", about["version"])
@@ -191,7 +211,22 @@ def test_chart_sources_name_every_official_figure_once_and_refuse_an_unknown_one
 
 def test_json_in_html_cannot_end_its_script_element_and_reads_back_the_same():
     value = {"b": "</script><!-- & \u2028", "a": [1, 2.5, None]}
-    text = mpsbook.reader.json_in_html(value)
+    text = pages.json_in_html(value)
     assert json.loads(text) == value
     assert not set("<>&\u2028") & set(text) and text.isascii()
-    assert text == mpsbook.reader.json_in_html(dict(reversed(value.items())))  # keys sorted: the same bytes
+    assert text == pages.json_in_html(dict(reversed(value.items())))  # keys sorted: the same bytes
+
+
+def test_every_value_is_escaped_where_a_template_writes_it(tables, box_options):
+    hostile = '<script>alert("x")</script> & \'quoted\''
+    claims = tables["claims"].copy()
+    claims.loc[claims.index[0], "quote"] = hostile
+    scorecard = pages.scorecard_html(claims, tables["verdicts"], mpsbook.RATING_COLOURS, LINKS)
+    assert "<script>" not in scorecard and "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#39;quoted&#39;" in scorecard
+    badge = pages.rating_badge('"><b>', {'"><b>': 'red" onclick="x'})
+    assert "<b>" not in badge and 'onclick="' not in badge
+
+
+def test_a_template_fails_on_a_name_the_code_does_not_give():
+    with pytest.raises(Exception, match="rows"):
+        pages.render("scorecard.html", colours={}, links=LINKS)

@@ -1,0 +1,347 @@
+"""The book's generated pages: the scorecard, the claim boxes, the annotated article, the sources and the corrections.
+
+Each page part is a Jinja2 template in ``mpsbook/templates/`` filled from the book's tables (see
+:func:`page_tables`); the functions here choose and order what a template shows, and
+:func:`render` fills it, escaping every value (autoescape). Links between pages are asked of a
+:class:`PageLinks` object at render time: the Sphinx extension (``mpsbook.sphinxext.pages``) passes
+one that resolves them as cross-references to the labels every claim box and article paragraph
+registers, so nothing is fixed up afterwards in the written HTML. JSON goes into a page through
+:func:`json_in_html` alone. Nothing here depends on time, locale or the order of a set, so a page's
+bytes depend only on the data and the links.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Protocol
+
+import jinja2
+import pandas as pd
+from markupsafe import Markup
+
+from .data import DATAPACKAGE, load_article, load_table, read_datapackage
+from .findings import WEB_LEFTOVERS, misspellings
+
+PAGE_TABLES = ("claims", "references", "verdicts", "sensitivity", "searches", "corrections")
+TEMPLATES = jinja2.Environment(
+    loader=jinja2.PackageLoader("mpsbook", "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,  # a name the template uses and the code does not give fails at once
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+FINDING_NOTES = {
+    "misspelling": "spelled so in the article",
+    "web leftover": "text a web page adds around an article",
+}
+
+
+class PageLinks(Protocol):
+    """Where a page's links point. Each method returns an address (``str``) for an ``href``."""
+
+    def claim(self, claim_key: str) -> str:
+        """The box of claim ``claim_key``, relative to the page written."""
+
+    def claim_address(self, claim_key: str) -> str:
+        """The same box as an absolute address where the site has one (a ClaimReview's ``url``)."""
+
+    def paragraph(self, number: int) -> str:
+        """Paragraph ``number`` (from 1) of the annotated article."""
+
+
+class AnchorLinks:
+    """Links for a page that holds every box and paragraph itself: ``#claim-<key>`` and ``#p-<n>``."""
+
+    def claim(self, claim_key: str) -> str:
+        return f"#claim-{claim_key}"
+
+    def claim_address(self, claim_key: str) -> str:
+        return f"#claim-{claim_key}"
+
+    def paragraph(self, number: int) -> str:
+        return f"#p-{number}"
+
+
+def page_tables(package_path=DATAPACKAGE) -> dict:
+    """The tables the generated pages are built from, each read through its declared schema.
+
+    Returns
+    -------
+    dict
+        ``article`` (str), ``package`` (the data package descriptor) and one frame for each of
+        :data:`PAGE_TABLES`. ``verdicts`` keeps its rows in article order.
+
+    Raises
+    ------
+    DataError
+        Naming the file, row and column of the first bad value.
+    """
+    tables = {name: load_table(name, package_path) for name in PAGE_TABLES}
+    return {"article": load_article(package_path), "package": read_datapackage(package_path), **tables}
+
+
+def json_in_html(value) -> str:
+    """``value`` as JSON text that is safe inside an HTML ``<script>`` element, the same bytes every run.
+
+    Keys sorted, no spaces, ASCII only (so U+2028 and U+2029 are escaped too), and ``<``, ``>`` and
+    ``&`` written as ``\\u003c``, ``\\u003e`` and ``\\u0026``: no ``</script>`` or ``<!--`` can end
+    or change the element, and a JSON parser reads back the same value.
+    """
+    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def render(template: str, **context) -> str:
+    """The template ``template`` (a file of ``mpsbook/templates/``) filled with ``context``, every value escaped.
+
+    Raises
+    ------
+    jinja2.UndefinedError
+        When the template uses a name ``context`` does not give.
+    """
+    return TEMPLATES.get_template(template).render(**context)
+
+
+def _text(value) -> str:
+    """A cell as text: a missing value (None or NaN) is empty."""
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def _ids(text) -> list:
+    """Space-separated ids as a list (empty text: no ids)."""
+    return _text(text).split()
+
+
+def rating_badge(rating: str, colours: dict) -> str:
+    """The rating in words, after a swatch of its colour; the colour is never the only signal."""
+    return render("rating_badge.html", rating=rating, colours=colours)
+
+
+def first_mentions(claims: pd.DataFrame) -> pd.DataFrame:
+    """One row per claim: its first mention in the article (``claim_key``, ``claim_id``, ``quote``, ``paragraph``)."""
+    return claims.drop_duplicates("claim_key").set_index("claim_key")
+
+
+def in_one_line(conclusion: str) -> str:
+    """A conclusion for the scorecard: its bracketed details (measure, campaign, period) left to the claim's box."""
+    return re.sub(r" \([^()]*\)", "", conclusion)
+
+
+def scorecard_rows(claims: pd.DataFrame, verdicts: pd.DataFrame) -> list:
+    """One dict per claim, in article order: ``claim_key``, ``quote`` (first mention), ``rating``, ``in_one_line``."""
+    first = first_mentions(claims)
+    return [{"claim_key": row.claim_key, "quote": first.loc[row.claim_key, "quote"], "rating": row.rating,
+             "in_one_line": in_one_line(row.conclusion)} for row in verdicts.itertuples()]
+
+
+def scorecard_html(claims: pd.DataFrame, verdicts: pd.DataFrame, colours: dict, links: PageLinks) -> str:
+    """The scorecard: one row per claim, in article order, with the article's words, the rating, the conclusion and a link.
+
+    Parameters
+    ----------
+    claims : DataFrame
+        The claims ledger (``claim_key``, ``quote``, in article order).
+    verdicts : DataFrame
+        One row per claim: ``claim_key``, ``rating``, ``conclusion``.
+    colours : dict
+        Rating -> CSS colour.
+    links : PageLinks
+        Where each row's link to the claim's box points.
+    """
+    return render("scorecard.html", rows=scorecard_rows(claims, verdicts), colours=colours, links=links)
+
+
+def format_value(value, unit: str) -> str:
+    """A figure for readers: thousands separators, no trailing ``.0``, then its unit."""
+    number = float(value)
+    text = f"{number:,.0f}" if number == int(number) else f"{number:,}"
+    return f"{text} {unit}".strip()
+
+
+def reference_items(references: pd.DataFrame, ref_ids) -> list:
+    """The official figures ``ref_ids``, in that order, as dicts for the ``references.html`` template.
+
+    Each has the row's fields as text, ``figure`` (value and unit as a reader reads them) and
+    ``language`` (``en`` when the source's words are English, else ``zh``).
+    """
+    chosen = references.set_index("ref_id", drop=False).loc[list(ref_ids)]
+    items = []
+    for ref in chosen.to_dict("records"):
+        item = {key: _text(value) for key, value in ref.items()}
+        item["figure"] = format_value(ref["value"], ref["unit"])
+        item["language"] = "en" if item["quote"] == item["quote_en"] else "zh"
+        items.append(item)
+    return items
+
+
+def references_html(references: pd.DataFrame, ref_ids) -> str:
+    """A list of official figures, in the order of ``ref_ids``."""
+    return render("references.html", references=reference_items(references, ref_ids))
+
+
+def claim_review(claim_key: str, tables: dict, *, author: str, date: str, url: str) -> dict:
+    """The claim's schema.org ``ClaimReview``, as JSON-LD.
+
+    ``url`` is the address of the claim's box; ``author`` names the book's authors; ``date`` is the
+    release date (ISO 8601).
+    """
+    verdict = tables["verdicts"].set_index("claim_key").loc[claim_key]
+    mentions = tables["claims"][tables["claims"]["claim_key"] == claim_key]
+    article = next(r for r in tables["package"]["resources"] if r["name"] == "article")
+    appearance = {"@type": "CreativeWork", "name": article.get("title", "The article"),
+                  "description": article.get("description", "")}
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": url,
+        "claimReviewed": mentions["quote"].iloc[0],
+        "itemReviewed": {"@type": "Claim", "appearance": appearance,
+                         "text": " / ".join(mentions["quote"])},
+        "reviewRating": {"@type": "Rating", "alternateName": verdict["rating"],
+                         "ratingExplanation": verdict["conclusion"]},
+        "author": {"@type": "Organization", "name": author},
+        "datePublished": date,
+    }
+
+
+def claim_box_html(claim_key: str, tables: dict, *, ratings: dict, readings: dict, colours: dict,
+                   author: str, date: str, links: PageLinks) -> str:
+    """The box that checks one claim, at the anchor ``claim-<claim_key>``, with its ClaimReview JSON-LD.
+
+    It holds each mention's words (linked to its paragraph on the article page), the rating and
+    the conclusion, the official figures the rating rests on, possible origins of the number,
+    what was searched where nothing was found, and the rating under the other readings.
+
+    Raises
+    ------
+    KeyError
+        When ``claim_key`` is not a claim of ``verdicts``.
+    """
+    verdict = tables["verdicts"].set_index("claim_key").loc[claim_key]
+    mentions = tables["claims"][tables["claims"]["claim_key"] == claim_key]
+    resting_on = _ids(verdict["ref_ids"])
+    origins = [r for r in _ids(verdict["possible_origin"]) if r not in resting_on]
+    searches = tables["searches"][tables["searches"]["claim_key"] == claim_key]
+    sensitivity = tables["sensitivity"][tables["sensitivity"]["claim_key"] == claim_key]
+    review = claim_review(claim_key, tables, author=author, date=date, url=links.claim_address(claim_key))
+    return render(
+        "claim_box.html", claim_key=claim_key, mentions=mentions.to_dict("records"),
+        rating=verdict["rating"], meaning=ratings.get(verdict["rating"], ""), conclusion=verdict["conclusion"],
+        resting_on=reference_items(tables["references"], resting_on),
+        origins=reference_items(tables["references"], origins),
+        searches=searches.to_dict("records"),
+        sensitivity=[{"reading": r.reading, "assumes": readings.get(r.reading, ""), "rating": r.rating}
+                     for r in sensitivity.itertuples()],
+        review=Markup(json_in_html(review)),  # safe in <script>: json_in_html escapes < > &
+        colours=colours, links=links)
+
+
+# --------------------------------------------------------------------------------------
+# The annotated article
+# --------------------------------------------------------------------------------------
+
+
+def article_marks(article: str, claims: pd.DataFrame) -> list:
+    """What the article page marks, as (start, end, kind, claim_key) in text order.
+
+    Kinds: ``mention`` (a claim's words, from the ledger), ``misspelling`` (by the spell
+    check of the findings) and ``web leftover``. A finding that overlaps a mention without
+    lying inside it is left out, so marks nest and never cross.
+    """
+    marks = [(article.index(r.quote), article.index(r.quote) + len(r.quote), "mention", r.claim_key)
+             for r in claims.itertuples()]
+    found = []
+    for pattern in WEB_LEFTOVERS:
+        found += [(m.start(), m.end(), "web leftover", "") for m in re.finditer(pattern, article)]
+    taken = {(s, e) for s, e, _, _ in found}
+    for word in dict.fromkeys(misspellings(article)["quote"]):
+        for m in re.finditer(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", article):
+            if not any(s <= m.start() < e for s, e in taken):
+                found.append((m.start(), m.end(), "misspelling", ""))
+    for start, end, kind, key in found:
+        crosses = any(s < end and start < e and not (s <= start and end <= e) for s, e, _, _ in marks)
+        if not crosses:
+            marks.append((start, end, kind, key))
+    return sorted(marks, key=lambda m: (m[0], -m[1]))
+
+
+def marked_parts(text: str, start: int, end: int, marks: list, ratings: pd.Series) -> list:
+    """``text[start:end]`` as a list of parts: plain strings, and one dict per mark with its own ``parts`` inside.
+
+    A mark dict has ``kind``, ``text``; a mention also ``claim_key`` and ``rating``, a finding ``note``.
+    ``marks`` are those inside the span, nested and in text order (:func:`article_marks`).
+    """
+    parts, position, index = [], start, 0
+    while index < len(marks):
+        s, e, kind, key = marks[index]
+        inner = [m for m in marks[index + 1:] if m[0] >= s and m[1] <= e]
+        if s > position:
+            parts.append(text[position:s])
+        mark = {"kind": kind, "text": text[s:e], "parts": marked_parts(text, s, e, inner, ratings)}
+        if kind == "mention":
+            mark.update(claim_key=key, rating=ratings[key])
+        else:
+            mark["note"] = FINDING_NOTES[kind]
+        parts.append(mark)
+        position, index = e, index + 1 + len(inner)
+    if end > position:
+        parts.append(text[position:end])
+    return parts
+
+
+def article_paragraphs(article: str, claims: pd.DataFrame, verdicts: pd.DataFrame) -> list:
+    """The article's non-empty lines as numbered paragraphs: dicts with ``number`` (from 1) and ``parts``."""
+    marks = article_marks(article, claims)
+    ratings = verdicts.set_index("claim_key")["rating"]
+    paragraphs, offset = [], 0
+    for line in article.split("\n"):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        if line.strip():
+            inside = [m for m in marks if start <= m[0] and m[1] <= end]
+            paragraphs.append({"number": len(paragraphs) + 1,
+                               "parts": marked_parts(article, start, end, inside, ratings)})
+    return paragraphs
+
+
+def article_html(article: str, claims: pd.DataFrame, verdicts: pd.DataFrame, links: PageLinks) -> str:
+    """The article as received, one numbered paragraph per non-empty line, with its mentions and findings marked.
+
+    Paragraph ``n`` has the anchor ``p-<n>``, numbered as the ledger numbers them. Each
+    mention links to its claim's box and carries its rating in words; a screen reader hears
+    the quoted words and the rating.
+    """
+    return render("article.html", paragraphs=article_paragraphs(article, claims, verdicts), links=links)
+
+
+def article_about_html(package: dict) -> str:
+    """What is known of where and when the article appeared, from the ``sources`` of its resource in the data package."""
+    article = next(r for r in package["resources"] if r["name"] == "article")
+    return render("article_about.html", description=article.get("description", ""),
+                  sources=article.get("sources") or [])
+
+
+# --------------------------------------------------------------------------------------
+# Sources and corrections
+# --------------------------------------------------------------------------------------
+
+
+def sources_html(references: pd.DataFrame) -> str:
+    """Every official figure, grouped by section, with its link, publisher, date, kind of source, quote and translation."""
+    sections = [{"name": section.capitalize(), "references": reference_items(references, group["ref_id"])}
+                for section, group in references.groupby("section", sort=False)]
+    return render("sources.html", sections=sections)
+
+
+def corrections_html(corrections: pd.DataFrame, claims: pd.DataFrame, colours: dict, links: PageLinks) -> str:
+    """The corrections log: one row per change of a rating, newest first (a day's in file order), with its date and reason.
+
+    ``corrections`` has ``date``, ``claim_key``, ``previous_rating``, ``rating``, ``reason``;
+    each claim is shown in the article's words, linked to its box.
+    """
+    first = first_mentions(claims)
+    ordered = corrections.sort_values("date", ascending=False, kind="stable")  # a day's entries in file order
+    rows = [{**{key: _text(value) for key, value in row.items()}, "quote": first.loc[row["claim_key"], "quote"]}
+            for row in ordered.to_dict("records")]
+    return render("corrections.html", rows=rows, colours=colours, links=links)

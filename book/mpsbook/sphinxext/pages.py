@@ -1,0 +1,249 @@
+"""Sphinx extension: the book's generated pages, and what every page's footer says of the edition.
+
+Directives (each a part of a page that :mod:`mpsbook.pages` fills from the data package):
+
+* ``scorecard``: one row per claim, linked to its box;
+* ``claim-boxes``: the boxes of the claims whose first mention is in the sections named
+  (comma-separated), each with its ClaimReview JSON-LD;
+* ``annotated-article`` and ``article-about``: the article as received, marked up, and what is
+  known of where it appeared;
+* ``official-sources``: every official figure, with a link that opens it;
+* ``corrections-log``: every change of a rating, with its date and reason.
+
+Links are cross-references. When a page is read, ``claim-boxes`` registers the label
+``claim-<claim_key>`` for each box and ``annotated-article`` the label ``article-p-<n>`` for each
+paragraph, in Sphinx's standard domain (the labels ``{ref}`` uses); a directive leaves a
+:class:`page_part` node saying what it shows. Once every page is read (``doctree-resolved``), each
+part is filled through a :class:`SphinxLinks` that looks its targets up in those labels and writes
+them relative to the page; a link to a label no page registers is a warning, which fails the
+``-W`` build. The HTML is never read back.
+
+Unlike the other modules, this one imports the book's package: the pages must say what the
+notebooks compute, with the same rules. The import (pandas, Altair) is paid only in a build that
+reads one of these pages again.
+"""
+
+import hashlib
+from pathlib import Path
+
+import yaml
+from docutils import nodes
+from sphinx.errors import ExtensionError
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+LOGGER = logging.getLogger(__name__)
+PAGE_FILES = ("data/datapackage.json", "data/claims.csv", "data/references.csv", "data/derived/verdicts.csv",
+              "data/derived/sensitivity.csv", "data/searches.csv", "data/corrections.csv", "CITATION.cff")
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+_CACHE = {}
+
+
+def edition(confdir: Path) -> dict:
+    """The edition as ``CITATION.cff`` states it: ``version``, ``date`` (ISO) and ``authors`` (names joined by commas)."""
+    cff = yaml.safe_load((confdir / "CITATION.cff").read_text(encoding="utf-8"))
+    names = [a.get("name") or " ".join(filter(None, (a.get("given-names"), a.get("family-names"))))
+             for a in cff["authors"]]
+    return {"version": str(cff["version"]), "date": str(cff["date-released"]), "authors": ", ".join(names)}
+
+
+def book_data(confdir: Path) -> tuple:
+    """The package and the tables the pages are filled from, read once per build process."""
+    import mpsbook  # imported here: only a build that reads one of these pages again pays for it
+    from mpsbook import pages
+
+    if "tables" not in _CACHE:
+        _CACHE["tables"] = pages.page_tables()
+        _CACHE["edition"] = edition(confdir)
+    return mpsbook, pages, _CACHE["tables"]
+
+
+class page_part(nodes.General, nodes.Element):
+    """A part of a generated page, to be filled once every label is known.
+
+    Attributes: ``part`` (which: ``scorecard``, ``claim-boxes``, ...), ``claim_keys`` (for the
+    boxes) and ``indexed`` (whether the site's search finds its text).
+    """
+
+
+class unindexed_html(nodes.General, nodes.Element):
+    """HTML written as it is, like a raw node, but left out of the search index.
+
+    The scorecard, the claim boxes and the sources page repeat, claim by claim and figure by figure,
+    what the article, the chapters and the data say; indexed, their text (the Chinese quotes above all)
+    doubled the search index every page loads, which took the overview page past its transfer budget
+    (see the README's Performance).
+    """
+
+
+def visit_unindexed_html(translator, node):
+    translator.body.append(node["html"])
+    raise nodes.SkipNode
+
+
+def skip_node(translator, node):
+    raise nodes.SkipNode
+
+
+def unfilled_part(translator, node):
+    raise ExtensionError(f"mpsbook.sphinxext.pages: the page part '{node['part']}' was never filled")
+
+
+class SphinxLinks:
+    """:class:`mpsbook.pages.PageLinks` for the page ``docname``: each target looked up in the standard domain's labels."""
+
+    def __init__(self, app, docname: str):
+        self.app, self.docname = app, docname
+        self.labels = app.env.get_domain("std").labels
+
+    def _target(self, label: str, absolute: bool = False) -> str:
+        if label not in self.labels:
+            LOGGER.warning(f"mpsbook.sphinxext.pages: {self.docname} links to '{label}', which no page registers",
+                           location=self.docname)
+            return f"#{label}"
+        docname, anchor, _title = self.labels[label]
+        base = self.app.config.html_baseurl
+        if absolute and base:
+            return f"{base.rstrip('/')}/{self.app.builder.get_target_uri(docname)}#{anchor}"
+        return f"{self.app.builder.get_relative_uri(self.docname, docname)}#{anchor}"
+
+    def claim(self, claim_key: str) -> str:
+        return self._target(f"claim-{claim_key}")
+
+    def claim_address(self, claim_key: str) -> str:
+        return self._target(f"claim-{claim_key}", absolute=True)
+
+    def paragraph(self, number: int) -> str:
+        return self._target(f"article-p-{number}")
+
+
+class PageDirective(SphinxDirective):
+    """A directive that leaves a :class:`page_part`; subclasses name the part and may register labels."""
+
+    part = ""
+    indexed = True  # whether the site's search finds the text
+
+    def run(self):
+        root = Path(self.env.app.confdir)
+        for name in PAGE_FILES:
+            self.env.note_dependency(str(root / name))
+        for template in sorted((PACKAGE_DIR / "templates").glob("*.html")):
+            self.env.note_dependency(str(template))
+        node = page_part(part=self.part, indexed=self.indexed, claim_keys=self.claim_keys(*book_data(root)))
+        return [node]
+
+    def claim_keys(self, mpsbook, pages, tables) -> list:
+        return []
+
+
+class Scorecard(PageDirective):
+    part, indexed = "scorecard", False  # the claims' words and conclusions are indexed on the article and chapters
+
+
+class ClaimBoxes(PageDirective):
+    """The boxes of the claims first mentioned in the sections named (comma-separated), in article order."""
+
+    required_arguments, final_argument_whitespace = 1, True
+    part, indexed = "claim-boxes", False
+
+    def claim_keys(self, mpsbook, pages, tables) -> list:
+        sections = [name.strip() for name in self.arguments[0].split(",")]
+        first = pages.first_mentions(tables["claims"])
+        keys = [k for k in tables["verdicts"]["claim_key"] if first.loc[k, "section"] in sections]
+        if not keys:
+            raise self.error(f"claim-boxes: no claim is first mentioned in the sections {sections}")
+        std = self.env.get_domain("std")
+        for key in keys:
+            std.note_hyperlink_target(f"claim-{key}", self.env.docname, f"claim-{key}", first.loc[key, "quote"])
+        return keys
+
+
+class AnnotatedArticle(PageDirective):
+    part = "annotated-article"
+
+    def claim_keys(self, mpsbook, pages, tables) -> list:
+        std = self.env.get_domain("std")
+        for paragraph in pages.article_paragraphs(tables["article"], tables["claims"], tables["verdicts"]):
+            number = paragraph["number"]
+            std.note_hyperlink_target(f"article-p-{number}", self.env.docname, f"p-{number}",
+                                      f"The article, paragraph {number}")
+        return []
+
+
+class ArticleAbout(PageDirective):
+    part = "article-about"
+
+
+class OfficialSources(PageDirective):
+    part, indexed = "official-sources", False
+
+
+class CorrectionsLog(PageDirective):
+    part = "corrections-log"
+
+
+def part_html(node: page_part, app, docname: str) -> str:
+    """The HTML of one page part, its links resolved for the page ``docname``."""
+    mpsbook, pages, tables = book_data(Path(app.confdir))
+    links, colours = SphinxLinks(app, docname), mpsbook.RATING_COLOURS
+    part = node["part"]
+    if part == "scorecard":
+        return pages.scorecard_html(tables["claims"], tables["verdicts"], colours, links)
+    if part == "claim-boxes":
+        about = _CACHE["edition"]
+        return "".join(
+            pages.claim_box_html(key, tables, ratings=mpsbook.RATINGS, readings=mpsbook.READINGS, colours=colours,
+                                 author=about["authors"], date=about["date"], links=links)
+            for key in node["claim_keys"])
+    if part == "annotated-article":
+        return pages.article_html(tables["article"], tables["claims"], tables["verdicts"], links)
+    if part == "article-about":
+        return pages.article_about_html(tables["package"])
+    if part == "official-sources":
+        return pages.sources_html(tables["references"])
+    if part == "corrections-log":
+        return pages.corrections_html(tables["corrections"], tables["claims"], colours, links)
+    raise ValueError(f"mpsbook.sphinxext.pages: no page part '{part}' (in {docname})")
+
+
+def fill_page_parts(app, doctree, docname) -> None:
+    """Replace each :class:`page_part` of the page with its HTML (searchable or not, as the part says)."""
+    for node in list(doctree.findall(page_part)):
+        text = part_html(node, app, docname)
+        node.replace_self(nodes.raw("", text, format="html") if node["indexed"] else unindexed_html(html=text))
+
+
+def add_edition_footer(app, pagename, templatename, context, doctree) -> None:
+    """The edition and a way to report an error, below the theme's footer text on every page."""
+    from mpsbook import pages
+
+    repository = (app.config.html_theme_options or {}).get("repository_url", "")
+    footer = pages.render("edition_footer.html", repository=repository, **edition(Path(app.confdir)))
+    context["theme_extra_footer"] = context.get("theme_extra_footer", "") + footer
+
+
+def code_digest() -> str:
+    """A hash of this extension, of the package module that fills the pages and of its templates.
+
+    Registered as a config value read with the environment, so that changing any of them re-reads
+    every page on the next build (Sphinx otherwise finds the pages up to date).
+    """
+    digest = hashlib.sha256()
+    paths = [Path(__file__).resolve(), PACKAGE_DIR / "pages.py", *sorted((PACKAGE_DIR / "templates").glob("*"))]
+    for path in paths:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def setup(app):
+    app.add_config_value("mpsbook_pages_digest", code_digest(), "env")
+    for node, visit in ((page_part, unfilled_part), (unindexed_html, visit_unindexed_html)):
+        app.add_node(node, html=(visit, None), latex=(skip_node, None), text=(skip_node, None),
+                     man=(skip_node, None), texinfo=(skip_node, None))
+    for name, directive in [("scorecard", Scorecard), ("claim-boxes", ClaimBoxes),
+                            ("annotated-article", AnnotatedArticle), ("article-about", ArticleAbout),
+                            ("official-sources", OfficialSources), ("corrections-log", CorrectionsLog)]:
+        app.add_directive(name, directive)
+    app.connect("doctree-resolved", fill_page_parts)
+    app.connect("html-page-context", add_edition_footer)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

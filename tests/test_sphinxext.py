@@ -1,0 +1,237 @@
+"""The Sphinx extension's modules, each loaded alone into a small project built with ``sphinx.testing``.
+
+No full book build and no browser: each test writes a few pages into a temporary folder, builds them
+with the one module under test (and myst-nb where notebooks are read), and reads what Sphinx made of
+them: the HTML written, the labels, the dependencies, the warnings.
+"""
+
+import copy
+import json
+import re
+import shutil
+from io import StringIO
+
+import pytest
+from sphinx.errors import ExtensionError
+from sphinx.testing.util import SphinxTestApp
+
+import mpsbook
+from mpsbook import pages
+from mpsbook.charts import CHART_MIME
+from mpsbook.sphinxext import glue_dependencies
+from mpsbook.sphinxext import pages as page_directives
+
+BASE_URL = "https://example.org/book/"
+
+
+def build(folder, files: dict, extensions: list, setup: str = "", **config):
+    """``files`` (path -> text) written under ``folder`` with a conf.py loading ``extensions``; the app, built.
+
+    ``setup`` is the body of the conf.py's own ``setup(app)``, where a test stands in for another module.
+    """
+    conf = [f"extensions = {extensions!r}", "exclude_patterns = ['_build']"]
+    conf += [f"{name} = {value!r}" for name, value in config.items()]
+    if setup:
+        conf.append(f"def setup(app):\n    {setup}")
+    files = {"conf.py": "\n".join(conf) + "\n", **files}
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=folder, status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
+def page(app, name: str) -> str:
+    return (app.outdir / f"{name}.html").read_text(encoding="utf-8")
+
+
+# ---- pages: the generated pages, their links as cross-references ------------------------------------
+
+
+def page_project(folder, sections="crime, cybersecurity, emergencies, public administration"):
+    shutil.copy(mpsbook.ROOT_DIR / "CITATION.cff", folder / "CITATION.cff")
+    return {
+        "index.rst": "Book\n====\n\n.. toctree::\n\n   boxes\n   book/article\n\n.. scorecard::\n\n"
+                     ".. corrections-log::\n\nSee :ref:`the box <claim-clean-net-2022-cases>`.\n",
+        "boxes.rst": f"Boxes\n=====\n\n.. claim-boxes:: {sections}\n",
+        "book/article.rst": "Article\n=======\n\n.. annotated-article::\n",
+    }
+
+
+@pytest.fixture(scope="module")
+def page_app(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("pages")
+    return build(folder, page_project(folder), ["mpsbook.sphinxext.pages"], html_baseurl=BASE_URL)
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return pages.page_tables()
+
+
+def hrefs(text: str, css: str) -> list:
+    return re.findall(rf'<a class="{css}" href="([^"]+)"', text)
+
+
+def test_every_link_to_a_claim_is_a_cross_reference_to_the_page_that_holds_its_box(page_app, tables):
+    keys = list(tables["verdicts"]["claim_key"])
+    assert hrefs(page(page_app, "index"), "mpsbook-claim-link") == [f"boxes.html#claim-{k}" for k in keys]
+    article = page(page_app, "book/article")
+    assert hrefs(article, "mpsbook-mention") == [f"../boxes.html#claim-{k}" for k in tables["claims"]["claim_key"]]
+    labels = page_app.env.get_domain("std").labels
+    assert {f"claim-{k}" for k in keys} <= set(labels) and labels[f"claim-{keys[0]}"][:2] == ("boxes", f"claim-{keys[0]}")
+    # A label like any other: the {ref} role of a page's prose reaches the same box.
+    assert 'href="boxes.html#claim-clean-net-2022-cases"' in page(page_app, "index")
+
+
+def test_a_box_links_each_mention_to_its_paragraph_and_reviews_at_an_absolute_address(page_app, tables):
+    boxes = page(page_app, "boxes")
+    key = "clean-net-2022-cases"
+    paragraphs = tables["claims"].loc[tables["claims"]["claim_key"] == key, "paragraph"]
+    box = boxes[boxes.index(f'id="claim-{key}"'):]
+    box = box[:box.index("</script>")]
+    assert re.findall(r'href="(book/article\.html#p-\d+)"', box) == [f"book/article.html#p-{n}" for n in paragraphs]
+    assert '"url":"https://example.org/book/boxes.html#claim-clean-net-2022-cases"' in box
+    article = page(page_app, "book/article")
+    assert len(re.findall(r'<li class="mpsbook-paragraph" id="p-\d+"', article)) == len(
+        [line for line in tables["article"].split("\n") if line.strip()])
+
+
+def test_a_link_to_a_claim_no_page_holds_fails_a_strict_build(tmp_path):
+    app = build(tmp_path, page_project(tmp_path, sections="crime"), ["mpsbook.sphinxext.pages"])
+    warnings = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+    assert re.search(r"/index\.rst: WARNING: mpsbook.sphinxext.pages: index links to 'claim-clean-net-2022-cases', "
+                     r"which no page registers", warnings), warnings
+    assert "book/article links to 'claim-clean-net-2022-cases'" in warnings
+    assert "claim-drug-dens-2022" not in warnings  # a crime claim: its box is on the page
+
+
+def test_a_page_is_written_again_when_a_template_changes(tmp_path, monkeypatch):
+    package = tmp_path / "mpsbook"  # a copy: the repository's files stay as they are for the tests beside this one
+    shutil.copytree(mpsbook.BOOK_DIR / "mpsbook" / "templates", package / "templates")
+    shutil.copy(mpsbook.BOOK_DIR / "mpsbook" / "pages.py", package / "pages.py")
+    monkeypatch.setattr(page_directives, "PACKAGE_DIR", package)
+    before = page_directives.code_digest()
+    badge = package / "templates" / "rating_badge.html"
+    badge.write_text(badge.read_text(encoding="utf-8") + " ", encoding="utf-8")
+    edited = page_directives.code_digest()
+    (package / "templates" / "new.html").write_text("", encoding="utf-8")  # a new template, even an empty one
+    assert len({before, edited, page_directives.code_digest()}) == 3
+
+
+def test_every_footer_states_the_edition_and_where_to_report_an_error(page_app):
+    about = page_directives.edition(page_app.confdir)
+    context = {}
+    page_directives.add_edition_footer(page_app, "index", "page.html", context, None)
+    footer = context["theme_extra_footer"]
+    assert f"Version {about['version']}, released {about['date']}" in footer
+    assert "write to the authors named in <code>CITATION.cff</code>" in footer  # no repository_url in this project
+
+
+# ---- dictionary: the data package's own schema as a data dictionary ---------------------------------
+
+
+def test_data_dictionary_shows_each_column_its_constraints_keys_and_a_download(tmp_path):
+    package = {"resources": [{"name": "things", "path": "things.csv", "title": "Things", "format": "csv",
+                              "encoding": "utf-8", "description": "One thing a row.",
+                              "schema": {"fields": [{"name": "thing_id", "type": "string", "description": "Its id",
+                                                     "constraints": {"required": True, "unique": True}},
+                                                    {"name": "size", "type": "number", "description": "How big",
+                                                     "constraints": {"minimum": 0}}],
+                                         "primaryKey": "thing_id"}}]}
+    files = {"index.rst": "Data\n====\n\n.. data-dictionary:: data/datapackage.json\n",
+             "data/datapackage.json": json.dumps(package), "data/things.csv": "thing_id,size\na,1\n"}
+    app = build(tmp_path, files, ["mpsbook.sphinxext.dictionary"])
+    text = page(app, "index")
+    assert "Things (things)" in text and "One thing a row." in text
+    assert re.search(r"thing_id</span></code></p>\s*</td>\s*<td><p>string</p>\s*</td>\s*<td><p>Its id</p>\s*</td>"
+                     r"\s*<td><p>required; unique</p>", text)
+    assert "minimum 0" in text and "Primary key: thing_id." in text
+    assert (app.outdir / "_downloads").exists() and list((app.outdir / "_downloads").rglob("things.csv"))
+    assert str(tmp_path / "data" / "datapackage.json") in {str(p) for p in app.env.dependencies["index"]}
+
+
+# ---- metadata: each page's meta description -----------------------------------------------------------
+
+
+def test_a_page_describes_itself_by_its_first_paragraph_of_prose(tmp_path):
+    long = " ".join(["word"] * 80)
+    files = {"index.rst": "Title\n=====\n\n    A quotation, not prose.\n\nThe page's first <paragraph>.\n\n"
+                          ".. toctree::\n\n   other\n",
+             "other.rst": f"Other\n=====\n\n{long}\n"}
+    app = build(tmp_path, files, ["mpsbook.sphinxext.metadata"])
+    assert '<meta name="description" content="The page\u2019s first &lt;paragraph&gt;." />' in page(app, "index")
+    described = re.search(r'<meta name="description" content="([^"]*)"', page(app, "other"))[1]
+    assert described.endswith("\u2026") and len(described) <= 201 and described.startswith("word word")
+
+
+# ---- glue_dependencies: a page that glues from a notebook depends on it -------------------------------
+
+
+def test_a_page_that_glues_from_a_notebook_depends_on_that_notebook(tmp_path):
+    files = {"index.rst": "Title\n=====\n\n``{glue:text}`sub/numbers.ipynb::n_claims:d```\n",
+             "sub/numbers.ipynb": "{}", "unrelated.ipynb": "{}"}
+    app = build(tmp_path, files, ["mpsbook.sphinxext.glue_dependencies"])
+    assert {str(p) for p in app.env.dependencies["index"]} == {str(tmp_path / "sub" / "numbers.ipynb")}
+    source = '":doc: crime.ipynb\\n", "{glue}`claims.ipynb::n:s`"'
+    assert glue_dependencies.glued_documents(source, tmp_path) == {tmp_path / "crime.ipynb", tmp_path / "claims.ipynb"}
+
+
+# ---- charts: the chart bundle of a notebook output becomes the chart on the page ----------------------
+
+
+def chart_output() -> dict:
+    """The first chart output stored in the crime chapter: a real bundle, as the renderer wrote it."""
+    notebook = json.loads((mpsbook.BOOK_DIR / "crime.ipynb").read_text(encoding="utf-8"))
+    return next(copy.deepcopy(o) for cell in notebook["cells"] for o in cell.get("outputs", [])
+                if CHART_MIME in o.get("data", {}))
+
+
+def notebook_with(output: dict) -> str:
+    cell = {"cell_type": "code", "execution_count": 1, "id": "c1", "metadata": {}, "source": "chart",
+            "outputs": [output]}
+    intro = {"cell_type": "markdown", "id": "m1", "metadata": {}, "source": "# Chart"}
+    return json.dumps({"cells": [intro, cell], "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3"}},
+                       "nbformat": 4, "nbformat_minor": 5})
+
+
+CHART_CONFIG = {"nb_execution_mode": "off", "nb_mime_priority_overrides": [["html", CHART_MIME, 0]]}
+
+
+def chart_project(folder, output):
+    (folder / "data").mkdir()
+    shutil.copy(mpsbook.DATA_DIR / "references.csv", folder / "data" / "references.csv")
+    return {"index.ipynb": notebook_with(output)}
+
+
+def build_chart(folder, output):
+    # app.mpsbook_vega, the served vega's name, is set by .assets, which this project leaves out.
+    return build(folder, chart_project(folder, output), ["myst_nb", "mpsbook.sphinxext.charts"],
+                 setup="app.mpsbook_vega = 'vega.js'", **CHART_CONFIG)
+
+
+def test_a_chart_bundle_becomes_the_chart_its_narrow_layout_and_its_data(tmp_path):
+    output = chart_output()
+    app = build_chart(tmp_path, output)
+    text = page(app, "index")
+    assert text.count('class="mpsbook-chart-static"') == 1 and 'mpsbook-chart-static--narrow' in text
+    assert 'class="mpsbook-chart-vega"' in text and 'class="mpsbook-chart-vega-narrow"' in text
+    assert list((app.outdir / "chart-data").glob("index-chart-1.*")) and 'data-vega="vega.js"' in text
+
+
+def test_a_chart_bundle_without_its_spec_fails_naming_the_notebook_and_the_cell(tmp_path):
+    output = chart_output()
+    del output["data"][CHART_MIME]["spec"]
+    with pytest.raises(ExtensionError, match=r"index\.ipynb, cell 2: the chart output .* lacks 'spec' \(dict\)"):
+        build_chart(tmp_path, output)
+
+
+def test_a_charts_html_without_its_bundle_fails_naming_the_notebook_and_the_cell(tmp_path):
+    output = chart_output()
+    del output["data"][CHART_MIME]
+    with pytest.raises(ExtensionError, match=r"index\.ipynb, cell 2: a chart's HTML without its bundle"):
+        build_chart(tmp_path, output)
