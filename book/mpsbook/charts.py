@@ -17,7 +17,7 @@ from __future__ import annotations
 import base64
 import functools
 import html
-import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import altair as alt
@@ -95,8 +95,17 @@ def font_characters() -> frozenset:
     return frozenset(map(chr, TTFont(FONT_DIR / "MPSBookSans-Regular.ttf").getBestCmap()))
 
 
-# The texts of an SVG: what vl-convert drew, and so what the font must have (tooltips are not drawn).
-_SVG_TEXT = re.compile(r"<text\b[^>]*>(.*?)</text>", re.S)
+
+
+SVG_TEXT = "{http://www.w3.org/2000/svg}text"
+
+
+def svg_characters(svg: str) -> set:
+    """The characters an SVG's ``<text>`` elements draw, spaces left out, read from its XML (tooltips are not drawn)."""
+    texts = "".join("".join(element.itertext()) for element in ET.fromstring(svg).iter(SVG_TEXT))
+    return {char for char in texts if not char.isspace()}
+
+
 # For viewers that do not have the book's font (an <img> cannot load the page's): fonts with the same metrics as
 # Liberation Sans, from which MPSBook Sans is cut, so labels keep the widths vl-convert measured. Only display uses
 # this: vl-convert itself never falls back, since the theme names MPSBook Sans alone.
@@ -117,8 +126,7 @@ def chart_svg(spec: dict) -> str:
     """
     register_font()
     svg = vl_convert.vegalite_to_svg(spec, vl_version=VEGALITE_VERSION)
-    drawn = "".join(html.unescape(re.sub(r"<[^>]+>", "", text)) for text in _SVG_TEXT.findall(svg))
-    missing = {char for char in drawn if not char.isspace()} - font_characters()
+    missing = svg_characters(svg) - font_characters()
     if missing:
         raise ValueError(f"chart text has characters the book's font ({FONT}, {FONT_DIR}) does not draw: "
                          + ", ".join(f"{char!r} (U+{ord(char):04X})" for char in sorted(missing))

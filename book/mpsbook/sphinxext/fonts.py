@@ -9,15 +9,15 @@ again only when what they must hold changes.
 
 import json
 import re
-import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
 from sphinx.errors import ExtensionError
 
+from mpsbook import charts
+
 FONT_DIR = Path(__file__).resolve().parents[1] / "fonts"
 FONT_FACES = {"MPSBookSans-Regular.ttf": "mpsbook-sans-regular.woff2", "MPSBookSans-Bold.ttf": "mpsbook-sans-bold.woff2"}
-SVG_TEXT = "{http://www.w3.org/2000/svg}text"
 ICON_FONT = "vendor/fontawesome/webfonts/fa-solid-900.woff2"  # the one face the pages draw icons from
 ICON_SUBSET = "mpsbook-icons.woff2"  # mpsbook.css declares it after the theme's face, so it wins
 # The theme's icon table, as its minified CSS writes it: .fa-bars:before,.fa-navicon:before{content:"\f0c9"}
@@ -102,9 +102,8 @@ def cut_icon_font(app, exception) -> None:
 
 
 def svg_characters(svg: str) -> set:
-    """The code points an SVG's texts draw (spaces left out), read from its XML."""
-    texts = "".join("".join(element.itertext()) for element in ET.fromstring(svg).iter(SVG_TEXT))
-    return {ord(char) for char in texts if not char.isspace()}
+    """The code points an SVG's texts draw (spaces left out), read from its XML (:func:`mpsbook.charts.svg_characters`)."""
+    return {ord(char) for char in charts.svg_characters(svg)}
 
 
 def chart_characters(env) -> list:
