@@ -71,7 +71,8 @@ lock: ## Rewrite requirements.txt (the lock, with hashes) from requirements.in
 
 # The derived tables: written from the ledger by the helper package, never by hand (byte-stable).
 DERIVED := data/derived/verdicts.csv data/derived/sensitivity.csv
-LEDGER := data/claims.csv data/comparisons.csv data/references.csv data/datapackage.json data/source/mps-article.txt
+LEDGER := data/claims.csv data/comparisons.csv data/references.csv data/references-added.csv data/reference-corrections.csv \
+	data/datapackage.json data/source/mps-article.txt
 
 derived: $(DERIVED) ## Write the ratings and their sensitivity (data/derived/) from the ledger
 
@@ -149,6 +150,7 @@ lint: $(STAMP) ## Lint: ruff (code and notebooks), notebooks keep outputs and no
 
 execute: $(STAMP) ## Re-execute every notebook in place, $(JOBS) at a time (twice in a row changes no byte)
 	printf '%s\n' $(NOTEBOOKS) | xargs -P $(JOBS) -n 1 $(EXECUTE)
+	$(BIN)/python -m mpsbook errors $(NOTEBOOKS)
 
 # The one command after an edit of data/ or of the package: each step needs the one before (the notebooks
 # read the ratings the package computes; the site shows the notebooks' stored outputs), so they run in turn.

@@ -120,6 +120,12 @@ def test_charts_name_only_the_books_font_and_it_draws_every_character():
     assert {"\u201c", "\u201d", "\u2026", "\u2212", "\u2013"} <= mpsbook.charts.font_characters()
 
 
+def test_the_chart_font_draws_the_mark_of_every_rating_and_no_two_ratings_share_one():
+    marks = mpsbook.RATING_MARKS
+    assert set(marks) == set(mpsbook.RATINGS) and len(set(marks.values())) == len(marks)
+    assert set("".join(marks.values())) <= mpsbook.charts.font_characters()  # a rating first met in a grid
+
+
 def test_output_is_the_same_with_fonts_named_like_a_macs_or_a_windows_machines(tmp_path):
     from stand_in_fonts import write_stand_in_fonts
 

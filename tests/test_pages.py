@@ -170,8 +170,10 @@ def test_article_marks_nest_and_never_cross(tables):
 
 def test_sources_page_lists_every_official_figure_with_a_link(tables):
     page = Elements(pages.sources_html(tables["references"]))
-    assert [a["data-ref"] for a in page.having("li") if "data-ref" in a] == sorted(
-        tables["references"]["ref_id"], key=list(tables["references"]["ref_id"]).index)
+    references = tables["references"]
+    sections = list(dict.fromkeys(references["section"]))  # a section's figures together, sections as first met
+    expected = references.assign(order=references["section"].map(sections.index)).sort_values("order", kind="stable")
+    assert [a["data-ref"] for a in page.having("li") if "data-ref" in a] == list(expected["ref_id"])
     assert len(page.having("a", **{"class": "mpsbook-source-link"})) == len(tables["references"])
 
 

@@ -203,8 +203,7 @@ CHART_CONFIG = {"nb_execution_mode": "off", "nb_mime_priority_overrides": [["htm
 
 
 def chart_project(folder, output):
-    (folder / "data").mkdir()
-    shutil.copy(mpsbook.DATA_DIR / "references.csv", folder / "data" / "references.csv")
+    shutil.copytree(mpsbook.DATA_DIR, folder / "data")  # the charts' sources are read from the whole data package
     return {"index.ipynb": notebook_with(output)}
 
 

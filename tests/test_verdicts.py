@@ -43,34 +43,48 @@ def test_a_period_in_no_known_form_is_refused_with_its_words():
 # ---- the rule on tiny ledgers ------------------------------------------------------------------
 
 
-def rate(low, high, figures, reading="book rule"):
-    """The rating of a one-claim ledger; ``figures`` is a list of (value, relation, comparability, period)."""
+def rate(low, high, figures, reading="book rule", qualifier=""):
+    """The rating of a one-claim ledger of 2022 cases; ``figures`` is a list of (value, relation, comparability, period)."""
     pairs = pd.DataFrame([
         {"claim_id": "C01", "ref_id": f"r{i}", "comparability": kind, "reason": "Why.", "claim_key": "k",
-         "period": "2022", "topic": "t", "metric": "m", "value": value, "unit_ref": "cases", "period_ref": period,
+         "period": "2022", "topic": "t", "metric": "m", "value": value, "unit": "cases", "unit_ref": "cases",
+         "period_ref": period,
          "ref_low": mpsbook.reference_interval(value, relation)[0],
          "ref_high": mpsbook.reference_interval(value, relation)[1]}
         for i, (value, relation, kind, period) in enumerate(figures)
     ])
-    return mpsbook.rate_claim(low, high, reading, pairs)
+    return mpsbook.rate_claim(low, high, reading, pairs, qualifier=qualifier, campaign="Test Action")
 
 
 @pytest.mark.parametrize("low, high, figures, rating, ratio", [
     (100, 200, [(150, "exact", "same", "2022")], "correct", 1.0),
     (100, 200, [(215, "exact", "same", "2022")], "correct", 200 / 215),  # within the 10% tolerance
-    (100, 200, [(50, "exact", "same", "2022")], "higher than the ministry's figure", 2.0),
-    (100, 200, [(400, "exact", "same", "2022")], "lower than the ministry's figure", 0.5),
+    (100, 200, [(50, "exact", "same", "2022")], "wrong for the period it names", 2.0),
+    (100, 200, [(400, "exact", "same", "2022")], "wrong for the period it names", 0.5),
+    # The same period comes first: a match with another period is then the likely origin, not the rating.
     (100, 200, [(50, "exact", "same", "2022"), (150, "exact", "different period", "2018-2021")],
+     "wrong for the period it names", 2.0),
+    (100, 200, [(150, "exact", "different period", "2018-2021"), (40, "exact", "different period", "2021")],
      "matches a figure of another period or scope", 1.0),
+    # Two years' figures both fit: the match cannot say which, so it is no rating.
+    (100, 200, [(150, "exact", "different period", "2020"), (120, "exact", "different period", "2021")],
+     "no like-for-like figure", 1.0),
+    # A range of a factor of ten would fit almost anything of its size.
+    (100, 1000, [(500, "exact", "different period", "2021")], "no like-for-like figure", 1.0),
+    (100, 200, [(150, "exact", "different campaign", "2022")], "misleading", 1.0),
+    (100, 200, [(150, "exact", "different campaign", "2021")], "matches a figure of another period or scope", 1.0),
     (100, 200, [(60, "exact", "partial total", "2018-2020"), (50, "lower", "partial total", "2021")],
      "correct as a lower bound", 1.0),
     (100, 200, [(30, "exact", "partial total", "2018-2020"), (20, "exact", "partial total", "2021")],
      "no like-for-like figure", 100 / 50),
     (100, 200, [(1000, "exact", "different scope", "2022")], "no like-for-like figure", 0.2),
+    # National before local, whatever the size.
+    (100, 200, [(120, "exact", "local", "2022"), (5000, "exact", "different scope", "2022")],
+     "no like-for-like figure", 0.04),
     (100, 200, [(5, "exact", "different unit", "2022")], "no like-for-like figure", math.nan),
     (100, 200, [], "not found", math.nan),
     (100, 200, [(1000, "exact", "bound", "2022")], "not found", math.nan),
-    (100, 200, [(50, "exact", "bound", "2022"), (150, "exact", "same", "2022")], "impossible", 2.0),
+    (100, 200, [(50, "exact", "bound", "2022")], "impossible", 2.0),
 ])
 def test_the_rating_rule(low, high, figures, rating, ratio):
     outcome = rate(low, high, figures)
@@ -81,9 +95,36 @@ def test_the_rating_rule(low, high, figures, rating, ratio):
     assert outcome["conclusion"].endswith(".") and outcome["conclusion"][0].isupper()
 
 
-def test_without_tolerance_the_same_figure_is_lower_than_the_ministrys():
+def test_without_tolerance_the_same_figure_is_wrong_for_the_period():
     assert rate(100, 200, [(215, "exact", "same", "2022")], reading="no tolerance")["rating"] == \
-        "lower than the ministry's figure"
+        "wrong for the period it names"
+
+
+def test_a_floor_is_never_called_too_low():
+    assert rate(100, 200, [(400, "exact", "same", "2022")], qualifier="over")["rating"] == "correct as a lower bound"
+    nearest = rate(100, 200, [(400, "exact", "different scope", "2022")], qualifier="over")
+    assert nearest["rating"] == "no like-for-like figure" and "as 'over' allows" in nearest["conclusion"]
+
+
+def test_a_wrong_figure_names_the_likely_origin_second():
+    outcome = rate(100, 200, [(50, "exact", "same", "2022"), (150, "exact", "different period", "2018-2021")])
+    first, second = outcome["conclusion"].split(". ")
+    assert "50 cases in 2022" in first and "about twice" in first
+    assert second == "It matches 150 cases from 2018 to 2021."  # the same topic as the year's figure: not named again
+    assert outcome["ref_ids"] == "r0 r1"
+
+
+def test_the_chance_test_says_in_words_how_many_figures_the_claim_would_fit():
+    kept = rate(100, 200, [(150, "exact", "different period", "2018-2021"), (40, "exact", "different period", "2021")])
+    assert kept["chance_test"].startswith("A claim this vague would match 1 of the 2 figures of this measure")
+    refused = rate(100, 200, [(150, "exact", "different period", "2020"), (120, "exact", "different period", "2021")])
+    assert "match both figures" in refused["chance_test"] and "two other periods" in refused["conclusion"]
+
+
+def test_misleading_names_the_campaign_the_claim_credits():
+    outcome = rate(100, 200, [(150, "exact", "different campaign", "2022"), (20, "exact", "different scope", "2022")])
+    assert outcome["conclusion"].startswith("The number fits 150 m in 2022 (t), not the Test Action's.")
+    assert outcome["ref_ids"] == "r0 r1" and "The nearer count: 20 m." in outcome["conclusion"]
 
 
 def test_a_running_total_only_adds_disjoint_periods():
@@ -94,7 +135,7 @@ def test_a_running_total_only_adds_disjoint_periods():
 def test_two_tallies_of_one_period_add_the_smaller():
     outcome = rate(100, 200, [(60, "exact", "partial total", "2018-2020"), (90, "exact", "partial total", "2018-2020"),
                               (45, "exact", "partial total", "2021")])
-    assert outcome["rating"] == "correct as a lower bound" and "at least 105" in outcome["conclusion"]
+    assert outcome["rating"] == "correct as a lower bound" and "add up to 105 cases" in outcome["conclusion"]
 
 
 def test_readings_change_how_the_articles_hedges_read():

@@ -8,7 +8,8 @@ It checks the numbers of one web article about the work of China's Ministry of P
 * :mod:`mpsbook.spans`: where a text's numbers are, and which are never quantities (dates, phones, ...);
 * :mod:`mpsbook.quantities`: hedges, units, the interval rule and the extractor;
 * :mod:`mpsbook.verdicts`: official figures as intervals, periods, comparisons;
-* :mod:`mpsbook.ratings`: the rating rule, the readings and the sensitivity of each rating;
+* :mod:`mpsbook.wording`: figures, ratios and periods in the plain words of a conclusion;
+* :mod:`mpsbook.ratings`: the rating rule, its chance test, the readings and the sensitivity of each rating;
 * :mod:`mpsbook.findings`: what the article shows about itself;
 * :mod:`mpsbook.prose`: the ratings as the chapters' prose names them (glue names and words);
 * :mod:`mpsbook.charts`: the theme, the renderer and the chart builders (and, through
@@ -33,6 +34,7 @@ from .data import (
     resource_descriptor,
     load_article,
     load_table,
+    load_references,
     paragraph_number,
     load_ledger,
     check_quotes,
@@ -75,10 +77,13 @@ from .verdicts import (
     KIND_LABELS,
     comparison_frame,
 )
+from .wording import MAX_WORDS, JARGON, count_words, figure_words, period_words, times_words
 from .ratings import (
     RATINGS,
     READINGS,
     TOLERANCE,
+    VAGUE,
+    chance_test,
     CLOSENESS,
     mention_interval,
     claim_interval,
@@ -137,6 +142,7 @@ __all__ = [
     "resource_descriptor",
     "load_article",
     "load_table",
+    "load_references",
     "paragraph_number",
     "load_ledger",
     "check_quotes",
@@ -175,6 +181,14 @@ __all__ = [
     "RATINGS",
     "READINGS",
     "TOLERANCE",
+    "MAX_WORDS",
+    "JARGON",
+    "figure_words",
+    "period_words",
+    "times_words",
+    "count_words",
+    "VAGUE",
+    "chance_test",
     "CLOSENESS",
     "mention_interval",
     "claim_interval",

@@ -256,12 +256,14 @@ def interval_chart(
 KIND_COLOURS = {
     "the article": "#D55E00",
     "official, same measure": "#0072B2",
+    "official, yearly average": "#0072B2",
     "official, part of a running total": "#009E73",
     "official, one year's campaign": "#56B4E9",
     "official, cumulative since 2018": "#009E73",
     "official, other campaign": "#56B4E9",
     "official, other period": "#56B4E9",
     "official, other scope": "#56B4E9",
+    "official, one city or province": "#56B4E9",
     "official, other unit": "#7F7F7F",
     "hard bound": "#CC79A7",
 }
@@ -326,8 +328,9 @@ def series_chart(series: pd.DataFrame, *, claim_row, claim_year: int, title: str
 
 
 
-# A mark per rating, so that colour is never the only signal: the grid letters each cell with it.
-RATING_MARKS = dict(zip(RATINGS, ["\u2713", "\u2265", "\u2248", "\u2191", "\u2193", "\u2260", "?", "\u2717"], strict=True))
+# A mark per rating, so that colour is never the only signal: the grid letters each cell with it. Each is a
+# character the chart font draws (a test checks), which the dingbats check and ballot marks are not.
+RATING_MARKS = dict(zip(RATINGS, ["=", "\u2265", "\u2248", "\u2260", "!", "\u2013", "?", "\u00d7"], strict=True))
 
 
 def sensitivity_chart(sensitivity: pd.DataFrame, *, title: str, description: str) -> alt.LayerChart:

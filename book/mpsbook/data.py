@@ -122,7 +122,66 @@ def load_table(name: str, package_path=DATAPACKAGE) -> pd.DataFrame:
         raise DataError(display_path(path), "the file the data package declares does not exist")
     rules = resource["schema"].get("mpsbook:rowRules", [])
     rows = _read_checked(name, package_path, display_path(path), rules)
-    return _as_frame(rows, resource["schema"]["fields"])
+    frame = _as_frame(rows, resource["schema"]["fields"])
+    _check_keys_into_several(frame, resource, package_path, display_path(path))
+    return frame
+
+
+def _check_keys_into_several(frame: pd.DataFrame, resource: dict, package_path: Path, shown: str) -> None:
+    """The book's foreign keys into the union of several tables (``mpsbook:foreignKeys``), which frictionless cannot declare.
+
+    The official figures are two files: the shared reference file, copied byte for byte, and the
+    book's own additions; a comparison may name a figure of either.
+    """
+    for key in resource["schema"].get("mpsbook:foreignKeys", []):
+        column, target = key["fields"], key["reference"]
+        known, paths = set(), []
+        for name in target["resources"]:
+            known |= set(load_table(name, package_path)[target["fields"]])
+            paths.append(resource_descriptor(name, package_path)["path"])
+        for row, value in enumerate(frame[column], start=2):
+            if value not in known:
+                raise DataError(shown, f"'{value}' is not a {target['fields']} of {' or '.join(paths)}", row=row,
+                                column=column)
+
+
+def load_references(package_path=DATAPACKAGE) -> pd.DataFrame:
+    """Every official figure: the shared reference file, the book's own additions, and the book's corrections applied.
+
+    ``references.csv`` is the project's shared file, byte for byte; ``references-added.csv`` holds the
+    figures the book found since, in the same columns; ``reference-corrections.csv`` corrects a field of
+    either (a date, a period) with the reason and the source, leaving the files as received. The
+    column ``corrected`` says, in words, what was corrected in each row ("" where nothing was).
+
+    Raises
+    ------
+    DataError
+        For a bad row of any of the three files; a ref_id found in both files of figures; or a
+        correction whose ``previous`` value is not what the file holds (the shared file changed).
+    """
+    package_path = Path(package_path)
+    shared, added = load_table("references", package_path), load_table("references-added", package_path)
+    added_path = display_path(package_path.parent / resource_descriptor("references-added", package_path)["path"])
+    for row, ref_id in enumerate(added["ref_id"], start=2):
+        if ref_id in set(shared["ref_id"]):
+            raise DataError(added_path, f"'{ref_id}' is already a ref_id of references.csv", row=row, column="ref_id")
+    table = pd.concat([shared, added], ignore_index=True)
+    table["corrected"] = ""
+    corrections = load_table("reference-corrections", package_path)
+    shown = display_path(package_path.parent / resource_descriptor("reference-corrections", package_path)["path"])
+    for row, fix in enumerate(corrections.itertuples(), start=2):
+        found = table.index[table["ref_id"] == fix.ref_id]
+        if not len(found):
+            raise DataError(shown, f"'{fix.ref_id}' is not a ref_id of references.csv or references-added.csv",
+                            row=row, column="ref_id")
+        index = found[0]
+        if table.at[index, fix.field] != fix.previous:
+            raise DataError(shown, f"the figure's {fix.field} is '{table.at[index, fix.field]}', not '{fix.previous}'",
+                            row=row, column="previous")
+        table.at[index, fix.field] = fix.value
+        note = f"The book corrects its {fix.field}, given as {fix.previous}: {fix.reason}"
+        table.at[index, "corrected"] = " ".join(filter(None, [table.at[index, "corrected"], note]))
+    return table
 
 
 def _read_checked(name: str, package_path: Path, shown: str, rules: list) -> list[dict]:
@@ -269,13 +328,14 @@ def paragraph_number(text: str, offset: int) -> int:
 
 
 def load_ledger(package_path=DATAPACKAGE) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """The claims, the comparisons and the references, each validated against its schema.
+    """The claims, the comparisons and the official figures (:func:`load_references`), each validated against its schema.
 
     Beyond the schemas, every claim's quote must occur exactly once in the article, in the
     paragraph the row gives; a row that breaks this raises :class:`DataError`.
     """
     package_path = Path(package_path)
-    claims, comparisons, references = (load_table(name, package_path) for name in ("claims", "comparisons", "references"))
+    claims, comparisons = (load_table(name, package_path) for name in ("claims", "comparisons"))
+    references = load_references(package_path)
     check_quotes(load_article(package_path), claims, display_path(package_path.parent / resource_descriptor(
         "claims", package_path)["path"]))
     return claims, comparisons, references

@@ -20,7 +20,7 @@ import jinja2
 import pandas as pd
 from markupsafe import Markup
 
-from .data import DATAPACKAGE, load_article, load_table, read_datapackage
+from .data import DATAPACKAGE, load_article, load_references, load_table, read_datapackage
 from .findings import WEB_LEFTOVERS, misspellings
 
 PAGE_TABLES = ("claims", "references", "verdicts", "sensitivity", "searches", "corrections")
@@ -70,14 +70,16 @@ def page_tables(package_path=DATAPACKAGE) -> dict:
     -------
     dict
         ``article`` (str), ``package`` (the data package descriptor) and one frame for each of
-        :data:`PAGE_TABLES`. ``verdicts`` keeps its rows in article order.
+        :data:`PAGE_TABLES`. ``verdicts`` keeps its rows in article order; ``references`` is every
+        official figure, the book's corrections applied (:func:`mpsbook.load_references`).
 
     Raises
     ------
     DataError
         Naming the file, row and column of the first bad value.
     """
-    tables = {name: load_table(name, package_path) for name in PAGE_TABLES}
+    tables = {name: load_references(package_path) if name == "references" else load_table(name, package_path)
+              for name in PAGE_TABLES}
     return {"article": load_article(package_path), "package": read_datapackage(package_path), **tables}
 
 
@@ -210,7 +212,7 @@ def claim_box_html(claim_key: str, tables: dict, *, ratings: dict, readings: dic
     """The box that checks one claim, at the anchor ``claim-<claim_key>``, with its ClaimReview JSON-LD.
 
     It holds each mention's words (linked to its paragraph on the article page), the rating and
-    the conclusion, the official figures the rating rests on, possible origins of the number,
+    the conclusion, the chance test where the rule ran one, the official figures the rating rests on, possible origins of the number,
     what was searched where nothing was found, and the rating under the other readings.
 
     Raises
@@ -228,6 +230,7 @@ def claim_box_html(claim_key: str, tables: dict, *, ratings: dict, readings: dic
     return render(
         "claim_box.html", claim_key=claim_key, mentions=mentions.to_dict("records"),
         rating=verdict["rating"], meaning=ratings.get(verdict["rating"], ""), conclusion=verdict["conclusion"],
+        chance=_text(verdict["chance_test"]),
         resting_on=reference_items(tables["references"], resting_on),
         origins=reference_items(tables["references"], origins),
         searches=searches.to_dict("records"),

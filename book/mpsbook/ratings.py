@@ -15,22 +15,26 @@ import pandas as pd
 
 from .quantities import format_figure
 from .verdicts import claim_to_official, compare_claims, period_distance, period_span, reference_interval, units_match
+from .wording import count_words, figure_words, period_words, round_for_words, times_words
 
 RATINGS = {
-    "correct": "An official figure of the same measure, period and scope lies within the claim's interval.",
-    "correct as a lower bound": "The claim is a running total ('since' a year, 'over' a figure) and the ministry's "
-                                "own totals for parts of that time already reach the figure.",
-    "matches a figure of another period or scope": "No official figure of the same measure, period and scope agrees, "
-                                                   "but one of another period, campaign or scope lies within the "
-                                                   "claim's interval.",
-    "higher than the ministry's figure": "The claim's interval lies wholly above the ministry's figure of the same "
-                                         "measure, period and scope.",
-    "lower than the ministry's figure": "The claim's interval lies wholly below the ministry's figure of the same "
-                                        "measure, period and scope.",
-    "no like-for-like figure": "Official figures of related measures, periods or scopes exist but none matches; the "
-                               "conclusion names the nearest and which way it points.",
+    "correct": "An official figure of the same measure, period and scope lies within the range the claim's words "
+               "allow.",
+    "correct as a lower bound": "The claim gives a floor ('over' a figure, or a running total 'since' a year) and the "
+                                "ministry's own figures for that period already reach it.",
+    "matches a figure of another period or scope": "No official figure exists for the claim's own period and scope, "
+                                                   "and its number matches one of another period or scope closely "
+                                                   "enough that chance is an unlikely explanation (the chance test).",
+    "wrong for the period it names": "An official figure of the same measure and scope exists for the period the claim "
+                                     "names, and the claim's number is far from it; the conclusion says how far, and "
+                                     "where the number probably came from.",
+    "misleading": "The number matches an official figure of the same period, but of another campaign or a wider scope "
+                  "than the claim says.",
+    "no like-for-like figure": "Official figures of related measures, periods or scopes exist but none can confirm or "
+                               "refute the claim; the conclusion names the nearest, national before local.",
     "not found": "No official figure bearing on the claim was found; the searches made are recorded.",
-    "impossible": "The claim's interval lies wholly above a hard bound that no count of its kind can exceed.",
+    "impossible": "The claim's number is above a hard limit that no count of its kind can exceed, however its words "
+                  "are read.",
 }
 READINGS = {
     "book rule": "The interval rule (the place value of the last significant digit), each end widened by a "
@@ -43,7 +47,10 @@ READINGS = {
 }
 TOLERANCE = {"book rule": 0.10}  # relative; the other readings add none
 
-CLOSENESS = ("same", "partial total", "different period", "different campaign", "different scope")
+CLOSENESS = ("same", "yearly average", "partial total", "different period", "different campaign", "different scope", "local")
+MATCHABLE = CLOSENESS[2:-1]  # kinds a match may come from: a national claim matching one city is taken for chance
+FLOOR_QUALIFIERS = ("over",)  # hedges that give a floor: a figure above the claim's range does not refute it
+VAGUE = 10.0  # a claim whose range spans this factor or more ('hundreds of billions') would match almost any figure
 
 
 def mention_interval(mention, reading: str = "book rule") -> tuple[float, float]:
@@ -80,11 +87,6 @@ def widened(low: float, high: float, reading: str) -> tuple[float, float]:
 
 def _overlaps(low: float, high: float, ref_low: float, ref_high: float) -> bool:
     return ref_low <= high and ref_high >= low
-
-
-def _describe(ref) -> str:
-    """An official figure in words: its value and unit, what it counts, of what and when."""
-    return f"{format_figure(ref.value)} {ref.unit_ref} ({ref.metric}, {ref.topic}, {ref.period_ref})"
 
 
 def closeness(kind: str, claim_period: str, ref_period: str, value: float, middle: float) -> tuple:
@@ -162,33 +164,46 @@ def running_total_steps(pairs: pd.DataFrame) -> list[float]:
     return [float(total) for total in chosen.set_index("ref_id").loc[ordered, "ref_low"].cumsum()]
 
 
-def _outcome(rating, ref_ids, ratio, conclusion):
+def _outcome(rating, ref_ids, ratio, conclusion, chance=""):
     return {"rating": rating, "ref_ids": " ".join(dict.fromkeys(ref_ids)), "nearest_ratio": ratio,
-            "conclusion": conclusion}
+            "conclusion": conclusion, "chance_test": chance}
 
 
-def rate_claim(low: float, high: float, reading: str, pairs: pd.DataFrame) -> dict:
+def rate_claim(low: float, high: float, reading: str, pairs: pd.DataFrame, qualifier: str = "",
+               campaign: str = "") -> dict:
     """One claim's rating under ``reading``, by the rule on the method page: its steps in order, the first that holds.
+
+    The steps follow an editor's questions: is there an official figure of the same measure, period
+    and scope (correct, correct as a lower bound, wrong for the period it names)? Does the claim
+    pass a hard limit (impossible)? Do the ministry's totals for parts of a running total reach it?
+    Does the number match a figure of the same period but another campaign or scope (misleading),
+    or one of another period that the chance test cannot put down to chance (matches a figure of
+    another period or scope)? Otherwise the nearest figure is named (no like-for-like figure).
 
     Parameters
     ----------
     low, high : float
-        The claim's interval under ``reading``, before tolerance.
+        The claim's range under ``reading``, before tolerance, in the claim's unit.
     reading : str
         A key of :data:`READINGS`.
     pairs : DataFrame
         The claim's rows of :func:`compare_claims`, one per official figure.
+    qualifier : str
+        The claim's hedge; one of :data:`FLOOR_QUALIFIERS` makes it a floor, which a higher figure does not refute.
+    campaign : str
+        The campaign the article credits, named where the number belongs to another.
 
     Returns
     -------
     dict
         ``rating`` (a key of :data:`RATINGS`), ``ref_ids`` (the figures it rests on, space-separated, the
         deciding one first), ``nearest_ratio`` (:func:`claim_to_official` against that figure; NaN where
-        there is none, or it counts another unit) and ``conclusion`` (one plain sentence).
+        there is none, or it counts another unit), ``conclusion`` (at most
+        :data:`mpsbook.wording.MAX_WORDS` words of plain English) and ``chance_test`` (the chance
+        test in words, where the rule ran it; else empty).
     """
     if pairs.empty:
-        return _outcome("not found", [], math.nan,
-                        "No official figure was found; the searches made are recorded with the data.")
+        return _outcome("not found", [], math.nan, "No official figure was found; the searches made are listed below.")
     wide_low, wide_high = widened(low, high, reading)
     pairs = pairs.assign(
         agrees=[_overlaps(wide_low, wide_high, lo, hi) for lo, hi in zip(pairs["ref_low"], pairs["ref_high"], strict=True)],
@@ -196,15 +211,16 @@ def rate_claim(low: float, high: float, reading: str, pairs: pd.DataFrame) -> di
         closeness=[closeness(r.comparability, r.period, r.period_ref, r.value, _middle(low, high))
                    for r in pairs.itertuples()],
     )
-    claim = {"low": low, "high": high, "wide_low": wide_low, "pairs": pairs}
-    for step in (_impossible, _correct, _lower_bound, _matches, _higher_or_lower, _short_of_total, _nearest):
+    claim = {"low": low, "high": high, "wide_low": wide_low, "wide_high": wide_high, "pairs": pairs,
+             "floor": qualifier in FLOOR_QUALIFIERS, "campaign": campaign}
+    for step in (_same_period, _impossible, _lower_bound, _misleading, _matches, _short_of_total, _nearest):
         outcome = step(claim)
         if outcome:
             return outcome
-    bound = _of_kind(claim, "bound").iloc[0]  # every figure listed is a bound the claim keeps within
+    bound = _of_kind(claim, "bound").iloc[0]  # every figure listed is a hard limit the claim keeps within
     return _outcome("not found", [], math.nan,
-                    f"No official figure of this measure was found; the claim stays within its hard bound, "
-                    f"{_describe(bound)}.")
+                    f"No official figure of this measure was found; the claim stays under its hard limit, "
+                    f"{_counted(bound)}.")
 
 
 def _of_kind(claim: dict, *kinds) -> pd.DataFrame:
@@ -212,24 +228,96 @@ def _of_kind(claim: dict, *kinds) -> pd.DataFrame:
     return pairs[pairs["comparability"].isin(kinds)]
 
 
-def _impossible(claim):
-    broken = _of_kind(claim, "bound")
-    broken = broken[broken["ref_high"] < claim["wide_low"]]
-    if len(broken):
-        worst = broken.loc[broken["times"].idxmax()]
-        return _outcome("impossible", [worst.ref_id], worst.times,
-                        f"Even the claim's lowest reading is {_times(worst.times)} times a hard bound, "
-                        f"{_describe(worst)}.")
-    return None
+MEASURE_UNITS = ("tonnes", "yuan", "percent")  # units of amount: said as '21.9 tonnes of drugs seized'
 
 
-def _correct(claim):
-    same = _of_kind(claim, "same")
+def _when(period: str) -> str:
+    """A period as the conclusions say it after a figure: 'in 2022', 'from February 2018 to July 2022', 'to 8 August 2023'."""
+    words = period_words(period)
+    if words.startswith(("to ", "the ")):
+        return f"in {words}" if words.startswith("the ") else words
+    return f"from {words}" if " to " in words else f"in {words}"
+
+
+def _amount(ref, unit: str) -> str:
+    """A figure of the claim's own measure: '83,000 cases in 2022', '385,000 suspects from February 2018 to July 2022'.
+
+    A yearly average is said as one: '65 million cards a year from 1985 to 2004'.
+    """
+    per = " a year" if ref.comparability == "yearly average" else ""
+    return f"{figure_words(ref.value, unit)}{per} {_when(ref.period_ref)}"
+
+
+def _counted(ref, when: bool = True) -> str:
+    """A figure of another measure, with what it counts: '566,000 criminal cases solved from 25 June to 30 September 2023'.
+
+    ``when=False`` leaves the period out, for a second figure of the period just named.
+    """
+    if ref.unit_ref in MEASURE_UNITS:
+        counted = f"{figure_words(ref.value, ref.unit_ref)} of {ref.metric}"
+    elif ref.unit_ref == "person-times":
+        counted = f"{figure_words(ref.value)} {ref.metric} (person-times)"
+    else:
+        counted = f"{figure_words(ref.value)} {ref.metric}"
+    return f"{counted} {_when(ref.period_ref)}" if when else counted
+
+
+def _own_unit(claim, ref) -> str:
+    """The claim's unit where the figure counts the same kind of thing (suspects for people), else the figure's."""
+    return ref.unit if units_match(ref.unit, ref.unit_ref) else ref.unit_ref
+
+
+def _origin(claim, own) -> tuple[str, list]:
+    """A second sentence naming the figure the claim's number matches, where one of another period or scope does.
+
+    ``own`` is the figure of the claim's period; the match's topic is named only where it differs from it.
+    """
+    others = _of_kind(claim, *MATCHABLE)
+    others = others[others["agrees"] & (others["ref_id"] != own.ref_id)]
+    if not len(others):
+        return "", []
+    best = others.loc[others["closeness"].idxmin()]
+    topic = f" ({best.topic})" if best.topic != own.topic else ""
+    return f" It matches {_amount(best, _own_unit(claim, best))}{topic}.", [best.ref_id]
+
+
+def _counted_by(ref) -> str:
+    """Who counted a figure of the claim's own measure: the ministry, or, for a yearly average, the official counts."""
+    return "Official counts average" if ref.comparability == "yearly average" else "The ministry counted"
+
+
+def _same_period(claim):
+    same = _of_kind(claim, "same", "yearly average")
+    if not len(same):
+        return None
     if same["agrees"].any():
         best = same[same["agrees"]].iloc[0]
         return _outcome("correct", [best.ref_id], best.times,
-                        f"The ministry's figure, {_describe(best)}, lies within the claim's interval.")
-    return None
+                        f"{_counted_by(best)} {_amount(best, _own_unit(claim, best))}, as the claim says.")
+    own = same.loc[same["times"].map(lambda r: abs(math.log(r))).idxmin()]
+    if claim["floor"] and own.times < 1:
+        return _outcome("correct as a lower bound", [own.ref_id], own.times,
+                        f"{_counted_by(own)} {_amount(own, _own_unit(claim, own))}: more, as 'over' allows.")
+    origin, origin_ids = _origin(claim, own)
+    direction = (f"the claim is {times_words(own.times)} that" if own.times > 1
+                 else f"the claim is {times_words(1 / own.times)} lower")
+    return _outcome("wrong for the period it names", [own.ref_id, *origin_ids], own.times,
+                    f"{_counted_by(own)} {_amount(own, _own_unit(claim, own))}; {direction}.{origin}")
+
+
+def _impossible(claim):
+    broken = _of_kind(claim, "bound")
+    broken = broken[broken["ref_high"] < claim["wide_low"]]
+    if not len(broken):
+        return None
+    worst = broken.loc[broken["times"].idxmax()]
+    words = f"{times_words(worst.times).capitalize()} a hard limit: {_counted(worst)}."
+    other_unit = _of_kind(claim, "different unit")
+    other_unit = other_unit[other_unit["agrees"]]
+    if len(other_unit):  # the number fits a figure of another unit: the likelier reading of garbled words
+        fits = other_unit.loc[other_unit["closeness"].idxmin()]
+        words += f" In {fits.unit_ref}, it fits {_counted(fits)}."
+    return _outcome("impossible", [worst.ref_id, *other_unit["ref_id"][:1]], worst.times, words)
 
 
 def _lower_bound(claim):
@@ -239,38 +327,70 @@ def _lower_bound(claim):
         if least >= claim["wide_low"]:
             return _outcome("correct as a lower bound", summed,
                             claim_to_official(claim["low"], claim["high"], least, math.inf),
-                            f"The ministry's own totals of {parts.iloc[0].metric} for parts of the period "
-                            f"({_periods(parts, summed)}) already add up to at least {format_figure(least)}, so the "
-                            "claim holds as a lower bound.")
+                            f"The ministry's own totals for {_periods(parts, summed)} already add up to "
+                            f"{figure_words(least, parts.iloc[0].unit_ref)}, so the claim holds as a floor.")
     return None
 
 
+def _misleading(claim):
+    """The number matches a figure of the claim's own period, but of another campaign or a wider scope."""
+    same_period = _of_kind(claim, "different campaign", "different scope")
+    same_period = same_period[same_period["period"] == same_period["period_ref"]]
+    elsewhere = same_period[same_period["agrees"]]
+    if not len(elsewhere):
+        return None
+    best = elsewhere.loc[elsewhere["closeness"].idxmin()]
+    credited = f", not the {claim['campaign']}'s" if claim["campaign"] else ""
+    words = f"The number fits {_counted(best)} ({best.topic}){credited}."
+    tied = same_period[~same_period["agrees"] & (same_period["unit_ref"] == best.unit_ref)]
+    if len(tied):  # the figure nearer to what the claim names, which it does not fit
+        nearer = tied.loc[tied["closeness"].idxmin()]
+        words += f" The nearer count: {_counted(nearer, when=False)}."
+    return _outcome("misleading", [best.ref_id, *tied["ref_id"][:1]], best.times, words)
+
+
+def chance_test(claim, best) -> tuple[bool, str]:
+    """Whether a match with ``best`` (a figure of another period or scope) is unlikely to be chance, and why, in words.
+
+    A match counts only if the claim's range spans less than :data:`VAGUE` (a wider one would fit
+    almost any figure of its order), and, of the figures of the same measure in other periods (the
+    series: comparisons *same* and *different period* in the claim's unit), the claim fits at most
+    one: a number that fits several years' figures cannot say which it came from.
+    """
+    spread = claim["high"] / claim["low"] if claim["low"] > 0 else math.inf
+    if spread >= VAGUE:
+        span = "has no upper end" if math.isinf(spread) else f"spans a factor of {round_for_words(spread):,.0f}"
+        return False, f"A claim this vague {span}, so it would fit almost any figure of its size."
+    series = _of_kind(claim, "same", "yearly average", "different period")
+    alike = [units_match(unit, ref_unit) for unit, ref_unit in zip(series["unit"], series["unit_ref"], strict=True)]
+    series = series[pd.Series(alike, index=series.index, dtype=bool)]
+    fits = int(series["agrees"].sum())
+    if not len(series):
+        return True, "No other figure of this measure was found to test the match against."
+    share = ("both" if fits == 2 else f"all {count_words(fits)}") if fits == len(series) > 1 else f"{fits} of the {len(series)}"
+    words = f"A claim this vague would match {share} figures of this measure for other periods"
+    if fits > 1:
+        return False, words + ", so a match cannot say which it came from."
+    return True, words + f"; its match with {_amount(best, _own_unit(claim, best))} is unlikely to be chance."
+
+
 def _matches(claim):
-    others = _of_kind(claim, *CLOSENESS[1:])
+    others = _of_kind(claim, *MATCHABLE)
     others = others[others["agrees"]]
     if not len(others):
         return None
     best = others.loc[others["closeness"].idxmin()]
-    same, tail, ref_ids = _of_kind(claim, "same"), "", [best.ref_id]
-    if len(same):
-        own = same.loc[(same["times"] - 1).abs().idxmin()]
-        tail = "; " + _against(own.times, f"the ministry's figure of {_describe(own)} for the claim's own period "
-                                          "and scope")
-        ref_ids.append(own.ref_id)
-    why = best.reason.rstrip(".")
-    return _outcome("matches a figure of another period or scope", ref_ids, best.times,
-                    f"The claim matches {_describe(best)}, of another period or scope: "
-                    f"{why[0].lower() + why[1:]}{tail}.")
-
-
-def _higher_or_lower(claim):
-    same = _of_kind(claim, "same")
-    if not len(same):
+    passes, words = chance_test(claim, best)
+    claim["chance"] = words
+    if not passes:
         return None
-    own = same.loc[same["times"].map(lambda r: abs(math.log(r))).idxmin()]
-    direction = "higher" if own.times > 1 else "lower"
-    return _outcome(f"{direction} than the ministry's figure", [own.ref_id], own.times,
-                    _sentence(_against(own.times, f"the ministry's figure of {_describe(own)}")))
+    return _outcome("matches a figure of another period or scope", [best.ref_id], best.times,
+                    f"No figure for {_claim_period(best)} was published; the number matches "
+                    f"{_amount(best, _own_unit(claim, best))} ({best.topic}).", words)
+
+
+def _claim_period(row) -> str:
+    return period_words(row.period) if row.period else "the claim's own period"
 
 
 def _short_of_total(claim):
@@ -280,48 +400,50 @@ def _short_of_total(claim):
     least, summed = running_total(parts)
     short = claim_to_official(claim["low"], claim["high"], least, least)
     return _outcome("no like-for-like figure", summed, short,
-                    f"The ministry's own totals of {parts.iloc[0].metric} for parts of the period "
-                    f"({_periods(parts, summed)}) add up to at least {format_figure(least)}; the claim's interval "
-                    f"is at least {_times(short)} times that, and later parts may close the gap.")
+                    f"The ministry's own totals for {_periods(parts, summed)} reach only "
+                    f"{figure_words(least, parts.iloc[0].unit_ref)}; later years may close the gap.",
+                    claim.get("chance", ""))
 
 
 def _nearest(claim):
+    """The nearest related figure: national before local, then the kind of comparison, the period and the size."""
     related = _of_kind(claim, *CLOSENESS, "different unit")
     if not len(related):
         return None
-    alike = related[related["comparability"] != "different unit"]
-    if not len(alike):
-        first = related.iloc[0]
-        return _outcome("no like-for-like figure", [first.ref_id], math.nan,
-                        f"The only official figure found, {_describe(first)}, counts something else.")
-    nearest = alike.loc[alike["closeness"].idxmin()]
-    return _outcome("no like-for-like figure", [nearest.ref_id], nearest.times,
-                    "No official figure counts the same thing; "
-                    + _against(nearest.times, f"the nearest official figure of {_describe(nearest)}") + ".")
+    ranked = related.assign(order=[(kind == "local", kind == "different unit", near)
+                                   for kind, near in zip(related["comparability"], related["closeness"], strict=True)])
+    nearest = ranked.loc[ranked["order"].idxmin()]
+    chance = claim.get("chance", "")
+    ratio = math.nan if nearest.comparability == "different unit" else nearest.times
+    official = _counted(nearest)
+    if nearest.agrees and nearest.comparability != "different unit":  # a match the chance test set aside
+        fits = int(_of_kind(claim, "same", "yearly average", "different period")["agrees"].sum())
+        amount = f"{_amount(nearest, _own_unit(claim, nearest))} ({nearest.topic})"
+        if fits > 1:
+            why = f"figures of {count_words(fits)} other periods fit its number, so the match with {amount} proves nothing"
+        else:
+            why = (f"{figure_words(claim['low'])} to {figure_words(claim['high'], nearest.unit)} is too wide a range "
+                   f"to tie to {amount}")
+        return _outcome("no like-for-like figure", [nearest.ref_id], ratio,
+                        f"No figure for {_claim_period(nearest)} was published; {why}.", chance)
+    if nearest.unit_ref == "person-times":
+        how = f"the nearest, {official}, counts a person once for each time sent out"
+    elif nearest.comparability == "different unit":
+        how = f"the nearest, {official}, counts {nearest.unit_ref}, not {nearest.unit}"
+    elif ratio > 1:
+        how = f"the claim is {times_words(ratio)} the nearest, {official}"
+    elif claim["floor"]:
+        how = f"the nearest, {official}, is higher, as 'over' allows"
+    else:
+        how = f"the nearest, {official}, is {times_words(1 / ratio)} the claim"
+    return _outcome("no like-for-like figure", [nearest.ref_id], ratio,
+                    f"No official figure counts the same thing; {how}.", chance)
 
 
 def _periods(pairs: pd.DataFrame, ref_ids: list) -> str:
-    """The periods of the figures ``ref_ids`` in words: '2018-2020, 2021 and 2022'."""
-    periods = [pairs.set_index("ref_id").loc[ref_id, "period_ref"] for ref_id in ref_ids]
+    """The periods of the figures ``ref_ids`` in words: '2018 to 2020, 2021 and 2022'."""
+    periods = [period_words(pairs.set_index("ref_id").loc[ref_id, "period_ref"]) for ref_id in ref_ids]
     return periods[0] if len(periods) == 1 else ", ".join(periods[:-1]) + " and " + periods[-1]
-
-
-def _times(ratio: float) -> str:
-    return f"{ratio:,.1f}" if ratio < 100 else f"{ratio:,.0f}"
-
-
-def _against(ratio: float, official: str) -> str:
-    """The claim's interval set against an official figure, in words, from :func:`claim_to_official`'s ratio."""
-    if ratio > 1:
-        return f"the claim's interval is at least {_times(ratio)} times {official}"
-    if ratio < 1:
-        return f"{official} is at least {_times(1 / ratio)} times the claim's interval"
-    return f"{official} lies within the claim's interval"
-
-
-def _sentence(clause: str) -> str:
-    """A clause as a sentence: first letter capital, full stop."""
-    return clause[0].upper() + clause[1:] + "."
 
 
 def _claim_rows(claims: pd.DataFrame) -> list:
@@ -334,7 +456,9 @@ def _rate_all(claims, comparisons, references, reading):
     for key, mentions in _claim_rows(claims):
         pairs = compared[compared["claim_key"] == key].drop_duplicates("ref_id")
         low, high = claim_interval(mentions, reading)
-        yield key, mentions, pairs, low, high, rate_claim(low, high, reading, pairs)
+        first = mentions.iloc[0]
+        yield key, mentions, pairs, low, high, rate_claim(low, high, reading, pairs, qualifier=first.qualifier,
+                                                          campaign=first.campaign)
 
 
 def claim_ratings(claims: pd.DataFrame, comparisons: pd.DataFrame, references: pd.DataFrame,
@@ -344,7 +468,7 @@ def claim_ratings(claims: pd.DataFrame, comparisons: pd.DataFrame, references: p
     Returns
     -------
     DataFrame
-        ``claim_key``; ``rating``, ``conclusion``, ``ref_ids``, ``nearest_ratio`` (:func:`rate_claim`);
+        ``claim_key``; ``rating``, ``conclusion``, ``ref_ids``, ``nearest_ratio``, ``chance_test`` (:func:`rate_claim`);
         ``possible_origin`` (:func:`possible_origins`, space-separated, best first); and, for the book's
         pages, ``claim_ids`` (the mentions, space-separated), ``section``, ``quote`` (first mention),
         ``low`` and ``high`` (the claim's interval before tolerance, in ``unit``), ``unit``.
@@ -358,8 +482,8 @@ def claim_ratings(claims: pd.DataFrame, comparisons: pd.DataFrame, references: p
         rows.append({"claim_key": key, **outcome, "possible_origin": " ".join(origins),
                      "claim_ids": " ".join(mentions["claim_id"]), "section": first.section, "quote": first.quote,
                      "low": low, "high": high, "unit": first.unit})
-    columns = ["claim_key", "rating", "conclusion", "ref_ids", "possible_origin", "nearest_ratio", "claim_ids",
-               "section", "quote", "low", "high", "unit"]
+    columns = ["claim_key", "rating", "conclusion", "ref_ids", "possible_origin", "nearest_ratio", "chance_test",
+               "claim_ids", "section", "quote", "low", "high", "unit"]
     return pd.DataFrame(rows, columns=columns)
 
 

@@ -111,6 +111,12 @@ def units_match(claim_unit: str, ref_unit: str) -> bool:
     return ref_unit == claim_unit or ref_unit in MATCHING_UNITS.get(claim_unit, set())
 
 
+def _years(period: str) -> float:
+    """The length of a period in years (2018-2020 -> 3.0)."""
+    start, end = period_span(period)
+    return end - start
+
+
 def compare_claims(claims: pd.DataFrame, comparisons: pd.DataFrame, references: pd.DataFrame) -> pd.DataFrame:
     """Every listed comparison of a mention with an official figure, with the official interval and the ratio.
 
@@ -118,6 +124,10 @@ def compare_claims(claims: pd.DataFrame, comparisons: pd.DataFrame, references: 
     ``period``; the reference's ``topic``, ``metric``, ``value``, ``unit_ref``, ``relation``, ``period_ref``,
     ``publisher``, ``published``, ``url``; ``ref_low`` and ``ref_high`` (:func:`reference_interval`) and
     ``ratio`` (:func:`claim_to_official`, NaN for a different unit). Rows in the ledger's order.
+
+    A figure compared as a *yearly average* (a total over several years, set against a claim of so
+    many a year) is divided by the length of its period in years (:func:`period_span`): ``value``,
+    ``ref_low`` and ``ref_high`` are then per year.
     """
     joined = comparisons.merge(claims[["claim_id", "claim_key", "quote", "low", "high", "unit", "period"]], on="claim_id")
     joined = joined.merge(
@@ -125,8 +135,11 @@ def compare_claims(claims: pd.DataFrame, comparisons: pd.DataFrame, references: 
         on="ref_id", suffixes=("", "_ref"),
     )
     bounds = [reference_interval(v, r) for v, r in zip(joined["value"], joined["relation"], strict=True)]
-    joined["ref_low"] = [low for low, _ in bounds]
-    joined["ref_high"] = [high for _, high in bounds]
+    years = [_years(period) if kind == "yearly average" else 1.0
+             for period, kind in zip(joined["period_ref"], joined["comparability"], strict=True)]
+    joined["value"] = joined["value"] / years
+    joined["ref_low"] = [low / n for (low, _), n in zip(bounds, years, strict=True)]
+    joined["ref_high"] = [high / n for (_, high), n in zip(bounds, years, strict=True)]
     joined["ratio"] = [
         claim_to_official(*row[:4]) if row[4] != "different unit" else math.nan
         for row in zip(joined["low"], joined["high"], joined["ref_low"], joined["ref_high"], joined["comparability"], strict=True)
@@ -143,6 +156,8 @@ KIND_LABELS = {
     "different unit": "official, other unit",
     "different period": "official, other period",
     "different scope": "official, other scope",
+    "local": "official, one city or province",
+    "yearly average": "official, yearly average",
 }
 
 

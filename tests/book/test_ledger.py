@@ -1,6 +1,7 @@
 """The book's claims ledger, official figures and comparisons: provenance, coverage, schema, bad edits, findings."""
 
 import math
+import re
 import shutil
 
 import pytest
@@ -87,22 +88,50 @@ def test_data_package_is_valid_by_the_frictionless_library():
 
 def test_frictionless_and_our_loader_both_refuse_a_dangling_reference(tmp_path):
     package = copy_data(tmp_path)
-    edit(tmp_path / "comparisons.csv", "C01,clean-net-2022-cases,", "C01,clean-net-2099-cases,")
+    edit(tmp_path / "comparisons.csv", "C01,clean-net-2022-cases,", "C99,clean-net-2022-cases,")
     assert not validate(str(package)).valid
-    with pytest.raises(mpsbook.DataError):
+    with pytest.raises(mpsbook.DataError, match="not a claim_id"):
         mpsbook.load_ledger(package)
+
+
+def test_a_figure_of_either_file_of_figures_may_be_compared_and_no_other(tmp_path):
+    # Frictionless declares a foreign key into one table; the book's own check reads both files of figures.
+    package = copy_data(tmp_path)
+    references = (tmp_path / "references.csv").read_text(encoding="utf-8").splitlines()
+    moved = next(line for line in references if line.startswith("clean-net-2021-cases,"))
+    (tmp_path / "references.csv").write_text("\n".join(line for line in references if line != moved) + "\n",
+                                             encoding="utf-8")
+    with (tmp_path / "references-added.csv").open("a", encoding="utf-8") as added:
+        added.write(moved + "\n")
+    assert "clean-net-2021-cases" in set(mpsbook.load_ledger(package)[2]["ref_id"])
+    edit(tmp_path / "comparisons.csv", "C01,clean-net-2021-cases,", "C01,clean-net-2099-cases,")
+    with pytest.raises(mpsbook.DataError, match=re.escape("'clean-net-2099-cases' is not a ref_id of references.csv or "
+                                                          "references-added.csv")) as caught:
+        mpsbook.load_ledger(package)
+    assert (caught.value.path, caught.value.row, caught.value.column) == ("comparisons.csv", 3, "ref_id")
+
+
+def test_a_correction_to_a_figure_is_applied_and_checked_against_the_file(tmp_path):
+    package = copy_data(tmp_path)
+    with (tmp_path / "reference-corrections.csv").open("a", encoding="utf-8") as fixes:
+        fixes.write("clean-net-2021-cases,published,2022-01-05,2022-01-04,a test,https://example.org/a\n")
+    references = mpsbook.load_references(package).set_index("ref_id")
+    assert references.loc["clean-net-2021-cases", "published"] == "2022-01-04"
+    assert "given as 2022-01-05: a test" in references.loc["clean-net-2021-cases", "corrected"]
+    edit(tmp_path / "reference-corrections.csv", ",2022-01-05,2022-01-04,", ",2022-01-06,2022-01-04,")
+    with pytest.raises(mpsbook.DataError, match="is '2022-01-05', not '2022-01-06'"):
+        mpsbook.load_references(package)
 
 
 # ---- bad input to the ledger's tables: one test per kind, each naming file, row and column ----
 
 
 def copy_data(folder):
-    for name in ("datapackage.json", "claims.csv", "references.csv", "comparisons.csv", "exclusions.csv", "searches.csv",
-                 "corrections.csv"):
-        shutil.copy(mpsbook.DATA_DIR / name, folder / name)
-    shutil.copytree(mpsbook.DATA_DIR / "derived", folder / "derived")
-    (folder / "source").mkdir()
-    shutil.copy(mpsbook.DATA_DIR / "source" / "mps-article.txt", folder / "source" / "mps-article.txt")
+    """A copy of the data package in ``folder``: every file it declares, and the package itself."""
+    shutil.copy(mpsbook.DATAPACKAGE, folder / "datapackage.json")
+    for resource in mpsbook.read_datapackage()["resources"]:
+        (folder / resource["path"]).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(mpsbook.DATA_DIR / resource["path"], folder / resource["path"])
     return folder / "datapackage.json"
 
 
@@ -175,7 +204,7 @@ def test_findings_of_each_kind(findings):
     assert quotes_of(findings, "period contradiction") == ["this year in 2022"]
     assert quotes_of(findings, "campaign in another field") == [
         "nearly 20 tons of drugs", "more than one hundred drug production dens"]
-    assert quotes_of(findings, "impossible figure") == []  # no hard bound holds for a count of cases
+    assert quotes_of(findings, "impossible figure") == ["tens of billions cases"]  # above 2023's economic crime cases
     assert quotes_of(findings, "contradictory hedges") == ["nearly more than 400 thousand suspects"]
     assert quotes_of(findings, "part exceeds whole") == []  # C05 counts cases in safety checks, not all crime
     assert quotes_of(findings, "misspelling") == ["inforcement", "Ministery", "bejehaders", "dyberattacks",

@@ -156,9 +156,11 @@ def chart_csv(rows: list) -> str:
 
 
 def reference_records(confdir: Path) -> dict:
-    """The official figures of ``data/references.csv``, by ``ref_id``."""
-    with open(confdir / "data" / "references.csv", encoding="utf-8", newline="") as handle:
-        return {row["ref_id"]: row for row in csv.DictReader(handle)}
+    """Every official figure of the book's data package (:func:`mpsbook.load_references`), by ``ref_id``."""
+    from mpsbook import load_references
+
+    references = load_references(confdir / "data" / "datapackage.json")
+    return {row["ref_id"]: row for row in references.to_dict("records")}
 
 
 def chart_sources(rows: list, references: dict, pagename: str) -> str:
@@ -167,7 +169,7 @@ def chart_sources(rows: list, references: dict, pagename: str) -> str:
     unknown = [i for i in ids if i not in references]
     if unknown:
         raise ExtensionError(f"mpsbook.sphinxext.charts: a chart on {pagename} names official figures not in "
-                             f"data/references.csv: {', '.join(unknown)}")
+                             f"the data package: {', '.join(unknown)}")
     links = [f'<a href="{html.escape(references[i]["url"])}" rel="noopener">{html.escape(references[i]["publisher"])}, '
              f'{html.escape(references[i]["published"])}</a>' for i in ids]
     return "; ".join(dict.fromkeys(links)) or "the article alone"

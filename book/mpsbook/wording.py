@@ -1,0 +1,102 @@
+"""Plain words for the ratings' conclusions: figures, ratios and periods as a reader says them.
+
+A conclusion is read by people who have not read the method: at most :data:`MAX_WORDS` words,
+no term of the method (:data:`JARGON`), figures in words ("800 billion yuan", not
+800,000,000,000), ratios rounded to what a reader can hold ("about three times", "about 100,000
+times"), periods as dates are said ("February 2018 to July 2022").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+MAX_WORDS = 30
+# Terms of the method that mean nothing to a reader who has not read it; a test keeps them out of conclusions.
+JARGON = ("interval", "tolerance", "comparability", "reading", "partial total", "ref_id", "reference",
+          "like-for-like", "scope", "bound")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+SMALL = {2: "twice", 3: "three times", 4: "four times", 5: "five times", 6: "six times", 7: "seven times",
+         8: "eight times", 9: "nine times"}
+
+
+def figure_words(value: float, unit: str = "") -> str:
+    """A figure as said: 83,000; 21.9; 217 million; 1.3 billion; 800 billion, then its unit.
+
+    Millions and billions are written as words from a million up, with at most one decimal
+    (the figure as published stays in the claim's box).
+    """
+    number = float(value)
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(number) >= size:
+            scaled = round(number / size, 1)
+            text = f"{scaled:,.1f}".rstrip("0").rstrip(".") + f" {word}"
+            break
+    else:
+        text = f"{number:,.0f}" if number.is_integer() else f"{number:,.2f}".rstrip("0").rstrip(".")
+    return f"{text} {unit}".strip()
+
+
+def round_for_words(ratio: float) -> float:
+    """A ratio to one significant figure (135,135 -> 100,000; 3.04 -> 3), or to the unit below 10."""
+    if ratio < 10:
+        return round(ratio)
+    magnitude = 10 ** math.floor(math.log10(ratio))
+    return round(ratio / magnitude) * magnitude
+
+
+def times_words(ratio: float) -> str:
+    """How many times one figure is another, as said: 'about twice', 'about three times', 'about 100,000 times'.
+
+    ``ratio`` is at least 1 (the caller says which figure is larger). Below 1.5, 'a little more than'.
+    """
+    if ratio < 1.5:
+        return "a little more than"
+    rounded = round_for_words(ratio)
+    return f"about {SMALL[rounded]}" if rounded in SMALL else f"about {rounded:,.0f} times"
+
+
+def _date(text: str) -> tuple:
+    """A date of the data package (``2022``, ``2022-07``, ``2022-07-28``) as (day, month name, year), each may be ''."""
+    year, month, day = [*text.split("-"), "", ""][:3]
+    return (str(int(day)) if day else "", MONTHS[int(month) - 1] if month else "", year)
+
+
+def _said(date: tuple) -> str:
+    return " ".join(part for part in date if part)
+
+
+def period_words(period: str) -> str:
+    """A period of the data package as said: '2022'; 'February 2018 to July 2022'; 'the five years to May 2024'."""
+    if not period:
+        return ""
+    if m := re.fullmatch(r"five years to (\S+)", period):
+        return f"the five years to {_said(_date(m[1])[1:])}"
+    if m := re.fullmatch(r"to (\S+)", period):
+        return f"to {_said(_date(m[1]))}"
+    if m := re.fullmatch(r"(\d{4})-(\d{4})", period):
+        return f"{m[1]} to {m[2]}"
+    if "/" in period:
+        start, end = (_date(part) for part in period.split("/"))
+        if start[2] == end[2]:  # one year: 'January to September 2006', '25 June to 30 September 2023'
+            return f"{_said(start[:2])} to {_said(end)}"
+        return f"{_said(start)} to {_said(end)}"
+    return _said(_date(period))
+
+
+def count_words(count: int) -> str:
+    """A small count in words ('two', 'three'), larger ones in figures."""
+    names = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+    return names[count] if 0 <= count < len(names) else f"{count:,}"
+
+
+def word_count(text: str) -> int:
+    """Words as a reader counts them: runs of characters between spaces."""
+    return len(text.split())
+
+
+def sentence(text: str) -> str:
+    """A clause as a sentence: first letter capital, one full stop."""
+    text = text.strip().rstrip(".")
+    return text[0].upper() + text[1:] + "."

@@ -1,0 +1,133 @@
+"""The README's three common changes, made in a scratch copy of the book, each followed by its one command.
+
+In a copy of the repository (the same .venv and node_modules, linked), the test adds an official
+figure (``data/references-added.csv`` and ``data/comparisons.csv``), changes a claim's reading
+(``data/claims.csv``) and adds a claim, then runs ``make update``, the command the README gives.
+Every place a reader meets those claims must then say the new rating: ``verdicts.csv`` and its
+download, the scorecard, the claim boxes and their ClaimReview JSON-LD, the annotated article
+and the chapter's prose. The copy imports its own ``mpsbook`` (PYTHONPATH), so the repository is
+never written to.
+"""
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+import mpsbook
+
+pytestmark = pytest.mark.site
+
+ROOT = mpsbook.ROOT_DIR
+FILES = ("Makefile", "_config.yml", "_toc.yml", "CITATION.cff", "pyproject.toml", "requirements.txt", "package.json",
+         "package-lock.json")
+ADDED_FIGURE = ("drug-dens-2022-destroyed,crime,drug control,drug-making dens destroyed,2022,150,sites,exact,"
+                "A test,2023-06-21,https://example.org/dens,primary,150 dens,150 dens,,A figure made up for the test.")
+ADDED_CLAIM = ("C20,bank-cooperation-years,crime,7,for more than a year,years of cooperation with banks,1,1,2,over,years,"
+               "2023,,,A claim added by the test.")
+EXPECTED = {"drug-dens-2022": "correct",  # the added figure: the same measure and year, inside the claim's range
+            "drugs-seized-2022": "no like-for-like figure",  # 'nearly 15 tons' no longer takes in 21.9 tonnes
+            "bank-cooperation-years": "not found"}  # the added claim, with no official figure
+
+
+def scratch_copy(folder: Path) -> Path:
+    """The book's sources copied into ``folder`` (modification times kept, so make sees its stamps as current)."""
+    for name in FILES:
+        shutil.copy2(ROOT / name, folder / name)
+    ignore = shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints")
+    for name in ("book", "data"):
+        shutil.copytree(ROOT / name, folder / name, ignore=ignore, copy_function=shutil.copy2)
+    for name in (".venv", "node_modules"):
+        os.symlink(ROOT / name, folder / name)
+    return folder
+
+
+def append(path: Path, line: str) -> None:
+    with path.open("a", encoding="utf-8") as file:
+        file.write(line + "\n")
+
+
+def make_the_three_changes(folder: Path) -> None:
+    data = folder / "data"
+    append(data / "references-added.csv", ADDED_FIGURE)
+    append(data / "comparisons.csv", "C12,drug-dens-2022-destroyed,same,The 2022 count, made up for the test.")
+    claims = (data / "claims.csv").read_text(encoding="utf-8")
+    reading = "C11,drugs-seized-2022,crime,7,nearly 20 tons of drugs,drugs intercepted,20,10,20,"
+    assert claims.count(reading) == 1
+    (data / "claims.csv").write_text(claims.replace(reading, reading[:-3] + "15,"), encoding="utf-8")
+    append(data / "claims.csv", ADDED_CLAIM)
+
+
+class Marked(HTMLParser):
+    """Each element's ``data-rating`` under a ``data-claim``, and the JSON-LD of the page, in order."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.ratings, self.reviews, self._script = [], [], False
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "data-claim" in attrs and "data-rating" in attrs:
+            self.ratings.append((attrs["data-claim"], attrs["data-rating"]))
+        self._script = tag == "script" and attrs.get("type") == "application/ld+json"
+
+    def handle_data(self, data):
+        if self._script:
+            self.reviews.append(json.loads(data))
+            self._script = False
+
+
+@pytest.fixture(scope="module")
+def changed(tmp_path_factory):
+    folder = scratch_copy(tmp_path_factory.mktemp("change-paths"))
+    make_the_three_changes(folder)
+    env = {**os.environ, "PYTHONPATH": str(folder / "book")}
+    # -o: the environment's stamps are the repository's, current by definition; make must not rebuild them.
+    result = subprocess.run(["make", "-o", ".venv/.installed", "-o", "node_modules/.installed", "update"], cwd=folder,
+                            env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return folder
+
+
+def test_the_derived_table_and_its_download_say_the_new_ratings(changed):
+    for path in [changed / "data" / "derived" / "verdicts.csv",
+                 *(changed / "_build" / "html" / "_downloads").rglob("verdicts.csv")]:
+        rows = {row["claim_key"]: row["rating"] for row in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))}
+        assert {key: rows.get(key) for key in EXPECTED} == EXPECTED, path
+    assert list((changed / "_build" / "html" / "_downloads").rglob("verdicts.csv")), "no download of verdicts.csv"
+
+
+def test_every_page_that_names_a_changed_claim_says_its_new_rating(changed):
+    seen = {key: set() for key in EXPECTED}
+    for page in (changed / "_build" / "html").rglob("*.html"):
+        marked = Marked(page.read_text(encoding="utf-8"))
+        for key, rating in marked.ratings:
+            if key in EXPECTED:
+                assert rating == EXPECTED[key], (page.name, key, rating)
+                seen[key].add(page.relative_to(changed / "_build" / "html").as_posix())
+        for review in marked.reviews:
+            key = review.get("url", "").rpartition("#claim-")[2]
+            if key in EXPECTED:
+                assert review["reviewRating"]["alternateName"] == EXPECTED[key], (page.name, key)
+                seen[key].add("ClaimReview")
+    for key, pages in seen.items():
+        # The scorecard (intro), the claim's box with its ClaimReview (its chapter) and the annotated article.
+        assert {"book/intro.html", "book/crime.html", "book/article.html", "ClaimReview"} <= pages, (key, pages)
+
+
+def test_the_chapter_prose_glues_the_new_rating(changed):
+    crime = (changed / "_build" / "html" / "book" / "crime.html").read_text(encoding="utf-8")
+    assert "Correct." in crime or "Correct</em>" in crime  # *{glue:text}`Rating_drug_dens_2022`.* opens its paragraph
+    stored = json.loads((changed / "book" / "crime.ipynb").read_text(encoding="utf-8"))
+    glued = {output["metadata"]["scrapbook"]["name"]: output["data"]["text/plain"]
+             for cell in stored["cells"] for output in cell.get("outputs", [])
+             if output.get("metadata", {}).get("scrapbook")}
+    assert glued["Rating_drug_dens_2022"].strip("'\"") == "Correct"
+    assert glued["rating_bank_cooperation_years"].strip("'\"") == "not found"
