@@ -92,7 +92,8 @@ def font_characters() -> frozenset:
     """The characters the book's chart font draws, read from its regular face (the bold one has the same)."""
     from fontTools.ttLib import TTFont  # imported on the first chart only
 
-    return frozenset(map(chr, TTFont(FONT_DIR / "MPSBookSans-Regular.ttf").getBestCmap()))
+    with TTFont(FONT_DIR / "MPSBookSans-Regular.ttf") as font:
+        return frozenset(map(chr, font.getBestCmap()))
 
 
 

@@ -179,7 +179,8 @@ def load_references(package_path=DATAPACKAGE) -> pd.DataFrame:
             raise DataError(shown, f"the figure's {fix.field} is '{table.at[index, fix.field]}', not '{fix.previous}'",
                             row=row, column="previous")
         table.at[index, fix.field] = fix.value
-        note = f"The book corrects its {fix.field}, given as {fix.previous}: {fix.reason}"
+        field = {"published": "date of first publication"}.get(fix.field, fix.field)
+        note = f"The book corrects its {field}, given as {fix.previous}, to {fix.value}: {fix.reason}"
         table.at[index, "corrected"] = " ".join(filter(None, [table.at[index, "corrected"], note]))
     return table
 

@@ -117,10 +117,20 @@ def test_a_correction_to_a_figure_is_applied_and_checked_against_the_file(tmp_pa
         fixes.write("clean-net-2021-cases,published,2022-01-05,2022-01-04,a test,https://example.org/a\n")
     references = mpsbook.load_references(package).set_index("ref_id")
     assert references.loc["clean-net-2021-cases", "published"] == "2022-01-04"
-    assert "given as 2022-01-05: a test" in references.loc["clean-net-2021-cases", "corrected"]
+    assert ("date of first publication, given as 2022-01-05, to 2022-01-04: a test"
+            in references.loc["clean-net-2021-cases", "corrected"])
     edit(tmp_path / "reference-corrections.csv", ",2022-01-05,2022-01-04,", ",2022-01-06,2022-01-04,")
     with pytest.raises(mpsbook.DataError, match="is '2022-01-05', not '2022-01-06'"):
         mpsbook.load_references(package)
+
+
+def test_the_books_corrections_of_the_shared_file_are_applied():
+    references = mpsbook.load_references().set_index("ref_id")
+    for ref_id in ("criminal-cases-2023-change", "organized-crime-2023-organizations"):
+        assert references.loc[ref_id, "published"] == "2024-01-09", ref_id  # the press conference of 9 January
+    assert references.loc["organized-crime-2019-2023-organizations", "period"] == "2021-01/2024-05-27"
+    shared = mpsbook.load_table("references").set_index("ref_id")  # the file as received stays as it was
+    assert shared.loc["criminal-cases-2023-change", "published"] == "2024-01-17"
 
 
 # ---- bad input to the ledger's tables: one test per kind, each naming file, row and column ----

@@ -93,11 +93,11 @@ def cut_icon_font(app, exception) -> None:
 
     options = subset.Options()
     options.flavor = "woff2"
-    font = subset.load_font(str(outdir / "_static" / ICON_FONT), options)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=codepoints)
-    subsetter.subset(font)
-    subset.save_font(font, str(target), options)
+    with subset.load_font(str(outdir / "_static" / ICON_FONT), options) as font:
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=codepoints)
+        subsetter.subset(font)
+        subset.save_font(font, str(target), options)
     record.write_text(json.dumps(codepoints))
 
 
@@ -140,16 +140,16 @@ def cut_chart_font(app, exception) -> None:
     options.flavor = "woff2"
     options.hinting = False  # hinting is 60% of the bytes and changes no advance width: the layout stays vl-convert's
     for source, target in zip(FONT_FACES, targets, strict=True):
-        font = subset.load_font(str(FONT_DIR / source), options)
-        font.recalcTimestamp = False  # the same bytes every build
-        missing = set(codepoints) - set(font.getBestCmap())
-        if missing:
-            raise ExtensionError(f"mpsbook.sphinxext.fonts: the site's charts use characters {source} does not have: "
-                                 + ", ".join(f"U+{c:04X}" for c in sorted(missing)))
-        subsetter = subset.Subsetter(options)
-        subsetter.populate(unicodes=codepoints)
-        subsetter.subset(font)
-        subset.save_font(font, str(target), options)
+        with subset.load_font(str(FONT_DIR / source), options) as font:
+            font.recalcTimestamp = False  # the same bytes every build
+            missing = set(codepoints) - set(font.getBestCmap())
+            if missing:
+                raise ExtensionError(f"mpsbook.sphinxext.fonts: the site's charts use characters {source} does not "
+                                     "have: " + ", ".join(f"U+{c:04X}" for c in sorted(missing)))
+            subsetter = subset.Subsetter(options)
+            subsetter.populate(unicodes=codepoints)
+            subsetter.subset(font)
+            subset.save_font(font, str(target), options)
     record.write_text(json.dumps(wanted))
 
 
