@@ -90,6 +90,11 @@ class Scripts(HTMLParser):
             self.files.append((attrs["src"], "defer" in attrs))
 
 
+# node_modules is linked into the project: Sphinx must not read its files as pages, whatever parsers another
+# test's build left registered for their suffixes.
+ISOLATED = {"exclude_patterns": ["_build", "node_modules"], "source_suffix": {".rst": "restructuredtext"}}
+
+
 def theme_project(folder: Path) -> dict:
     os.symlink(mpsbook.ROOT_DIR / "node_modules", folder / "node_modules")  # vega and PurgeCSS, as make env installs
     return {"index.rst": "Page\n====\n\n.. note::\n\n   A note.\n"}
@@ -98,7 +103,8 @@ def theme_project(folder: Path) -> dict:
 @pytest.fixture(scope="module")
 def themed(tmp_path_factory):
     folder = tmp_path_factory.mktemp("assets")
-    return build(folder, theme_project(folder), ["mpsbook.sphinxext.assets"], html_theme="sphinx_book_theme")
+    return build(folder, theme_project(folder), ["mpsbook.sphinxext.assets"], html_theme="sphinx_book_theme",
+                 **ISOLATED)
 
 
 def test_vega_is_served_in_the_version_vl_convert_compiles_for(themed):
@@ -124,4 +130,4 @@ def test_the_theme_style_sheet_is_cut_to_the_rules_the_site_can_use(themed):
 def test_no_vega_in_node_modules_fails_the_build_naming_make_env(tmp_path):
     (tmp_path / "node_modules").mkdir()
     with pytest.raises(ExtensionError, match=r"no vega in .*node_modules: run `make env` \(npm ci\) first"):
-        build(tmp_path, {"index.rst": "Page\n====\n"}, ["mpsbook.sphinxext.assets"])
+        build(tmp_path, {"index.rst": "Page\n====\n"}, ["mpsbook.sphinxext.assets"], **ISOLATED)

@@ -9,7 +9,10 @@ It checks the numbers of one web article about the work of China's Ministry of P
 * :mod:`mpsbook.quantities`: hedges, units, the interval rule and the extractor;
 * :mod:`mpsbook.verdicts`: official figures as intervals, periods, comparisons;
 * :mod:`mpsbook.wording`: figures, ratios and periods in the plain words of a conclusion;
-* :mod:`mpsbook.ratings`: the rating rule, its chance test, the readings and the sensitivity of each rating;
+* :mod:`mpsbook.readings`: the interval each reading of the hedges gives a claim, with its tolerance;
+* :mod:`mpsbook.origins`: the official figures a claim's number may come from, closest first;
+* :mod:`mpsbook.running_totals`: partial totals added over periods that do not overlap;
+* :mod:`mpsbook.ratings`: the rating rule, its chance test and the sensitivity of each rating;
 * :mod:`mpsbook.findings`: what the article shows about itself;
 * :mod:`mpsbook.prose`: the ratings as the chapters' prose names them (glue names and words);
 * :mod:`mpsbook.charts`: the theme, the renderer and the chart builders (and, through
@@ -78,19 +81,13 @@ from .verdicts import (
     comparison_frame,
 )
 from .wording import MAX_WORDS, JARGON, count_words, figure_words, period_words, times_words
+from .readings import READINGS, TOLERANCE, mention_interval, claim_interval, widened
+from .origins import CLOSENESS, possible_origins
+from .running_totals import running_total, running_total_steps
 from .ratings import (
     RATINGS,
-    READINGS,
-    TOLERANCE,
     VAGUE,
     chance_test,
-    CLOSENESS,
-    mention_interval,
-    claim_interval,
-    widened,
-    possible_origins,
-    running_total,
-    running_total_steps,
     rate_claim,
     claim_ratings,
     claim_sensitivity,

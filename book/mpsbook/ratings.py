@@ -8,13 +8,15 @@ about the text (:mod:`mpsbook.findings`), not a second rating.
 
 from __future__ import annotations
 
-import itertools
 import math
 
 import pandas as pd
 
+from .origins import CLOSENESS, closeness, possible_origins
 from .quantities import format_figure
-from .verdicts import claim_to_official, compare_claims, period_distance, period_span, reference_interval, units_match
+from .readings import READINGS, claim_interval, interval_middle, overlaps, widened
+from .running_totals import running_total
+from .verdicts import claim_to_official, compare_claims, units_match
 from .wording import count_words, figure_words, period_words, round_for_words, times_words
 
 RATINGS = {
@@ -36,132 +38,9 @@ RATINGS = {
     "impossible": "The claim's number is above a hard limit that no count of its kind can exceed, however its words "
                   "are read.",
 }
-READINGS = {
-    "book rule": "The interval rule (the place value of the last significant digit), each end widened by a "
-                 "tolerance of 10% of its value.",
-    "no tolerance": "The interval rule with its ends taken as hard limits.",
-    "plus or minus 10%": "Every stated figure allows 10% either side of it, whatever its hedge; orders of magnitude "
-                         "as in the interval rule.",
-    "open-ended hedges": "'Over X' allows X or more with no upper end, 'nearly X' allows 0.9X to X, 'about X' 0.9X to "
-                         "1.1X; orders of magnitude as in the interval rule.",
-}
-TOLERANCE = {"book rule": 0.10}  # relative; the other readings add none
-
-CLOSENESS = ("same", "yearly average", "partial total", "different period", "different campaign", "different scope", "local")
 MATCHABLE = CLOSENESS[2:-1]  # kinds a match may come from: a national claim matching one city is taken for chance
 FLOOR_QUALIFIERS = ("over",)  # hedges that give a floor: a figure above the claim's range does not refute it
 VAGUE = 10.0  # a claim whose range spans this factor or more ('hundreds of billions') would match almost any figure
-
-
-def mention_interval(mention, reading: str = "book rule") -> tuple[float, float]:
-    """The interval one mention's words allow under ``reading`` (a key of :data:`READINGS`), before any tolerance.
-
-    ``mention`` has the ledger's ``figure``, ``low``, ``high`` and ``qualifier``. Raises KeyError for an
-    unknown reading.
-    """
-    figure, qualifier = mention.figure, mention.qualifier
-    if reading in ("book rule", "no tolerance") or qualifier == "order" or math.isnan(figure):
-        return float(mention.low), float(mention.high)
-    if reading == "plus or minus 10%":
-        return 0.9 * figure, 1.1 * figure
-    if reading == "open-ended hedges":
-        return {"exact": (figure, figure), "over": (figure, math.inf), "nearly": (0.9 * figure, figure),
-                "about": (0.9 * figure, 1.1 * figure), "contradictory": (0.9 * figure, math.inf)}[qualifier]
-    raise KeyError(f"unknown reading '{reading}'; the readings are: {', '.join(READINGS)}")
-
-
-def claim_interval(mentions: pd.DataFrame, reading: str = "book rule") -> tuple[float, float]:
-    """One claim's interval: where its mentions' intervals overlap, their common part, else their union."""
-    bounds = [mention_interval(m, reading) for m in mentions.itertuples()]
-    low, high = max(b[0] for b in bounds), min(b[1] for b in bounds)
-    return (low, high) if low <= high else (min(b[0] for b in bounds), max(b[1] for b in bounds))
-
-
-
-
-def widened(low: float, high: float, reading: str) -> tuple[float, float]:
-    """An interval with the reading's relative tolerance (:data:`TOLERANCE`) added to each end."""
-    tolerance = TOLERANCE.get(reading, 0.0)
-    return low * (1 - tolerance), high * (1 + tolerance)
-
-
-def _overlaps(low: float, high: float, ref_low: float, ref_high: float) -> bool:
-    return ref_low <= high and ref_high >= low
-
-
-def closeness(kind: str, claim_period: str, ref_period: str, value: float, middle: float) -> tuple:
-    """How far an official figure is from a claim, as a sort key: the kind of comparison (:data:`CLOSENESS`, figures
-    not listed last), the years between the periods' middles, the orders of magnitude between the figure and ``middle``."""
-    rank = CLOSENESS.index(kind) if kind in CLOSENESS else len(CLOSENESS)
-    distance = abs(math.log10(value / middle)) if value > 0 and middle > 0 else math.inf
-    return rank, period_distance(claim_period, ref_period), distance
-
-
-def _middle(low: float, high: float) -> float:
-    return math.sqrt(low * high) if math.isfinite(high) and low > 0 else low
-
-
-def possible_origins(claim_low: float, claim_high: float, claim_unit: str, claim_period: str,
-                     references: pd.DataFrame, listed: dict, section: str = "") -> list:
-    """The ref_ids of every official figure whose interval overlaps the claim's, closest first.
-
-    Parameters
-    ----------
-    claim_low, claim_high : float
-        The claim's interval, tolerance included, in the claim's unit.
-    claim_unit, claim_period : str
-        As in the ledger; only figures in a matching unit (:func:`units_match`) are considered.
-    references : DataFrame
-        The official figures (``ref_id``, ``value``, ``relation``, ``unit``, ``period``).
-    listed : dict
-        ref_id -> comparability, for the figures the comparisons table lists against this claim.
-    section : str
-        The claim's section: a figure the comparisons table does not list counts only if it is of the same section.
-
-    Returns
-    -------
-    list of str
-        Ranked by :func:`closeness`: how close the measure and campaign are, then the period, then the size.
-    """
-    middle = _middle(claim_low, claim_high)
-    found = []
-    for ref in references.itertuples():
-        kind = listed.get(ref.ref_id, "")
-        if kind in ("bound", "different unit") or not units_match(claim_unit, ref.unit):
-            continue
-        if not kind and section and ref.section != section:
-            continue
-        ref_low, ref_high = reference_interval(ref.value, ref.relation)
-        if _overlaps(claim_low, claim_high, ref_low, ref_high):
-            found.append((closeness(kind, claim_period, ref.period, ref.value, middle), ref.ref_id))
-    return [ref_id for _, ref_id in sorted(found)]
-
-
-def _partial_totals(pairs: pd.DataFrame) -> tuple[pd.DataFrame, list]:
-    """The partial totals summed (the smaller of two tallies of one period) and their ref_ids, earliest first."""
-    chosen = pairs.sort_values("ref_low").drop_duplicates("period_ref")
-    spans = sorted((period_span(p), ref_id) for p, ref_id in zip(chosen["period_ref"], chosen["ref_id"], strict=True))
-    for (first, first_id), (second, second_id) in itertools.pairwise(spans):
-        if second[0] < first[1] - 1e-9:
-            raise ValueError(f"partial totals {first_id} and {second_id} cover overlapping periods")
-    return chosen, [ref_id for _, ref_id in spans]
-
-
-def running_total(pairs: pd.DataFrame) -> tuple[float, list]:
-    """The least the ministry's partial totals add up to, and the ref_ids summed, earliest first.
-
-    ``pairs`` are a claim's ``partial total`` rows of :func:`compare_claims`. Where two figures cover the
-    same period (two tallies of one campaign), the smaller is taken. Raises ValueError when the
-    periods summed overlap, naming them: a running total may only add disjoint periods.
-    """
-    chosen, ordered = _partial_totals(pairs)
-    return float(chosen["ref_low"].sum()), ordered
-
-
-def running_total_steps(pairs: pd.DataFrame) -> list[float]:
-    """The running total at the end of each period :func:`running_total` sums, earliest first (same figures, same checks)."""
-    chosen, ordered = _partial_totals(pairs)
-    return [float(total) for total in chosen.set_index("ref_id").loc[ordered, "ref_low"].cumsum()]
 
 
 def _outcome(rating, ref_ids, ratio, conclusion, chance=""):
@@ -206,9 +85,9 @@ def rate_claim(low: float, high: float, reading: str, pairs: pd.DataFrame, quali
         return _outcome("not found", [], math.nan, "No official figure was found; the searches made are listed below.")
     wide_low, wide_high = widened(low, high, reading)
     pairs = pairs.assign(
-        agrees=[_overlaps(wide_low, wide_high, lo, hi) for lo, hi in zip(pairs["ref_low"], pairs["ref_high"], strict=True)],
+        agrees=[overlaps(wide_low, wide_high, lo, hi) for lo, hi in zip(pairs["ref_low"], pairs["ref_high"], strict=True)],
         times=[claim_to_official(low, high, lo, hi) for lo, hi in zip(pairs["ref_low"], pairs["ref_high"], strict=True)],
-        closeness=[closeness(r.comparability, r.period, r.period_ref, r.value, _middle(low, high))
+        closeness=[closeness(r.comparability, r.period, r.period_ref, r.value, interval_middle(low, high))
                    for r in pairs.itertuples()],
     )
     claim = {"low": low, "high": high, "wide_low": wide_low, "wide_high": wide_high, "pairs": pairs,
