@@ -42,13 +42,26 @@ CQE_ERROR = (
     "reachable here); cqe also loads its spaCy model en_core_web_sm through spacy_download, from a model hub"
 )
 
-# The book's units, named as the benchmark normalises them (its normalized_unit, lower case).
+# The book's units, named as the benchmark normalises them (its normalized_unit, lower case); a name not
+# listed is put in the singular word by word ("miles per hour" -> "mile per hour").
 BOOK_UNITS = {
     "": "-", "percent": "percentage", "percentage points": "percentage point", "dollars": "dollar",
-    "US dollars": "dollar", "euros": "euro", "pounds": "pound sterling", "yuan": "chinese yuan",
+    "US dollars": "dollar", "euros": "euro", "pounds": "pound sterling", "yuan": "chinese yuan", "yen": "japanese yen",
     "people": "people", "times": "count", "fraction": "-", "kilograms": "kilogram", "tons": "metric ton",
-    "police": "police", "person-times": "person-time",
+    "police": "police", "person-times": "person-time", "ringgit": "malaysian ringgit", "Singapore dollars":
+    "singaporean dollar", "rupees": "indian rupee", "Swiss francs": "swiss franc", "won": "south korean won",
+    "degrees Celsius": "celsius", "degrees Fahrenheit": "fahrenheit", "feet": "foot", "square feet": "square feet",
+    "cubic feet": "cubic foot", "inches": "inch", "pounds of weight": "pound-mass", "pound-feet": "pound-foot",
+    "years of age": "year of age", "months of age": "month of age", "parts per billion": "parts-per-billion",
+    "parts per million": "part per million", "milliampere hours": "milliampere-hour", "gigatonnes": "gigaton",
+    "hertz": "hertz", "kilohertz": "kilohertz", "megahertz": "megahertz", "gigahertz": "gigahertz",
+    "horsepower": "horsepower", "brake horsepower": "brake horsepower", "revolutions per minute": "revolutions per minute",
+    "pence": "penny", "sen": "sen", "kuna": "croatian kuna", "pesos": "peso", "percent per year": "percentage per year",
 }
+IRREGULAR = {"feet": "foot", "inches": "inch", "people": "people", "children": "child", "men": "man", "women": "woman",
+             "staff": "staff", "series": "series", "police": "police", "hertz": "hertz", "pence": "penny"}
+
+
 # The book's qualifiers as the benchmark's change: = exact, ~ about, > more than, < less than.
 CHANGES = {"exact": "=", "over": ">", "nearly": "<", "about": "~", "contradictory": "~", "order": "=", "range": "="}
 
@@ -62,13 +75,23 @@ def load(path: Path) -> list[dict]:
 
 
 def book_unit(unit: str) -> str:
-    """A book unit as the benchmark names it: mapped when listed, else in the singular."""
+    """A book unit as the benchmark names it: mapped when listed, else each word in the singular ("yards per game")."""
     if unit in BOOK_UNITS:
         return BOOK_UNITS[unit]
-    unit = unit.lower()
-    if unit.endswith("ies"):
-        return unit[:-3] + "y"
-    return unit[:-1] if unit.endswith("s") and not unit.endswith("ss") else unit
+    if " per " in unit:
+        head, per = unit.split(" per ", 1)
+        return f"{book_unit(head)} per {book_unit(per)}"
+    return " ".join(singular(word) for word in unit.lower().split())
+
+
+def singular(word: str) -> str:
+    if word in IRREGULAR:
+        return IRREGULAR[word]
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith(("ss", "us")) else word
 
 
 def tag_book(texts: list[str]) -> list[list[dict]]:

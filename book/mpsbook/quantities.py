@@ -69,6 +69,7 @@ import pandas as pd
 from .data import paragraph_number
 from .numbers import place_value  # noqa: F401  (verdicts reads it from here)
 from .spans import Atom, find_atoms, join_atoms
+from .units import measure_after, rate_after
 
 QUALIFIERS = ("exact", "over", "nearly", "about", "order", "contradictory")
 # Every qualifier the extractor can give: the article's six, and ranges, which other texts use.
@@ -103,6 +104,9 @@ UNITS = {
         "tons": ["ton", "tons", "tonne", "tonnes", "t"],
         "kilograms": ["kilogram", "kilograms", "kg", "kilo", "kilos"],
         "yuan": ["yuan", "rmb"],
+        **{currency: [currency] for currency in ("yen", "ringgit", "kuna", "sen")},
+        **{f"{currency}s": [currency, f"{currency}s"] for currency in ("shekel", "rupee", "peso", "franc", "cent")},
+        "pence": ["pence", "penny"],
         "percent": ["percent", "%"],
         "organizations": ["organization", "organizations", "organisation", "organisations"],
         "groups": ["group", "groups", "gang", "gangs"],
@@ -110,7 +114,10 @@ UNITS = {
     }.items()
     for spelling in spellings
 }
-DURATIONS = {"days", "months", "years", "hours", "weeks"}
+DURATIONS = {"days", "months", "years", "hours", "weeks", "minutes", "seconds"}
+# Currencies named by a word after the figure ("500 yuan", "18 sen"): like a sign, they may be a rate ("yuan a month").
+_CURRENCY_WORDS = {"yuan", "euros", "dollars", "pounds", "yen", "ringgit", "kuna", "sen", "shekels", "rupees", "pesos",
+                   "francs", "cents", "pence"}
 # Words that end the search for a unit: what follows them is not what the number counts.
 _UNIT_STOPS = set(
     "in on at from to by for with and or were was is are have has had be been that which who across during since "
@@ -141,7 +148,7 @@ _HEDGE_WORDS = "|".join(
 _HEDGES_BEFORE = re.compile(rf"(?:(?<![\w-])(?:{_HEDGE_WORDS})\s+)+$", re.IGNORECASE)
 _ONE_HEDGE = re.compile(rf"(?<![\w-])(?:{_HEDGE_WORDS})(?![\w])", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s*(%|[A-Za-z][A-Za-z-]*)")
-_PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)|\s+percentage\s+points?\b", re.IGNORECASE)
+_PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|(?-i:pc)\b)|\s+percentage\s+points?\b", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
 
 
@@ -163,18 +170,23 @@ def interval(figure: float, step: float, qualifier: str) -> tuple[float, float]:
 
 
 def _unit_after(text: str, end: int, inline: str = "") -> str:
-    """What the quantity ending at ``end`` counts.
+    """What the quantity ending at ``end`` counts or measures.
 
-    A unit written into the number wins (a currency sign, "%", "per cent", a share or a
-    multiple); then a word joined by a hyphen ("a 10,000-yuan fine"); then the first known
-    unit word among the next four words, or the first plural word not known ("12 cities"),
-    stopping at a preposition, conjunction or verb of being.
+    A unit written into the number wins (a currency sign, "%", "per cent", "pc", a share or a
+    multiple); then a unit of measurement (:func:`mpsbook.units.measure_after`: "256GB", "50 mph",
+    "6.1-inch", "a 65-year-old"); then a word joined by a hyphen ("a 10,000-yuan fine"); then the
+    first known unit word among the next four words, or the first plural word not known ("12
+    cities"), stopping at a preposition, conjunction or verb of being. A currency, a percentage or
+    a measure followed by a denominator is a rate ("$80 per sq m": dollars per square metre).
     """
     if inline:
-        return inline
+        return rate_after(text, end, inline)[0] if inline not in ("fraction", "times") else inline
     percent = _PERCENT_AFTER.match(text, end)
     if percent:
-        return "percentage points" if "point" in percent.group().lower() else "percent"
+        return rate_after(text, percent.end(), "percentage points" if "point" in percent.group().lower() else "percent")[0]
+    measure, measure_end = measure_after(text, end)
+    if measure:
+        return rate_after(text, measure_end, measure)[0]
     hyphenated = re.match(r"-([A-Za-z]+)", text[end:])
     if hyphenated:
         word = hyphenated.group(1).lower()
@@ -186,7 +198,7 @@ def _unit_after(text: str, end: int, inline: str = "") -> str:
             return ""
         word = match.group(1).lower()
         if word in UNITS:
-            return UNITS[word]
+            return rate_after(text, match.end(), UNITS[word])[0] if UNITS[word] in _CURRENCY_WORDS else UNITS[word]
         if word in _UNIT_STOPS:
             return ""
         if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):

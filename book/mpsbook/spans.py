@@ -9,6 +9,7 @@ range ("3 to 5 million") or a ratio ("one in five") into one and drops the marke
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -26,6 +27,7 @@ from .numbers import (
     parse_number_words,
     place_value,
 )
+from .units import measure_after
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
@@ -83,7 +85,10 @@ _BLOCKED = [re.compile(pattern) for patterns in NOT_QUANTITIES.values() for patt
 
 _NUMBER_WORD = "|".join(sorted([*SMALL_NUMBERS, *TENS, "hundred", "dozen", *SCALES], key=len, reverse=True))
 _SCALE_WORD = "|".join(SCALES)
-_CURRENCY = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True))
+# A code that starts with a letter starts a word ("RM79", not "FIRM79").
+_CURRENCY = "|".join(
+    ("(?<![A-Za-z])" if c[0].isalpha() else "") + re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True)
+)
 _ATOM = re.compile(
     rf"""
     (?P<fraction>\b(?:(?P<top>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d)[\s-]+)?
@@ -91,9 +96,11 @@ _ATOM = re.compile(
   | (?P<multiple>\b(?:{'|'.join(MULTIPLE_WORDS)})\b(?!-))
   | (?P<order>\b(?:(?P<few>several|a\s+few)\s+(?P<few_scale>hundred|{_SCALE_WORD})s?\b
         | (?P<order_word>{'|'.join(ORDER_WORDS)})\b(?:(?:\s+of)?\s+(?P<order_scale>(?:{_SCALE_WORD})s?)\b)?))
-  | (?P<number>(?P<currency>(?:{_CURRENCY}))?\s?(?P<neg>(?<![^\s(\[])[-\u2212])?
-        (?P<digits>(?<![\d.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d)|\d+)(?:\.\d+)?(?![\d,]\d|\.\d))
-        (?:(?P<suffix>mln|mn|bn|trn|tn|[kKmMbBT])(?![A-Za-z])|\s+(?P<digit_scale>hundred|dozen|{_SCALE_WORD})s?\b)?)
+  | (?P<number>(?P<currency>(?:{_CURRENCY}))?\s?(?P<neg>(?<![^\s(\[])(?:[-\u2212]|(?i:minus)[\s-]))?
+        (?P<digits>(?<![\d.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d)|\d+)(?:\.\d+)?(?![\d,]\d|\.\d)
+            |(?<![\w.,])\.\d+(?![\d,]\d|\.\d))
+        (?:(?P<suffix>mln|mil|mn|bn|trn|tn|[kKmMbBT])(?![A-Za-z\d])
+            |\s+(?P<digit_scale>hundred(?:\s+(?:{_SCALE_WORD}))?|dozen|{_SCALE_WORD})s?\b)?)
   | (?P<words>\b(?:(?P<typo>on)\s+(?=(?:hundred|{_SCALE_WORD})\b)|an?\s+(?=(?:hundred|dozen|{_SCALE_WORD})\b)
         |half\s+an?\s+(?=(?:{_SCALE_WORD})\b))?
         (?:{_NUMBER_WORD})(?:(?:\s*-\s*|\s+and\s+|,?\s+)(?:{_NUMBER_WORD}|a\s+half))*\b)
@@ -102,6 +109,7 @@ _ATOM = re.compile(
 )
 _MULTIPLE_AFTER = re.compile(r"[\s-]?(?:fold|times)\b", re.IGNORECASE)
 _ATTACHED_UNIT = re.compile(r"(?:kg|t|g|km|mg|x)(?![A-Za-z])")
+_PC = re.compile(r"pc\b")  # "5pc": per cent, as the British press writes it
 _FRACTION_FOLLOWERS = set("of on in from since than compared and or to over for".split())
 
 
@@ -134,14 +142,16 @@ def _identifier(text: str, match: re.Match) -> bool:
     digits = match.group("digits")
     if re.match(r"0\d", digits):
         return True
-    letters = re.search(r"([A-Za-z]+)(-?)$", text[max(0, start - 20) : start]) if not match.group("currency") else None
+    before = match.start("neg") if match.group("neg") else start
+    letters = re.search(r"([A-Za-z]+)(-?)$", text[max(0, before - 20) : before]) if not match.group("currency") else None
     run_on = letters and letters.group(2) == "" and letters.group(1).islower() and len(letters.group(1)) >= 4
     if letters and not (run_on and re.match(r"\s+[A-Za-z]", text[match.end() :])):
         return True  # a word run into a number before more words ("action165 896 entities", a lost line break) is no code
     if match.group("suffix") or match.group("digit_scale"):
         return False
     after = text[end : end + 1]
-    return after.isalpha() and not _ATTACHED_UNIT.match(text, end)
+    unit_joined = _ATTACHED_UNIT.match(text, end) or measure_after(text, end, joined=True)[0] or _PC.match(text, end)
+    return after.isalpha() and not unit_joined
 
 
 def _currency_unit(written: str) -> str:
@@ -150,12 +160,15 @@ def _currency_unit(written: str) -> str:
     return CURRENCIES.get(written) or CURRENCIES.get(written.upper(), "")
 
 
-def _number(text: str, match: re.Match) -> Atom:
+def _number(text: str, match: re.Match) -> Atom | None:
     digits, suffix = match.group("digits"), match.group("suffix") or ""
-    scale_word = (match.group("digit_scale") or "").lower()
-    multiplier = SUFFIXES.get(suffix) or {"hundred": 100, "dozen": 12}.get(scale_word) or SCALES.get(scale_word, 1)
+    scale_words = (match.group("digit_scale") or "").lower().split()  # "4 hundred million": 400 million
+    scale_word = " ".join(scale_words)
+    multiplier = SUFFIXES.get(suffix) or math.prod({"hundred": 100, "dozen": 12, **SCALES}[w] for w in scale_words)
     sign = -1 if match.group("neg") else 1
     figure = sign * Decimal(re.sub(r"[,\s\u00a0\u202f]", "", digits)) * multiplier
+    if match.group("currency") == "PS" and not (suffix or scale_word or re.search(r"[.,]|\d{3}", digits)):
+        return None  # "PS4": a model name, not £4 (see numbers.CURRENCIES)
     plain = re.fullmatch(r"\d{4}", digits) and not (suffix or scale_word or match.group("currency") or match.group("neg"))
     start = match.start("currency") if match.group("currency") else match.start("neg") if match.group("neg") else match.start("digits")
     return Atom(
