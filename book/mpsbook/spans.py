@@ -70,7 +70,19 @@ NOT_QUANTITIES = {
         r"(?:\s*(?:,|and|or|to|-|\u2013)\s*\d+\b(?:\(\d+\))*)*)",
         r"(?i:\bpages?\s+\d+\s+of\s+\d+)",
     ],
-    "address": [r"\b(?:https?://|www\.)\S+", r"\S+@\S+\.\w+"],
+    "address": [
+        r"\b(?:https?://|www\.)\S+", r"\S+@\S+\.\w+",
+        # a street address: "49 Zorro Ranch Road", "9 E 71st St", "16-18 Industrial Avenue", "22 Ave Foch"
+        r"\b\d{1,5}(?:-\d{1,5})?\s+(?:[A-Z0-9][\w.'-]*\s+){0,3}(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Drive"
+        r"|Boulevard|Blvd|Place|Court|Terrace|Crescent|Highway)\b",
+        r"\b\d{1,5}\s+(?:Ave|Avenue|Rue|Via|Calle)\s+[A-Z]",
+        r"(?i:\b\d{5}\s+zip\s+code)",
+    ],
+    # the name of a share index or a ranked list: "S&P 500", "FTSE 100", "Stoxx 600", "Fortune 500"
+    "index name": [
+        r"(?i:\b(?:S\s?&?\s?P(?:/[A-Z]+)?|FTSE(?:\s+All-Share)?|(?:Euro\s+)?Stoxx|Nasdaq|ASX|Nikkei|Russell|Fortune|CAC|DAX"
+        r"|KOSPI|Sensex|Nifty|TOPIX|MSCI\s+\w+|TSX)\s+\d+\b)",
+    ],
     "identifier": [r"\b\d{1,2}/\d{1,2}\b(?!/)", r"\b[A-Z][a-z]+\s+\d{1,2}(?:\.\d+)*\s+or\s+(?:newer|later|higher)\b"],
     "list number": [
         r"(?m:^[ \t*\u2022-]*\(?\d{1,2}[.)](?=[ \t]+\S))", r"(?<![\w(])\(\d{1,2}\)(?=\s)", r"\[\d{1,3}\]",
@@ -110,6 +122,14 @@ _ATOM = re.compile(
 _MULTIPLE_AFTER = re.compile(r"[\s-]?(?:fold|times)\b", re.IGNORECASE)
 _ATTACHED_UNIT = re.compile(r"(?:kg|t|g|km|mg|x)(?![A-Za-z])")
 _PC = re.compile(r"pc\b")  # "5pc": per cent, as the British press writes it
+# Words of change: "from X to Y" after one of them is a change (two figures), elsewhere a range.
+_CHANGE = re.compile(
+    r"\b(?:ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|increas\w*|decreas\w*|gr[eo]w\w*|climb\w*|jump\w*|drop\w*"
+    r"|declin\w*|slip\w*|plung\w*|plummet\w*|soar\w*|surg\w*|narrow\w*|widen\w*|eas(?:e|ed|es|ing)|cut\w*|rais\w*"
+    r"|lower\w*|revis\w*|slow\w*|mov(?:e|ed|es|ing)|shift\w*|up|down|chang\w*|dip\w*|tumbl\w*|gain\w*|los[est]\w*"
+    r"|went|gone|doubl\w*|halv\w*|swung|improv\w*|reduc\w*|expand\w*|shrank|shrunk|boost\w*|upgrad\w*|downgrad\w*)\b",
+    re.IGNORECASE,
+)
 _FRACTION_FOLLOWERS = set("of on in from since than compared and or to over for".split())
 
 
@@ -262,11 +282,15 @@ def _join(text: str, first: Atom, second: Atom) -> Atom | None:
         return None  # "2 to 3 times" is one range of multiples; "seven times 10" is not a range
     if re.fullmatch(r"\s+(?:in|out\s+of)(?:\s+every)?\s+", between) and not second.is_year and 0 < first.figure <= second.figure:
         return Atom(first.start, second.end, "fraction", first.figure / second.figure, 1 / second.figure, unit="fraction")
-    repeated = re.match(r"\s*(%|[A-Za-z]+\b)", between)  # "44 mg to 50 mg", "5% to 10%": the unit written twice
-    if repeated and text[second.end :].lstrip().startswith(repeated.group(1)) and repeated.group(1).lower() not in ("and", "to"):
-        between = between[repeated.end() :]
+    # "44 mg to 50 mg", "5% to 10%", "5 per cent to 20 per cent", "15kHz and 17kHz": the unit written twice
+    repeated = re.fullmatch(r"\s*(%|[A-Za-z][A-Za-z ]*?)\s*(-|\u2013|\u2014|to|and)\s*", between)
+    if repeated and text[second.end :].lstrip().startswith(repeated.group(1)):
+        between = f" {repeated.group(2)} "
     is_between = re.search(r"\bbetween\s+$", before, re.IGNORECASE) and re.fullmatch(r"\s+and\s+", between)
-    dash = re.fullmatch(r"\s*(?:-|\u2013|\u2014|to)\s*", between) and not re.search(r"\bfrom\s+$", before, re.IGNORECASE)
+    dash = re.fullmatch(r"\s*(?:-|\u2013|\u2014|to)\s*", between) and not re.search(r"\bby\s+$", before, re.IGNORECASE)
+    if dash and re.search(r"\bfrom\s+$", before, re.IGNORECASE):
+        clause = re.split(r"[.;:!?(]", text[max(0, first.start - 100) : first.start])[-1]
+        dash = not _CHANGE.search(clause)  # "rose from 630 to 719" is a change, "prices range from $5 to $9" a range
     if not (is_between or dash):
         return None
     low = first.figure * (second.multiplier if first.multiplier == 1 else 1)
