@@ -147,12 +147,17 @@ _HEDGE_WORDS = "|".join(
 )
 _HEDGES_BEFORE = re.compile(rf"(?:(?<![\w-])(?:{_HEDGE_WORDS})\s+)+$", re.IGNORECASE)
 _ONE_HEDGE = re.compile(rf"(?<![\w-])(?:{_HEDGE_WORDS})(?![\w])", re.IGNORECASE)
+# A tilde or "almost equal to" right before the number ("~1.2mm", "≈ 32m2") is "about".
+_SYMBOL_HEDGES = ("~", "\u2248")
+_SYMBOL_BEFORE = re.compile(r"(?<![\w~\u2248])[~\u2248]\s?$")
 _WORD_AFTER = re.compile(r"\s*(%|[A-Za-z][A-Za-z-]*)")
 _PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|(?-i:pc)\b)|\s+percentage\s+points?\b", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
 
 
 def _hedge_kind(hedge: str) -> str:
+    if hedge in _SYMBOL_HEDGES:
+        return "about"
     normalised = " ".join(re.split(r"[\s-]+", hedge.lower()))
     return next(kind for kind, words in HEDGES.items() if normalised in words)
 
@@ -247,6 +252,9 @@ def _row(text: str, atom: Atom) -> dict | None:
     """One row for one quantity, or None when the context shows it is not one (a year, "one of")."""
     start, end, note = atom.start, atom.end, atom.note
     hedge_start, hedges = _hedges_before(text, start)
+    symbol = _SYMBOL_BEFORE.search(text, max(0, start - 2), start)
+    if symbol and not hedges:
+        hedge_start, hedges = symbol.start(), [symbol.group().strip()]
     kinds = {_hedge_kind(h) for h in hedges}
     for kind, pattern in POSTFIX_HEDGES.items():
         postfix = pattern.match(text, end)

@@ -100,6 +100,9 @@ MEASURES: dict[str, tuple[str, str]] = {
     "barrels per day": ("bpd|b/d", "barrels per day|barrels a day|barrel-a-day"),
     "revolutions per minute": ("rpm", "revolutions per minute"),
     "cylinders": ("", "cylinder|cylinders"),
+    "points per game": ("ppg", "points per game"),
+    "rebounds per game": ("rpg", "rebounds per game"),
+    "assists per game": ("apg", "assists per game"),
     "years of age": ("", "year-old|year old|years old|years-old|years of age"),
     "months of age": ("", "month-old|month old|months old|months-old"),
 }
