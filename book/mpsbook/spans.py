@@ -27,6 +27,7 @@ from .numbers import (
     parse_number_words,
     place_value,
 )
+from .phones import phone_spans
 from .units import measure_after
 
 _MONTH = (
@@ -94,6 +95,7 @@ NOT_QUANTITIES = {
     ],
 }
 _BLOCKED = [re.compile(pattern) for patterns in NOT_QUANTITIES.values() for pattern in patterns]
+_PHONES = [re.compile(pattern) for pattern in NOT_QUANTITIES["phone"]]
 
 _NUMBER_WORD = "|".join(sorted([*SMALL_NUMBERS, *TENS, "hundred", "dozen", *SCALES], key=len, reverse=True))
 _SCALE_WORD = "|".join(SCALES)
@@ -253,6 +255,8 @@ def _multiple_after(text: str, atom: Atom) -> Atom:
 def find_atoms(text: str) -> list[Atom]:
     """Every number of ``text`` in order, those that can never be quantities marked ``excluded``."""
     blocked = [found.span() for pattern in _BLOCKED for found in pattern.finditer(text)]
+    phones = [found.span() for pattern in _PHONES for found in pattern.finditer(text)]
+    blocked += phone_spans(text, phones)
     atoms = []
     for match in _ATOM.finditer(text):
         if match.group("fraction"):
