@@ -102,11 +102,12 @@ def tag_book(texts: list[str]) -> list[list[dict]]:
     tagged = []
     for text in texts:
         tags = []
-        for row in extract_quantities(text).itertuples():
+        for row in extract_quantities(text, counted=True).itertuples():
             value = (row.low, row.high) if math.isnan(row.figure) else row.figure
             if row.unit == "fraction":
                 value = row.figure  # a share: "one in five" is 0.2, "half" 0.5
-            tags.append({"value": value, "normalized_unit": book_unit(row.unit), "change": CHANGES[row.qualifier],
+            unit = book_unit(row.counted) if row.counted and row.unit not in BOOK_UNITS else book_unit(row.unit)
+            tags.append({"value": value, "normalized_unit": unit, "change": CHANGES[row.qualifier],
                          "expression": row.expression})
         tagged.append(tags)
     return tagged

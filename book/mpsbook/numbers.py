@@ -45,7 +45,7 @@ ORDER_WORDS = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousan
 FRACTION_WORDS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
     "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
-    "tenth": 10, "tenths": 10,
+    "tenth": 10, "tenths": 10, "fourth": 4, "fourths": 4,
 }
 
 # Multiples written as one word ("doubled", "twice").

@@ -148,16 +148,20 @@ _HEDGE_WORDS = "|".join(
 _HEDGES_BEFORE = re.compile(rf"(?:(?<![\w-])(?:{_HEDGE_WORDS})\s+)+$", re.IGNORECASE)
 _ONE_HEDGE = re.compile(rf"(?<![\w-])(?:{_HEDGE_WORDS})(?![\w])", re.IGNORECASE)
 # A tilde or "almost equal to" right before the number ("~1.2mm", "≈ 32m2") is "about".
+# "sub-" joined to the number is "under" ("sub-300 sq m").
 _SYMBOL_HEDGES = ("~", "\u2248")
-_SYMBOL_BEFORE = re.compile(r"(?<![\w~\u2248])[~\u2248]\s?$")
+_SYMBOL_BEFORE = re.compile(r"(?:(?<![\w~\u2248])[~\u2248]\s?|(?<![\w-])(?i:sub)-)$")
 _WORD_AFTER = re.compile(r"\s*(%|[A-Za-z][A-Za-z-]*)")
 _PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|(?-i:pc)\b)|\s+percentage\s+points?\b", re.IGNORECASE)
+_AGED = re.compile(r"\b(?:aged|ages?(?:\s+of)?)\s+$", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
 
 
 def _hedge_kind(hedge: str) -> str:
     if hedge in _SYMBOL_HEDGES:
         return "about"
+    if hedge.lower() == "sub-":
+        return "nearly"
     normalised = " ".join(re.split(r"[\s-]+", hedge.lower()))
     return next(kind for kind, words in HEDGES.items() if normalised in words)
 
@@ -175,7 +179,12 @@ def interval(figure: float, step: float, qualifier: str) -> tuple[float, float]:
 
 
 def _unit_after(text: str, end: int, inline: str = "") -> str:
-    """What the quantity ending at ``end`` counts or measures.
+    """What the quantity ending at ``end`` counts or measures (:func:`_reading_after`, its unit alone)."""
+    return _reading_after(text, end, inline)[0]
+
+
+def _reading_after(text: str, end: int, inline: str = "") -> tuple[str, str]:
+    """What the quantity ending at ``end`` counts or measures, and the words that name it.
 
     A unit written into the number wins (a currency sign, "%", "per cent", "pc", a share or a
     multiple); then a unit of measurement (:func:`mpsbook.units.measure_after`: "256GB", "50 mph",
@@ -183,33 +192,40 @@ def _unit_after(text: str, end: int, inline: str = "") -> str:
     first known unit word among the next four words, or the first plural word not known ("12
     cities"), stopping at a preposition, conjunction or verb of being. A currency, a percentage or
     a measure followed by a denominator is a rate ("$80 per sq m": dollars per square metre).
+
+    Returns (unit, counted): ``counted`` is the words from the number to the counted word, as
+    written ("eligible pensioners" where the unit is "pensioners"), when the unit is a counted
+    word; else empty.
     """
     if inline:
-        return rate_after(text, end, inline)[0] if inline not in ("fraction", "times") else inline
+        return (rate_after(text, end, inline)[0] if inline not in ("fraction", "times") else inline), ""
     percent = _PERCENT_AFTER.match(text, end)
     if percent:
-        return rate_after(text, percent.end(), "percentage points" if "point" in percent.group().lower() else "percent")[0]
+        return rate_after(text, percent.end(), "percentage points" if "point" in percent.group().lower() else "percent")[0], ""
     measure, measure_end = measure_after(text, end)
     if measure:
-        return rate_after(text, measure_end, measure)[0]
+        return rate_after(text, measure_end, measure)[0], ""
     hyphenated = re.match(r"-([A-Za-z]+)", text[end:])
     if hyphenated:
         word = hyphenated.group(1).lower()
-        return UNITS.get(word, UNITS.get(word + "s", ""))
+        return UNITS.get(word, UNITS.get(word + "s", "")), ""
     position = end
     for _ in range(4):
         match = _WORD_AFTER.match(text, position)
         if not match:
-            return ""
+            return "", ""
         word = match.group(1).lower()
+        counted = text[end : match.end()].strip()
         if word in UNITS:
-            return rate_after(text, match.end(), UNITS[word])[0] if UNITS[word] in _CURRENCY_WORDS else UNITS[word]
+            if UNITS[word] in _CURRENCY_WORDS:
+                return rate_after(text, match.end(), UNITS[word])[0], ""
+            return UNITS[word], counted
         if word in _UNIT_STOPS:
-            return ""
+            return "", ""
         if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-            return word
+            return word, counted
         position = match.end()
-    return ""
+    return "", ""
 
 
 def _hedges_before(text: str, start: int) -> tuple[int, list[str]]:
@@ -252,7 +268,7 @@ def _row(text: str, atom: Atom) -> dict | None:
     """One row for one quantity, or None when the context shows it is not one (a year, "one of")."""
     start, end, note = atom.start, atom.end, atom.note
     hedge_start, hedges = _hedges_before(text, start)
-    symbol = _SYMBOL_BEFORE.search(text, max(0, start - 2), start)
+    symbol = _SYMBOL_BEFORE.search(text, max(0, start - 4), start)
     if symbol and not hedges:
         hedge_start, hedges = symbol.start(), [symbol.group().strip()]
     kinds = {_hedge_kind(h) for h in hedges}
@@ -261,7 +277,9 @@ def _row(text: str, atom: Atom) -> dict | None:
         if postfix and atom.kind in ("number", "words"):
             kinds.add(kind)
             end = postfix.end()
-    unit = _unit_after(text, end, atom.unit)
+    unit, counted = _reading_after(text, end, atom.unit)
+    if not unit and _AGED.search(text, max(0, start - 12), start):
+        unit = "years of age"  # "aged 16-59", "at age 35"
     if atom.is_year and (not hedges or (kinds == {"about"} and not unit)):
         return None  # a year, and "around 1990" too; "over 2023 cases" is a count
     if atom.kind == "words" and atom.figure == 1 and atom.single_word and not atom.unit and (
@@ -285,13 +303,14 @@ def _row(text: str, atom: Atom) -> dict | None:
     return {
         "start": start, "end": end, "paragraph": paragraph_number(text, start), "expression": text[start:end],
         "figure": figure, "low": float(low), "high": float(high), "qualifier": qualifier, "unit": unit, "note": note,
+        "counted": counted,
     }
 
 
 COLUMNS = ["start", "end", "paragraph", "expression", "figure", "low", "high", "qualifier", "unit", "note"]
 
 
-def extract_quantities(text: str) -> pd.DataFrame:
+def extract_quantities(text: str, counted: bool = False) -> pd.DataFrame:
     """One row per quantitative expression in ``text``, in order, with the interval it allows.
 
     Returns
@@ -301,13 +320,16 @@ def extract_quantities(text: str) -> pd.DataFrame:
         1-based, counting non-empty lines), ``expression`` (str: the hedge words and the number),
         ``figure`` (float: the stated number; NaN for an order of magnitude or a range),
         ``low``, ``high`` (float, in the unit of the figure), ``qualifier`` (one of
-        :data:`TEXT_QUALIFIERS`), ``unit`` (str: what is counted, "percent", "fraction",
-        "times" or a currency; empty when none is recognised) and ``note`` (str). The rule,
-        and what is never a quantity: the module docstring and the methods page, "Reading a
-        vague number as an interval".
+        :data:`TEXT_QUALIFIERS`), ``unit`` (str: what is counted or measured, "percent",
+        "fraction", "times", a currency or a unit of measurement; empty when none is recognised)
+        and ``note`` (str). With ``counted``, one column more, ``counted`` (str): the words that
+        name what is counted, as written ("eligible pensioners" where ``unit`` is "pensioners"),
+        empty when the unit is not a counted word. The rule, and what is never a quantity: the
+        module docstring and the methods page, "Reading a vague number as an interval".
     """
     rows = [row for atom in join_atoms(text, find_atoms(text)) if (row := _row(text, atom))]
-    return pd.DataFrame(rows, columns=COLUMNS).astype(
+    columns = [*COLUMNS, "counted"] if counted else COLUMNS
+    return pd.DataFrame(rows, columns=columns).astype(
         {"start": "int64", "end": "int64", "paragraph": "int64", "figure": "float64", "low": "float64", "high": "float64"}
     )
 

@@ -90,8 +90,9 @@ NOT_QUANTITIES = {
     ],
     "ordinal": [r"\b\d+(?:st|nd|rd|th)\b"],
     "rate denominator": [
-        r"(?i:\b(?:per|every|for\s+every|out\s+of\s+every)\s+(?:\d{1,3}(?:[, ]\d{3})+|\d+)(?:\.\d+)?"
-        r"(?:\s*(?:thousand|million|billion)\b|k\b)?)"
+        r"(?i:\b(?:per|every|for\s+every|out\s+of\s+every)\s+(?:\d{1,3}(?:[, ]\d{3})+|\d+)(?:\.\d+)?(?![\d.,]?\d)"
+        r"(?:\s*(?:thousand|million|billion)\b|k\b)?"
+        r"(?!\s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b))",  # "every 33 years": a period
     ],
 }
 _BLOCKED = [re.compile(pattern) for patterns in NOT_QUANTITIES.values() for pattern in patterns]
@@ -110,7 +111,7 @@ _ATOM = re.compile(
   | (?P<multiple>\b(?:{'|'.join(MULTIPLE_WORDS)})\b(?!-))
   | (?P<order>\b(?:(?P<few>several|a\s+few)\s+(?P<few_scale>hundred|{_SCALE_WORD})s?\b
         | (?P<order_word>{'|'.join(ORDER_WORDS)})\b(?:(?:\s+of)?\s+(?P<order_scale>(?:{_SCALE_WORD})s?)\b)?))
-  | (?P<number>(?P<currency>(?:{_CURRENCY}))?\s?(?P<neg>(?<![^\s(\[])(?:[-\u2212]|(?i:minus)[\s-]))?
+  | (?P<number>(?P<currency>(?:{_CURRENCY}))?\s?(?P<neg>(?<![^\s(\[$\u20ac\u00a3\u00a5])[-\u2212]|(?<![A-Za-z])(?i:minus)[\s-])?
         (?P<digits>(?<![\d.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d)|\d+)(?:\.\d+)?(?![\d,]\d|\.\d)
             |(?<![\w.,])\.\d+(?![\d,]\d|\.\d))
         (?:(?P<suffix>mln|mil|mn|bn|trn|tn|[kKmMbBT])(?![A-Za-z\d])
@@ -165,6 +166,8 @@ def _identifier(text: str, match: re.Match) -> bool:
     if re.match(r"0\d", digits):
         return True
     before = match.start("neg") if match.group("neg") else start
+    if re.search(r"(?i:\bsub-)$", text[max(0, before - 4) : before]):
+        return False  # "sub-300 sq m": under 300 (a hedge, read in mpsbook.quantities)
     letters = re.search(r"([A-Za-z]+)(-?)$", text[max(0, before - 20) : before]) if not match.group("currency") else None
     run_on = letters and letters.group(2) == "" and letters.group(1).islower() and len(letters.group(1)) >= 4
     if letters and not (run_on and re.match(r"\s+[A-Za-z]", text[match.end() :])):
@@ -197,7 +200,7 @@ def _number(text: str, match: re.Match) -> Atom | None:
         start, match.end(), "number", figure, place_value(digits, multiplier),
         unit=_currency_unit(match.group("currency") or ""), multiplier=multiplier,
         is_year=bool(plain) and 1900 <= int(digits) <= 2100,
-        excluded=_identifier(text, match) or (text[match.end() : match.end() + 1] == "s" and bool(plain)),
+        excluded=_identifier(text, match) or (bool(re.match(r"'?s\b", text[match.end() :])) and bool(plain)),
     )
 
 
@@ -298,6 +301,8 @@ def _join(text: str, first: Atom, second: Atom) -> Atom | None:
     if not (is_between or dash):
         return None
     low = first.figure * (second.multiplier if first.multiplier == 1 else 1)
+    if low > second.figure and second.multiplier > 1 and first.multiplier == 1:
+        low = first.figure  # "$200,000 to $4 million": the scale word belongs to the second figure alone
     if low > second.figure:
         return None
     start = first.start - len(re.search(r"between\s+$", before, re.IGNORECASE).group()) if is_between else first.start
