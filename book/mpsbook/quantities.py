@@ -67,7 +67,10 @@ import re
 import pandas as pd
 
 from .data import paragraph_number
-from .numbers import place_value  # noqa: F401  (verdicts reads it from here)
+from .numbers import (
+    CURRENCIES,
+    place_value,  # noqa: F401  (verdicts reads it from here)
+)
 from .spans import Atom, find_atoms, join_atoms
 from .units import measure_after, rate_after
 
@@ -101,6 +104,7 @@ UNITS = {
         "people": ["people", "persons", "person"],
         "person-times": ["person-times"],
         "police": ["police", "policemen", "officers", "officer"],
+        "staff": ["staff", "personnel"],
         "tons": ["ton", "tons", "tonne", "tonnes", "t"],
         "kilograms": ["kilogram", "kilograms", "kg", "kilo", "kilos"],
         "yuan": ["yuan", "rmb"],
@@ -153,6 +157,7 @@ _SYMBOL_HEDGES = ("~", "\u2248")
 _SYMBOL_BEFORE = re.compile(r"(?:(?<![\w~\u2248])[~\u2248]\s?|(?<![\w-])(?i:sub)-)$")
 _WORD_AFTER = re.compile(r"\s*(%|[A-Za-z][A-Za-z-]*)")
 _PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|(?-i:pc)\b)|\s+percentage\s+points?\b", re.IGNORECASE)
+_CURRENCY_AFTER = re.compile(r"\s?([\u20ac\u00a3\u00a5\u20b9\u20a9\u20aa])|\s(USD|EUR|JPY|GBP|CNY|AUD|CAD|NZD|HKD|SGD|MYR|INR|CHF|KRW)\b")
 _AGED = re.compile(r"\b(?:aged|ages?(?:\s+of)?)\s+$", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
 
@@ -202,6 +207,9 @@ def _reading_after(text: str, end: int, inline: str = "") -> tuple[str, str]:
     percent = _PERCENT_AFTER.match(text, end)
     if percent:
         return rate_after(text, percent.end(), "percentage points" if "point" in percent.group().lower() else "percent")[0], ""
+    currency = _CURRENCY_AFTER.match(text, end)
+    if currency:  # "1,200€", "108.79 JPY"
+        return rate_after(text, currency.end(), CURRENCIES[currency.group(1) or currency.group(2)])[0], ""
     measure, measure_end = measure_after(text, end)
     if measure:
         return rate_after(text, measure_end, measure)[0], ""

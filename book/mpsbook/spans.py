@@ -41,7 +41,7 @@ _REFERENCE_WORDS = (
     r"|resolutions?|circulars?|documents?|notices?|tables?|figures?|fig\.|annex(?:es)?|appendix|volumes?|vol\."
     r"|pages?|pp?\.|nos?\.|numbers?|#|levels?|grades?|tiers?|class(?:es)?|category|phases?|stages?|rounds?|steps?"
     r"|parts?|rooms?|version|ver\.|v\.|iso|windows|iphone|boeing|airbus|models?|flights?|routes?|highways?|gates?"
-    r"|terminals?|platforms?|serial|id"
+    r"|terminals?|platforms?|serial|id|rows?|seats?|aisles?|piers?|berths?"
 )
 
 # What is never a quantity, by kind: a number inside one of these spans gives no row.
@@ -84,11 +84,19 @@ NOT_QUANTITIES = {
         r"(?i:\b(?:S\s?&?\s?P(?:/[A-Z]+)?|FTSE(?:\s+All-Share)?|(?:Euro\s+)?Stoxx|Nasdaq|ASX|Nikkei|Russell|Fortune|CAC|DAX"
         r"|KOSPI|Sensex|Nifty|TOPIX|MSCI\s+\w+|TSX)\s+\d+\b)",
     ],
-    "identifier": [r"\b\d{1,2}/\d{1,2}\b(?!/)", r"\b[A-Z][a-z]+\s+\d{1,2}(?:\.\d+)*\s+or\s+(?:newer|later|higher)\b"],
+    "identifier": [r"\b\d{1,2}/\d{1,2}\b(?!/|\s+of\b)", r"\b[A-Z][a-z]+\s+\d{1,2}(?:\.\d+)*\s+or\s+(?:newer|later|higher)\b"],
     "list number": [
         r"(?m:^[ \t*\u2022-]*\(?\d{1,2}[.)](?=[ \t]+\S))", r"(?<![\w(])\(\d{1,2}\)(?=\s)", r"\[\d{1,3}\]",
     ],
     "ordinal": [r"\b\d+(?:st|nd|rd|th)\b"],
+    # a sports score, named by a word of the game before or after it: "beat Charlton 2-1", "tied at 89-89", "a 3-1 win"
+    "score": [
+        r"(?i:\b(?:beat|beats|beating|won|win|wins|lost|lose|loses|tied?|ties|drew|draw|drawn|ended|led|leading|trailing"
+        r"|victory|defeat|aggregate)\b[^.;]{0,40}?\b\d{1,3}\s?[-\u2013]\s?\d{1,3}\b(?!\s*(?:%|per\s?cent|percent)))",
+        r"(?i:\b\d{1,3}\s?[-\u2013]\s?\d{1,3}\s+(?:lead|win|victory|defeat|loss|draw|scoreline|aggregate|home\s+win"
+        r"|away\s+win)\b)",
+    ],
+    "era": [r"\b(?:A\.D\.|AD)\s*\d{1,4}\b", r"\b\d{1,4}\s*(?:B\.C\.(?:E\.)?|BCE?|A\.D\.|CE)(?![\w.])"],
     "rate denominator": [
         r"(?i:\b(?:per|every|for\s+every|out\s+of\s+every)\s+(?:\d{1,3}(?:[, ]\d{3})+|\d+)(?:\.\d+)?(?![\d.,]?\d)"
         r"(?:\s*(?:thousand|million|billion)\b|k\b)?"
@@ -106,7 +114,8 @@ _CURRENCY = "|".join(
 )
 _ATOM = re.compile(
     rf"""
-    (?P<fraction>\b(?:(?P<top>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d)[\s-]+)?
+    (?P<slash>\s?(?<![\d/.,])(?P<numerator>\d{{1,2}})\s?[/\u2044]\s?(?P<denominator>\d{{1,3}})(?![\d/])(?=\s+of\b))
+  | (?P<fraction>\b(?:(?P<top>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d)[\s-]+)?
         (?P<parts>{'|'.join(FRACTION_WORDS)})\b(?!-)(?!\s+an?\s+(?:{_SCALE_WORD})\b))
   | (?P<multiple>\b(?:{'|'.join(MULTIPLE_WORDS)})\b(?!-))
   | (?P<order>\b(?:(?P<few>several|a\s+few)\s+(?P<few_scale>hundred|{_SCALE_WORD})s?\b
@@ -114,6 +123,7 @@ _ATOM = re.compile(
   | (?P<number>(?P<currency>(?:{_CURRENCY}))?\s?(?P<neg>(?<![^\s(\[$\u20ac\u00a3\u00a5])[-\u2212]|(?<![A-Za-z])(?i:minus)[\s-])?
         (?P<digits>(?<![\d.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d)|\d+)(?:\.\d+)?(?![\d,]\d|\.\d)
             |(?<![\w.,])\.\d+(?![\d,]\d|\.\d))
+        (?P<exponent>\s?[\u00d7x]\s?10(?:\^|\*\*)?(?P<power>[-\u2212\u207b]?(?:\d{{1,3}}|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]{{1,3}})))?
         (?:(?P<suffix>mln|mil|mn|bn|trn|tn|[kKmMbBT])(?![A-Za-z\d])
             |\s+(?P<digit_scale>hundred(?:\s+(?:{_SCALE_WORD}))?|dozen|{_SCALE_WORD})s?\b)?)
   | (?P<words>\b(?:(?P<typo>on)\s+(?=(?:hundred|{_SCALE_WORD})\b)|an?\s+(?=(?:hundred|dozen|{_SCALE_WORD})\b)
@@ -185,12 +195,22 @@ def _currency_unit(written: str) -> str:
     return CURRENCIES.get(written) or CURRENCIES.get(written.upper(), "")
 
 
+_SUPERSCRIPTS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207b\u2212", "0123456789--")
+
+
+def _power(written: str) -> int:
+    """The power of ten written after "x10" or a multiplication sign and 10: "-8", "23", or in superscript digits."""
+    return int(written.translate(_SUPERSCRIPTS))
+
+
 def _number(text: str, match: re.Match) -> Atom | None:
     digits, suffix = match.group("digits"), match.group("suffix") or ""
     scale_words = (match.group("digit_scale") or "").lower().split()  # "4 hundred million": 400 million
     scale_word = " ".join(scale_words)
     multiplier = SUFFIXES.get(suffix) or math.prod({"hundred": 100, "dozen": 12, **SCALES}[w] for w in scale_words)
     sign = -1 if match.group("neg") else 1
+    if match.group("exponent"):  # "2.998 x 10-8", "6.02 x 10^23": a power of ten multiplies figure and step alike
+        multiplier = Decimal(10) ** _power(match.group("power"))
     figure = sign * Decimal(re.sub(r"[,\s\u00a0\u202f]", "", digits)) * multiplier
     if match.group("currency") == "PS" and not (suffix or scale_word or re.search(r"[.,]|\d{3}", digits)):
         return None  # "PS4": a model name, not £4 (see numbers.CURRENCIES)
@@ -262,7 +282,12 @@ def find_atoms(text: str) -> list[Atom]:
     blocked += phone_spans(text, phones)
     atoms = []
     for match in _ATOM.finditer(text):
-        if match.group("fraction"):
+        if match.group("slash"):
+            top, bottom = int(match.group("numerator")), int(match.group("denominator"))
+            # "1/16 of a pint": a share; "24/7" and "9/11" are no fractions (nor followed by "of")
+            atom = Atom(match.start("numerator"), match.end(), "fraction", Decimal(top) / bottom, Decimal(1) / bottom,
+                        unit="fraction") if 0 < top < bottom else None
+        elif match.group("fraction"):
             atom = _fraction(text, match)
         elif match.group("multiple"):
             word = match.group("multiple").lower()
