@@ -106,7 +106,10 @@ def tag_book(texts: list[str]) -> list[list[dict]]:
             value = (row.low, row.high) if math.isnan(row.figure) else row.figure
             if row.unit == "fraction":
                 value = row.figure  # a share: "one in five" is 0.2, "half" 0.5
-            unit = book_unit(row.counted) if row.counted and row.unit not in BOOK_UNITS else book_unit(row.unit)
+            if row.unit == "fraction":  # a share: NewsQuant's unit is "%" and what it is a share of
+                unit = f"% {book_unit(row.counted) if row.counted else '-'}"
+            else:
+                unit = book_unit(row.counted) if row.counted and row.unit not in BOOK_UNITS else book_unit(row.unit)
             tags.append({"value": value, "normalized_unit": unit, "change": CHANGES[row.qualifier],
                          "expression": row.expression})
         tagged.append(tags)

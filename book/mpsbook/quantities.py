@@ -127,6 +127,12 @@ _UNIT_STOPS = set(
     "in on at from to by for with and or were was is are have has had be been that which who across during since "
     "than as per into this these their its his her the a an".split()
 )
+# Verbs that end the words naming the whole of a share ("a third of the population lives ...").
+_VERBS_OF_BEING = set("is are was were has have had lives live lived will would can could may might do does did".split())
+_SHARE_OF = re.compile(
+    r"(?:\s+of)?(?:\s+(?:the|a|an|all|those|these|its|their))?((?:\s+[A-Za-z][\w-]*){1,3}?)"
+    rf"(?=\s+(?:{'|'.join(sorted(_UNIT_STOPS | _VERBS_OF_BEING))})\b|[,.;:!?)]|$)"
+)
 # Words before "over" and "about" that make them part of a verb or noun, not hedges.
 _OVER_VERBS = set(
     "hand hands handed handing turn turns turned turning take takes took taken taking pass passed passing carry "
@@ -202,8 +208,10 @@ def _reading_after(text: str, end: int, inline: str = "") -> tuple[str, str]:
     written ("eligible pensioners" where the unit is "pensioners"), when the unit is a counted
     word; else empty.
     """
+    if inline == "fraction":
+        return inline, _share_of(text, end)
     if inline:
-        return (rate_after(text, end, inline)[0] if inline not in ("fraction", "times") else inline), ""
+        return (rate_after(text, end, inline)[0] if inline != "times" else inline), ""
     percent = _PERCENT_AFTER.match(text, end)
     if percent:
         return rate_after(text, percent.end(), "percentage points" if "point" in percent.group().lower() else "percent")[0], ""
@@ -236,6 +244,12 @@ def _reading_after(text: str, end: int, inline: str = "") -> tuple[str, str]:
     return "", ""
 
 
+def _share_of(text: str, end: int) -> str:
+    """The words naming the whole a share is of, as written: "condos" after "Half the", "US population" after "One fourth of the"."""
+    found = _SHARE_OF.match(text, end)
+    return found.group(1).strip() if found else ""
+
+
 def _hedges_before(text: str, start: int) -> tuple[int, list[str]]:
     """The hedge words right before ``start`` and where they begin; "over" and "about" in another sense are not hedges."""
     found = _HEDGES_BEFORE.search(text, max(0, start - 60), start)
@@ -266,6 +280,15 @@ def _after_a_name(text: str, atom: Atom) -> bool:
     return bool(name) and name.group(1) not in _NOT_NAMES and abs(atom.figure) < 100 and atom.figure == int(atom.figure)
 
 
+def _age_after_a_name(text: str, atom: Atom) -> bool:
+    """Whether a whole number below 120 set off by commas after a capitalised name is an age ("Smith, 66, said")."""
+    return (
+        atom.kind == "number" and 0 < atom.figure < 120 and atom.figure == int(atom.figure)
+        and bool(re.search(r"\b[A-Z][a-z]+, $", text[max(0, atom.start - 30) : atom.start]))
+        and bool(re.match(r", (?:[a-z]|who\b)", text[atom.end :]))
+    )
+
+
 def _qualifier(kinds: set[str]) -> str:
     if {"over", "nearly"} <= kinds:
         return "contradictory"
@@ -286,8 +309,8 @@ def _row(text: str, atom: Atom) -> dict | None:
             kinds.add(kind)
             end = postfix.end()
     unit, counted = _reading_after(text, end, atom.unit)
-    if not unit and _AGED.search(text, max(0, start - 12), start):
-        unit = "years of age"  # "aged 16-59", "at age 35"
+    if not unit and (_AGED.search(text, max(0, start - 12), start) or _age_after_a_name(text, atom)):
+        unit = "years of age"  # "aged 16-59", "at age 35", "Smith, 66, said"
     if atom.is_year and (not hedges or (kinds == {"about"} and not unit)):
         return None  # a year, and "around 1990" too; "over 2023 cases" is a count
     if atom.kind == "words" and atom.figure == 1 and atom.single_word and not atom.unit and (

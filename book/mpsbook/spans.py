@@ -321,7 +321,7 @@ def _join(text: str, first: Atom, second: Atom) -> Atom | None:
     is_between = re.search(r"\bbetween\s+$", before, re.IGNORECASE) and re.fullmatch(r"\s+and\s+", between)
     dash = re.fullmatch(r"\s*(?:-|\u2013|\u2014|to)\s*", between) and not re.search(r"\bby\s+$", before, re.IGNORECASE)
     if dash and re.search(r"\bfrom\s+$", before, re.IGNORECASE):
-        clause = re.split(r"[.;:!?(]", text[max(0, first.start - 100) : first.start])[-1]
+        clause = re.split(r"[.;:!?(]", text[max(0, first.start - 60) : first.start])[-1]
         dash = not _CHANGE.search(clause)  # "rose from 630 to 719" is a change, "prices range from $5 to $9" a range
     if not (is_between or dash):
         return None
