@@ -131,7 +131,7 @@ _UNIT_STOPS = set(
 _VERBS_OF_BEING = set("is are was were has have had lives live lived will would can could may might do does did".split())
 _SHARE_OF = re.compile(
     r"(?:\s+of)?(?:\s+(?:the|a|an|all|those|these|its|their))?((?:\s+[A-Za-z][\w-]*){1,3}?)"
-    rf"(?=\s+(?:{'|'.join(sorted(_UNIT_STOPS | _VERBS_OF_BEING))})\b|[,.;:!?)]|$)"
+    rf"(?=\s+(?:{'|'.join(sorted(_UNIT_STOPS | _VERBS_OF_BEING))}|of|[a-z]+ed)\b|[,.;:!?)]|$)"  # a verb in -ed ends it too
 )
 # Words before "over" and "about" that make them part of a verb or noun, not hedges.
 _OVER_VERBS = set(
