@@ -33,17 +33,28 @@ hundred" are 500 and 1,200, "a dozen" and "two dozen" 12 and 24, "half a million
 * ``contradictory``, two hedges that pull opposite ways ("nearly more than 400 thousand"):
   [f - s, f + s], the union of what either hedge would allow.
 * ``range``, two figures joined by "to", a dash, or "between ... and" ("3 to 5 million",
-  "3-5 million", "between 15 and 39 million", "aged 16-59"): one row, figure NaN, interval
-  [first, second], a scale word or unit after the second figure applying to both. "from 630
-  to 719" is a change, not a range: two rows.
+  "3-5 million", "between 15 and 39 million", "aged 16-59"), or "from ... to ..." with no word
+  of change before it in its clause ("prices range from $5 to $9"): one row, figure NaN,
+  interval [first, second], a scale word or unit after the second figure applying to both
+  (unless the first would then exceed the second: "$200,000 to $4 million"). "rose from 630 to
+  719" is a change, not a range: two rows; so is "by X to Y".
+
+A tilde or "≈" before the number is ``about`` ("~1.2mm"); "sub-" joined to it is ``nearly``
+("sub-300 sq m").
 
 Shares and multiples are figures with a unit that says so. A fraction ("two-thirds", "a
 quarter of", "half of", "one in five", "two out of 10") has unit ``fraction``, its share as
-figure (0.2 for one in five) and one part (1/5) as *s*; a multiple ("seven times", "10-fold",
-"doubled", "twice") has unit ``times``. "per cent" and "%" give unit ``percent``; a currency
-sign or code before the figure is its unit ($ dollars, US$ and USD US dollars, € and EUR
-euros, £ and GBP pounds, ¥, RMB and CNY yuan), and a hedge before the sign is read
-("more than $1 billion" is over). A minus sign before the figure makes it negative ("-5%").
+figure (0.2 for one in five) and one part (1/5) as *s* ("one fourth" and "1/16 of" too); a
+multiple ("seven times", "10-fold", "doubled", "twice") has unit ``times``. "per cent", "pc"
+and "%" give unit ``percent``; a currency sign or code before the figure is its unit
+(:data:`mpsbook.numbers.CURRENCIES`: $ dollars, US$ and USD US dollars, € and EUR euros, £ and
+GBP pounds, ¥, RMB and CNY yuan, A$, S$, HK$, RM, Rs, "PS" and "Y=" as ASCII copy writes £ and
+¥ ...), as is a sign or code after it ("1,200€", "108.79 JPY"), and a hedge before the sign is
+read ("more than $1 billion" is over). A unit of measurement after the figure is its unit
+(:mod:`mpsbook.units`: "256GB" gigabytes, "50 mph", "a 6.1-inch screen", "a 65-year-old" years
+of age), and a denominator after a unit or currency makes a rate ("$80 per sq m"); "aged 35"
+and "Smith, 66, said" are ages. A minus sign or "minus" before the figure makes it negative
+("-5%", "minus-5 yards"); "x 10^23" and a multiplication sign before 10 multiply it by a power of ten.
 "over" is not a hedge after a verb it belongs to ("handed over 571 suspects") or before a
 duration ("over three days"); "about" is not one after a word it belongs to ("talk about"); "up
 to" after a verb of rising in the same clause reads "to" ("increased by 5%, up to 5,668").
@@ -51,11 +62,15 @@ to" after a verb of rising in the same clause reads "to" ("increased by 5%, up t
 Never a quantity: a year (a four-digit whole number from 1900 to 2100, written without a comma
 or suffix and with no hedge before it, whatever follows it; "2018-2020" and "2009/10" are years
 too); dates ("July 28", "28 July", "Sept. 26", "2024-06-26"); times ("10:30 pm", "2pm");
-phone and hotline numbers ("010-6520-3000", "hotline 96110", "Dial 110"); legal and section
-references, levels and grades ("Article 287", "Decree No. 119", "Level 3", "Table 1");
+phone and hotline numbers ("010-6520-3000", "hotline 96110", "Dial 110", and those only their
+context shows, :mod:`mpsbook.phones`: "6520 3000", "dial 110 or 119", "the centre at 96110");
+share-index names ("S&P 500"); street addresses ("12 Elm Street"); sports scores ("beat them
+2-1"); eras ("A.D. 1000"); legal and section references, seat rows, levels and grades
+("Article 287", "Decree No. 119", "Level 3", "Table 1", "Row 21");
 identifiers and model names (digits joined to a code: "5G", "COVID-19", "bm01000001",
 "24/7", a number written with a leading zero); list numbers ("1. Main points"); digit
-ordinals ("the 20th"); "one of" and "one or more"; and a rate's denominator ("0.5 per 100,000 people").
+ordinals ("the 20th"); "one of" and "one or more"; and a rate's denominator ("0.5 per 100,000 people";
+"every 33 years" is a period, not a denominator).
 The article's typo "on million" is read as "one million", and the row's ``note`` says so.
 """
 
@@ -66,13 +81,10 @@ import re
 
 import pandas as pd
 
+from .counted import AGED, DURATIONS, UNITS, age_after_a_name, reading_after, unit_after  # noqa: F401  (UNITS: the package exports it from here)
 from .data import paragraph_number
-from .numbers import (
-    CURRENCIES,
-    place_value,  # noqa: F401  (verdicts reads it from here)
-)
+from .numbers import place_value  # noqa: F401  (verdicts reads it from here)
 from .spans import Atom, find_atoms, join_atoms
-from .units import measure_after, rate_after
 
 QUALIFIERS = ("exact", "over", "nearly", "about", "order", "contradictory")
 # Every qualifier the extractor can give: the article's six, and ranges, which other texts use.
@@ -91,48 +103,6 @@ POSTFIX_HEDGES = {
     "about": re.compile(r"(?:\s+or\s+so\b|-odd\b)", re.IGNORECASE),
 }
 
-# What a quantity counts, read from the words after it; each spelling maps to one name. Units written
-# as a plain noun with an -s plural are listed by their singular alone.
-_PLAIN_UNITS = (
-    "case suspect card cyberattack attack threat den unit system website account arrest euro dollar pound "
-    "day month year hour week"
-).split()
-UNITS = {
-    spelling: unit
-    for unit, spellings in {
-        **{f"{noun}s": [noun, f"{noun}s"] for noun in _PLAIN_UNITS},
-        "people": ["people", "persons", "person"],
-        "person-times": ["person-times"],
-        "police": ["police", "policemen", "officers", "officer"],
-        "staff": ["staff", "personnel"],
-        "tons": ["ton", "tons", "tonne", "tonnes", "t"],
-        "kilograms": ["kilogram", "kilograms", "kg", "kilo", "kilos"],
-        "yuan": ["yuan", "rmb"],
-        **{currency: [currency] for currency in ("yen", "ringgit", "kuna", "sen")},
-        **{f"{currency}s": [currency, f"{currency}s"] for currency in ("shekel", "rupee", "peso", "franc", "cent")},
-        "pence": ["pence", "penny"],
-        "percent": ["percent", "%"],
-        "organizations": ["organization", "organizations", "organisation", "organisations"],
-        "groups": ["group", "groups", "gang", "gangs"],
-        "enterprises": ["enterprise", "enterprises", "company", "companies"],
-    }.items()
-    for spelling in spellings
-}
-DURATIONS = {"days", "months", "years", "hours", "weeks", "minutes", "seconds"}
-# Currencies named by a word after the figure ("500 yuan", "18 sen"): like a sign, they may be a rate ("yuan a month").
-_CURRENCY_WORDS = {"yuan", "euros", "dollars", "pounds", "yen", "ringgit", "kuna", "sen", "shekels", "rupees", "pesos",
-                   "francs", "cents", "pence"}
-# Words that end the search for a unit: what follows them is not what the number counts.
-_UNIT_STOPS = set(
-    "in on at from to by for with and or were was is are have has had be been that which who across during since "
-    "than as per into this these their its his her the a an".split()
-)
-# Verbs that end the words naming the whole of a share ("a third of the population lives ...").
-_VERBS_OF_BEING = set("is are was were has have had lives live lived will would can could may might do does did".split())
-_SHARE_OF = re.compile(
-    r"(?:\s+of)?(?:\s+(?:the|a|an|all|those|these|its|their))?((?:\s+[A-Za-z][\w-]*){1,3}?)"
-    rf"(?=\s+(?:{'|'.join(sorted(_UNIT_STOPS | _VERBS_OF_BEING))}|of|[a-z]+ed)\b|[,.;:!?)]|$)"  # a verb in -ed ends it too
-)
 # Words before "over" and "about" that make them part of a verb or noun, not hedges.
 _OVER_VERBS = set(
     "hand hands handed handing turn turns turned turning take takes took taken taking pass passed passing carry "
@@ -161,10 +131,6 @@ _ONE_HEDGE = re.compile(rf"(?<![\w-])(?:{_HEDGE_WORDS})(?![\w])", re.IGNORECASE)
 # "sub-" joined to the number is "under" ("sub-300 sq m").
 _SYMBOL_HEDGES = ("~", "\u2248")
 _SYMBOL_BEFORE = re.compile(r"(?:(?<![\w~\u2248])[~\u2248]\s?|(?<![\w-])(?i:sub)-)$")
-_WORD_AFTER = re.compile(r"\s*(%|[A-Za-z][A-Za-z-]*)")
-_PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|(?-i:pc)\b)|\s+percentage\s+points?\b", re.IGNORECASE)
-_CURRENCY_AFTER = re.compile(r"\s?([\u20ac\u00a3\u00a5\u20b9\u20a9\u20aa])|\s(USD|EUR|JPY|GBP|CNY|AUD|CAD|NZD|HKD|SGD|MYR|INR|CHF|KRW)\b")
-_AGED = re.compile(r"\b(?:aged|ages?(?:\s+of)?)\s+$", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
 
 
@@ -187,67 +153,6 @@ def interval(figure: float, step: float, qualifier: str) -> tuple[float, float]:
         "contradictory": (figure - step, figure + step),
     }
     return rules[qualifier]
-
-
-def _unit_after(text: str, end: int, inline: str = "") -> str:
-    """What the quantity ending at ``end`` counts or measures (:func:`_reading_after`, its unit alone)."""
-    return _reading_after(text, end, inline)[0]
-
-
-def _reading_after(text: str, end: int, inline: str = "") -> tuple[str, str]:
-    """What the quantity ending at ``end`` counts or measures, and the words that name it.
-
-    A unit written into the number wins (a currency sign, "%", "per cent", "pc", a share or a
-    multiple); then a unit of measurement (:func:`mpsbook.units.measure_after`: "256GB", "50 mph",
-    "6.1-inch", "a 65-year-old"); then a word joined by a hyphen ("a 10,000-yuan fine"); then the
-    first known unit word among the next four words, or the first plural word not known ("12
-    cities"), stopping at a preposition, conjunction or verb of being. A currency, a percentage or
-    a measure followed by a denominator is a rate ("$80 per sq m": dollars per square metre).
-
-    Returns (unit, counted): ``counted`` is the words from the number to the counted word, as
-    written ("eligible pensioners" where the unit is "pensioners"), when the unit is a counted
-    word; else empty.
-    """
-    if inline == "fraction":
-        return inline, _share_of(text, end)
-    if inline:
-        return (rate_after(text, end, inline)[0] if inline != "times" else inline), ""
-    percent = _PERCENT_AFTER.match(text, end)
-    if percent:
-        return rate_after(text, percent.end(), "percentage points" if "point" in percent.group().lower() else "percent")[0], ""
-    currency = _CURRENCY_AFTER.match(text, end)
-    if currency:  # "1,200€", "108.79 JPY"
-        return rate_after(text, currency.end(), CURRENCIES[currency.group(1) or currency.group(2)])[0], ""
-    measure, measure_end = measure_after(text, end)
-    if measure:
-        return rate_after(text, measure_end, measure)[0], ""
-    hyphenated = re.match(r"-([A-Za-z]+)", text[end:])
-    if hyphenated:
-        word = hyphenated.group(1).lower()
-        return UNITS.get(word, UNITS.get(word + "s", "")), ""
-    position = end
-    for _ in range(4):
-        match = _WORD_AFTER.match(text, position)
-        if not match:
-            return "", ""
-        word = match.group(1).lower()
-        counted = text[end : match.end()].strip()
-        if word in UNITS:
-            if UNITS[word] in _CURRENCY_WORDS:
-                return rate_after(text, match.end(), UNITS[word])[0], ""
-            return UNITS[word], counted
-        if word in _UNIT_STOPS:
-            return "", ""
-        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-            return word, counted
-        position = match.end()
-    return "", ""
-
-
-def _share_of(text: str, end: int) -> str:
-    """The words naming the whole a share is of, as written: "condos" after "Half the", "US population" after "One fourth of the"."""
-    found = _SHARE_OF.match(text, end)
-    return found.group(1).strip() if found else ""
 
 
 def _hedges_before(text: str, start: int) -> tuple[int, list[str]]:
@@ -280,15 +185,6 @@ def _after_a_name(text: str, atom: Atom) -> bool:
     return bool(name) and name.group(1) not in _NOT_NAMES and abs(atom.figure) < 100 and atom.figure == int(atom.figure)
 
 
-def _age_after_a_name(text: str, atom: Atom) -> bool:
-    """Whether a whole number below 120 set off by commas after a capitalised name is an age ("Smith, 66, said")."""
-    return (
-        atom.kind == "number" and 0 < atom.figure < 120 and atom.figure == int(atom.figure)
-        and bool(re.search(r"\b[A-Z][a-z]+, $", text[max(0, atom.start - 30) : atom.start]))
-        and bool(re.match(r", (?:[a-z]|who\b)", text[atom.end :]))
-    )
-
-
 def _qualifier(kinds: set[str]) -> str:
     if {"over", "nearly"} <= kinds:
         return "contradictory"
@@ -308,13 +204,13 @@ def _row(text: str, atom: Atom) -> dict | None:
         if postfix and atom.kind in ("number", "words"):
             kinds.add(kind)
             end = postfix.end()
-    unit, counted = _reading_after(text, end, atom.unit)
-    if not unit and (_AGED.search(text, max(0, start - 12), start) or _age_after_a_name(text, atom)):
+    unit, counted = reading_after(text, end, atom.unit)
+    if not unit and (AGED.search(text, max(0, start - 12), start) or age_after_a_name(text, atom)):
         unit = "years of age"  # "aged 16-59", "at age 35", "Smith, 66, said"
     if atom.is_year and (not hedges or (kinds == {"about"} and not unit)):
         return None  # a year, and "around 1990" too; "over 2023 cases" is a count
     if atom.kind == "words" and atom.figure == 1 and atom.single_word and not atom.unit and (
-        not _unit_after(text, end) or re.match(r"\s+(?:of|or\s+more)\b", text[atom.end :])
+        not unit_after(text, end) or re.match(r"\s+(?:of|or\s+more)\b", text[atom.end :])
     ):
         return None  # "one" as a pronoun ("one of the suspects") or a threshold ("one or more crimes"), not a count
     if atom.kind == "number" and not unit and not hedges and _after_a_name(text, atom):
