@@ -174,6 +174,8 @@ def test_ps_before_a_model_number_is_no_currency():
         ("growth of 5 per cent to 20 per cent", "5 per cent to 20", 5, 20, "percent"),
         ("between 15kHz and 17kHz", "between 15kHz and 17", 15, 17, "kilohertz"),
         ("a charger of 5-10W", "5-10", 5, 10, "watts"),
+        ("flats from 450 sq ft up to 900 sq ft", "450 sq ft up to 900", 450, 900, "square feet"),
+        ("Adults need about 2000 - 2500 calories.", "about 2000 - 2500", 2000, 2500, "calories"),
     ],
 )
 def test_from_one_figure_to_another_without_a_word_of_change_is_a_range(text, expression, low, high, unit):
@@ -186,6 +188,7 @@ def test_from_one_figure_to_another_without_a_word_of_change_is_a_range(text, ex
     [
         ("Cases rose from 630 to 719.", ["630", "719"]),
         ("The deficit increased by $4 billion to $9 billion.", ["$4 billion", "$9 billion"]),
+        ("In 2020 - 2500 cases were filed.", ["2500"]),
     ],
 )
 def test_a_change_and_a_step_by_are_two_figures(text, expressions):
@@ -255,6 +258,8 @@ def test_the_counted_column_gives_the_words_that_name_what_is_counted():
         "It was a 3-1 win.",
         "The temple was built around A.D. 1000 by the Maya.",
         "Their seats were in Row 21 of the stand.",
+        "Between 1600 and 1900 the town grew.",
+        "They sold the new iPhone 11 and its case.",
     ],
 )
 def test_index_names_addresses_scores_eras_and_seats_give_no_row(text):

@@ -180,8 +180,8 @@ def _hedges_before(text: str, start: int) -> tuple[int, list[str]]:
 
 
 def _after_a_name(text: str, atom: Atom) -> bool:
-    """Whether a small whole number follows a capitalised word inside a sentence, as in a name ("Voyager 2", "EMMA 9")."""
-    name = re.search(r"(?<=[a-z,;] )([A-Z][a-z]+|[A-Z]{2,}) $", text[max(0, atom.start - 30) : atom.start])
+    """Whether a small whole number follows a capitalised word inside a sentence, as in a name ("Voyager 2", "EMMA 9", "iPhone 11")."""
+    name = re.search(r"(?<=[a-z,;] )([A-Z][a-z]+|[A-Z]{2,}|[a-z][A-Z][a-z]+) $", text[max(0, atom.start - 30) : atom.start])
     return bool(name) and name.group(1) not in _NOT_NAMES and abs(atom.figure) < 100 and atom.figure == int(atom.figure)
 
 

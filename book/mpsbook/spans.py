@@ -315,11 +315,13 @@ def _join(text: str, first: Atom, second: Atom) -> Atom | None:
     if re.fullmatch(r"\s+(?:in|out\s+of)(?:\s+every)?\s+", between) and not second.is_year and 0 < first.figure <= second.figure:
         return Atom(first.start, second.end, "fraction", first.figure / second.figure, 1 / second.figure, unit="fraction")
     # "44 mg to 50 mg", "5% to 10%", "5 per cent to 20 per cent", "15kHz and 17kHz": the unit written twice
-    repeated = re.fullmatch(r"\s*(%|[A-Za-z][A-Za-z ]*?)\s*(-|\u2013|\u2014|to|and)\s*", between)
+    repeated = re.fullmatch(r"\s*(%|[A-Za-z][A-Za-z ]*?)\s*(-|\u2013|\u2014|(?:up\s+)?to|and)\s*", between)
     if repeated and text[second.end :].lstrip().startswith(repeated.group(1)):
         between = f" {repeated.group(2)} "
     is_between = re.search(r"\bbetween\s+$", before, re.IGNORECASE) and re.fullmatch(r"\s+and\s+", between)
     dash = re.fullmatch(r"\s*(?:-|\u2013|\u2014|to)\s*", between) and not re.search(r"\bby\s+$", before, re.IGNORECASE)
+    if re.fullmatch(r"\s+up\s+to\s+", between) and re.search(r"\bfrom\s+$", before, re.IGNORECASE):
+        dash = True  # "from 450 sq ft up to 900 sq ft"
     if dash and re.search(r"\bfrom\s+$", before, re.IGNORECASE):
         clause = re.split(r"[.;:!?(]", text[max(0, first.start - 60) : first.start])[-1]
         dash = not _CHANGE.search(clause)  # "rose from 630 to 719" is a change, "prices range from $5 to $9" a range
@@ -345,7 +347,16 @@ def join_atoms(text: str, atoms: list[Atom]) -> list[Atom]:
             if atom.is_year and re.fullmatch(r"[-/\u2013]", text[atom.end : following.start]):
                 i += 2  # "2018-2020", "1998-99", "2009/10": a span of years
                 continue
-            pair = None if atom.is_year or following.is_year else _join(text, atom, following)
+            if following.is_year and atom.kind == "number" and not atom.unit and re.search(
+                r"\b(?:between|from)\s+(?:A\.D\.\s*|AD\s+)?$", text[max(0, atom.start - 14) : atom.start], re.IGNORECASE
+            ) and re.fullmatch(r"\s*(?:-|\u2013|to|and)\s*", text[atom.end : following.start]) and 1000 <= atom.figure < 1900:
+                i += 2  # "between 1600 and 1900": a span of years, the first before the years the rule knows
+                continue
+            # "about 2000 - 2500 Calories": a year-like first figure joins a range whose second is no year
+            year_first = atom.is_year and not following.is_year and following.figure > 2100 and not re.search(
+                r"\b(?:in|since|by|during|until|till|from|of|before|after|between)\s+$", text[max(0, atom.start - 10) : atom.start],
+                re.IGNORECASE)
+            pair = None if (atom.is_year and not year_first) or following.is_year else _join(text, atom, following)
             if pair:
                 joined.append(pair)
                 i += 2
