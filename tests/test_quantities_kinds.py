@@ -176,6 +176,7 @@ def test_ps_before_a_model_number_is_no_currency():
         ("a charger of 5-10W", "5-10", 5, 10, "watts"),
         ("flats from 450 sq ft up to 900 sq ft", "450 sq ft up to 900", 450, 900, "square feet"),
         ("Adults need about 2000 - 2500 calories.", "about 2000 - 2500", 2000, 2500, "calories"),
+        ("The lake cooled by 1 to 1.5 degrees Celsius.", "1 to 1.5", 1, 1.5, "degrees Celsius"),
     ],
 )
 def test_from_one_figure_to_another_without_a_word_of_change_is_a_range(text, expression, low, high, unit):
@@ -260,6 +261,10 @@ def test_the_counted_column_gives_the_words_that_name_what_is_counted():
         "Their seats were in Row 21 of the stand.",
         "Between 1600 and 1900 the town grew.",
         "They sold the new iPhone 11 and its case.",
+        "Seas could rise sharply by 2120, they warn.",
+        "The airline grounded its 787 Dreamliner fleet.",
+        "Labs ran COVID -19 checks all week.",
+        "She joined the Backyard Worlds: Planet 9 project.",
     ],
 )
 def test_index_names_addresses_scores_eras_and_seats_give_no_row(text):

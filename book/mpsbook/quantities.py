@@ -113,6 +113,7 @@ _ABOUT_WORDS = set(
     "concerns concerned worried brought bring care think thought complaints".split()
 )
 
+_YEAR_AFTER_A_PREPOSITION = re.compile(r"\b(?:in|by|since|until|till|before|after)\s+$", re.IGNORECASE)
 # Capitalised words a number may follow without being part of a name.
 _NOT_NAMES = set(
     "January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul "
@@ -181,7 +182,7 @@ def _hedges_before(text: str, start: int) -> tuple[int, list[str]]:
 
 def _after_a_name(text: str, atom: Atom) -> bool:
     """Whether a small whole number follows a capitalised word inside a sentence, as in a name ("Voyager 2", "EMMA 9", "iPhone 11")."""
-    name = re.search(r"(?<=[a-z,;] )([A-Z][a-z]+|[A-Z]{2,}|[a-z][A-Z][a-z]+) $", text[max(0, atom.start - 30) : atom.start])
+    name = re.search(r"(?<=[a-z,;:] )([A-Z][a-z]+|[A-Z]{2,}|[a-z][A-Z][a-z]+) $", text[max(0, atom.start - 30) : atom.start])
     return bool(name) and name.group(1) not in _NOT_NAMES and abs(atom.figure) < 100 and atom.figure == int(atom.figure)
 
 
@@ -215,6 +216,9 @@ def _row(text: str, atom: Atom) -> dict | None:
         return None  # "one" as a pronoun ("one of the suspects") or a threshold ("one or more crimes"), not a count
     if atom.kind == "number" and not unit and not hedges and _after_a_name(text, atom):
         return None  # a model or series number: "Voyager 2", "Lionfish 3"
+    if atom.kind == "number" and not unit and not hedges and _YEAR_AFTER_A_PREPOSITION.search(text, max(0, start - 12), start) \
+            and re.fullmatch(r"1\d{3}|2[01]\d\d", text[start:end]):
+        return None  # "by 2120", "in 1066": a year outside 1900-2100, named so by its preposition
     if "over" in {_hedge_kind(h) for h in hedges[-1:]} and hedges[-1].lower() == "over" and unit in DURATIONS:
         kinds.discard("over")  # "over three days": during, not more than
         hedges, hedge_start = hedges[:-1], start if len(hedges) == 1 else hedge_start

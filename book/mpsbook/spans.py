@@ -84,7 +84,13 @@ NOT_QUANTITIES = {
         r"(?i:\b(?:S\s?&?\s?P(?:/[A-Z]+)?|FTSE(?:\s+All-Share)?|(?:Euro\s+)?Stoxx|Nasdaq|ASX|Nikkei|Russell|Fortune|CAC|DAX"
         r"|KOSPI|Sensex|Nifty|TOPIX|MSCI\s+\w+|TSX)\s+\d+\b)",
     ],
-    "identifier": [r"\b\d{1,2}/\d{1,2}\b(?!/|\s+of\b)", r"\b[A-Z][a-z]+\s+\d{1,2}(?:\.\d+)*\s+or\s+(?:newer|later|higher)\b"],
+    "identifier": [
+        r"\b\d{1,2}/\d{1,2}\b(?!/|\s+of\b)",
+        r"\b[A-Z]{3,}\s-\d+\b(?![.,]?\d|\s*(?:%|per\s?cent|percent))",  # "COVID -19": a code's hyphen set apart
+        # a model: "787 Dreamliner", "737 Max", "11 Pro"
+        r"\b\d{1,4}\s+(?:Max|Dreamliner|Pro|Plus|Ultra|Mini|Series|Edition|GTI?|Turbo|Coupe|Sedan)\b",
+        r"\b[A-Z][a-z]+\s+\d{1,2}(?:\.\d+)*\s+or\s+(?:newer|later|higher)\b",
+    ],
     "list number": [
         r"(?m:^[ \t*\u2022-]*\(?\d{1,2}[.)](?=[ \t]+\S))", r"(?<![\w(])\(\d{1,2}\)(?=\s)", r"\[\d{1,3}\]",
     ],
@@ -319,7 +325,9 @@ def _join(text: str, first: Atom, second: Atom) -> Atom | None:
     if repeated and text[second.end :].lstrip().startswith(repeated.group(1)):
         between = f" {repeated.group(2)} "
     is_between = re.search(r"\bbetween\s+$", before, re.IGNORECASE) and re.fullmatch(r"\s+and\s+", between)
-    dash = re.fullmatch(r"\s*(?:-|\u2013|\u2014|to)\s*", between) and not re.search(r"\bby\s+$", before, re.IGNORECASE)
+    # "increased by $4 billion to $9 billion" is a change to a level; "fell by 1 to 1.5 degrees", the unit written once, a range
+    by_change = re.search(r"\bby\s+$", before, re.IGNORECASE) and (first.unit or repeated)
+    dash = re.fullmatch(r"\s*(?:-|\u2013|\u2014|to)\s*", between) and not by_change
     if re.fullmatch(r"\s+up\s+to\s+", between) and re.search(r"\bfrom\s+$", before, re.IGNORECASE):
         dash = True  # "from 450 sq ft up to 900 sq ft"
     if dash and re.search(r"\bfrom\s+$", before, re.IGNORECASE):
