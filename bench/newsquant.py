@@ -59,6 +59,7 @@ BOOK_UNITS = {
     "pence": "penny", "sen": "sen", "kuna": "croatian kuna", "pesos": "peso", "percent per year": "percentage per year",
 }
 IRREGULAR = {"feet": "foot", "inches": "inch", "people": "people", "children": "child", "men": "man", "women": "woman",
+             "fishermen": "fisherman", "viruses": "virus",
              "staff": "staff", "series": "series", "police": "police", "hertz": "hertz", "pence": "penny"}
 
 
@@ -82,6 +83,19 @@ def book_unit(unit: str) -> str:
         head, per = unit.split(" per ", 1)
         return f"{book_unit(head)} per {book_unit(per)}"
     return " ".join(singular(word) for word in unit.lower().split())
+
+
+def counted_name(words: str) -> str:
+    """The words the book says name what is counted, as NewsQuant names it: its noun compound in the singular.
+
+    A leading "of", and participles and adverbs before the last word ("rushing yards", "decently sized
+    plants"), are not part of NewsQuant's names; adjectives are ("eligible pensioners").
+    """
+    kept = words.split()
+    if kept and kept[0].lower() == "of":
+        kept = kept[1:]
+    kept = [w for w in kept[:-1] if not re.search(r"(?:ing|ed|ly)$", w, re.IGNORECASE)] + kept[-1:]
+    return book_unit(" ".join(kept))
 
 
 def singular(word: str) -> str:
@@ -109,7 +123,7 @@ def tag_book(texts: list[str]) -> list[list[dict]]:
             if row.unit == "fraction":  # a share: NewsQuant's unit is "%" and what it is a share of
                 unit = f"% {book_unit(row.counted) if row.counted else '-'}"
             else:
-                unit = book_unit(row.counted) if row.counted and row.unit not in BOOK_UNITS else book_unit(row.unit)
+                unit = counted_name(row.counted) if row.counted and row.unit not in BOOK_UNITS else book_unit(row.unit)
             tags.append({"value": value, "normalized_unit": unit, "change": CHANGES[row.qualifier],
                          "expression": row.expression})
         tagged.append(tags)

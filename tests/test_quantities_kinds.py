@@ -238,6 +238,12 @@ def test_every_with_a_duration_is_a_period_and_every_with_a_count_a_denominator(
     assert list(rows("a rate of 5 for every 100 residents")["expression"]) == ["5"]
 
 
+@pytest.mark.parametrize("text, unit", [("An estimated 5 million children were helped.", "children"),
+                                        ("about 60 fishermen work there", "fishermen")])
+def test_an_irregular_plural_is_a_counted_thing(text, unit):
+    assert only_row(text)["unit"] == unit
+
+
 def test_the_counted_column_gives_the_words_that_name_what_is_counted():
     row = rows("Some 800,000 eligible pensioners did not claim.", counted=True).iloc[0]
     assert (row["unit"], row["counted"]) == ("pensioners", "eligible pensioners")

@@ -40,6 +40,7 @@ UNITS = {
     }.items()
     for spelling in spellings
 }
+_IRREGULAR_PLURALS = {"children", "women", "men", "geese", "mice", "teeth", "feet", "lice", "oxen"}
 DURATIONS = {"days", "months", "years", "hours", "weeks", "minutes", "seconds"}
 # Currencies named by a word after the figure ("500 yuan", "18 sen"): like a sign, they may be a rate ("yuan a month").
 _CURRENCY_WORDS = {"yuan", "euros", "dollars", "pounds", "yen", "ringgit", "kuna", "sen", "shekels", "rupees", "pesos",
@@ -110,7 +111,9 @@ def reading_after(text: str, end: int, inline: str = "") -> tuple[str, str]:
             return UNITS[word], counted
         if word in _UNIT_STOPS:
             return "", ""
-        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        if (len(word) > 3 and word.endswith("s") and not word.endswith("ss")) or word in _IRREGULAR_PLURALS or (
+            word.endswith("men") and len(word) > 4
+        ):  # "12 cities", "5 million children", "60 fishermen"
             return word, counted
         position = match.end()
     return "", ""
