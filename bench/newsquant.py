@@ -47,7 +47,7 @@ CQE_ERROR = (
 BOOK_UNITS = {
     "": "-", "percent": "percentage", "percentage points": "percentage point", "dollars": "dollar",
     "US dollars": "dollar", "euros": "euro", "pounds": "pound sterling", "yuan": "chinese yuan", "yen": "japanese yen",
-    "people": "people", "times": "count", "fraction": "-", "kilograms": "kilogram", "tons": "metric ton",
+    "people": "people", "times": "count", "fraction": "-", "kilograms": "kilogram", "tons": "ton",
     "police": "police", "person-times": "person-time", "ringgit": "malaysian ringgit", "Singapore dollars":
     "singaporean dollar", "rupees": "indian rupee", "Swiss francs": "swiss franc", "won": "south korean won",
     "degrees Celsius": "celsius", "degrees Fahrenheit": "fahrenheit", "feet": "foot", "square feet": "square feet",
@@ -56,6 +56,7 @@ BOOK_UNITS = {
     "parts per million": "part per million", "milliampere hours": "milliampere-hour", "gigatonnes": "gigaton",
     "hertz": "hertz", "kilohertz": "kilohertz", "megahertz": "megahertz", "gigahertz": "gigahertz",
     "horsepower": "horsepower", "brake horsepower": "brake horsepower", "revolutions per minute": "revolutions per minute",
+    "Danish crowns": "danish krone", "Swedish crowns": "swedish krona", "Norwegian crowns": "norwegian krone",
     "pence": "penny", "sen": "sen", "kuna": "croatian kuna", "pesos": "peso", "percent per year": "percentage per year",
 }
 IRREGULAR = {"feet": "foot", "inches": "inch", "people": "people", "children": "child", "men": "man", "women": "woman",

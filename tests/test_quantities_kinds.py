@@ -146,6 +146,8 @@ def test_a_code_is_still_a_code_whatever_letters_follow_it():
         ("a laptop for 1,200\u20ac", "1,200", 1_200, "euros"),
         ("the dollar rose to 108.79 JPY", "108.79", 108.79, "yen"),
         ("shares were up 5pc", "5", 5, "percent"),
+        ("sold for 10.5 million Australian dollars", "10.5 million", 1.05e7, "Australian dollars"),
+        ("a fine of 7.5 million Danish crowns", "7.5 million", 7.5e6, "Danish crowns"),
         ("a loss of minus-5 yards", "minus-5", -5, "yards"),
         ("as cold as minus 40 Celsius", "minus 40", -40, "degrees Celsius"),
         ("a deficit of $-3.2bn", "$-3.2bn", -3.2e9, "dollars"),

@@ -59,6 +59,10 @@ _SHARE_OF = re.compile(
 _WORD_AFTER = re.compile(r"\s*(%|[A-Za-z][A-Za-z-]*)")
 _PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|(?-i:pc)\b)|\s+percentage\s+points?\b", re.IGNORECASE)
 _CURRENCY_AFTER = re.compile(r"\s?([\u20ac\u00a3\u00a5\u20b9\u20a9\u20aa])|\s(USD|EUR|JPY|GBP|CNY|AUD|CAD|NZD|HKD|SGD|MYR|INR|CHF|KRW)\b")
+_NAMED_CURRENCY = re.compile(
+    r"\s+(Australian|Canadian|New\s+Zealand|Hong\s+Kong|Singapore|US|U\.S\.|Danish|Swedish|Norwegian)\s+"
+    r"(dollars|crowns|kroner|kronor|krone)\b"
+)
 AGED = re.compile(r"\b(?:aged|ages?(?:\s+of)?)\s+$", re.IGNORECASE)
 
 
@@ -91,6 +95,10 @@ def reading_after(text: str, end: int, inline: str = "") -> tuple[str, str]:
     currency = _CURRENCY_AFTER.match(text, end)
     if currency:  # "1,200€", "108.79 JPY"
         return rate_after(text, currency.end(), CURRENCIES[currency.group(1) or currency.group(2)])[0], ""
+    named = _NAMED_CURRENCY.match(text, end)
+    if named:  # "10.5 million Australian dollars", "7.5 million Danish crowns"
+        country = " ".join(named.group(1).split()).replace("U.S.", "US")
+        return rate_after(text, named.end(), f"{country} {'crowns' if named.group(2) != 'dollars' else 'dollars'}")[0], ""
     measure, measure_end = measure_after(text, end)
     if measure:
         return rate_after(text, measure_end, measure)[0], ""
