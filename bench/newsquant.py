@@ -113,6 +113,7 @@ def tag_book(texts: list[str]) -> list[list[dict]]:
     """The book's rows for each sentence, as the benchmark's tags (value, normalized unit, change)."""
     sys.path.insert(0, str(ROOT / "book"))
     from mpsbook import extract_quantities
+    from mpsbook.units import measure_after
 
     tagged = []
     for text in texts:
@@ -121,7 +122,10 @@ def tag_book(texts: list[str]) -> list[list[dict]]:
             value = (row.low, row.high) if math.isnan(row.figure) else row.figure
             if row.unit == "fraction":
                 value = row.figure  # a share: "one in five" is 0.2, "half" 0.5
-            if row.unit == "fraction":  # a share: NewsQuant's unit is "%" and what it is a share of
+            measure = measure_after(" " + row.counted.split()[-1], 0)[0] if row.counted else ""
+            if row.unit == "fraction" and measure:  # a part of a unit of measurement: "1/16 of a pint" is in pints
+                unit = book_unit(measure)
+            elif row.unit == "fraction":  # a share: NewsQuant's unit is "%" and what it is a share of
                 unit = f"% {book_unit(row.counted) if row.counted else '-'}"
             else:
                 unit = counted_name(row.counted) if row.counted and row.unit not in BOOK_UNITS else book_unit(row.unit)

@@ -92,6 +92,8 @@ def test_counts_near_service_words_and_emergency_digits_stay_counts(text, expres
         ("The phone has 256GB of storage.", "256", "gigabytes"),
         ("Winds reached 50 mph.", "50", "miles per hour"),
         ("Winds reached 50mph.", "50", "miles per hour"),
+        ("Old cars did about 80 m.p.h. at most.", "about 80", "miles per hour"),
+        ("It built on the 50 previous years of work.", "50", "years"),
         ("a 6.1-inch screen", "6.1", "inches"),
         ("The lake warmed by 2.14degF last year.", "2.14", "degrees Fahrenheit"),
         ("It was 21 °C at noon.", "21", "degrees Celsius"),
@@ -140,6 +142,7 @@ def test_a_code_is_still_a_code_whatever_letters_follow_it():
         ("worth $US40 million", "$US40 million", 4e7, "US dollars"),
         ("about S$3mil was laundered", "about S$3mil", 3e6, "Singapore dollars"),
         ("HK $12,500 in cash", "HK $12,500", 12_500, "Hong Kong dollars"),
+        ("an offer of C $6 in cash", "C $6", 6, "Canadian dollars"),
         ("priced at RM120,000", "RM120,000", 120_000, "ringgit"),
         ("a PS6m bonus", "PS6m", 6e6, "pounds"),  # "£" as ASCII copy writes it
         ("a profit of Y=50 billion", "Y=50 billion", 5e10, "yen"),  # "¥" as ASCII copy writes it

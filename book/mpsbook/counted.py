@@ -119,7 +119,8 @@ def reading_after(text: str, end: int, inline: str = "") -> tuple[str, str]:
             return UNITS[word], counted
         if word in _UNIT_STOPS:
             return "", ""
-        if (len(word) > 3 and word.endswith("s") and not word.endswith("ss")) or word in _IRREGULAR_PLURALS or (
+        plural = len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))  # not "previous", "crisis"
+        if plural or word in _IRREGULAR_PLURALS or (
             word.endswith("men") and len(word) > 4
         ):  # "12 cities", "5 million children", "60 fishermen"
             return word, counted

@@ -61,7 +61,7 @@ CURRENCIES = {
     "US$": "US dollars", "US $": "US dollars", "$US": "US dollars", "USD": "US dollars",
     "HK$": "Hong Kong dollars", "HK $": "Hong Kong dollars", "HKD": "Hong Kong dollars",
     "A$": "Australian dollars", "AU$": "Australian dollars", "AU $": "Australian dollars", "$A": "Australian dollars",
-    "AUD": "Australian dollars", "C$": "Canadian dollars", "CA$": "Canadian dollars", "CAD": "Canadian dollars",
+    "AUD": "Australian dollars", "C$": "Canadian dollars", "C $": "Canadian dollars", "CA$": "Canadian dollars", "CAD": "Canadian dollars",
     "NZ$": "New Zealand dollars", "NZ $": "New Zealand dollars", "NZD": "New Zealand dollars",
     "S$": "Singapore dollars", "S $": "Singapore dollars", "SGD": "Singapore dollars", "R$": "Brazilian reals",
     "$": "dollars", "€": "euros", "EUR": "euros", "£": "pounds", "GBP": "pounds", "PS": "pounds",

@@ -51,7 +51,7 @@ MEASURES: dict[str, tuple[str, str]] = {
     "pounds of weight": ("lb|lbs", ""),
     "ounces": ("oz", "ounce|ounces"),
     "drams": ("", "dram|drams"),
-    "miles per hour": ("mph", "miles per hour|miles an hour"),
+    "miles per hour": ("mph|m.p.h.|m.p.h", "miles per hour|miles an hour"),
     "kilometres per hour": ("km/h|km/hr|kph|kmh", "kilometres per hour|kilometers per hour|kilometres an hour"),
     "metres per second": ("m/s", "metres per second|meters per second"),
     "knots": ("", "knot|knots"),
