@@ -103,6 +103,8 @@ def test_counts_near_service_words_and_emergency_digits_stay_counts(text, expres
         ("a tip 1.5mm wide", "1.5", "millimetres"),
         ("a 640bhp engine", "640", "brake horsepower"),
         ("a 750 meter swim", "750", "metres"),
+        ("He averaged 15.3 ppg this season.", "15.3", "points per game"),
+        ("The reliever was worth 0.5 WAR.", "0.5", "wins above replacement"),
         ("The drive took 3 minutes.", "3", "minutes"),
         ("a 65-year-old driver", "65", "years of age"),
         ("He will be 30 years old in May.", "30", "years of age"),

@@ -103,6 +103,7 @@ MEASURES: dict[str, tuple[str, str]] = {
     "points per game": ("ppg", "points per game"),
     "rebounds per game": ("rpg", "rebounds per game"),
     "assists per game": ("apg", "assists per game"),
+    "wins above replacement": ("WAR", "wins above replacement"),
     "years of age": ("", "year-old|year old|years old|years-old|years of age"),
     "months of age": ("", "month-old|month old|months old|months-old"),
 }
