@@ -61,14 +61,15 @@ to" after a verb of rising in the same clause reads "to" ("increased by 5%, up t
 
 Never a quantity: a year (a four-digit whole number from 1900 to 2100, written without a comma
 or suffix and with no hedge before it, whatever follows it; "2018-2020" and "2009/10" are years
-too); dates ("July 28", "28 July", "Sept. 26", "2024-06-26"); times ("10:30 pm", "2pm");
+too, and so are "by 2120" and "between 1600 and 1900"; "about 2000 - 2500 calories" is a range);
+dates ("July 28", "28 July", "Sept. 26", "2024-06-26"); times ("10:30 pm", "2pm");
 phone and hotline numbers ("010-6520-3000", "hotline 96110", "Dial 110", and those only their
 context shows, :mod:`mpsbook.phones`: "6520 3000", "dial 110 or 119", "the centre at 96110");
 share-index names ("S&P 500"); street addresses ("12 Elm Street"); sports scores ("beat them
 2-1"); eras ("A.D. 1000"); legal and section references, seat rows, levels and grades
 ("Article 287", "Decree No. 119", "Level 3", "Table 1", "Row 21");
 identifiers and model names (digits joined to a code: "5G", "COVID-19", "bm01000001",
-"24/7", a number written with a leading zero); list numbers ("1. Main points"); digit
+"24/7", a number written with a leading zero; "iPhone 11", "787 Dreamliner"); list numbers ("1. Main points"); digit
 ordinals ("the 20th"); "one of" and "one or more"; and a rate's denominator ("0.5 per 100,000 people";
 "every 33 years" is a period, not a denominator).
 The article's typo "on million" is read as "one million", and the row's ``note`` says so.
