@@ -42,13 +42,28 @@ CQE_ERROR = (
     "reachable here); cqe also loads its spaCy model en_core_web_sm through spacy_download, from a model hub"
 )
 
-# The book's units, named as the benchmark normalises them (its normalized_unit, lower case).
+# The book's units, named as the benchmark normalises them (its normalized_unit, lower case); a name not
+# listed is put in the singular word by word ("miles per hour" -> "mile per hour").
 BOOK_UNITS = {
     "": "-", "percent": "percentage", "percentage points": "percentage point", "dollars": "dollar",
-    "US dollars": "dollar", "euros": "euro", "pounds": "pound sterling", "yuan": "chinese yuan",
-    "people": "people", "times": "count", "fraction": "-", "kilograms": "kilogram", "tons": "metric ton",
-    "police": "police", "person-times": "person-time",
+    "US dollars": "dollar", "euros": "euro", "pounds": "pound sterling", "yuan": "chinese yuan", "yen": "japanese yen",
+    "people": "people", "times": "count", "fraction": "-", "kilograms": "kilogram", "tons": "ton",
+    "police": "police", "person-times": "person-time", "ringgit": "malaysian ringgit", "Singapore dollars":
+    "singaporean dollar", "rupees": "indian rupee", "Swiss francs": "swiss franc", "won": "south korean won",
+    "degrees Celsius": "celsius", "degrees Fahrenheit": "fahrenheit", "feet": "foot", "square feet": "square feet",
+    "cubic feet": "cubic foot", "inches": "inch", "pounds of weight": "pound-mass", "pound-feet": "pound-foot",
+    "years of age": "year of age", "months of age": "month of age", "parts per billion": "parts-per-billion",
+    "parts per million": "part per million", "milliampere hours": "milliampere-hour", "gigatonnes": "gigaton",
+    "hertz": "hertz", "kilohertz": "kilohertz", "megahertz": "megahertz", "gigahertz": "gigahertz",
+    "horsepower": "horsepower", "brake horsepower": "brake horsepower", "revolutions per minute": "revolutions per minute",
+    "Danish crowns": "danish krone", "Swedish crowns": "swedish krona", "Norwegian crowns": "norwegian krone",
+    "pence": "penny", "sen": "sen", "kuna": "croatian kuna", "pesos": "peso", "percent per year": "percentage per year",
 }
+IRREGULAR = {"feet": "foot", "inches": "inch", "people": "people", "children": "child", "men": "man", "women": "woman",
+             "fishermen": "fisherman", "viruses": "virus",
+             "staff": "staff", "series": "series", "police": "police", "hertz": "hertz", "pence": "penny"}
+
+
 # The book's qualifiers as the benchmark's change: = exact, ~ about, > more than, < less than.
 CHANGES = {"exact": "=", "over": ">", "nearly": "<", "about": "~", "contradictory": "~", "order": "=", "range": "="}
 
@@ -62,28 +77,59 @@ def load(path: Path) -> list[dict]:
 
 
 def book_unit(unit: str) -> str:
-    """A book unit as the benchmark names it: mapped when listed, else in the singular."""
+    """A book unit as the benchmark names it: mapped when listed, else each word in the singular ("yards per game")."""
     if unit in BOOK_UNITS:
         return BOOK_UNITS[unit]
-    unit = unit.lower()
-    if unit.endswith("ies"):
-        return unit[:-3] + "y"
-    return unit[:-1] if unit.endswith("s") and not unit.endswith("ss") else unit
+    if " per " in unit:
+        head, per = unit.split(" per ", 1)
+        return f"{book_unit(head)} per {book_unit(per)}"
+    return " ".join(singular(word) for word in unit.lower().split())
+
+
+def counted_name(words: str) -> str:
+    """The words the book says name what is counted, as NewsQuant names it: its noun compound in the singular.
+
+    A leading "of", and participles and adverbs before the last word ("rushing yards", "decently sized
+    plants"), are not part of NewsQuant's names; adjectives are ("eligible pensioners").
+    """
+    kept = words.split()
+    if kept and kept[0].lower() == "of":
+        kept = kept[1:]
+    kept = [w for w in kept[:-1] if not re.search(r"(?:ing|ed|ly)$", w, re.IGNORECASE)] + kept[-1:]
+    return book_unit(" ".join(kept))
+
+
+def singular(word: str) -> str:
+    if word in IRREGULAR:
+        return IRREGULAR[word]
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 
 def tag_book(texts: list[str]) -> list[list[dict]]:
     """The book's rows for each sentence, as the benchmark's tags (value, normalized unit, change)."""
     sys.path.insert(0, str(ROOT / "book"))
     from mpsbook import extract_quantities
+    from mpsbook.units import measure_after
 
     tagged = []
     for text in texts:
         tags = []
-        for row in extract_quantities(text).itertuples():
+        for row in extract_quantities(text, counted=True).itertuples():
             value = (row.low, row.high) if math.isnan(row.figure) else row.figure
             if row.unit == "fraction":
                 value = row.figure  # a share: "one in five" is 0.2, "half" 0.5
-            tags.append({"value": value, "normalized_unit": book_unit(row.unit), "change": CHANGES[row.qualifier],
+            measure = measure_after(" " + row.counted.split()[-1], 0)[0] if row.counted else ""
+            if row.unit == "fraction" and measure:  # a part of a unit of measurement: "1/16 of a pint" is in pints
+                unit = book_unit(measure)
+            elif row.unit == "fraction":  # a share: NewsQuant's unit is "%" and what it is a share of
+                unit = f"% {book_unit(row.counted) if row.counted else '-'}"
+            else:
+                unit = counted_name(row.counted) if row.counted and row.unit not in BOOK_UNITS else book_unit(row.unit)
+            tags.append({"value": value, "normalized_unit": unit, "change": CHANGES[row.qualifier],
                          "expression": row.expression})
         tagged.append(tags)
     return tagged

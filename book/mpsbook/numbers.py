@@ -29,12 +29,12 @@ SMALL_NUMBERS = {
 TENS = {word: 10 * i for i, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
 SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 
-# A suffix written straight after the digits ("45k", "£1.75m", "$2T", "3.5bn"); case matters:
+# A suffix written straight after the digits ("45k", "£1.75m", "$2T", "3.5bn", "S$1mil"); case matters:
 # a lower-case "t" is a ton ("20t"), "m" and "M" are both millions (a text about crime counts
 # people and money, not metres).
 SUFFIXES = {
     "k": 10**3, "K": 10**3, "m": 10**6, "M": 10**6, "mn": 10**6, "mln": 10**6,
-    "bn": 10**9, "b": 10**9, "B": 10**9, "T": 10**12, "tn": 10**12, "trn": 10**12,
+    "mil": 10**6, "bn": 10**9, "b": 10**9, "B": 10**9, "T": 10**12, "tn": 10**12, "trn": 10**12,
 }
 
 # Words that give only an order of magnitude: the lowest value the word allows.
@@ -45,7 +45,7 @@ ORDER_WORDS = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousan
 FRACTION_WORDS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
     "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
-    "tenth": 10, "tenths": 10,
+    "tenth": 10, "tenths": 10, "fourth": 4, "fourths": 4,
 }
 
 # Multiples written as one word ("doubled", "twice").
@@ -53,11 +53,21 @@ MULTIPLE_WORDS = {"double": 2, "doubled": 2, "doubling": 2, "twice": 2, "triple"
                   "trebled": 3, "quadruple": 4, "quadrupled": 4,
                   **{word + "fold": value for word, value in {**SMALL_NUMBERS, "hundred": 100}.items() if value >= 2}}
 
-# Currency signs and codes written before a figure, and the unit each gives.
+# Currency signs and codes written before a figure, and the unit each gives. "PS" and "Y=" are how an
+# ASCII transliteration of news copy writes £ and ¥ (the wires' ¥ is the yen; the book's Chinese
+# sources write the yuan as ¥, RMB or CNY); "PS" is read only before a figure no model number has
+# (a decimal point, a scale or suffix, a comma, or three digits or more: "PS2.7m", not "PS4").
 CURRENCIES = {
-    "US$": "US dollars", "USD": "US dollars", "HK$": "Hong Kong dollars", "$": "dollars",
-    "€": "euros", "EUR": "euros", "£": "pounds", "GBP": "pounds",
-    "¥": "yuan", "RMB": "yuan", "CNY": "yuan", "VND": "dong", "JPY": "yen",
+    "US$": "US dollars", "US $": "US dollars", "$US": "US dollars", "USD": "US dollars",
+    "HK$": "Hong Kong dollars", "HK $": "Hong Kong dollars", "HKD": "Hong Kong dollars",
+    "A$": "Australian dollars", "AU$": "Australian dollars", "AU $": "Australian dollars", "$A": "Australian dollars",
+    "AUD": "Australian dollars", "C$": "Canadian dollars", "C $": "Canadian dollars", "CA$": "Canadian dollars", "CAD": "Canadian dollars",
+    "NZ$": "New Zealand dollars", "NZ $": "New Zealand dollars", "NZD": "New Zealand dollars",
+    "S$": "Singapore dollars", "S $": "Singapore dollars", "SGD": "Singapore dollars", "R$": "Brazilian reals",
+    "$": "dollars", "€": "euros", "EUR": "euros", "£": "pounds", "GBP": "pounds", "PS": "pounds",
+    "¥": "yuan", "RMB": "yuan", "CNY": "yuan", "Y=": "yen", "JPY": "yen", "VND": "dong",
+    "RM": "ringgit", "MYR": "ringgit", "Rs.": "rupees", "Rs": "rupees", "INR": "rupees", "₹": "rupees",
+    "₪": "shekels", "NIS": "shekels", "ILS": "shekels", "CHF": "Swiss francs", "₩": "won", "KRW": "won",
 }
 
 _WORD_TOKEN = re.compile(r"[A-Za-z]+")

@@ -33,29 +33,45 @@ hundred" are 500 and 1,200, "a dozen" and "two dozen" 12 and 24, "half a million
 * ``contradictory``, two hedges that pull opposite ways ("nearly more than 400 thousand"):
   [f - s, f + s], the union of what either hedge would allow.
 * ``range``, two figures joined by "to", a dash, or "between ... and" ("3 to 5 million",
-  "3-5 million", "between 15 and 39 million", "aged 16-59"): one row, figure NaN, interval
-  [first, second], a scale word or unit after the second figure applying to both. "from 630
-  to 719" is a change, not a range: two rows.
+  "3-5 million", "between 15 and 39 million", "aged 16-59"), or "from ... to ..." with no word
+  of change before it in its clause ("prices range from $5 to $9"): one row, figure NaN,
+  interval [first, second], a scale word or unit after the second figure applying to both
+  (unless the first would then exceed the second: "$200,000 to $4 million"). "rose from 630 to
+  719" is a change, not a range: two rows; so is "by X to Y".
+
+A tilde or "≈" before the number is ``about`` ("~1.2mm"); "sub-" joined to it is ``nearly``
+("sub-300 sq m").
 
 Shares and multiples are figures with a unit that says so. A fraction ("two-thirds", "a
 quarter of", "half of", "one in five", "two out of 10") has unit ``fraction``, its share as
-figure (0.2 for one in five) and one part (1/5) as *s*; a multiple ("seven times", "10-fold",
-"doubled", "twice") has unit ``times``. "per cent" and "%" give unit ``percent``; a currency
-sign or code before the figure is its unit ($ dollars, US$ and USD US dollars, € and EUR
-euros, £ and GBP pounds, ¥, RMB and CNY yuan), and a hedge before the sign is read
-("more than $1 billion" is over). A minus sign before the figure makes it negative ("-5%").
+figure (0.2 for one in five) and one part (1/5) as *s* ("one fourth" and "1/16 of" too); a
+multiple ("seven times", "10-fold", "doubled", "twice") has unit ``times``. "per cent", "pc"
+and "%" give unit ``percent``; a currency sign or code before the figure is its unit
+(:data:`mpsbook.numbers.CURRENCIES`: $ dollars, US$ and USD US dollars, € and EUR euros, £ and
+GBP pounds, ¥, RMB and CNY yuan, A$, S$, HK$, RM, Rs, "PS" and "Y=" as ASCII copy writes £ and
+¥ ...), as is a sign or code after it ("1,200€", "108.79 JPY"), and a hedge before the sign is
+read ("more than $1 billion" is over). A unit of measurement after the figure is its unit
+(:mod:`mpsbook.units`: "256GB" gigabytes, "50 mph", "a 6.1-inch screen", "a 65-year-old" years
+of age), and a denominator after a unit or currency makes a rate ("$80 per sq m"); "aged 35"
+and "Smith, 66, said" are ages. A minus sign or "minus" before the figure makes it negative
+("-5%", "minus-5 yards"); "x 10^23" and a multiplication sign before 10 multiply it by a power of ten.
 "over" is not a hedge after a verb it belongs to ("handed over 571 suspects") or before a
 duration ("over three days"); "about" is not one after a word it belongs to ("talk about"); "up
 to" after a verb of rising in the same clause reads "to" ("increased by 5%, up to 5,668").
 
 Never a quantity: a year (a four-digit whole number from 1900 to 2100, written without a comma
 or suffix and with no hedge before it, whatever follows it; "2018-2020" and "2009/10" are years
-too); dates ("July 28", "28 July", "Sept. 26", "2024-06-26"); times ("10:30 pm", "2pm");
-phone and hotline numbers ("010-6520-3000", "hotline 96110", "Dial 110"); legal and section
-references, levels and grades ("Article 287", "Decree No. 119", "Level 3", "Table 1");
+too, and so are "by 2120" and "between 1600 and 1900"; "about 2000 - 2500 calories" is a range);
+dates ("July 28", "28 July", "Sept. 26", "2024-06-26"); times ("10:30 pm", "2pm");
+phone and hotline numbers ("010-6520-3000", "hotline 96110", "Dial 110", and those only their
+context shows, :mod:`mpsbook.phones`: "6520 3000", "dial 110 or 119", "the centre at 96110");
+share-index names ("S&P 500"); street addresses ("12 Elm Street"); sports scores ("beat them
+2-1"); eras ("A.D. 1000"); legal and section references, seat rows, levels and grades
+("Article 287", "Decree No. 119", "Level 3", "Table 1", "Row 21");
 identifiers and model names (digits joined to a code: "5G", "COVID-19", "bm01000001",
-"24/7", a number written with a leading zero); list numbers ("1. Main points"); digit
-ordinals ("the 20th"); "one of" and "one or more"; and a rate's denominator ("0.5 per 100,000 people").
+"24/7", a number written with a leading zero; "iPhone 11", "787 Dreamliner"); list numbers ("1. Main points"); digit
+ordinals ("the 20th"); "one of" and "one or more"; and a rate's denominator ("0.5 per 100,000 people";
+"every 33 years" is a period, not a denominator).
 The article's typo "on million" is read as "one million", and the row's ``note`` says so.
 """
 
@@ -66,6 +82,7 @@ import re
 
 import pandas as pd
 
+from .counted import AGED, DURATIONS, UNITS, age_after_a_name, reading_after, unit_after  # noqa: F401  (UNITS: the package exports it from here)
 from .data import paragraph_number
 from .numbers import place_value  # noqa: F401  (verdicts reads it from here)
 from .spans import Atom, find_atoms, join_atoms
@@ -87,35 +104,6 @@ POSTFIX_HEDGES = {
     "about": re.compile(r"(?:\s+or\s+so\b|-odd\b)", re.IGNORECASE),
 }
 
-# What a quantity counts, read from the words after it; each spelling maps to one name. Units written
-# as a plain noun with an -s plural are listed by their singular alone.
-_PLAIN_UNITS = (
-    "case suspect card cyberattack attack threat den unit system website account arrest euro dollar pound "
-    "day month year hour week"
-).split()
-UNITS = {
-    spelling: unit
-    for unit, spellings in {
-        **{f"{noun}s": [noun, f"{noun}s"] for noun in _PLAIN_UNITS},
-        "people": ["people", "persons", "person"],
-        "person-times": ["person-times"],
-        "police": ["police", "policemen", "officers", "officer"],
-        "tons": ["ton", "tons", "tonne", "tonnes", "t"],
-        "kilograms": ["kilogram", "kilograms", "kg", "kilo", "kilos"],
-        "yuan": ["yuan", "rmb"],
-        "percent": ["percent", "%"],
-        "organizations": ["organization", "organizations", "organisation", "organisations"],
-        "groups": ["group", "groups", "gang", "gangs"],
-        "enterprises": ["enterprise", "enterprises", "company", "companies"],
-    }.items()
-    for spelling in spellings
-}
-DURATIONS = {"days", "months", "years", "hours", "weeks"}
-# Words that end the search for a unit: what follows them is not what the number counts.
-_UNIT_STOPS = set(
-    "in on at from to by for with and or were was is are have has had be been that which who across during since "
-    "than as per into this these their its his her the a an".split()
-)
 # Words before "over" and "about" that make them part of a verb or noun, not hedges.
 _OVER_VERBS = set(
     "hand hands handed handing turn turns turned turning take takes took taken taking pass passed passing carry "
@@ -126,6 +114,7 @@ _ABOUT_WORDS = set(
     "concerns concerned worried brought bring care think thought complaints".split()
 )
 
+_YEAR_AFTER_A_PREPOSITION = re.compile(r"\b(?:in|by|since|until|till|before|after)\s+$", re.IGNORECASE)
 # Capitalised words a number may follow without being part of a name.
 _NOT_NAMES = set(
     "January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul "
@@ -140,12 +129,18 @@ _HEDGE_WORDS = "|".join(
 )
 _HEDGES_BEFORE = re.compile(rf"(?:(?<![\w-])(?:{_HEDGE_WORDS})\s+)+$", re.IGNORECASE)
 _ONE_HEDGE = re.compile(rf"(?<![\w-])(?:{_HEDGE_WORDS})(?![\w])", re.IGNORECASE)
-_WORD_AFTER = re.compile(r"\s*(%|[A-Za-z][A-Za-z-]*)")
-_PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)|\s+percentage\s+points?\b", re.IGNORECASE)
+# A tilde or "almost equal to" right before the number ("~1.2mm", "≈ 32m2") is "about".
+# "sub-" joined to the number is "under" ("sub-300 sq m").
+_SYMBOL_HEDGES = ("~", "\u2248")
+_SYMBOL_BEFORE = re.compile(r"(?:(?<![\w~\u2248])[~\u2248]\s?|(?<![\w-])(?i:sub)-)$")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
 
 
 def _hedge_kind(hedge: str) -> str:
+    if hedge in _SYMBOL_HEDGES:
+        return "about"
+    if hedge.lower() == "sub-":
+        return "nearly"
     normalised = " ".join(re.split(r"[\s-]+", hedge.lower()))
     return next(kind for kind, words in HEDGES.items() if normalised in words)
 
@@ -160,39 +155,6 @@ def interval(figure: float, step: float, qualifier: str) -> tuple[float, float]:
         "contradictory": (figure - step, figure + step),
     }
     return rules[qualifier]
-
-
-def _unit_after(text: str, end: int, inline: str = "") -> str:
-    """What the quantity ending at ``end`` counts.
-
-    A unit written into the number wins (a currency sign, "%", "per cent", a share or a
-    multiple); then a word joined by a hyphen ("a 10,000-yuan fine"); then the first known
-    unit word among the next four words, or the first plural word not known ("12 cities"),
-    stopping at a preposition, conjunction or verb of being.
-    """
-    if inline:
-        return inline
-    percent = _PERCENT_AFTER.match(text, end)
-    if percent:
-        return "percentage points" if "point" in percent.group().lower() else "percent"
-    hyphenated = re.match(r"-([A-Za-z]+)", text[end:])
-    if hyphenated:
-        word = hyphenated.group(1).lower()
-        return UNITS.get(word, UNITS.get(word + "s", ""))
-    position = end
-    for _ in range(4):
-        match = _WORD_AFTER.match(text, position)
-        if not match:
-            return ""
-        word = match.group(1).lower()
-        if word in UNITS:
-            return UNITS[word]
-        if word in _UNIT_STOPS:
-            return ""
-        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-            return word
-        position = match.end()
-    return ""
 
 
 def _hedges_before(text: str, start: int) -> tuple[int, list[str]]:
@@ -220,8 +182,8 @@ def _hedges_before(text: str, start: int) -> tuple[int, list[str]]:
 
 
 def _after_a_name(text: str, atom: Atom) -> bool:
-    """Whether a small whole number follows a capitalised word inside a sentence, as in a name ("Voyager 2", "EMMA 9")."""
-    name = re.search(r"(?<=[a-z,;] )([A-Z][a-z]+|[A-Z]{2,}) $", text[max(0, atom.start - 30) : atom.start])
+    """Whether a small whole number follows a capitalised word inside a sentence, as in a name ("Voyager 2", "EMMA 9", "iPhone 11")."""
+    name = re.search(r"(?<=[a-z,;:] )([A-Z][a-z]+|[A-Z]{2,}|[a-z][A-Z][a-z]+) $", text[max(0, atom.start - 30) : atom.start])
     return bool(name) and name.group(1) not in _NOT_NAMES and abs(atom.figure) < 100 and atom.figure == int(atom.figure)
 
 
@@ -235,21 +197,29 @@ def _row(text: str, atom: Atom) -> dict | None:
     """One row for one quantity, or None when the context shows it is not one (a year, "one of")."""
     start, end, note = atom.start, atom.end, atom.note
     hedge_start, hedges = _hedges_before(text, start)
+    symbol = _SYMBOL_BEFORE.search(text, max(0, start - 4), start)
+    if symbol and not hedges:
+        hedge_start, hedges = symbol.start(), [symbol.group().strip()]
     kinds = {_hedge_kind(h) for h in hedges}
     for kind, pattern in POSTFIX_HEDGES.items():
         postfix = pattern.match(text, end)
         if postfix and atom.kind in ("number", "words"):
             kinds.add(kind)
             end = postfix.end()
-    unit = _unit_after(text, end, atom.unit)
+    unit, counted = reading_after(text, end, atom.unit)
+    if not unit and (AGED.search(text, max(0, start - 12), start) or age_after_a_name(text, atom)):
+        unit = "years of age"  # "aged 16-59", "at age 35", "Smith, 66, said"
     if atom.is_year and (not hedges or (kinds == {"about"} and not unit)):
         return None  # a year, and "around 1990" too; "over 2023 cases" is a count
     if atom.kind == "words" and atom.figure == 1 and atom.single_word and not atom.unit and (
-        not _unit_after(text, end) or re.match(r"\s+(?:of|or\s+more)\b", text[atom.end :])
+        not unit_after(text, end) or re.match(r"\s+(?:of|or\s+more)\b", text[atom.end :])
     ):
         return None  # "one" as a pronoun ("one of the suspects") or a threshold ("one or more crimes"), not a count
     if atom.kind == "number" and not unit and not hedges and _after_a_name(text, atom):
         return None  # a model or series number: "Voyager 2", "Lionfish 3"
+    if atom.kind == "number" and not unit and not hedges and _YEAR_AFTER_A_PREPOSITION.search(text, max(0, start - 12), start) \
+            and re.fullmatch(r"1\d{3}|2[01]\d\d", text[start:end]):
+        return None  # "by 2120", "in 1066": a year outside 1900-2100, named so by its preposition
     if "over" in {_hedge_kind(h) for h in hedges[-1:]} and hedges[-1].lower() == "over" and unit in DURATIONS:
         kinds.discard("over")  # "over three days": during, not more than
         hedges, hedge_start = hedges[:-1], start if len(hedges) == 1 else hedge_start
@@ -265,13 +235,14 @@ def _row(text: str, atom: Atom) -> dict | None:
     return {
         "start": start, "end": end, "paragraph": paragraph_number(text, start), "expression": text[start:end],
         "figure": figure, "low": float(low), "high": float(high), "qualifier": qualifier, "unit": unit, "note": note,
+        "counted": counted,
     }
 
 
 COLUMNS = ["start", "end", "paragraph", "expression", "figure", "low", "high", "qualifier", "unit", "note"]
 
 
-def extract_quantities(text: str) -> pd.DataFrame:
+def extract_quantities(text: str, counted: bool = False) -> pd.DataFrame:
     """One row per quantitative expression in ``text``, in order, with the interval it allows.
 
     Returns
@@ -281,13 +252,16 @@ def extract_quantities(text: str) -> pd.DataFrame:
         1-based, counting non-empty lines), ``expression`` (str: the hedge words and the number),
         ``figure`` (float: the stated number; NaN for an order of magnitude or a range),
         ``low``, ``high`` (float, in the unit of the figure), ``qualifier`` (one of
-        :data:`TEXT_QUALIFIERS`), ``unit`` (str: what is counted, "percent", "fraction",
-        "times" or a currency; empty when none is recognised) and ``note`` (str). The rule,
-        and what is never a quantity: the module docstring and the methods page, "Reading a
-        vague number as an interval".
+        :data:`TEXT_QUALIFIERS`), ``unit`` (str: what is counted or measured, "percent",
+        "fraction", "times", a currency or a unit of measurement; empty when none is recognised)
+        and ``note`` (str). With ``counted``, one column more, ``counted`` (str): the words that
+        name what is counted, as written ("eligible pensioners" where ``unit`` is "pensioners"),
+        empty when the unit is not a counted word. The rule, and what is never a quantity: the
+        module docstring and the methods page, "Reading a vague number as an interval".
     """
     rows = [row for atom in join_atoms(text, find_atoms(text)) if (row := _row(text, atom))]
-    return pd.DataFrame(rows, columns=COLUMNS).astype(
+    columns = [*COLUMNS, "counted"] if counted else COLUMNS
+    return pd.DataFrame(rows, columns=columns).astype(
         {"start": "int64", "end": "int64", "paragraph": "int64", "figure": "float64", "low": "float64", "high": "float64"}
     )
 

@@ -1,0 +1,143 @@
+"""What a quantity counts or measures, read from the words after it: units, currencies, rates, ages, shares' wholes.
+
+:func:`reading_after` gives the unit of the quantity that ends at an offset of a text and the words
+that name what it counts; :mod:`mpsbook.quantities` calls it for every number it keeps. Units of
+measurement themselves are listed in :mod:`mpsbook.units`, currency signs in :mod:`mpsbook.numbers`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .numbers import CURRENCIES
+from .spans import Atom
+from .units import measure_after, rate_after
+
+# What a quantity counts, read from the words after it; each spelling maps to one name. Units written
+# as a plain noun with an -s plural are listed by their singular alone.
+_PLAIN_UNITS = (
+    "case suspect card cyberattack attack threat den unit system website account arrest euro dollar pound "
+    "day month year hour week"
+).split()
+UNITS = {
+    spelling: unit
+    for unit, spellings in {
+        **{f"{noun}s": [noun, f"{noun}s"] for noun in _PLAIN_UNITS},
+        "people": ["people", "persons", "person"],
+        "person-times": ["person-times"],
+        "police": ["police", "policemen", "officers", "officer"],
+        "staff": ["staff", "personnel"],
+        "tons": ["ton", "tons", "tonne", "tonnes", "t"],
+        "kilograms": ["kilogram", "kilograms", "kg", "kilo", "kilos"],
+        "yuan": ["yuan", "rmb"],
+        **{currency: [currency] for currency in ("yen", "ringgit", "kuna", "sen")},
+        **{f"{currency}s": [currency, f"{currency}s"] for currency in ("shekel", "rupee", "peso", "franc", "cent")},
+        "pence": ["pence", "penny"],
+        "percent": ["percent", "%"],
+        "organizations": ["organization", "organizations", "organisation", "organisations"],
+        "groups": ["group", "groups", "gang", "gangs"],
+        "enterprises": ["enterprise", "enterprises", "company", "companies"],
+    }.items()
+    for spelling in spellings
+}
+_IRREGULAR_PLURALS = {"children", "women", "men", "geese", "mice", "teeth", "feet", "lice", "oxen"}
+DURATIONS = {"days", "months", "years", "hours", "weeks", "minutes", "seconds"}
+# Currencies named by a word after the figure ("500 yuan", "18 sen"): like a sign, they may be a rate ("yuan a month").
+_CURRENCY_WORDS = {"yuan", "euros", "dollars", "pounds", "yen", "ringgit", "kuna", "sen", "shekels", "rupees", "pesos",
+                   "francs", "cents", "pence"}
+# Words that end the search for a unit: what follows them is not what the number counts.
+_UNIT_STOPS = set(
+    "in on at from to by for with and or were was is are have has had be been that which who across during since "
+    "than as per into this these their its his her the a an".split()
+)
+# Verbs that end the words naming the whole of a share ("a third of the population lives ...").
+_VERBS_OF_BEING = set("is are was were has have had lives live lived will would can could may might do does did".split())
+_SHARE_OF = re.compile(
+    r"(?:\s+of)?(?:\s+(?:the|a|an|all|those|these|its|their))?((?:\s+[A-Za-z][\w-]*){1,3}?)"
+    rf"(?=\s+(?:{'|'.join(sorted(_UNIT_STOPS | _VERBS_OF_BEING))}|of|[a-z]+ed)\b|[,.;:!?)]|$)"  # a verb in -ed ends it too
+)
+_WORD_AFTER = re.compile(r"\s*(%|[A-Za-z][A-Za-z-]*)")
+_PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|(?-i:pc)\b)|\s+percentage\s+points?\b", re.IGNORECASE)
+_CURRENCY_AFTER = re.compile(r"\s?([\u20ac\u00a3\u00a5\u20b9\u20a9\u20aa])|\s(USD|EUR|JPY|GBP|CNY|AUD|CAD|NZD|HKD|SGD|MYR|INR|CHF|KRW)\b")
+_NAMED_CURRENCY = re.compile(
+    r"\s+(Australian|Canadian|New\s+Zealand|Hong\s+Kong|Singapore|US|U\.S\.|Danish|Swedish|Norwegian)\s+"
+    r"(dollars|crowns|kroner|kronor|krone)\b"
+)
+AGED = re.compile(r"\b(?:aged|ages?(?:\s+of)?)\s+$", re.IGNORECASE)
+
+
+def unit_after(text: str, end: int, inline: str = "") -> str:
+    """What the quantity ending at ``end`` counts or measures (:func:`reading_after`, its unit alone)."""
+    return reading_after(text, end, inline)[0]
+
+
+def reading_after(text: str, end: int, inline: str = "") -> tuple[str, str]:
+    """What the quantity ending at ``end`` counts or measures, and the words that name it.
+
+    A unit written into the number wins (a currency sign, "%", "per cent", "pc", a share or a
+    multiple); then a unit of measurement (:func:`mpsbook.units.measure_after`: "256GB", "50 mph",
+    "6.1-inch", "a 65-year-old"); then a word joined by a hyphen ("a 10,000-yuan fine"); then the
+    first known unit word among the next four words, or the first plural word not known ("12
+    cities"), stopping at a preposition, conjunction or verb of being. A currency, a percentage or
+    a measure followed by a denominator is a rate ("$80 per sq m": dollars per square metre).
+
+    Returns (unit, counted): ``counted`` is the words from the number to the counted word, as
+    written ("eligible pensioners" where the unit is "pensioners"), when the unit is a counted
+    word; else empty.
+    """
+    if inline == "fraction":
+        return inline, _share_of(text, end)
+    if inline:
+        return (rate_after(text, end, inline)[0] if inline != "times" else inline), ""
+    percent = _PERCENT_AFTER.match(text, end)
+    if percent:
+        return rate_after(text, percent.end(), "percentage points" if "point" in percent.group().lower() else "percent")[0], ""
+    currency = _CURRENCY_AFTER.match(text, end)
+    if currency:  # "1,200€", "108.79 JPY"
+        return rate_after(text, currency.end(), CURRENCIES[currency.group(1) or currency.group(2)])[0], ""
+    named = _NAMED_CURRENCY.match(text, end)
+    if named:  # "10.5 million Australian dollars", "7.5 million Danish crowns"
+        country = " ".join(named.group(1).split()).replace("U.S.", "US")
+        return rate_after(text, named.end(), f"{country} {'crowns' if named.group(2) != 'dollars' else 'dollars'}")[0], ""
+    measure, measure_end = measure_after(text, end)
+    if measure:
+        return rate_after(text, measure_end, measure)[0], ""
+    hyphenated = re.match(r"-([A-Za-z]+)", text[end:])
+    if hyphenated:
+        word = hyphenated.group(1).lower()
+        return UNITS.get(word, UNITS.get(word + "s", "")), ""
+    position = end
+    for _ in range(4):
+        match = _WORD_AFTER.match(text, position)
+        if not match:
+            return "", ""
+        word = match.group(1).lower()
+        counted = text[end : match.end()].strip()
+        if word in UNITS:
+            if UNITS[word] in _CURRENCY_WORDS:
+                return rate_after(text, match.end(), UNITS[word])[0], ""
+            return UNITS[word], counted
+        if word in _UNIT_STOPS:
+            return "", ""
+        plural = len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))  # not "previous", "crisis"
+        if plural or word in _IRREGULAR_PLURALS or (
+            word.endswith("men") and len(word) > 4
+        ):  # "12 cities", "5 million children", "60 fishermen"
+            return word, counted
+        position = match.end()
+    return "", ""
+
+
+def _share_of(text: str, end: int) -> str:
+    """The words naming the whole a share is of, as written: "condos" after "Half the", "US population" after "One fourth of the"."""
+    found = _SHARE_OF.match(text, end)
+    return found.group(1).strip() if found else ""
+
+
+def age_after_a_name(text: str, atom: Atom) -> bool:
+    """Whether a whole number below 120 set off by commas after a capitalised name is an age ("Smith, 66, said")."""
+    return (
+        atom.kind == "number" and 0 < atom.figure < 120 and atom.figure == int(atom.figure)
+        and bool(re.search(r"\b[A-Z][a-z]+, $", text[max(0, atom.start - 30) : atom.start]))
+        and bool(re.match(r", (?:[a-z]|who\b)", text[atom.end :]))
+    )
