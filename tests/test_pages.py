@@ -33,7 +33,7 @@ def offline_loader(url, options=None):
 
 
 class Links:
-    """Page links as ``test:claim/<key>``, ``test:claim-address/<key>`` and ``test:paragraph/<n>``."""
+    """Page links as ``test:claim/<key>``, ``test:claim-address/<key>``, ``test:paragraph/<n>`` and ``test:rule``."""
 
     def claim(self, claim_key):
         return f"test:claim/{claim_key}"
@@ -43,6 +43,9 @@ class Links:
 
     def paragraph(self, number):
         return f"test:paragraph/{number}"
+
+    def rule(self):
+        return "test:rule"
 
 
 LINKS = Links()

@@ -56,7 +56,8 @@ def page_project(folder, sections="crime, cybersecurity, emergencies, public adm
     shutil.copy(mpsbook.ROOT_DIR / "CITATION.cff", folder / "CITATION.cff")
     return {
         "index.rst": "Book\n====\n\n.. toctree::\n\n   boxes\n   book/article\n\n.. scorecard::\n\n"
-                     ".. corrections-log::\n\nSee :ref:`the box <claim-clean-net-2022-cases>`.\n",
+                     ".. corrections-log::\n\nSee :ref:`the box <claim-clean-net-2022-cases>`.\n\n"
+                     ".. _rating-rule:\n\nThe rule\n--------\n\nIts questions.\n",
         "boxes.rst": f"Boxes\n=====\n\n.. claim-boxes:: {sections}\n",
         "book/article.rst": "Article\n=======\n\n.. annotated-article::\n",
     }
@@ -96,6 +97,9 @@ def test_a_box_links_each_mention_to_its_paragraph_and_reviews_at_an_absolute_ad
     box = box[:box.index("</script>")]
     assert re.findall(r'href="(book/article\.html#p-\d+)"', box) == [f"book/article.html#p-{n}" for n in paragraphs]
     assert '"url":"https://example.org/book/boxes.html#claim-clean-net-2022-cases"' in box
+    assert 'href="index.html#rating-rule"' in box  # "Decided by the question: ... (the rating rule)"
+    question = tables["verdicts"].set_index("claim_key").loc[key, "question"]
+    assert f"The question that decided it: {question}" in box  # the ClaimReview's ratingExplanation
     article = page(page_app, "book/article")
     assert len(re.findall(r'<li class="mpsbook-paragraph" id="p-\d+"', article)) == len(
         [line for line in tables["article"].split("\n") if line.strip()])

@@ -45,15 +45,20 @@ def test_a_period_in_no_known_form_is_refused_with_its_words():
 
 def rate(low, high, figures, reading="book rule", qualifier=""):
     """The rating of a one-claim ledger of 2022 cases; ``figures`` is a list of (value, relation, comparability, period)."""
-    pairs = pd.DataFrame([
+    return mpsbook.rate_claim(low, high, reading, rate_pairs(figures), qualifier=qualifier, campaign="Test Action")
+
+
+def rate_pairs(figures) -> pd.DataFrame:
+    """The rows of :func:`mpsbook.compare_claims` for a one-claim ledger of 2022 cases and ``figures``."""
+    return pd.DataFrame([
         {"claim_id": "C01", "ref_id": f"r{i}", "comparability": kind, "reason": "Why.", "claim_key": "k",
          "period": "2022", "topic": "t", "metric": "m", "value": value, "unit": "cases", "unit_ref": "cases",
          "period_ref": period,
          "ref_low": mpsbook.reference_interval(value, relation)[0],
          "ref_high": mpsbook.reference_interval(value, relation)[1]}
         for i, (value, relation, kind, period) in enumerate(figures)
-    ])
-    return mpsbook.rate_claim(low, high, reading, pairs, qualifier=qualifier, campaign="Test Action")
+    ], columns=["claim_id", "ref_id", "comparability", "reason", "claim_key", "period", "topic", "metric", "value",
+                "unit", "unit_ref", "period_ref", "ref_low", "ref_high"])
 
 
 @pytest.mark.parametrize("low, high, figures, rating, ratio", [
@@ -223,3 +228,35 @@ def test_a_figure_is_placed_inside_above_or_below_an_interval_ends_included():
     assert [mpsbook.place_in_interval(v, 100, 200) for v in (100, 150, 200, 201, 99)] == [
         "inside that interval", "inside that interval", "inside that interval", "above that interval",
         "below that interval"]
+
+
+# ---- the rule as a decision table (data/rating-rule.csv) ---------------------------------------
+
+
+def test_the_rule_runs_its_questions_in_the_order_the_table_gives():
+    figures = [(50, "exact", "same", "2022"), (150, "exact", "different period", "2018-2021")]
+    asked = mpsbook.rating_rule()
+    assert rate(100, 200, figures)["rating"] == "wrong for the period it names"
+    assert rate(100, 200, figures)["question"] == dict(asked)["same-period"]
+    origin_first = sorted(asked, key=lambda step: step[0] != "other-period")  # the match asked before the year
+    pairs_first = mpsbook.rate_claim(100, 200, "book rule", rate_pairs(figures), rule=origin_first)
+    assert pairs_first["rating"] == "matches a figure of another period or scope"
+    assert pairs_first["question"] == dict(asked)["other-period"]
+
+
+def test_a_rule_that_settles_nothing_is_refused():
+    with pytest.raises(ValueError, match="no question of the rating rule settled the claim"):
+        mpsbook.rate_claim(100, 200, "book rule", rate_pairs([(1000, "exact", "different unit", "2022")]),
+                           rule=[("same-period", "Is there a figure for the year?")])
+
+
+def test_a_rating_rule_table_that_leaves_out_a_step_names_the_file_and_the_step(tmp_path):
+    import shutil
+
+    shutil.copytree(mpsbook.DATA_DIR, tmp_path / "data")
+    table = tmp_path / "data" / "rating-rule.csv"
+    table.write_text("\n".join(line for line in table.read_text(encoding="utf-8").splitlines()
+                               if ",within-limits," not in line) + "\n", encoding="utf-8")
+    with pytest.raises(mpsbook.DataError, match="leaves out the step\\(s\\) within-limits") as caught:
+        mpsbook.rating_rule(tmp_path / "data" / "datapackage.json")
+    assert caught.value.path.endswith("rating-rule.csv") and caught.value.column == "step"

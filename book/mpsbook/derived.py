@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from .data import DATA_DIR, DATAPACKAGE, display_path, load_ledger, resource_descriptor
-from .ratings import claim_ratings, claim_sensitivity
+from .ratings import claim_ratings, claim_sensitivity, rating_rule
 
 DERIVED = ("verdicts", "sensitivity")
 
@@ -30,8 +30,9 @@ def _cell(value) -> str:
 def derived_tables(package_path=DATAPACKAGE) -> dict:
     """The derived tables as CSV text, keyed by resource name, each with the columns the data package declares."""
     claims, comparisons, references = load_ledger(package_path)
-    frames = {"verdicts": claim_ratings(claims, comparisons, references),
-              "sensitivity": claim_sensitivity(claims, comparisons, references)}
+    rule = rating_rule(package_path)
+    frames = {"verdicts": claim_ratings(claims, comparisons, references, rule=rule),
+              "sensitivity": claim_sensitivity(claims, comparisons, references, rule=rule)}
     texts = {}
     for name, frame in frames.items():
         columns = [field["name"] for field in resource_descriptor(name, package_path)["schema"]["fields"]]

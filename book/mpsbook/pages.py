@@ -49,6 +49,9 @@ class PageLinks(Protocol):
     def paragraph(self, number: int) -> str:
         """Paragraph ``number`` (from 1) of the annotated article."""
 
+    def rule(self) -> str:
+        """The rating rule's table of questions, on the methods page."""
+
 
 class AnchorLinks:
     """Links for a page that holds every box and paragraph itself: ``#claim-<key>`` and ``#p-<n>``."""
@@ -61,6 +64,9 @@ class AnchorLinks:
 
     def paragraph(self, number: int) -> str:
         return f"#p-{number}"
+
+    def rule(self) -> str:
+        return "#rating-rule"
 
 
 def page_tables(package_path=DATAPACKAGE) -> dict:
@@ -201,7 +207,8 @@ def claim_review(claim_key: str, tables: dict, *, author: str, date: str, url: s
         "itemReviewed": {"@type": "Claim", "appearance": appearance,
                          "text": " / ".join(mentions["quote"])},
         "reviewRating": {"@type": "Rating", "alternateName": verdict["rating"],
-                         "ratingExplanation": verdict["conclusion"]},
+                         "ratingExplanation": f"{verdict['conclusion']} The question that decided it: "
+                                              f"{verdict['question']}"},
         "author": {"@type": "Organization", "name": author},
         "datePublished": date,
     }
@@ -211,9 +218,10 @@ def claim_box_html(claim_key: str, tables: dict, *, ratings: dict, readings: dic
                    author: str, date: str, links: PageLinks) -> str:
     """The box that checks one claim, at the anchor ``claim-<claim_key>``, with its ClaimReview JSON-LD.
 
-    It holds each mention's words (linked to its paragraph on the article page), the rating and
-    the conclusion, the chance test where the rule ran one, the official figures the rating rests on, possible origins of the number,
-    what was searched where nothing was found, and the rating under the other readings.
+    It holds each mention's words (linked to its paragraph on the article page), the rating, the
+    question of the rating rule that decided it, the conclusion, the chance test where the rule
+    ran one, the official figures the rating rests on, possible origins of the number, what was
+    searched where nothing was found, and the rating under the other readings.
 
     Raises
     ------
@@ -230,7 +238,7 @@ def claim_box_html(claim_key: str, tables: dict, *, ratings: dict, readings: dic
     return render(
         "claim_box.html", claim_key=claim_key, mentions=mentions.to_dict("records"),
         rating=verdict["rating"], meaning=ratings.get(verdict["rating"], ""), conclusion=verdict["conclusion"],
-        chance=_text(verdict["chance_test"]),
+        chance=_text(verdict["chance_test"]), question=verdict["question"],
         resting_on=reference_items(tables["references"], resting_on),
         origins=reference_items(tables["references"], origins),
         searches=searches.to_dict("records"),

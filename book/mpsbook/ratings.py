@@ -8,16 +8,19 @@ about the text (:mod:`mpsbook.findings`), not a second rating.
 
 from __future__ import annotations
 
+import functools
 import math
+from pathlib import Path
 
 import pandas as pd
 
+from .data import DATAPACKAGE, DataError, display_path, load_table, resource_descriptor
 from .origins import CLOSENESS, closeness, possible_origins
 from .quantities import format_figure
 from .readings import READINGS, claim_interval, interval_middle, overlaps, widened
 from .running_totals import running_total
 from .verdicts import claim_to_official, compare_claims, units_match
-from .wording import count_words, figure_words, period_words, round_for_words, times_words
+from .wording import amount_words, count_words, counted_by_words, counted_words, figure_words, period_words, round_for_words, times_words
 
 RATINGS = {
     "correct": "An official figure of the same measure, period and scope lies within the range the claim's words "
@@ -49,7 +52,7 @@ def _outcome(rating, ref_ids, ratio, conclusion, chance=""):
 
 
 def rate_claim(low: float, high: float, reading: str, pairs: pd.DataFrame, qualifier: str = "",
-               campaign: str = "") -> dict:
+               campaign: str = "", rule: list | None = None) -> dict:
     """One claim's rating under ``reading``, by the rule on the method page: its steps in order, the first that holds.
 
     The steps follow an editor's questions: is there an official figure of the same measure, period
@@ -71,6 +74,8 @@ def rate_claim(low: float, high: float, reading: str, pairs: pd.DataFrame, quali
         The claim's hedge; one of :data:`FLOOR_QUALIFIERS` makes it a floor, which a higher figure does not refute.
     campaign : str
         The campaign the article credits, named where the number belongs to another.
+    rule : list of (step, question), optional
+        The rule's questions in the order they are asked (:func:`rating_rule`); the data package's by default.
 
     Returns
     -------
@@ -78,11 +83,15 @@ def rate_claim(low: float, high: float, reading: str, pairs: pd.DataFrame, quali
         ``rating`` (a key of :data:`RATINGS`), ``ref_ids`` (the figures it rests on, space-separated, the
         deciding one first), ``nearest_ratio`` (:func:`claim_to_official` against that figure; NaN where
         there is none, or it counts another unit), ``conclusion`` (at most
-        :data:`mpsbook.wording.MAX_WORDS` words of plain English) and ``chance_test`` (the chance
-        test in words, where the rule ran it; else empty).
+        :data:`mpsbook.wording.MAX_WORDS` words of plain English), ``chance_test`` (the chance
+        test in words, where the rule ran it; else empty) and ``question`` (the rule's question that
+        decided it).
+
+    Raises
+    ------
+    ValueError
+        When no step of ``rule`` settles the claim (a rule that leaves out the steps that always do).
     """
-    if pairs.empty:
-        return _outcome("not found", [], math.nan, "No official figure was found; the searches made are listed below.")
     wide_low, wide_high = widened(low, high, reading)
     pairs = pairs.assign(
         agrees=[overlaps(wide_low, wide_high, lo, hi) for lo, hi in zip(pairs["ref_low"], pairs["ref_high"], strict=True)],
@@ -92,53 +101,32 @@ def rate_claim(low: float, high: float, reading: str, pairs: pd.DataFrame, quali
     )
     claim = {"low": low, "high": high, "wide_low": wide_low, "wide_high": wide_high, "pairs": pairs,
              "floor": qualifier in FLOOR_QUALIFIERS, "campaign": campaign}
-    for step in (_same_period, _impossible, _lower_bound, _misleading, _matches, _short_of_total, _nearest):
-        outcome = step(claim)
+    for step, question in (rating_rule() if rule is None else rule):
+        outcome = RULE_STEPS[step](claim)
         if outcome:
-            return outcome
-    bound = _of_kind(claim, "bound").iloc[0]  # every figure listed is a hard limit the claim keeps within
-    return _outcome("not found", [], math.nan,
+            return {**outcome, "question": question}
+    raise ValueError("no question of the rating rule settled the claim: the rule must end with a step that always "
+                     "does (any-figure, nearest and within-limits together settle every claim)")
+
+
+def _no_figure(claim):
+    if claim["pairs"].empty:
+        return _outcome("not found", [], math.nan, "No official figure was found; the searches made are listed below.")
+    return None
+
+
+def _within_limits(claim):
+    bounds = _of_kind(claim, "bound")
+    if len(bounds) < len(claim["pairs"]):
+        return None
+    return _outcome("not found", [], math.nan,  # every figure listed is a hard limit the claim keeps within
                     f"No official figure of this measure was found; the claim stays under its hard limit, "
-                    f"{_counted(bound)}.")
+                    f"{counted_words(bounds.iloc[0])}.")
 
 
 def _of_kind(claim: dict, *kinds) -> pd.DataFrame:
     pairs = claim["pairs"]
     return pairs[pairs["comparability"].isin(kinds)]
-
-
-MEASURE_UNITS = ("tonnes", "yuan", "percent")  # units of amount: said as '21.9 tonnes of drugs seized'
-
-
-def _when(period: str) -> str:
-    """A period as the conclusions say it after a figure: 'in 2022', 'from February 2018 to July 2022', 'to 8 August 2023'."""
-    words = period_words(period)
-    if words.startswith(("to ", "the ")):
-        return f"in {words}" if words.startswith("the ") else words
-    return f"from {words}" if " to " in words else f"in {words}"
-
-
-def _amount(ref, unit: str) -> str:
-    """A figure of the claim's own measure: '83,000 cases in 2022', '385,000 suspects from February 2018 to July 2022'.
-
-    A yearly average is said as one: '65 million cards a year from 1985 to 2004'.
-    """
-    per = " a year" if ref.comparability == "yearly average" else ""
-    return f"{figure_words(ref.value, unit)}{per} {_when(ref.period_ref)}"
-
-
-def _counted(ref, when: bool = True) -> str:
-    """A figure of another measure, with what it counts: '566,000 criminal cases solved from 25 June to 30 September 2023'.
-
-    ``when=False`` leaves the period out, for a second figure of the period just named.
-    """
-    if ref.unit_ref in MEASURE_UNITS:
-        counted = f"{figure_words(ref.value, ref.unit_ref)} of {ref.metric}"
-    elif ref.unit_ref == "person-times":
-        counted = f"{figure_words(ref.value)} {ref.metric} (person-times)"
-    else:
-        counted = f"{figure_words(ref.value)} {ref.metric}"
-    return f"{counted} {_when(ref.period_ref)}" if when else counted
 
 
 def _own_unit(claim, ref) -> str:
@@ -157,12 +145,7 @@ def _origin(claim, own) -> tuple[str, list]:
         return "", []
     best = others.loc[others["closeness"].idxmin()]
     topic = f" ({best.topic})" if best.topic != own.topic else ""
-    return f" It matches {_amount(best, _own_unit(claim, best))}{topic}.", [best.ref_id]
-
-
-def _counted_by(ref) -> str:
-    """Who counted a figure of the claim's own measure: the ministry, or, for a yearly average, the official counts."""
-    return "Official counts average" if ref.comparability == "yearly average" else "The ministry counted"
+    return f" It matches {amount_words(best, _own_unit(claim, best))}{topic}.", [best.ref_id]
 
 
 def _same_period(claim):
@@ -172,16 +155,16 @@ def _same_period(claim):
     if same["agrees"].any():
         best = same[same["agrees"]].iloc[0]
         return _outcome("correct", [best.ref_id], best.times,
-                        f"{_counted_by(best)} {_amount(best, _own_unit(claim, best))}, as the claim says.")
+                        f"{counted_by_words(best)} {amount_words(best, _own_unit(claim, best))}, as the claim says.")
     own = same.loc[same["times"].map(lambda r: abs(math.log(r))).idxmin()]
     if claim["floor"] and own.times < 1:
         return _outcome("correct as a lower bound", [own.ref_id], own.times,
-                        f"{_counted_by(own)} {_amount(own, _own_unit(claim, own))}: more, as 'over' allows.")
+                        f"{counted_by_words(own)} {amount_words(own, _own_unit(claim, own))}: more, as 'over' allows.")
     origin, origin_ids = _origin(claim, own)
     direction = (f"the claim is {times_words(own.times)} that" if own.times > 1
                  else f"the claim is {times_words(1 / own.times)} lower")
     return _outcome("wrong for the period it names", [own.ref_id, *origin_ids], own.times,
-                    f"{_counted_by(own)} {_amount(own, _own_unit(claim, own))}; {direction}.{origin}")
+                    f"{counted_by_words(own)} {amount_words(own, _own_unit(claim, own))}; {direction}.{origin}")
 
 
 def _impossible(claim):
@@ -190,12 +173,12 @@ def _impossible(claim):
     if not len(broken):
         return None
     worst = broken.loc[broken["times"].idxmax()]
-    words = f"{times_words(worst.times).capitalize()} a hard limit: {_counted(worst)}."
+    words = f"{times_words(worst.times).capitalize()} a hard limit: {counted_words(worst)}."
     other_unit = _of_kind(claim, "different unit")
     other_unit = other_unit[other_unit["agrees"]]
     if len(other_unit):  # the number fits a figure of another unit: the likelier reading of garbled words
         fits = other_unit.loc[other_unit["closeness"].idxmin()]
-        words += f" In {fits.unit_ref}, it fits {_counted(fits)}."
+        words += f" In {fits.unit_ref}, it fits {counted_words(fits)}."
     return _outcome("impossible", [worst.ref_id, *other_unit["ref_id"][:1]], worst.times, words)
 
 
@@ -220,11 +203,11 @@ def _misleading(claim):
         return None
     best = elsewhere.loc[elsewhere["closeness"].idxmin()]
     credited = f", not the {claim['campaign']}'s" if claim["campaign"] else ""
-    words = f"The number fits {_counted(best)} ({best.topic}){credited}."
+    words = f"The number fits {counted_words(best)} ({best.topic}){credited}."
     tied = same_period[~same_period["agrees"] & (same_period["unit_ref"] == best.unit_ref)]
     if len(tied):  # the figure nearer to what the claim names, which it does not fit
         nearer = tied.loc[tied["closeness"].idxmin()]
-        words += f" The nearer count: {_counted(nearer, when=False)}."
+        words += f" The nearer count: {counted_words(nearer, when=False)}."
     return _outcome("misleading", [best.ref_id, *tied["ref_id"][:1]], best.times, words)
 
 
@@ -250,7 +233,7 @@ def chance_test(claim, best) -> tuple[bool, str]:
     words = f"A claim this vague would match {share} figures of this measure for other periods"
     if fits > 1:
         return False, words + ", so a match cannot say which it came from."
-    return True, words + f"; its match with {_amount(best, _own_unit(claim, best))} is unlikely to be chance."
+    return True, words + f"; its match with {amount_words(best, _own_unit(claim, best))} is unlikely to be chance."
 
 
 def _matches(claim):
@@ -265,7 +248,7 @@ def _matches(claim):
         return None
     return _outcome("matches a figure of another period or scope", [best.ref_id], best.times,
                     f"No figure for {_claim_period(best)} was published; the number matches "
-                    f"{_amount(best, _own_unit(claim, best))} ({best.topic}).", words)
+                    f"{amount_words(best, _own_unit(claim, best))} ({best.topic}).", words)
 
 
 def _claim_period(row) -> str:
@@ -294,10 +277,10 @@ def _nearest(claim):
     nearest = ranked.loc[ranked["order"].idxmin()]
     chance = claim.get("chance", "")
     ratio = math.nan if nearest.comparability == "different unit" else nearest.times
-    official = _counted(nearest)
+    official = counted_words(nearest)
     if nearest.agrees and nearest.comparability != "different unit":  # a match the chance test set aside
         fits = int(_of_kind(claim, "same", "yearly average", "different period")["agrees"].sum())
-        amount = f"{_amount(nearest, _own_unit(claim, nearest))} ({nearest.topic})"
+        amount = f"{amount_words(nearest, _own_unit(claim, nearest))} ({nearest.topic})"
         if fits > 1:
             why = f"figures of {count_words(fits)} other periods fit its number, so the match with {amount} proves nothing"
         else:
@@ -325,23 +308,45 @@ def _periods(pairs: pd.DataFrame, ref_ids: list) -> str:
     return periods[0] if len(periods) == 1 else ", ".join(periods[:-1]) + " and " + periods[-1]
 
 
+RULE_STEPS = {"any-figure": _no_figure, "same-period": _same_period, "hard-limit": _impossible,
+              "running-total": _lower_bound, "other-campaign": _misleading, "other-period": _matches,
+              "short-total": _short_of_total, "nearest": _nearest, "within-limits": _within_limits}
+
+
+@functools.cache
+def rating_rule(package_path=DATAPACKAGE) -> tuple:
+    """The rating rule of the data package (``rating-rule.csv``): its (step, question) pairs in the order asked.
+
+    Raises
+    ------
+    DataError
+        For a bad row, or a step of :data:`RULE_STEPS` the table leaves out (the schema allows each step once).
+    """
+    table = load_table("rating-rule", package_path).sort_values("order")
+    missing = [step for step in RULE_STEPS if step not in set(table["step"])]
+    if missing:
+        raise DataError(display_path(Path(package_path).parent / resource_descriptor("rating-rule", package_path)["path"]),
+                        f"the rating rule leaves out the step(s) {', '.join(missing)}", column="step")
+    return tuple(zip(table["step"], table["question"], strict=True))
+
+
 def _claim_rows(claims: pd.DataFrame) -> list:
     """Each claim once, in the article's order of first mention: (claim_key, its mentions)."""
     return [(key, claims[claims["claim_key"] == key]) for key in dict.fromkeys(claims["claim_key"])]
 
 
-def _rate_all(claims, comparisons, references, reading):
+def _rate_all(claims, comparisons, references, reading, rule):
     compared = compare_claims(claims, comparisons, references)
     for key, mentions in _claim_rows(claims):
         pairs = compared[compared["claim_key"] == key].drop_duplicates("ref_id")
         low, high = claim_interval(mentions, reading)
         first = mentions.iloc[0]
         yield key, mentions, pairs, low, high, rate_claim(low, high, reading, pairs, qualifier=first.qualifier,
-                                                          campaign=first.campaign)
+                                                          campaign=first.campaign, rule=rule)
 
 
 def claim_ratings(claims: pd.DataFrame, comparisons: pd.DataFrame, references: pd.DataFrame,
-                  reading: str = "book rule") -> pd.DataFrame:
+                  reading: str = "book rule", rule: tuple | None = None) -> pd.DataFrame:
     """One rating per claim under ``reading``, in the article's order of first mention.
 
     Returns
@@ -353,7 +358,7 @@ def claim_ratings(claims: pd.DataFrame, comparisons: pd.DataFrame, references: p
         ``low`` and ``high`` (the claim's interval before tolerance, in ``unit``), ``unit``.
     """
     rows = []
-    for key, mentions, pairs, low, high, outcome in _rate_all(claims, comparisons, references, reading):
+    for key, mentions, pairs, low, high, outcome in _rate_all(claims, comparisons, references, reading, rule):
         first = mentions.iloc[0]
         listed = dict(zip(pairs["ref_id"], pairs["comparability"], strict=True))
         origins = possible_origins(*widened(low, high, reading), first.unit, first.period, references, listed,
@@ -362,16 +367,17 @@ def claim_ratings(claims: pd.DataFrame, comparisons: pd.DataFrame, references: p
                      "claim_ids": " ".join(mentions["claim_id"]), "section": first.section, "quote": first.quote,
                      "low": low, "high": high, "unit": first.unit})
     columns = ["claim_key", "rating", "conclusion", "ref_ids", "possible_origin", "nearest_ratio", "chance_test",
-               "claim_ids", "section", "quote", "low", "high", "unit"]
+               "question", "claim_ids", "section", "quote", "low", "high", "unit"]
     return pd.DataFrame(rows, columns=columns)
 
 
-def claim_sensitivity(claims: pd.DataFrame, comparisons: pd.DataFrame, references: pd.DataFrame) -> pd.DataFrame:
+def claim_sensitivity(claims: pd.DataFrame, comparisons: pd.DataFrame, references: pd.DataFrame,
+                      rule: tuple | None = None) -> pd.DataFrame:
     """Every claim's rating under every reading of :data:`READINGS`: columns ``claim_key``, ``reading``, ``rating``.
 
     One row per claim and reading, claims in the article's order, readings in :data:`READINGS` order.
     """
-    ratings = {reading: claim_ratings(claims, comparisons, references, reading) for reading in READINGS}
+    ratings = {reading: claim_ratings(claims, comparisons, references, reading, rule) for reading in READINGS}
     rows = [{"claim_key": key, "reading": reading, "rating": ratings[reading].set_index("claim_key").loc[key, "rating"]}
             for key in dict.fromkeys(claims["claim_key"]) for reading in READINGS]
     return pd.DataFrame(rows, columns=["claim_key", "reading", "rating"])

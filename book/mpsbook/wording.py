@@ -100,3 +100,45 @@ def sentence(text: str) -> str:
     """A clause as a sentence: first letter capital, one full stop."""
     text = text.strip().rstrip(".")
     return text[0].upper() + text[1:] + "."
+
+
+# ---- figures as a conclusion names them: rows of mpsbook.compare_claims (value, unit_ref, metric, period_ref, comparability)
+
+
+MEASURE_UNITS = ("tonnes", "yuan", "percent")  # units of amount: said as '21.9 tonnes of drugs seized'
+
+
+def when_words(period: str) -> str:
+    """A period as the conclusions say it after a figure: 'in 2022', 'from February 2018 to July 2022', 'to 8 August 2023'."""
+    words = period_words(period)
+    if words.startswith(("to ", "the ")):
+        return f"in {words}" if words.startswith("the ") else words
+    return f"from {words}" if " to " in words else f"in {words}"
+
+
+def amount_words(ref, unit: str) -> str:
+    """A figure of the claim's own measure: '83,000 cases in 2022', '385,000 suspects from February 2018 to July 2022'.
+
+    A yearly average is said as one: '65 million cards a year from 1985 to 2004'.
+    """
+    per = " a year" if ref.comparability == "yearly average" else ""
+    return f"{figure_words(ref.value, unit)}{per} {when_words(ref.period_ref)}"
+
+
+def counted_words(ref, when: bool = True) -> str:
+    """A figure of another measure, with what it counts: '566,000 criminal cases solved from 25 June to 30 September 2023'.
+
+    ``when=False`` leaves the period out, for a second figure of the period just named.
+    """
+    if ref.unit_ref in MEASURE_UNITS:
+        counted = f"{figure_words(ref.value, ref.unit_ref)} of {ref.metric}"
+    elif ref.unit_ref == "person-times":
+        counted = f"{figure_words(ref.value)} {ref.metric} (person-times)"
+    else:
+        counted = f"{figure_words(ref.value)} {ref.metric}"
+    return f"{counted} {when_words(ref.period_ref)}" if when else counted
+
+
+def counted_by_words(ref) -> str:
+    """Who counted a figure of the claim's own measure: the ministry, or, for a yearly average, the official counts."""
+    return "Official counts average" if ref.comparability == "yearly average" else "The ministry counted"

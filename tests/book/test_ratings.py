@@ -149,7 +149,7 @@ def test_writing_the_derived_tables_twice_gives_the_same_bytes(tmp_path):
 def test_the_derived_tables_load_by_their_declared_schemas():
     verdicts = mpsbook.load_table("verdicts")
     assert list(verdicts.columns) == ["claim_key", "rating", "conclusion", "ref_ids", "possible_origin",
-                                      "nearest_ratio", "chance_test"]
+                                      "nearest_ratio", "chance_test", "question"]
     sensitivity = mpsbook.load_table("sensitivity")
     assert list(sensitivity.columns) == ["claim_key", "reading", "rating"]
 

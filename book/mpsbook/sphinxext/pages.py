@@ -117,6 +117,9 @@ class SphinxLinks:
     def paragraph(self, number: int) -> str:
         return self._target(f"article-p-{number}")
 
+    def rule(self) -> str:
+        return self._target("rating-rule")
+
 
 class PageDirective(SphinxDirective):
     """A directive that leaves a :class:`page_part`; subclasses name the part and may register labels."""
