@@ -134,6 +134,18 @@ def test_every_footer_states_the_edition_and_where_to_report_an_error(page_app):
     footer = context["theme_extra_footer"]
     assert f"Version {about['version']}, released {about['date']}" in footer
     assert "write to the authors named in <code>CITATION.cff</code>" in footer  # no repository_url in this project
+    assert "Standards</a>" not in footer  # this project has no standards page to link to
+
+
+def test_every_footer_links_the_standards_page_relative_to_the_page(tmp_path):
+    files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   book/standards\n   book/deep/page\n",
+             "book/standards.rst": "Standards\n=========\n", "book/deep/page.rst": "Deep\n====\n"}
+    shutil.copy(mpsbook.ROOT_DIR / "CITATION.cff", tmp_path / "CITATION.cff")
+    app = build(tmp_path, files, ["mpsbook.sphinxext.pages"])
+    for name, href in [("index", "book/standards.html"), ("book/deep/page", "../standards.html")]:
+        context = {}
+        page_directives.add_edition_footer(app, name, "page.html", context, None)
+        assert f'<a href="{href}">Standards</a>' in context["theme_extra_footer"], name
 
 
 # ---- dictionary: the data package's own schema as a data dictionary ---------------------------------

@@ -217,12 +217,17 @@ def fill_page_parts(app, doctree, docname) -> None:
         node.replace_self(nodes.raw("", text, format="html") if node["indexed"] else unindexed_html(html=text))
 
 
+STANDARDS = "book/standards"  # the page on ratings, evidence and errors that every footer links to
+
+
 def add_edition_footer(app, pagename, templatename, context, doctree) -> None:
-    """The edition and a way to report an error, below the theme's footer text on every page."""
+    """The edition, a way to report an error and a link to the standards page, below the theme's footer text."""
     from mpsbook import pages
 
     repository = (app.config.html_theme_options or {}).get("repository_url", "")
-    footer = pages.render("edition_footer.html", repository=repository, **edition(Path(app.confdir)))
+    standards = app.builder.get_relative_uri(pagename, STANDARDS) if STANDARDS in app.env.all_docs else ""
+    footer = pages.render("edition_footer.html", repository=repository, standards=standards,
+                          **edition(Path(app.confdir)))
     context["theme_extra_footer"] = context.get("theme_extra_footer", "") + footer
 
 
