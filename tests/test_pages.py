@@ -11,6 +11,7 @@ import json
 import re
 from html.parser import HTMLParser
 
+import markupsafe
 import pytest
 import yaml
 from pyld import jsonld
@@ -114,6 +115,19 @@ def test_claim_box_has_its_anchor_its_mentions_and_its_official_figures(tables, 
     assert [a["data-ref"] for a in box.having("li") if "data-ref" in a][: len(refs)] == refs
     urls = tables["references"].set_index("ref_id").loc[refs, "url"].tolist()
     assert [a["href"] for a in box.having("a", **{"class": "mpsbook-source-link"})][: len(refs)] == urls
+
+
+def test_a_box_grades_each_source_and_says_when_a_rating_rests_only_on_reposts(tables, box_options):
+    kinds = tables["references"].set_index("ref_id")["source_kind"]
+    for key, verdict in tables["verdicts"].set_index("claim_key").iterrows():
+        text = pages.claim_box_html(key, tables, **box_options)
+        resting = str(verdict["ref_ids"]).split() if isinstance(verdict["ref_ids"], str) else []
+        only_reposts = bool(resting) and set(kinds.loc[resting]) == {"repost"}
+        assert (pages.REPOSTS_ONLY in text) == only_reposts, key
+        for ref_id in resting:
+            grade, words = pages.EVIDENCE_GRADES[kinds[ref_id]]
+            assert str(markupsafe.escape(f"Evidence grade {grade}: {words}.")) in text, (key, ref_id)  # as Jinja escapes
+    assert pages.REPOSTS_ONLY in pages.claim_box_html("clean-net-2022-cases", tables, **box_options)
 
 
 def test_claim_review_json_ld_expands_to_one_claim_review_with_the_rating(tables, box_options):
@@ -235,3 +249,12 @@ def test_every_value_is_escaped_where_a_template_writes_it(tables, box_options):
 def test_a_template_fails_on_a_name_the_code_does_not_give():
     with pytest.raises(Exception, match="rows"):
         pages.render("scorecard.html", colours={}, links=LINKS)
+
+
+def test_the_scorecard_says_how_many_readings_each_rating_holds_under(tables):
+    page = pages.scorecard_html(tables["claims"], tables["verdicts"], mpsbook.RATING_COLOURS, LINKS,
+                                tables["sensitivity"])
+    held = dict(re.findall(r'<tr data-claim="([^"]+)">.*?<span class="mpsbook-held">holds under (\d) of 4 readings<', page))
+    assert len(held) == len(tables["verdicts"])
+    changes = mpsbook.sensitivity_table(tables["sensitivity"])["changes"]
+    assert {key for key, count in held.items() if count != "4"} == set(changes.index[changes])

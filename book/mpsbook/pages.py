@@ -136,14 +136,24 @@ def in_one_line(conclusion: str) -> str:
     return re.sub(r" \([^()]*\)", "", conclusion)
 
 
-def scorecard_rows(claims: pd.DataFrame, verdicts: pd.DataFrame) -> list:
-    """One dict per claim, in article order: ``claim_key``, ``quote`` (first mention), ``rating``, ``in_one_line``."""
+def readings_held(sensitivity: pd.DataFrame, claim_key: str, rating: str) -> str:
+    """How many readings of the hedges give the claim ``rating``: 'holds under 4 of 4 readings'."""
+    ratings = sensitivity.loc[sensitivity["claim_key"] == claim_key, "rating"]
+    return f"holds under {int((ratings == rating).sum())} of {len(ratings)} readings"
+
+
+def scorecard_rows(claims: pd.DataFrame, verdicts: pd.DataFrame, sensitivity: pd.DataFrame | None = None) -> list:
+    """One dict per claim, in article order: ``claim_key``, ``quote`` (first mention), ``rating``, ``in_one_line``,
+    and ``held`` (:func:`readings_held`; empty without ``sensitivity``)."""
     first = first_mentions(claims)
     return [{"claim_key": row.claim_key, "quote": first.loc[row.claim_key, "quote"], "rating": row.rating,
-             "in_one_line": in_one_line(row.conclusion)} for row in verdicts.itertuples()]
+             "in_one_line": in_one_line(row.conclusion),
+             "held": "" if sensitivity is None else readings_held(sensitivity, row.claim_key, row.rating)}
+            for row in verdicts.itertuples()]
 
 
-def scorecard_html(claims: pd.DataFrame, verdicts: pd.DataFrame, colours: dict, links: PageLinks) -> str:
+def scorecard_html(claims: pd.DataFrame, verdicts: pd.DataFrame, colours: dict, links: PageLinks,
+                   sensitivity: pd.DataFrame | None = None) -> str:
     """The scorecard: one row per claim, in article order, with the article's words, the rating, the conclusion and a link.
 
     Parameters
@@ -156,8 +166,11 @@ def scorecard_html(claims: pd.DataFrame, verdicts: pd.DataFrame, colours: dict, 
         Rating -> CSS colour.
     links : PageLinks
         Where each row's link to the claim's box points.
+    sensitivity : DataFrame, optional
+        Each claim's rating under each reading (``claim_key``, ``reading``, ``rating``): each row then says
+        how many readings its rating holds under.
     """
-    return render("scorecard.html", rows=scorecard_rows(claims, verdicts), colours=colours, links=links)
+    return render("scorecard.html", rows=scorecard_rows(claims, verdicts, sensitivity), colours=colours, links=links)
 
 
 def format_value(value, unit: str) -> str:
@@ -167,11 +180,26 @@ def format_value(value, unit: str) -> str:
     return f"{text} {unit}".strip()
 
 
+# Each kind of source as a grade a reader can weigh: the publisher's own words first, a copy of a copy last.
+EVIDENCE_GRADES = {"primary": ("A", "the publisher's own release"),
+                   "state media": ("B", "state media reporting the publisher"),
+                   "other media": ("C", "other media"),
+                   "repost": ("D", "a copy of a report on another site, the original not found")}
+REPOSTS_ONLY = "The rating rests only on reposts: copies of reports on other sites, their originals not found."
+
+
+def evidence_note(references: pd.DataFrame, ref_ids) -> str:
+    """:data:`REPOSTS_ONLY` where every one of the figures ``ref_ids`` is a repost, else ''."""
+    kinds = set(references.set_index("ref_id").loc[list(ref_ids), "source_kind"]) if len(ref_ids) else set()
+    return REPOSTS_ONLY if kinds == {"repost"} else ""
+
+
 def reference_items(references: pd.DataFrame, ref_ids) -> list:
     """The official figures ``ref_ids``, in that order, as dicts for the ``references.html`` template.
 
-    Each has the row's fields as text, ``figure`` (value and unit as a reader reads them) and
-    ``language`` (``en`` when the source's words are English, else ``zh``).
+    Each has the row's fields as text, ``figure`` (value and unit as a reader reads them),
+    ``language`` (``en`` when the source's words are English, else ``zh``), and ``grade`` and
+    ``grade_words`` (:data:`EVIDENCE_GRADES` of its ``source_kind``).
     """
     chosen = references.set_index("ref_id", drop=False).loc[list(ref_ids)]
     items = []
@@ -179,6 +207,7 @@ def reference_items(references: pd.DataFrame, ref_ids) -> list:
         item = {key: _text(value) for key, value in ref.items()}
         item["figure"] = format_value(ref["value"], ref["unit"])
         item["language"] = "en" if item["quote"] == item["quote_en"] else "zh"
+        item["grade"], item["grade_words"] = EVIDENCE_GRADES.get(item.get("source_kind", ""), ("", ""))
         items.append(item)
     return items
 
@@ -239,6 +268,7 @@ def claim_box_html(claim_key: str, tables: dict, *, ratings: dict, readings: dic
         "claim_box.html", claim_key=claim_key, mentions=mentions.to_dict("records"),
         rating=verdict["rating"], meaning=ratings.get(verdict["rating"], ""), conclusion=verdict["conclusion"],
         chance=_text(verdict["chance_test"]), question=verdict["question"],
+        evidence=evidence_note(tables["references"], resting_on),
         resting_on=reference_items(tables["references"], resting_on),
         origins=reference_items(tables["references"], origins),
         searches=searches.to_dict("records"),

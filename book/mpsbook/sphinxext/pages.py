@@ -192,7 +192,7 @@ def part_html(node: page_part, app, docname: str) -> str:
     links, colours = SphinxLinks(app, docname), mpsbook.RATING_COLOURS
     part = node["part"]
     if part == "scorecard":
-        return pages.scorecard_html(tables["claims"], tables["verdicts"], colours, links)
+        return pages.scorecard_html(tables["claims"], tables["verdicts"], colours, links, tables["sensitivity"])
     if part == "claim-boxes":
         about = _CACHE["edition"]
         return "".join(
