@@ -22,6 +22,7 @@ import hashlib
 import json
 import math
 import re
+import runpy
 import subprocess
 import sys
 from pathlib import Path
@@ -111,8 +112,7 @@ def singular(word: str) -> str:
 
 def tag_book(texts: list[str]) -> list[list[dict]]:
     """The book's rows for each sentence, as the benchmark's tags (value, normalized unit, change)."""
-    sys.path.insert(0, str(ROOT / "book"))
-    from mpsbook import extract_quantities
+    from mpsbook import extract_quantities  # installed into .venv by make env
     from mpsbook.units import measure_after
 
     tagged = []
@@ -306,8 +306,8 @@ def format_number(value: float) -> str:
 
 def corpus_precision() -> float:
     """The extractor's precision on the project's corpus of real passages (tests/test_quantities_corpus.py)."""
-    sys.path.insert(0, str(ROOT / "tests"))
-    from test_quantities_corpus import PASSAGES, score_passage
+    corpus = runpy.run_path(str(ROOT / "tests" / "test_quantities_corpus.py"))  # test code, not a package
+    PASSAGES, score_passage = corpus["PASSAGES"], corpus["score_passage"]
 
     rows = true_rows = 0
     for name in PASSAGES:
