@@ -161,11 +161,23 @@ def format_value(value, unit: str) -> str:
     return f"{text} {unit}".strip()
 
 
+ARCHIVE_LOOKUP = "https://web.archive.org/web/*/"
+
+
+def archive_lookup(url: str) -> str:
+    """The address of the Internet Archive's list of the copies it holds of ``url``.
+
+    A lookup a reader may open, not a fetch: nothing is requested when the page is built or read.
+    """
+    return ARCHIVE_LOOKUP + url
+
+
 def reference_items(references: pd.DataFrame, ref_ids) -> list:
     """The official figures ``ref_ids``, in that order, as dicts for the ``references.html`` template.
 
-    Each has the row's fields as text, ``figure`` (value and unit as a reader reads them) and
-    ``language`` (``en`` when the source's words are English, else ``zh``).
+    Each has the row's fields as text (``accessed`` as YYYY-MM-DD), ``figure`` (value and unit as a
+    reader reads them), ``language`` (``en`` when the source's words are English, else ``zh``) and
+    ``archive`` (the Internet Archive's list of its copies of the address, :func:`archive_lookup`).
     """
     chosen = references.set_index("ref_id", drop=False).loc[list(ref_ids)]
     items = []
@@ -173,6 +185,7 @@ def reference_items(references: pd.DataFrame, ref_ids) -> list:
         item = {key: _text(value) for key, value in ref.items()}
         item["figure"] = format_value(ref["value"], ref["unit"])
         item["language"] = "en" if item["quote"] == item["quote_en"] else "zh"
+        item["archive"] = archive_lookup(item["url"])
         items.append(item)
     return items
 
@@ -331,7 +344,8 @@ def article_about_html(package: dict) -> str:
 
 
 def sources_html(references: pd.DataFrame) -> str:
-    """Every official figure, grouped by section, with its link, publisher, date, kind of source, quote and translation."""
+    """Every official figure, grouped by section, with its link and archive link, publisher, dates, kind of source, quote
+    and translation."""
     sections = [{"name": section.capitalize(), "references": reference_items(references, group["ref_id"])}
                 for section, group in references.groupby("section", sort=False)]
     return render("sources.html", sections=sections)

@@ -34,7 +34,8 @@ from sphinx.util.docutils import SphinxDirective
 
 LOGGER = logging.getLogger(__name__)
 PAGE_FILES = ("data/datapackage.json", "data/claims.csv", "data/references.csv", "data/references-added.csv",
-              "data/reference-corrections.csv", "data/derived/verdicts.csv",
+              "data/reference-corrections.csv", "data/references-accessed.csv", "data/exclusions.csv",
+              "data/derived/verdicts.csv",
               "data/derived/sensitivity.csv", "data/searches.csv", "data/corrections.csv", "CITATION.cff")
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 _CACHE = {}
