@@ -163,8 +163,18 @@ def test_article_page_marks_web_leftovers_and_misspellings(tables):
     assert "inforcement" in misspelt
 
 
+def test_article_page_marks_the_numbers_left_out_with_their_reason(tables):
+    page = pages.article_html(tables["article"], tables["claims"], tables["verdicts"], LINKS, tables["exclusions"])
+    marked = re.findall(r'<span class="mpsbook-left-out" title="([^"]*)">(.*?)<span class="mpsbook-sr">', page)
+    account = mpsbook.number_account(tables["article"], tables["claims"], tables["exclusions"])
+    left_out = account[account["status"] == "left out"]
+    assert marked == [(f"left out of the check: {row.reason}", row.expression) for row in left_out.itertuples()]
+    assert len(marked) > 0
+
+
 def test_article_marks_nest_and_never_cross(tables):
-    marks = pages.article_marks(tables["article"], tables["claims"])
+    marks = pages.article_marks(tables["article"], tables["claims"], tables["exclusions"])
+    assert any(kind == "left out" for _, _, kind, _ in marks)
     for a in marks:
         for b in marks:
             if a is not b and a[0] < b[1] and b[0] < a[1]:

@@ -20,10 +20,11 @@ import jinja2
 import pandas as pd
 from markupsafe import Markup
 
+from .account import number_account
 from .data import DATAPACKAGE, load_article, load_references, load_table, read_datapackage
 from .findings import WEB_LEFTOVERS, misspellings
 
-PAGE_TABLES = ("claims", "references", "verdicts", "sensitivity", "searches", "corrections")
+PAGE_TABLES = ("claims", "references", "verdicts", "sensitivity", "searches", "corrections", "exclusions")
 TEMPLATES = jinja2.Environment(
     loader=jinja2.PackageLoader("mpsbook", "templates"),
     autoescape=True,
@@ -35,6 +36,7 @@ FINDING_NOTES = {
     "misspelling": "spelled so in the article",
     "web leftover": "text a web page adds around an article",
 }
+MARK_CLASSES = {"misspelling": "mpsbook-misspelling", "web leftover": "mpsbook-leftover", "left out": "mpsbook-left-out"}
 
 
 class PageLinks(Protocol):
@@ -258,12 +260,14 @@ def claim_box_html(claim_key: str, tables: dict, *, ratings: dict, readings: dic
 # --------------------------------------------------------------------------------------
 
 
-def article_marks(article: str, claims: pd.DataFrame) -> list:
-    """What the article page marks, as (start, end, kind, claim_key) in text order.
+def article_marks(article: str, claims: pd.DataFrame, exclusions: pd.DataFrame | None = None) -> list:
+    """What the article page marks, as (start, end, kind, key) in text order.
 
-    Kinds: ``mention`` (a claim's words, from the ledger), ``misspelling`` (by the spell
-    check of the findings) and ``web leftover``. A finding that overlaps a mention without
-    lying inside it is left out, so marks nest and never cross.
+    Kinds: ``mention`` (a claim's words, from the ledger; key: its claim_key), ``misspelling`` (by
+    the spell check of the findings), ``web leftover`` and ``left out`` (a number the book does not
+    check, by :func:`mpsbook.number_account` with ``exclusions``, none when None; key: the reason).
+    A finding or number that overlaps a mark already taken without lying inside it is left out, so
+    marks nest and never cross.
     """
     marks = [(article.index(r.quote), article.index(r.quote) + len(r.quote), "mention", r.claim_key)
              for r in claims.itertuples()]
@@ -275,6 +279,10 @@ def article_marks(article: str, claims: pd.DataFrame) -> list:
         for m in re.finditer(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", article):
             if not any(s <= m.start() < e for s, e in taken):
                 found.append((m.start(), m.end(), "misspelling", ""))
+    if exclusions is None:
+        exclusions = pd.DataFrame({"paragraph": [], "expression": [], "reason": []})
+    account = number_account(article, claims, exclusions)
+    found += [(r.start, r.end, "left out", r.reason) for r in account.itertuples() if r.status == "left out"]
     for start, end, kind, key in found:
         crosses = any(s < end and start < e and not (s <= start and end <= e) for s, e, _, _ in marks)
         if not crosses:
@@ -298,7 +306,8 @@ def marked_parts(text: str, start: int, end: int, marks: list, ratings: pd.Serie
         if kind == "mention":
             mark.update(claim_key=key, rating=ratings[key])
         else:
-            mark["note"] = FINDING_NOTES[kind]
+            mark.update(css=MARK_CLASSES[kind], note=f"left out of the check: {key}" if kind == "left out"
+                        else FINDING_NOTES[kind])
         parts.append(mark)
         position, index = e, index + 1 + len(inner)
     if end > position:
@@ -306,9 +315,10 @@ def marked_parts(text: str, start: int, end: int, marks: list, ratings: pd.Serie
     return parts
 
 
-def article_paragraphs(article: str, claims: pd.DataFrame, verdicts: pd.DataFrame) -> list:
+def article_paragraphs(article: str, claims: pd.DataFrame, verdicts: pd.DataFrame,
+                       exclusions: pd.DataFrame | None = None) -> list:
     """The article's non-empty lines as numbered paragraphs: dicts with ``number`` (from 1) and ``parts``."""
-    marks = article_marks(article, claims)
+    marks = article_marks(article, claims, exclusions)
     ratings = verdicts.set_index("claim_key")["rating"]
     paragraphs, offset = [], 0
     for line in article.split("\n"):
@@ -321,14 +331,16 @@ def article_paragraphs(article: str, claims: pd.DataFrame, verdicts: pd.DataFram
     return paragraphs
 
 
-def article_html(article: str, claims: pd.DataFrame, verdicts: pd.DataFrame, links: PageLinks) -> str:
+def article_html(article: str, claims: pd.DataFrame, verdicts: pd.DataFrame, links: PageLinks,
+                 exclusions: pd.DataFrame | None = None) -> str:
     """The article as received, one numbered paragraph per non-empty line, with its mentions and findings marked.
 
     Paragraph ``n`` has the anchor ``p-<n>``, numbered as the ledger numbers them. Each
     mention links to its claim's box and carries its rating in words; a screen reader hears
-    the quoted words and the rating.
+    the quoted words and the rating. A number the book leaves out (:func:`mpsbook.number_account`)
+    is marked with its reason.
     """
-    return render("article.html", paragraphs=article_paragraphs(article, claims, verdicts), links=links)
+    return render("article.html", paragraphs=article_paragraphs(article, claims, verdicts, exclusions), links=links)
 
 
 def article_about_html(package: dict) -> str:

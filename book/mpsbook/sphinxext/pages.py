@@ -165,7 +165,8 @@ class AnnotatedArticle(PageDirective):
 
     def claim_keys(self, mpsbook, pages, tables) -> list:
         std = self.env.get_domain("std")
-        for paragraph in pages.article_paragraphs(tables["article"], tables["claims"], tables["verdicts"]):
+        for paragraph in pages.article_paragraphs(tables["article"], tables["claims"], tables["verdicts"],
+                                                 tables["exclusions"]):
             number = paragraph["number"]
             std.note_hyperlink_target(f"article-p-{number}", self.env.docname, f"p-{number}",
                                       f"The article, paragraph {number}")
@@ -198,7 +199,7 @@ def part_html(node: page_part, app, docname: str) -> str:
                                  author=about["authors"], date=about["date"], links=links)
             for key in node["claim_keys"])
     if part == "annotated-article":
-        return pages.article_html(tables["article"], tables["claims"], tables["verdicts"], links)
+        return pages.article_html(tables["article"], tables["claims"], tables["verdicts"], links, tables["exclusions"])
     if part == "article-about":
         return pages.article_about_html(tables["package"])
     if part == "official-sources":
