@@ -71,7 +71,7 @@ lock: ## Rewrite requirements.txt (the lock, with hashes) from requirements.in
 
 # The derived tables: written from the ledger by the helper package, never by hand (byte-stable).
 DERIVED := data/derived/verdicts.csv data/derived/sensitivity.csv
-LEDGER := data/claims.csv data/comparisons.csv data/references.csv data/references-added.csv data/reference-corrections.csv \
+LEDGER := data/claims.csv data/comparisons.csv data/references.csv data/references-added.csv data/reference-corrections.csv data/references-accessed.csv \
 	data/datapackage.json data/source/mps-article.txt
 
 derived: $(DERIVED) ## Write the ratings and their sensitivity (data/derived/) from the ledger

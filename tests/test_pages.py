@@ -115,6 +115,9 @@ def test_claim_box_has_its_anchor_its_mentions_and_its_official_figures(tables, 
     assert [a["data-ref"] for a in box.having("li") if "data-ref" in a][: len(refs)] == refs
     urls = tables["references"].set_index("ref_id").loc[refs, "url"].tolist()
     assert [a["href"] for a in box.having("a", **{"class": "mpsbook-source-link"})][: len(refs)] == urls
+    archive = box.having("a", **{"class": "mpsbook-archive-link"})[: len(refs)]
+    assert [a["href"] for a in archive] == [f"https://web.archive.org/web/*/{url}" for url in urls]
+    assert [a["aria-label"] for a in archive] == [f"Internet Archive copies of {url}" for url in urls]
 
 
 def test_a_box_grades_each_source_and_says_when_a_rating_rests_only_on_reposts(tables, box_options):
@@ -177,8 +180,18 @@ def test_article_page_marks_web_leftovers_and_misspellings(tables):
     assert "inforcement" in misspelt
 
 
+def test_article_page_marks_the_numbers_left_out_with_their_reason(tables):
+    page = pages.article_html(tables["article"], tables["claims"], tables["verdicts"], LINKS, tables["exclusions"])
+    marked = re.findall(r'<span class="mpsbook-left-out" title="([^"]*)">(.*?)<span class="mpsbook-sr">', page)
+    account = mpsbook.number_account(tables["article"], tables["claims"], tables["exclusions"])
+    left_out = account[account["status"] == "left out"]
+    assert marked == [(f"left out of the check: {row.reason}", row.expression) for row in left_out.itertuples()]
+    assert len(marked) > 0
+
+
 def test_article_marks_nest_and_never_cross(tables):
-    marks = pages.article_marks(tables["article"], tables["claims"])
+    marks = pages.article_marks(tables["article"], tables["claims"], tables["exclusions"])
+    assert any(kind == "left out" for _, _, kind, _ in marks)
     for a in marks:
         for b in marks:
             if a is not b and a[0] < b[1] and b[0] < a[1]:
@@ -192,6 +205,16 @@ def test_sources_page_lists_every_official_figure_with_a_link(tables):
     expected = references.assign(order=references["section"].map(sections.index)).sort_values("order", kind="stable")
     assert [a["data-ref"] for a in page.having("li") if "data-ref" in a] == list(expected["ref_id"])
     assert len(page.having("a", **{"class": "mpsbook-source-link"})) == len(tables["references"])
+
+
+def test_sources_page_gives_each_figure_the_date_it_was_read_and_its_archive_lookup(tables):
+    text = pages.sources_html(tables["references"])
+    page = Elements(text)
+    live = [a["href"] for a in page.having("a", **{"class": "mpsbook-source-link"})]
+    archive = [a["href"] for a in page.having("a", **{"class": "mpsbook-archive-link"})]
+    assert archive == [pages.ARCHIVE_LOOKUP + url for url in live]
+    for row in tables["references"].itertuples():
+        assert f"Read on {row.accessed}, from {row.how}." in html.unescape(text), row.ref_id
 
 
 def test_corrections_log_ends_each_claim_on_the_rating_the_book_shows(tables):

@@ -7,6 +7,7 @@ It checks the numbers of one web article about the work of China's Ministry of P
 * :mod:`mpsbook.numbers`: number words, fractions, scale words and suffixes, currencies, place value;
 * :mod:`mpsbook.spans`: where a text's numbers are, and which are never quantities (dates, phones, ...);
 * :mod:`mpsbook.quantities`: hedges, units, the interval rule and the extractor;
+* :mod:`mpsbook.account`: every number of the article, and whether it is a claim, a repeat or left out (and why);
 * :mod:`mpsbook.verdicts`: official figures as intervals, periods, comparisons;
 * :mod:`mpsbook.wording`: figures, ratios and periods in the plain words of a conclusion;
 * :mod:`mpsbook.readings`: the interval each reading of the hedges gives a claim, with its tolerance;
@@ -67,6 +68,7 @@ from .quantities import (
     format_figure,
     quantity_table,
 )
+from .account import STATUSES, NEVER_REASONS, number_account, account_counts
 from .verdicts import (
     REFERENCE_QUALIFIERS,
     MATCHING_UNITS,
@@ -166,6 +168,10 @@ __all__ = [
     "extract_quantities",
     "format_figure",
     "quantity_table",
+    "STATUSES",
+    "NEVER_REASONS",
+    "number_account",
+    "account_counts",
     "REFERENCE_QUALIFIERS",
     "MATCHING_UNITS",
     "figure_step",

@@ -152,12 +152,15 @@ def load_references(package_path=DATAPACKAGE) -> pd.DataFrame:
     figures the book found since, in the same columns; ``reference-corrections.csv`` corrects a field of
     either (a date, a period) with the reason and the source, leaving the files as received. The
     column ``corrected`` says, in words, what was corrected in each row ("" where nothing was).
+    ``references-accessed.csv`` gives each figure the date it was read: the columns ``accessed``
+    (str, YYYY-MM-DD, like ``published``) and ``how`` (str) are joined in.
 
     Raises
     ------
     DataError
-        For a bad row of any of the three files; a ref_id found in both files of figures; or a
-        correction whose ``previous`` value is not what the file holds (the shared file changed).
+        For a bad row of any of the four files; a ref_id found in both files of figures; a figure
+        with no row in ``references-accessed.csv``; or a correction whose ``previous`` value is not
+        what the file holds (the shared file changed).
     """
     package_path = Path(package_path)
     shared, added = load_table("references", package_path), load_table("references-added", package_path)
@@ -167,6 +170,13 @@ def load_references(package_path=DATAPACKAGE) -> pd.DataFrame:
             raise DataError(added_path, f"'{ref_id}' is already a ref_id of references.csv", row=row, column="ref_id")
     table = pd.concat([shared, added], ignore_index=True)
     table["corrected"] = ""
+    accessed = load_table("references-accessed", package_path).set_index("ref_id")
+    undated = [ref_id for ref_id in table["ref_id"] if ref_id not in accessed.index]
+    if undated:
+        shown = display_path(package_path.parent / resource_descriptor("references-accessed", package_path)["path"])
+        raise DataError(shown, f"the official figure '{undated[0]}' has no row saying when it was read", column="ref_id")
+    table["accessed"] = table["ref_id"].map(accessed["accessed"]).map(lambda day: day.isoformat())  # as `published`
+    table["how"] = table["ref_id"].map(accessed["how"])
     corrections = load_table("reference-corrections", package_path)
     shown = display_path(package_path.parent / resource_descriptor("reference-corrections", package_path)["path"])
     for row, fix in enumerate(corrections.itertuples(), start=2):

@@ -20,10 +20,11 @@ import jinja2
 import pandas as pd
 from markupsafe import Markup
 
+from .account import number_account
 from .data import DATAPACKAGE, load_article, load_references, load_table, read_datapackage
 from .findings import WEB_LEFTOVERS, misspellings
 
-PAGE_TABLES = ("claims", "references", "verdicts", "sensitivity", "searches", "corrections")
+PAGE_TABLES = ("claims", "references", "verdicts", "sensitivity", "searches", "corrections", "exclusions")
 TEMPLATES = jinja2.Environment(
     loader=jinja2.PackageLoader("mpsbook", "templates"),
     autoescape=True,
@@ -35,6 +36,7 @@ FINDING_NOTES = {
     "misspelling": "spelled so in the article",
     "web leftover": "text a web page adds around an article",
 }
+MARK_CLASSES = {"misspelling": "mpsbook-misspelling", "web leftover": "mpsbook-leftover", "left out": "mpsbook-left-out"}
 
 
 class PageLinks(Protocol):
@@ -194,12 +196,24 @@ def evidence_note(references: pd.DataFrame, ref_ids) -> str:
     return REPOSTS_ONLY if kinds == {"repost"} else ""
 
 
+ARCHIVE_LOOKUP = "https://web.archive.org/web/*/"
+
+
+def archive_lookup(url: str) -> str:
+    """The address of the Internet Archive's list of the copies it holds of ``url``.
+
+    A lookup a reader may open, not a fetch: nothing is requested when the page is built or read.
+    """
+    return ARCHIVE_LOOKUP + url
+
+
 def reference_items(references: pd.DataFrame, ref_ids) -> list:
     """The official figures ``ref_ids``, in that order, as dicts for the ``references.html`` template.
 
-    Each has the row's fields as text, ``figure`` (value and unit as a reader reads them),
-    ``language`` (``en`` when the source's words are English, else ``zh``), and ``grade`` and
-    ``grade_words`` (:data:`EVIDENCE_GRADES` of its ``source_kind``).
+    Each has the row's fields as text (``accessed`` as YYYY-MM-DD), ``figure`` (value and unit as a
+    reader reads them), ``language`` (``en`` when the source's words are English, else ``zh``),
+    ``grade`` and ``grade_words`` (:data:`EVIDENCE_GRADES` of its ``source_kind``) and ``archive``
+    (the Internet Archive's list of its copies of the address, :func:`archive_lookup`).
     """
     chosen = references.set_index("ref_id", drop=False).loc[list(ref_ids)]
     items = []
@@ -208,6 +222,7 @@ def reference_items(references: pd.DataFrame, ref_ids) -> list:
         item["figure"] = format_value(ref["value"], ref["unit"])
         item["language"] = "en" if item["quote"] == item["quote_en"] else "zh"
         item["grade"], item["grade_words"] = EVIDENCE_GRADES.get(item.get("source_kind", ""), ("", ""))
+        item["archive"] = archive_lookup(item["url"])
         items.append(item)
     return items
 
@@ -283,12 +298,14 @@ def claim_box_html(claim_key: str, tables: dict, *, ratings: dict, readings: dic
 # --------------------------------------------------------------------------------------
 
 
-def article_marks(article: str, claims: pd.DataFrame) -> list:
-    """What the article page marks, as (start, end, kind, claim_key) in text order.
+def article_marks(article: str, claims: pd.DataFrame, exclusions: pd.DataFrame | None = None) -> list:
+    """What the article page marks, as (start, end, kind, key) in text order.
 
-    Kinds: ``mention`` (a claim's words, from the ledger), ``misspelling`` (by the spell
-    check of the findings) and ``web leftover``. A finding that overlaps a mention without
-    lying inside it is left out, so marks nest and never cross.
+    Kinds: ``mention`` (a claim's words, from the ledger; key: its claim_key), ``misspelling`` (by
+    the spell check of the findings), ``web leftover`` and ``left out`` (a number the book does not
+    check, by :func:`mpsbook.number_account` with ``exclusions``, none when None; key: the reason).
+    A finding or number that overlaps a mark already taken without lying inside it is left out, so
+    marks nest and never cross.
     """
     marks = [(article.index(r.quote), article.index(r.quote) + len(r.quote), "mention", r.claim_key)
              for r in claims.itertuples()]
@@ -300,6 +317,10 @@ def article_marks(article: str, claims: pd.DataFrame) -> list:
         for m in re.finditer(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", article):
             if not any(s <= m.start() < e for s, e in taken):
                 found.append((m.start(), m.end(), "misspelling", ""))
+    if exclusions is None:
+        exclusions = pd.DataFrame({"paragraph": [], "expression": [], "reason": []})
+    account = number_account(article, claims, exclusions)
+    found += [(r.start, r.end, "left out", r.reason) for r in account.itertuples() if r.status == "left out"]
     for start, end, kind, key in found:
         crosses = any(s < end and start < e and not (s <= start and end <= e) for s, e, _, _ in marks)
         if not crosses:
@@ -323,7 +344,8 @@ def marked_parts(text: str, start: int, end: int, marks: list, ratings: pd.Serie
         if kind == "mention":
             mark.update(claim_key=key, rating=ratings[key])
         else:
-            mark["note"] = FINDING_NOTES[kind]
+            mark.update(css=MARK_CLASSES[kind], note=f"left out of the check: {key}" if kind == "left out"
+                        else FINDING_NOTES[kind])
         parts.append(mark)
         position, index = e, index + 1 + len(inner)
     if end > position:
@@ -331,9 +353,10 @@ def marked_parts(text: str, start: int, end: int, marks: list, ratings: pd.Serie
     return parts
 
 
-def article_paragraphs(article: str, claims: pd.DataFrame, verdicts: pd.DataFrame) -> list:
+def article_paragraphs(article: str, claims: pd.DataFrame, verdicts: pd.DataFrame,
+                       exclusions: pd.DataFrame | None = None) -> list:
     """The article's non-empty lines as numbered paragraphs: dicts with ``number`` (from 1) and ``parts``."""
-    marks = article_marks(article, claims)
+    marks = article_marks(article, claims, exclusions)
     ratings = verdicts.set_index("claim_key")["rating"]
     paragraphs, offset = [], 0
     for line in article.split("\n"):
@@ -346,14 +369,16 @@ def article_paragraphs(article: str, claims: pd.DataFrame, verdicts: pd.DataFram
     return paragraphs
 
 
-def article_html(article: str, claims: pd.DataFrame, verdicts: pd.DataFrame, links: PageLinks) -> str:
+def article_html(article: str, claims: pd.DataFrame, verdicts: pd.DataFrame, links: PageLinks,
+                 exclusions: pd.DataFrame | None = None) -> str:
     """The article as received, one numbered paragraph per non-empty line, with its mentions and findings marked.
 
     Paragraph ``n`` has the anchor ``p-<n>``, numbered as the ledger numbers them. Each
     mention links to its claim's box and carries its rating in words; a screen reader hears
-    the quoted words and the rating.
+    the quoted words and the rating. A number the book leaves out (:func:`mpsbook.number_account`)
+    is marked with its reason.
     """
-    return render("article.html", paragraphs=article_paragraphs(article, claims, verdicts), links=links)
+    return render("article.html", paragraphs=article_paragraphs(article, claims, verdicts, exclusions), links=links)
 
 
 def article_about_html(package: dict) -> str:
@@ -369,7 +394,8 @@ def article_about_html(package: dict) -> str:
 
 
 def sources_html(references: pd.DataFrame) -> str:
-    """Every official figure, grouped by section, with its link, publisher, date, kind of source, quote and translation."""
+    """Every official figure, grouped by section, with its link and archive link, publisher, dates, kind of source, quote
+    and translation."""
     sections = [{"name": section.capitalize(), "references": reference_items(references, group["ref_id"])}
                 for section, group in references.groupby("section", sort=False)]
     return render("sources.html", sections=sections)

@@ -1,7 +1,7 @@
 """The README's three common changes, made in a scratch copy of the book, each followed by its one command.
 
 In a copy of the repository (the same .venv and node_modules, linked), the test adds an official
-figure (``data/references-added.csv`` and ``data/comparisons.csv``), changes a claim's reading
+figure (``data/references-added.csv``, ``data/references-accessed.csv`` and ``data/comparisons.csv``), changes a claim's reading
 (``data/claims.csv``) and adds a claim, then runs ``make update``, the command the README gives.
 Every place a reader meets those claims must then say the new rating: ``verdicts.csv`` and its
 download, the scorecard, the claim boxes and their ClaimReview JSON-LD, the annotated article
@@ -56,6 +56,7 @@ def append(path: Path, line: str) -> None:
 def make_the_three_changes(folder: Path) -> None:
     data = folder / "data"
     append(data / "references-added.csv", ADDED_FIGURE)
+    append(data / "references-accessed.csv", "drug-dens-2022-destroyed,2026-12-06,a page made up for the test")
     append(data / "comparisons.csv", "C12,drug-dens-2022-destroyed,same,\"The 2022 count, made up for the test.\"")
     claims = (data / "claims.csv").read_text(encoding="utf-8")
     reading = "C11,drugs-seized-2022,crime,7,nearly 20 tons of drugs,drugs intercepted,20,10,20,"

@@ -4,6 +4,7 @@ import math
 import re
 import shutil
 
+import pandas as pd
 import pytest
 from frictionless import validate
 
@@ -36,13 +37,54 @@ def test_numbers_are_what_the_extractor_reads_from_each_quote(claims):
 
 
 def test_every_quantity_in_the_article_is_a_claim_or_excluded_with_a_reason(article, claims):
+    # The pages' counts come from mpsbook.number_account; this test reads the same account.
     exclusions = mpsbook.load_table("exclusions")
-    spans = [(article.index(q), article.index(q) + len(q)) for q in claims["quote"]]
-    excluded = set(zip(exclusions["paragraph"], exclusions["expression"], strict=True))
-    for quantity in mpsbook.extract_quantities(article).itertuples():
-        in_ledger = any(start <= quantity.start and quantity.end <= end for start, end in spans)
-        assert in_ledger or (quantity.paragraph, quantity.expression) in excluded, quantity.expression
+    account = mpsbook.number_account(article, claims, exclusions)
+    assert list(account.loc[account["status"] == "unaccounted", "expression"]) == []
+    quantities = mpsbook.extract_quantities(article)
+    assert set(zip(quantities["start"], quantities["end"], strict=True)) <= set(
+        zip(account["start"], account["end"], strict=True))
+    counts = mpsbook.account_counts(account)
+    assert counts["claims"] + counts["repeats"] == len(claims)  # each mention holds exactly one number
+    assert counts["claims"] == claims["claim_key"].nunique()
+    assert (account.loc[account["status"] == "left out", "reason"] != "").all()
     assert (exclusions["reason"] != "").all()
+
+
+def test_a_quantity_the_ledger_drops_is_unaccounted(article, claims):
+    dropped = claims[claims["claim_id"] != "C18"]
+    account = mpsbook.number_account(article, dropped, mpsbook.load_table("exclusions"))
+    assert list(account.loc[account["status"] == "unaccounted", "expression"]) == ["over 10000"]
+    excused = pd.DataFrame({"paragraph": [10], "expression": ["over 10000"], "reason": ["a test"]})
+    account = mpsbook.number_account(article, dropped, excused)
+    assert account.loc[account["expression"] == "over 10000", ["status", "reason"]].values.tolist() == [
+        ["left out", "a test"]]
+
+
+def test_numbers_that_are_never_quantities_are_left_out_with_their_kind():
+    text = "In 2023 police made 30 arrests on July 28; call 110 at 10:30 pm."
+    claims = pd.DataFrame({"claim_id": ["C1"], "claim_key": ["k"], "quote": ["30 arrests"]})
+    account = mpsbook.number_account(text, claims, pd.DataFrame(columns=["paragraph", "expression", "reason"]))
+    assert list(zip(account["expression"], account["status"], account["reason"], strict=True)) == [
+        ("2023", "left out", "a year"), ("30", "claim", ""), ("28", "left out", "a date"),
+        ("110", "left out", "a phone or hotline number"), ("10", "left out", "a time of day"),
+        ("30", "left out", "a time of day")]
+
+
+def test_every_official_figure_has_the_date_it_was_read(tmp_path):
+    references = mpsbook.load_references()
+    assert references["accessed"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all() and (references["how"] != "").all()
+    assert (references["accessed"] >= references["published"]).all()  # read after it was published
+    package = copy_data(tmp_path)
+    accessed = (tmp_path / "references-accessed.csv").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "references-accessed.csv").write_text(
+        "\n".join(line for line in accessed if not line.startswith("police-deaths-2022,")) + "\n", encoding="utf-8")
+    with pytest.raises(mpsbook.DataError, match="'police-deaths-2022' has no row saying when it was read"):
+        mpsbook.load_references(package)
+    with (tmp_path / "references-accessed.csv").open("a", encoding="utf-8") as rows:
+        rows.write("police-deaths-2099,2026-11-27,a test\n")
+    with pytest.raises(mpsbook.DataError, match="'police-deaths-2099' is not a ref_id"):
+        mpsbook.load_references(package)
 
 
 def test_each_quote_holds_exactly_one_claimed_quantity(article, claims):

@@ -108,6 +108,20 @@ def test_every_official_figure_address_is_a_link_that_wraps(loaded, tables):
     assert all(link["right"] <= link["column"] + 1 for link in links), "an address runs past the text column"
 
 
+def test_every_official_figure_has_an_archive_lookup_beside_its_link_named_for_it(loaded, tables):
+    page = loaded(SOURCES)
+    pairs = page.eval_on_selector_all("li.mpsbook-reference", """items => items.map(li => ({
+        live: li.querySelector('a.mpsbook-source-link').getAttribute('href'),
+        archive: li.querySelector('a.mpsbook-archive-link').getAttribute('href'),
+        name: li.querySelector('a.mpsbook-archive-link').getAttribute('aria-label'),
+        read: li.querySelector('.mpsbook-source-read').textContent}))""")
+    assert len(pairs) == len(tables["references"])
+    for pair in pairs:
+        assert pair["archive"] == "https://web.archive.org/web/*/" + pair["live"]
+        assert pair["name"] == "Internet Archive copies of " + pair["live"]
+        assert pair["read"].startswith("Read on 20")
+
+
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_every_chart_offers_its_data_and_svg_and_the_data_is_what_it_draws(loaded, site_url, chapter):
     page = loaded(chapter)

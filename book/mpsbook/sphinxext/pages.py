@@ -34,7 +34,8 @@ from sphinx.util.docutils import SphinxDirective
 
 LOGGER = logging.getLogger(__name__)
 PAGE_FILES = ("data/datapackage.json", "data/claims.csv", "data/references.csv", "data/references-added.csv",
-              "data/reference-corrections.csv", "data/derived/verdicts.csv",
+              "data/reference-corrections.csv", "data/references-accessed.csv", "data/exclusions.csv",
+              "data/derived/verdicts.csv",
               "data/derived/sensitivity.csv", "data/searches.csv", "data/corrections.csv", "CITATION.cff")
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 _CACHE = {}
@@ -167,7 +168,8 @@ class AnnotatedArticle(PageDirective):
 
     def claim_keys(self, mpsbook, pages, tables) -> list:
         std = self.env.get_domain("std")
-        for paragraph in pages.article_paragraphs(tables["article"], tables["claims"], tables["verdicts"]):
+        for paragraph in pages.article_paragraphs(tables["article"], tables["claims"], tables["verdicts"],
+                                                 tables["exclusions"]):
             number = paragraph["number"]
             std.note_hyperlink_target(f"article-p-{number}", self.env.docname, f"p-{number}",
                                       f"The article, paragraph {number}")
@@ -200,7 +202,7 @@ def part_html(node: page_part, app, docname: str) -> str:
                                  author=about["authors"], date=about["date"], links=links)
             for key in node["claim_keys"])
     if part == "annotated-article":
-        return pages.article_html(tables["article"], tables["claims"], tables["verdicts"], links)
+        return pages.article_html(tables["article"], tables["claims"], tables["verdicts"], links, tables["exclusions"])
     if part == "article-about":
         return pages.article_about_html(tables["package"])
     if part == "official-sources":
