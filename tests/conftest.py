@@ -66,7 +66,10 @@ def site_dir():
                            check=True, capture_output=True)
             (SITE / ".buildinfo").touch()
         if Path(CHROMIUM).exists() and not pdfs_are_fresh():
-            mpsbook.pdf.print_book(SITE)  # the intro links them, as `make book` prints them
+            # The intro links them, as `make book` prints them. In a process of its own: this one may
+            # already be running Playwright's sync API (the session's browser), which cannot nest.
+            subprocess.run([sys.executable, "-m", "mpsbook.pdf", str(SITE)], cwd=mpsbook.ROOT_DIR, check=True,
+                           capture_output=True, env={**os.environ, "MPSBOOK_CHROMIUM": CHROMIUM})
     return SITE
 
 

@@ -14,8 +14,11 @@ release date (CITATION.cff), so the same site and the same Chromium print the sa
     python -m mpsbook.pdf [SITE]   # SITE defaults to _build/html; writes mpsbook.pdf and mpsbook-letter.pdf there
 """
 
+import html
 import os
 import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -45,8 +48,8 @@ STYLE = """
 .mpsbook-pdf-offer { display: none; }
 a { text-decoration: none; }
 """
-HEADER = '<div style="font-size:8px;width:100%;margin:0 12mm;color:#555"><span class="title"></span></div>'
-FOOTER = ('<div style="font-size:8px;width:100%;margin:0 12mm;text-align:right;color:#555">'
+HEADER = '<div style="font-size:9px;width:100%;margin:0 12mm;color:#555"><span class="title"></span></div>'
+FOOTER = ('<div style="font-size:9px;width:100%;margin:0 12mm;text-align:right;color:#555">'
           '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
 
 # Run in the combined document: ids made unique per page, links between pages turned into links
@@ -158,7 +161,7 @@ def print_book(site: Path, root: Path = ROOT_DIR) -> list[Path]:
     released = str(citation["date-released"])
     pages = toc_pages(root)
     edition = f'{config["author"]}. Edition {citation["version"]}, {released}.'
-    document = combined_html(site, pages, config["title"], edition)
+    document = combined_html(site, pages, html.escape(config["title"]), html.escape(edition))
     written = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
@@ -178,7 +181,17 @@ def print_book(site: Path, root: Path = ROOT_DIR) -> list[Path]:
     return written
 
 
+def lacks_chinese_font() -> bool:
+    """Whether fontconfig knows no font for Chinese: the sources' quotations would print as empty boxes."""
+    if not shutil.which("fc-list"):
+        return False
+    return not subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout.strip()
+
+
 if __name__ == "__main__":
     site_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT_DIR / "_build" / "html"
+    if lacks_chinese_font():
+        print("make pdf: no Chinese font on this machine (fc-list :lang=zh), so the sources' Chinese words print as "
+              "empty boxes (their text is still in the PDF): apt-get install fonts-noto-cjk", file=sys.stderr)
     for path in print_book(site_dir):
         print(f"{path}: {path.stat().st_size // 1024} KiB")
