@@ -21,7 +21,7 @@ NBVAL := --nbval --nbval-current-env
 EXECUTE := $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600
 
-.PHONY: help env env-3.13 lock derived book update test test-fast test-python test-notebooks test-3.13 lint execute bench bench-extractor lab clean
+.PHONY: help env env-3.13 lock derived book pdf update test test-fast test-python test-notebooks test-3.13 lint execute bench bench-extractor lab clean
 .DELETE_ON_ERROR:
 
 help: ## List the targets
@@ -85,7 +85,22 @@ $(DERIVED) &: $(STAMP) $(LEDGER) $(wildcard book/mpsbook/*.py)
 BOOK_SOURCES := _config.yml _toc.yml $(shell find $(CURDIR)/book $(CURDIR)/data \( -name __pycache__ -o -name .ipynb_checkpoints \) -prune -o -print)
 SITE_STAMP := _build/.site-built
 
-book: $(SITE_STAMP) ## Build the site into _build/html from the notebooks' stored outputs (only when a source changed)
+CHROMIUM ?= /usr/bin/chromium
+export MPSBOOK_CHROMIUM := $(CHROMIUM)
+# The whole book as one PDF per paper size, printed by Chromium from the built site (mpsbook.pdf). The site's
+# intro links both, so `make book` prints them too where there is a Chromium; where there is none it says so
+# and the site is built without them (`make pdf` then fails, naming what is missing).
+PDFS := _build/html/mpsbook.pdf _build/html/mpsbook-letter.pdf
+BOOK_PDF ?= $(if $(wildcard $(CHROMIUM)),$(PDFS))
+
+book: $(SITE_STAMP) $(BOOK_PDF) ## Build the site into _build/html from the notebooks' stored outputs (only when a source changed), and its PDF
+	@test -x $(CHROMIUM) || echo "make book: no Chromium at $(CHROMIUM), so no PDF of the book (its links in the intro are broken): apt-get install chromium"
+
+pdf: $(PDFS) ## The whole book as one PDF, A4 and Letter (_build/html/mpsbook.pdf, mpsbook-letter.pdf), printed by Chromium
+
+$(PDFS) &: $(SITE_STAMP) book/mpsbook/pdf.py
+	@test -x $(CHROMIUM) || { echo "make pdf: no Chromium at $(CHROMIUM): apt-get install chromium, or make pdf CHROMIUM=/path/to/chromium" >&2; exit 1; }
+	$(BIN)/python -m mpsbook.pdf _build/html
 
 # A Jupyter Book build costs seconds (start-up, reading the environment) even when Sphinx then finds nothing to do,
 # so make checks the sources first; when one has changed, Sphinx rebuilds only what it affects.
@@ -93,7 +108,6 @@ $(SITE_STAMP): $(STAMP) $(NODE_STAMP) $(DERIVED) $(BOOK_SOURCES)
 	$(BIN)/jupyter-book build -W -n --keep-going .
 	touch $@
 
-CHROMIUM ?= /usr/bin/chromium
 JOBS ?= 2
 # Each test file or notebook goes whole to one of $(JOBS) workers: a notebook's cells share one kernel.
 # Files are handed out in collection order, longest first (see tests/conftest.py), not by test count.

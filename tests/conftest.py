@@ -17,6 +17,7 @@ import pytest
 from helpers import served, toc_pages
 
 import mpsbook
+import mpsbook.pdf
 
 CHROMIUM = os.environ.get("MPSBOOK_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -52,7 +53,7 @@ def site_is_fresh() -> bool:
 
 @pytest.fixture(scope="session")
 def site_dir():
-    """The built site: reused when newer than every source, otherwise built as `make book` builds it.
+    """The built site: reused when newer than every source, otherwise built as `make book` builds it, PDF included.
 
     A lock file keeps parallel test workers from building it twice at once.
     """
@@ -64,7 +65,17 @@ def site_dir():
             subprocess.run([str(jupyter_book), "build", "-W", "-n", "--keep-going", "."], cwd=mpsbook.ROOT_DIR,
                            check=True, capture_output=True)
             (SITE / ".buildinfo").touch()
+        if Path(CHROMIUM).exists() and not pdfs_are_fresh():
+            # The intro links them, as `make book` prints them. In a process of its own: this one may
+            # already be running Playwright's sync API (the session's browser), which cannot nest.
+            subprocess.run([sys.executable, "-m", "mpsbook.pdf", str(SITE)], cwd=mpsbook.ROOT_DIR, check=True,
+                           capture_output=True, env={**os.environ, "MPSBOOK_CHROMIUM": CHROMIUM})
     return SITE
+
+
+def pdfs_are_fresh() -> bool:
+    built = max((SITE / ".buildinfo").stat().st_mtime, Path(mpsbook.pdf.__file__).stat().st_mtime)
+    return all((SITE / name).exists() and (SITE / name).stat().st_mtime >= built for name in mpsbook.pdf.PAPERS)
 
 
 # ---- the book's data, loaded once per test file -------------------------------------------

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from helpers import served
 
+import mpsbook.pdf
+
 # LinkChecker's command line, except that it keeps the user it is started as. Run as root (as CI containers
 # commonly are), its own command line turns to user nobody, who cannot read a checkout in a private folder
 # (mktemp -d, mode 0700) nor the venv inside it: it then checks one link and says nothing more. The checker only
@@ -36,10 +38,14 @@ status=0
 SUMMARY = re.compile(r"(\d+) links? in \d+ URLs? checked\. (\d+) warnings? found\. (\d+) errors? found\.")
 
 
-def check_links(folder: Path, config_dir: Path) -> tuple[int, tuple[int, int, int], str]:
-    """LinkChecker's exit status, (links, warnings, errors) and report, for the site in ``folder`` from its index.html."""
+def check_links(folder: Path, config_dir: Path, ignore=()) -> tuple[int, tuple[int, int, int], str]:
+    """LinkChecker's exit status, (links, warnings, errors) and report, for the site in ``folder`` from its index.html.
+
+    Addresses ending in a name of ``ignore`` are not checked.
+    """
     config = config_dir / "linkcheckerrc"
-    config.write_text(CONFIG, encoding="utf-8")
+    extra = "".join(f"\n  /{re.escape(name)}$" for name in ignore)
+    config.write_text(CONFIG.replace("127\\.0\\.0\\.1:)\n", f"127\\.0\\.0\\.1:){extra}\n"), encoding="utf-8")
     with served(folder) as origin:
         done = subprocess.run([*LINKCHECKER, "--config", str(config), f"{origin}/index.html"],
                               capture_output=True, text=True, timeout=600)
@@ -50,7 +56,9 @@ def check_links(folder: Path, config_dir: Path) -> tuple[int, tuple[int, int, in
 
 
 def test_no_internal_link_or_anchor_of_the_site_is_broken(site_dir, tmp_path):
-    status, (links, warnings, errors), report = check_links(site_dir, tmp_path)
+    # Without Chromium there is no PDF of the book to link to (make book says so): its links are left out.
+    absent = [name for name in mpsbook.pdf.PAPERS if not (site_dir / name).exists()]
+    status, (links, warnings, errors), report = check_links(site_dir, tmp_path, ignore=absent)
     assert (status, warnings, errors) == (0, 0, 0), report
     assert links > 50, report  # the pages, their assets and downloads, and the links to anchors
 
