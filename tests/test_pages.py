@@ -12,12 +12,14 @@ import re
 from html.parser import HTMLParser
 
 import markupsafe
+import pandas as pd
+import pybtex.database
 import pytest
 import yaml
 from pyld import jsonld
 
 import mpsbook
-from mpsbook import pages
+from mpsbook import annotated_article, pages
 from mpsbook.sphinxext import charts
 from mpsbook.sphinxext import pages as page_directives
 
@@ -42,6 +44,9 @@ class Links:
     def claim_address(self, claim_key):
         return f"test:claim-address/{claim_key}"
 
+    def claim_site_address(self, claim_key):
+        return f"test:claim-site/{claim_key}"
+
     def paragraph(self, number):
         return f"test:paragraph/{number}"
 
@@ -59,9 +64,8 @@ def tables():
 
 @pytest.fixture(scope="module")
 def box_options():
-    about = page_directives.edition(mpsbook.ROOT_DIR)
     return {"ratings": mpsbook.RATINGS, "readings": mpsbook.READINGS, "colours": mpsbook.RATING_COLOURS,
-            "author": about["authors"], "date": about["date"], "links": LINKS}
+            "links": LINKS}
 
 
 class Elements(HTMLParser):
@@ -147,12 +151,48 @@ def test_claim_review_json_ld_expands_to_one_claim_review_with_the_rating(tables
         assert item["@type"] == [SCHEMA + "Claim"] and SCHEMA + "appearance" in item
         first = tables["claims"][tables["claims"]["claim_key"] == key]["quote"].iloc[0]
         assert review[SCHEMA + "claimReviewed"][0]["@value"] == first
-        assert review[SCHEMA + "author"][0][SCHEMA + "name"][0]["@value"] == box_options["author"]
-        assert review[SCHEMA + "datePublished"][0]["@value"] == box_options["date"]
+        assert review[SCHEMA + "author"][0][SCHEMA + "name"][0]["@value"] == tables["edition"]["authors"]
+        changes = tables["corrections"].loc[tables["corrections"]["claim_key"] == key, "date"].astype(str)
+        assert review[SCHEMA + "datePublished"][0]["@value"] == "2026-11-27"  # the first edition rated every claim
+        assert review[SCHEMA + "dateModified"][0]["@value"] == (changes.max() if len(changes) else "2026-11-27")
+
+
+def test_claim_review_dates_follow_the_corrections_log(tables, box_options):
+    def review(key):
+        [text] = Elements(pages.claim_box_html(key, tables, **box_options)).scripts
+        return json.loads(text)
+
+    assert (review("drug-dens-2022")["datePublished"], review("drug-dens-2022")["dateModified"]) == (
+        "2026-11-27", "2026-12-06")
+    assert review("units-rectified")["dateModified"] == "2026-11-29"  # changed once, in the second edition
+    assert review("cyberattacks-defended")["dateModified"] == "2026-11-27"  # never changed
+    later = tables["corrections"].iloc[[0]].assign(date="2027-01-02", claim_key="cyberattacks-defended")
+    changed = {**tables, "corrections": pd.concat([tables["corrections"], later], ignore_index=True)}
+    [text] = Elements(pages.claim_box_html("cyberattacks-defended", changed, **box_options)).scripts
+    assert json.loads(text)["dateModified"] == "2027-01-02"
+
+
+def test_every_claim_box_has_a_cite_block_with_its_address_and_bibtex(tables, box_options):
+    edition = tables["edition"]
+    for key, verdict in tables["verdicts"].set_index("claim_key").iterrows():
+        text = pages.claim_box_html(key, tables, **box_options)
+        box = Elements(text)
+        assert len(box.having("details", **{"class": "mpsbook-cite"})) == 1
+        [address] = box.having("a", **{"class": "mpsbook-cite-address"})
+        assert address["href"] == f"test:claim/{key}" and address["data-address"] == f"test:claim-site/{key}"
+        [bibtex] = re.findall(r'<pre class="mpsbook-cite-bibtex"[^>]*>(.*?)</pre>', text, flags=re.S)
+        [entry] = pybtex.database.parse_string(html.unescape(bibtex), "bibtex").entries.values()
+        assert entry.key == f"mpsbook-{edition['version']}-{key}"
+        assert entry.fields["url"] == f"test:claim-site/{key}" and entry.fields["version"] == edition["version"]
+        assert entry.fields["note"] == f"Rated: {verdict['rating']}."
+        quote = tables["claims"].loc[tables["claims"]["claim_key"] == key, "quote"].iloc[0]
+        lead = html.unescape(re.search(r'<p class="mpsbook-cite-text">(.*?) <a', text).group(1))
+        assert lead == (f"{edition['authors']} ({edition['date'][:4]}). Checking the claim “{quote}”. In "
+                        f"{edition['title']}, edition {edition['version']}, released {edition['date']}.")
 
 
 def test_article_page_numbers_paragraphs_as_the_ledger_and_marks_every_mention(tables):
-    page = Elements(pages.article_html(tables["article"], tables["claims"], tables["verdicts"], LINKS))
+    page = Elements(annotated_article.article_html(tables["article"], tables["claims"], tables["verdicts"], LINKS))
     paragraphs = [a["id"] for a in page.having("li") if a.get("id", "").startswith("p-")]
     assert len(paragraphs) == sum(1 for line in tables["article"].split("\n") if line.strip())
     mentions = [a for a in page.having("a") if a.get("class") == "mpsbook-mention"]
@@ -164,7 +204,7 @@ def test_article_page_numbers_paragraphs_as_the_ledger_and_marks_every_mention(t
 
 
 def test_article_page_keeps_the_text_as_received_and_offers_no_correction(tables):
-    page = pages.article_html(tables["article"], tables["claims"], tables["verdicts"], LINKS)
+    page = annotated_article.article_html(tables["article"], tables["claims"], tables["verdicts"], LINKS)
     visible = re.sub(r'<span class="mpsbook-(?:sr|mention-rating)"[^>]*>.*?</span>', "", page)
     text = html.unescape(re.sub(r"<[^>]+>", "", visible))
     paragraphs = [line for line in text.split("\n") if line]  # the template writes one paragraph a line
@@ -173,7 +213,7 @@ def test_article_page_keeps_the_text_as_received_and_offers_no_correction(tables
 
 
 def test_article_page_marks_web_leftovers_and_misspellings(tables):
-    page = pages.article_html(tables["article"], tables["claims"], tables["verdicts"], LINKS)
+    page = annotated_article.article_html(tables["article"], tables["claims"], tables["verdicts"], LINKS)
     leftovers = re.findall(r'<span class="mpsbook-leftover"[^>]*>(.*?)<span', page)
     assert "Leave a Reply" in leftovers
     misspelt = re.findall(r'<span class="mpsbook-misspelling"[^>]*>(.*?)<span', page)
@@ -181,7 +221,7 @@ def test_article_page_marks_web_leftovers_and_misspellings(tables):
 
 
 def test_article_page_marks_the_numbers_left_out_with_their_reason(tables):
-    page = pages.article_html(tables["article"], tables["claims"], tables["verdicts"], LINKS, tables["exclusions"])
+    page = annotated_article.article_html(tables["article"], tables["claims"], tables["verdicts"], LINKS, tables["exclusions"])
     marked = re.findall(r'<span class="mpsbook-left-out" title="([^"]*)">(.*?)<span class="mpsbook-sr">', page)
     account = mpsbook.number_account(tables["article"], tables["claims"], tables["exclusions"])
     left_out = account[account["status"] == "left out"]
@@ -190,7 +230,7 @@ def test_article_page_marks_the_numbers_left_out_with_their_reason(tables):
 
 
 def test_article_marks_nest_and_never_cross(tables):
-    marks = pages.article_marks(tables["article"], tables["claims"], tables["exclusions"])
+    marks = annotated_article.article_marks(tables["article"], tables["claims"], tables["exclusions"])
     assert any(kind == "left out" for _, _, kind, _ in marks)
     for a in marks:
         for b in marks:

@@ -6,6 +6,7 @@ them: the HTML written, the labels, the dependencies, the warnings.
 """
 
 import copy
+import html
 import json
 import re
 import shutil
@@ -117,7 +118,8 @@ def test_a_link_to_a_claim_no_page_holds_fails_a_strict_build(tmp_path):
 def test_a_page_is_written_again_when_a_template_changes(tmp_path, monkeypatch):
     package = tmp_path / "mpsbook"  # a copy: the repository's files stay as they are for the tests beside this one
     shutil.copytree(mpsbook.BOOK_DIR / "mpsbook" / "templates", package / "templates")
-    shutil.copy(mpsbook.BOOK_DIR / "mpsbook" / "pages.py", package / "pages.py")
+    for module in ("pages.py", "annotated_article.py", "citation.py"):
+        shutil.copy(mpsbook.BOOK_DIR / "mpsbook" / module, package / module)
     monkeypatch.setattr(page_directives, "PACKAGE_DIR", package)
     before = page_directives.code_digest()
     badge = package / "templates" / "rating_badge.html"
@@ -207,25 +209,32 @@ def chart_output() -> dict:
                 if CHART_MIME in o.get("data", {}))
 
 
-def notebook_with(output: dict) -> str:
-    cell = {"cell_type": "code", "execution_count": 1, "id": "c1", "metadata": {}, "source": "chart",
-            "outputs": [output]}
+def notebook_with(output: dict, figure: bool = True) -> str:
+    """A notebook whose code cell stores ``output``: glued into a named figure (as the book shows charts), or,
+    with ``figure=False``, shown where the cell is."""
+    name = output.get("metadata", {}).get("scrapbook", {}).get("name", "chart")
+    cell = {"cell_type": "code", "execution_count": 1, "id": "c1", "source": "chart", "outputs": [output],
+            "metadata": {"tags": ["remove-output"]} if figure else {}}
     intro = {"cell_type": "markdown", "id": "m1", "metadata": {}, "source": "# Chart"}
-    return json.dumps({"cells": [intro, cell], "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3"}},
+    shown = {"cell_type": "markdown", "id": "m2", "metadata": {},
+             "source": f"```{{glue:figure}} {name}\n:name: fig-test\n\nThe chart.\n```"}
+    return json.dumps({"cells": [intro, cell, *([shown] if figure else [])],
+                       "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3"}},
                        "nbformat": 4, "nbformat_minor": 5})
 
 
 CHART_CONFIG = {"nb_execution_mode": "off", "nb_mime_priority_overrides": [["html", CHART_MIME, 0]]}
 
 
-def chart_project(folder, output):
+def chart_project(folder, output, figure: bool = True):
     shutil.copytree(mpsbook.DATA_DIR, folder / "data")  # the charts' sources are read from the whole data package
-    return {"index.ipynb": notebook_with(output)}
+    shutil.copy(mpsbook.ROOT_DIR / "CITATION.cff", folder / "CITATION.cff")  # the Cite block's edition
+    return {"index.ipynb": notebook_with(output, figure)}
 
 
-def build_chart(folder, output):
+def build_chart(folder, output, figure: bool = True):
     # app.mpsbook_vega, the served vega's name, is set by .assets, which this project leaves out.
-    return build(folder, chart_project(folder, output), ["myst_nb", "mpsbook.sphinxext.charts"],
+    return build(folder, chart_project(folder, output, figure), ["myst_nb", "mpsbook.sphinxext.charts"],
                  setup="app.mpsbook_vega = 'vega.js'", **CHART_CONFIG)
 
 
@@ -236,17 +245,26 @@ def test_a_chart_bundle_becomes_the_chart_its_narrow_layout_and_its_data(tmp_pat
     assert text.count('class="mpsbook-chart-static"') == 1 and 'mpsbook-chart-static--narrow' in text
     assert 'class="mpsbook-chart-vega"' in text and 'class="mpsbook-chart-vega-narrow"' in text
     assert list((app.outdir / "chart-data").glob("index-chart-1.*")) and 'data-vega="vega.js"' in text
+    edition = page_directives.edition(mpsbook.ROOT_DIR)
+    assert 'class="mpsbook-cite-address" href="#fig-test" data-address="index.html#fig-test"' in text
+    assert f"@misc{{mpsbook-{edition['version']}-fig-test," in text and 'url = "index.html#fig-test"' in html.unescape(text)
+
+
+def test_a_chart_outside_a_named_figure_fails_for_want_of_an_address_to_cite(tmp_path):
+    with pytest.raises(ExtensionError, match=r"index\.ipynb, cell 2: a chart outside a named figure has no "
+                                             r"address to cite: show it with \{glue:figure\} and a :name:"):
+        build_chart(tmp_path, chart_output(), figure=False)
 
 
 def test_a_chart_bundle_without_its_spec_fails_naming_the_notebook_and_the_cell(tmp_path):
     output = chart_output()
     del output["data"][CHART_MIME]["spec"]
     with pytest.raises(ExtensionError, match=r"index\.ipynb, cell 2: the chart output .* lacks 'spec' \(dict\)"):
-        build_chart(tmp_path, output)
+        build_chart(tmp_path, output, figure=False)
 
 
 def test_a_charts_html_without_its_bundle_fails_naming_the_notebook_and_the_cell(tmp_path):
     output = chart_output()
     del output["data"][CHART_MIME]
     with pytest.raises(ExtensionError, match=r"index\.ipynb, cell 2: a chart's HTML without its bundle"):
-        build_chart(tmp_path, output)
+        build_chart(tmp_path, output, figure=False)

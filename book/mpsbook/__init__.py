@@ -19,9 +19,11 @@ It checks the numbers of one web article about the work of China's Ministry of P
 * :mod:`mpsbook.charts`: the theme, the renderer and the chart builders (and, through
   :mod:`mpsbook.tables`, tables shown for readers).
 
-:mod:`mpsbook.pages` fills the generated pages (scorecard, claim boxes, annotated article, sources,
-corrections) from its Jinja2 templates, for the site's build (:mod:`mpsbook.sphinxext.pages`); the
-notebooks do not use it.
+:mod:`mpsbook.pages` fills the generated pages (scorecard, claim boxes, sources, corrections) and
+:mod:`mpsbook.annotated_article` the annotated article, from their Jinja2 templates, for the site's
+build (:mod:`mpsbook.sphinxext.pages`); :mod:`mpsbook.citation` makes each claim's and chart's
+citation and dates each claim review, and :mod:`mpsbook.feed` writes the corrections log as an
+Atom feed. The notebooks use none of them.
 
 Importing the package changes no global state: the notebooks' first cell calls
 :func:`mpsbook.enable_book_display`, which turns on the book's chart theme and renderer and its table display.

@@ -20,11 +20,10 @@ import jinja2
 import pandas as pd
 from markupsafe import Markup
 
-from .account import number_account
+from .citation import CITATION, book_edition, checked_editions, citation, review_dates
 from .data import DATAPACKAGE, load_article, load_references, load_table, read_datapackage
-from .findings import WEB_LEFTOVERS, misspellings
 
-PAGE_TABLES = ("claims", "references", "verdicts", "sensitivity", "searches", "corrections", "exclusions")
+PAGE_TABLES = ("claims", "references", "verdicts", "sensitivity", "searches", "corrections", "exclusions", "editions")
 TEMPLATES = jinja2.Environment(
     loader=jinja2.PackageLoader("mpsbook", "templates"),
     autoescape=True,
@@ -32,11 +31,6 @@ TEMPLATES = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-FINDING_NOTES = {
-    "misspelling": "spelled so in the article",
-    "web leftover": "text a web page adds around an article",
-}
-MARK_CLASSES = {"misspelling": "mpsbook-misspelling", "web leftover": "mpsbook-leftover", "left out": "mpsbook-left-out"}
 
 
 class PageLinks(Protocol):
@@ -47,6 +41,9 @@ class PageLinks(Protocol):
 
     def claim_address(self, claim_key: str) -> str:
         """The same box as an absolute address where the site has one (a ClaimReview's ``url``)."""
+
+    def claim_site_address(self, claim_key: str) -> str:
+        """The same box as a citation gives it: absolute where the site's address is known, else its path in the site."""
 
     def paragraph(self, number: int) -> str:
         """Paragraph ``number`` (from 1) of the annotated article."""
@@ -64,6 +61,9 @@ class AnchorLinks:
     def claim_address(self, claim_key: str) -> str:
         return f"#claim-{claim_key}"
 
+    def claim_site_address(self, claim_key: str) -> str:
+        return f"#claim-{claim_key}"
+
     def paragraph(self, number: int) -> str:
         return f"#p-{number}"
 
@@ -71,7 +71,7 @@ class AnchorLinks:
         return "#rating-rule"
 
 
-def page_tables(package_path=DATAPACKAGE) -> dict:
+def page_tables(package_path=DATAPACKAGE, citation_path=CITATION) -> dict:
     """The tables the generated pages are built from, each read through its declared schema.
 
     Returns
@@ -79,7 +79,9 @@ def page_tables(package_path=DATAPACKAGE) -> dict:
     dict
         ``article`` (str), ``package`` (the data package descriptor) and one frame for each of
         :data:`PAGE_TABLES`. ``verdicts`` keeps its rows in article order; ``references`` is every
-        official figure, the book's corrections applied (:func:`mpsbook.load_references`).
+        official figure, the book's corrections applied (:func:`mpsbook.load_references`); ``edition``
+        is the edition ``citation`` names (:func:`mpsbook.citation.book_edition`), and ``editions``
+        the editions before it, checked against it and the ledger.
 
     Raises
     ------
@@ -88,7 +90,10 @@ def page_tables(package_path=DATAPACKAGE) -> dict:
     """
     tables = {name: load_references(package_path) if name == "references" else load_table(name, package_path)
               for name in PAGE_TABLES}
-    return {"article": load_article(package_path), "package": read_datapackage(package_path), **tables}
+    edition = book_edition(citation_path)
+    tables["editions"] = checked_editions(edition, package_path, tables["claims"]["claim_key"])
+    return {"article": load_article(package_path), "package": read_datapackage(package_path), "edition": edition,
+            **tables}
 
 
 def json_in_html(value) -> str:
@@ -232,11 +237,11 @@ def references_html(references: pd.DataFrame, ref_ids) -> str:
     return render("references.html", references=reference_items(references, ref_ids))
 
 
-def claim_review(claim_key: str, tables: dict, *, author: str, date: str, url: str) -> dict:
+def claim_review(claim_key: str, tables: dict, *, url: str) -> dict:
     """The claim's schema.org ``ClaimReview``, as JSON-LD.
 
-    ``url`` is the address of the claim's box; ``author`` names the book's authors; ``date`` is the
-    release date (ISO 8601).
+    ``url`` is the address of the claim's box. ``author`` names the book's authors (``tables["edition"]``);
+    ``datePublished`` and ``dateModified`` are :func:`mpsbook.citation.review_dates` (ISO 8601).
     """
     verdict = tables["verdicts"].set_index("claim_key").loc[claim_key]
     mentions = tables["claims"][tables["claims"]["claim_key"] == claim_key]
@@ -253,19 +258,28 @@ def claim_review(claim_key: str, tables: dict, *, author: str, date: str, url: s
         "reviewRating": {"@type": "Rating", "alternateName": verdict["rating"],
                          "ratingExplanation": f"{verdict['conclusion']} The question that decided it: "
                                               f"{verdict['question']}"},
-        "author": {"@type": "Organization", "name": author},
-        "datePublished": date,
+        "author": {"@type": "Organization", "name": tables["edition"]["authors"]},
+        **review_dates(claim_key, tables["editions"], tables["corrections"]),
     }
 
 
+def claim_citation(claim_key: str, tables: dict, links: PageLinks) -> dict:
+    """The Cite block of a claim's box (:func:`mpsbook.citation.citation`): the claim in the article's words,
+    its rating as the note, and the box's address."""
+    edition, verdict = tables["edition"], tables["verdicts"].set_index("claim_key").loc[claim_key]
+    quote = first_mentions(tables["claims"]).loc[claim_key, "quote"]
+    return citation(edition, f"mpsbook-{edition['version']}-{claim_key}", f"Checking the claim “{quote}”",
+                    links.claim_site_address(claim_key), links.claim(claim_key), note=f"Rated: {verdict['rating']}.")
+
+
 def claim_box_html(claim_key: str, tables: dict, *, ratings: dict, readings: dict, colours: dict,
-                   author: str, date: str, links: PageLinks) -> str:
+                   links: PageLinks) -> str:
     """The box that checks one claim, at the anchor ``claim-<claim_key>``, with its ClaimReview JSON-LD.
 
     It holds each mention's words (linked to its paragraph on the article page), the rating, the
     question of the rating rule that decided it, the conclusion, the chance test where the rule
     ran one, the official figures the rating rests on, possible origins of the number, what was
-    searched where nothing was found, and the rating under the other readings.
+    searched where nothing was found, the rating under the other readings, and a Cite block.
 
     Raises
     ------
@@ -278,7 +292,7 @@ def claim_box_html(claim_key: str, tables: dict, *, ratings: dict, readings: dic
     origins = [r for r in _ids(verdict["possible_origin"]) if r not in resting_on]
     searches = tables["searches"][tables["searches"]["claim_key"] == claim_key]
     sensitivity = tables["sensitivity"][tables["sensitivity"]["claim_key"] == claim_key]
-    review = claim_review(claim_key, tables, author=author, date=date, url=links.claim_address(claim_key))
+    review = claim_review(claim_key, tables, url=links.claim_address(claim_key))
     return render(
         "claim_box.html", claim_key=claim_key, mentions=mentions.to_dict("records"),
         rating=verdict["rating"], meaning=ratings.get(verdict["rating"], ""), conclusion=verdict["conclusion"],
@@ -289,103 +303,9 @@ def claim_box_html(claim_key: str, tables: dict, *, ratings: dict, readings: dic
         searches=searches.to_dict("records"),
         sensitivity=[{"reading": r.reading, "assumes": readings.get(r.reading, ""), "rating": r.rating}
                      for r in sensitivity.itertuples()],
+        cite=claim_citation(claim_key, tables, links),
         review=Markup(json_in_html(review)),  # safe in <script>: json_in_html escapes < > &
         colours=colours, links=links)
-
-
-# --------------------------------------------------------------------------------------
-# The annotated article
-# --------------------------------------------------------------------------------------
-
-
-def article_marks(article: str, claims: pd.DataFrame, exclusions: pd.DataFrame | None = None) -> list:
-    """What the article page marks, as (start, end, kind, key) in text order.
-
-    Kinds: ``mention`` (a claim's words, from the ledger; key: its claim_key), ``misspelling`` (by
-    the spell check of the findings), ``web leftover`` and ``left out`` (a number the book does not
-    check, by :func:`mpsbook.number_account` with ``exclusions``, none when None; key: the reason).
-    A finding or number that overlaps a mark already taken without lying inside it is left out, so
-    marks nest and never cross.
-    """
-    marks = [(article.index(r.quote), article.index(r.quote) + len(r.quote), "mention", r.claim_key)
-             for r in claims.itertuples()]
-    found = []
-    for pattern in WEB_LEFTOVERS:
-        found += [(m.start(), m.end(), "web leftover", "") for m in re.finditer(pattern, article)]
-    taken = {(s, e) for s, e, _, _ in found}
-    for word in dict.fromkeys(misspellings(article)["quote"]):
-        for m in re.finditer(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", article):
-            if not any(s <= m.start() < e for s, e in taken):
-                found.append((m.start(), m.end(), "misspelling", ""))
-    if exclusions is None:
-        exclusions = pd.DataFrame({"paragraph": [], "expression": [], "reason": []})
-    account = number_account(article, claims, exclusions)
-    found += [(r.start, r.end, "left out", r.reason) for r in account.itertuples() if r.status == "left out"]
-    for start, end, kind, key in found:
-        crosses = any(s < end and start < e and not (s <= start and end <= e) for s, e, _, _ in marks)
-        if not crosses:
-            marks.append((start, end, kind, key))
-    return sorted(marks, key=lambda m: (m[0], -m[1]))
-
-
-def marked_parts(text: str, start: int, end: int, marks: list, ratings: pd.Series) -> list:
-    """``text[start:end]`` as a list of parts: plain strings, and one dict per mark with its own ``parts`` inside.
-
-    A mark dict has ``kind``, ``text``; a mention also ``claim_key`` and ``rating``, a finding ``note``.
-    ``marks`` are those inside the span, nested and in text order (:func:`article_marks`).
-    """
-    parts, position, index = [], start, 0
-    while index < len(marks):
-        s, e, kind, key = marks[index]
-        inner = [m for m in marks[index + 1:] if m[0] >= s and m[1] <= e]
-        if s > position:
-            parts.append(text[position:s])
-        mark = {"kind": kind, "text": text[s:e], "parts": marked_parts(text, s, e, inner, ratings)}
-        if kind == "mention":
-            mark.update(claim_key=key, rating=ratings[key])
-        else:
-            mark.update(css=MARK_CLASSES[kind], note=f"left out of the check: {key}" if kind == "left out"
-                        else FINDING_NOTES[kind])
-        parts.append(mark)
-        position, index = e, index + 1 + len(inner)
-    if end > position:
-        parts.append(text[position:end])
-    return parts
-
-
-def article_paragraphs(article: str, claims: pd.DataFrame, verdicts: pd.DataFrame,
-                       exclusions: pd.DataFrame | None = None) -> list:
-    """The article's non-empty lines as numbered paragraphs: dicts with ``number`` (from 1) and ``parts``."""
-    marks = article_marks(article, claims, exclusions)
-    ratings = verdicts.set_index("claim_key")["rating"]
-    paragraphs, offset = [], 0
-    for line in article.split("\n"):
-        start, end = offset, offset + len(line)
-        offset = end + 1
-        if line.strip():
-            inside = [m for m in marks if start <= m[0] and m[1] <= end]
-            paragraphs.append({"number": len(paragraphs) + 1,
-                               "parts": marked_parts(article, start, end, inside, ratings)})
-    return paragraphs
-
-
-def article_html(article: str, claims: pd.DataFrame, verdicts: pd.DataFrame, links: PageLinks,
-                 exclusions: pd.DataFrame | None = None) -> str:
-    """The article as received, one numbered paragraph per non-empty line, with its mentions and findings marked.
-
-    Paragraph ``n`` has the anchor ``p-<n>``, numbered as the ledger numbers them. Each
-    mention links to its claim's box and carries its rating in words; a screen reader hears
-    the quoted words and the rating. A number the book leaves out (:func:`mpsbook.number_account`)
-    is marked with its reason.
-    """
-    return render("article.html", paragraphs=article_paragraphs(article, claims, verdicts, exclusions), links=links)
-
-
-def article_about_html(package: dict) -> str:
-    """What is known of where and when the article appeared, from the ``sources`` of its resource in the data package."""
-    article = next(r for r in package["resources"] if r["name"] == "article")
-    return render("article_about.html", description=article.get("description", ""),
-                  sources=article.get("sources") or [])
 
 
 # --------------------------------------------------------------------------------------
@@ -401,14 +321,16 @@ def sources_html(references: pd.DataFrame) -> str:
     return render("sources.html", sections=sections)
 
 
-def corrections_html(corrections: pd.DataFrame, claims: pd.DataFrame, colours: dict, links: PageLinks) -> str:
+def corrections_html(corrections: pd.DataFrame, claims: pd.DataFrame, colours: dict, links: PageLinks,
+                     feed: str = "") -> str:
     """The corrections log: one row per change of a rating, newest first (a day's in file order), with its date and reason.
 
     ``corrections`` has ``date``, ``claim_key``, ``previous_rating``, ``rating``, ``reason``;
-    each claim is shown in the article's words, linked to its box.
+    each claim is shown in the article's words, linked to its box. ``feed``, where given, is the
+    address of the log's Atom feed (:mod:`mpsbook.feed`), linked beneath the table.
     """
     first = first_mentions(claims)
     ordered = corrections.sort_values("date", ascending=False, kind="stable")  # a day's entries in file order
     rows = [{**{key: _text(value) for key, value in row.items()}, "quote": first.loc[row["claim_key"], "quote"]}
             for row in ordered.to_dict("records")]
-    return render("corrections.html", rows=rows, colours=colours, links=links)
+    return render("corrections.html", rows=rows, colours=colours, links=links, feed=feed)

@@ -25,6 +25,7 @@ from pathlib import Path
 import yaml
 
 from mpsbook import ROOT_DIR
+from mpsbook.citation import book_edition
 
 CHROMIUM = os.environ.get("MPSBOOK_CHROMIUM", "/usr/bin/chromium")
 PAPERS = {"mpsbook.pdf": "A4", "mpsbook-letter.pdf": "Letter"}
@@ -157,10 +158,10 @@ def print_book(site: Path, root: Path = ROOT_DIR) -> list[Path]:
     if not Path(CHROMIUM).exists():
         raise SystemExit(f"make pdf: no Chromium at {CHROMIUM} (apt-get install chromium, or set MPSBOOK_CHROMIUM)")
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
-    citation = yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8"))
-    released = str(citation["date-released"])
+    about = book_edition(root / "CITATION.cff")
+    released = about["date"]
     pages = toc_pages(root)
-    edition = f'{config["author"]}. Edition {citation["version"]}, {released}.'
+    edition = f'{config["author"]}. Edition {about["version"]}, {released}.'
     document = combined_html(site, pages, html.escape(config["title"]), html.escape(edition))
     written = []
     with sync_playwright() as playwright:

@@ -2,7 +2,8 @@
 
 In a copy of the repository (the same .venv and node_modules, linked), the test adds an official
 figure (``data/references-added.csv``, ``data/references-accessed.csv`` and ``data/comparisons.csv``), changes a claim's reading
-(``data/claims.csv``) and adds a claim, then runs ``make update``, the command the README gives.
+(``data/claims.csv``) and adds a claim (``data/claims.csv``, first rated by the newest edition of
+``data/editions.csv``), then runs ``make update``, the command the README gives.
 Every place a reader meets those claims must then say the new rating: ``verdicts.csv`` and its
 download, the scorecard, the claim boxes and their ClaimReview JSON-LD, the annotated article
 and the chapter's prose. The copy imports its own ``mpsbook`` (PYTHONPATH), so the repository is
@@ -63,6 +64,10 @@ def make_the_three_changes(folder: Path) -> None:
     assert claims.count(reading) == 1
     (data / "claims.csv").write_text(claims.replace(reading, reading[:-3] + "15,"), encoding="utf-8")
     append(data / "claims.csv", ADDED_CLAIM)
+    editions = (data / "editions.csv").read_text(encoding="utf-8").splitlines()
+    version, date, added, summary = editions[-1].split(",", 3)  # the newest edition first rates the new claim
+    editions[-1] = ",".join([version, date, " ".join(filter(None, [added, "bank-cooperation-years"])), summary])
+    (data / "editions.csv").write_text("\n".join(editions) + "\n", encoding="utf-8")
 
 
 class Text(HTMLParser):
@@ -145,6 +150,9 @@ def test_every_page_that_names_a_changed_claim_says_its_new_rating(changed):
             if key in EXPECTED:
                 assert review["reviewRating"]["alternateName"] == EXPECTED[key], (page.name, key)
                 seen[key].add("ClaimReview")
+            if key == "bank-cooperation-years":  # first rated by the newest edition, and never corrected
+                newest = (changed / "data" / "editions.csv").read_text(encoding="utf-8").splitlines()[-1].split(",")[1]
+                assert review["datePublished"] == review["dateModified"] == newest
     for key, pages in seen.items():
         # The scorecard (intro), the claim's box with its ClaimReview (its chapter) and the annotated article.
         assert {"book/intro.html", "book/crime.html", "book/article.html", "ClaimReview"} <= pages, (key, pages)

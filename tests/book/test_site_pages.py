@@ -163,3 +163,40 @@ def test_every_page_footer_gives_the_edition_and_where_to_report_an_error(site_d
         text = (site_dir / page).read_text(encoding="utf-8")
         assert line in text and "Found an error?" in text, page
         assert '<meta property="og:title"' in text and '<meta property="og:description"' in text, page
+
+
+def test_every_claim_box_and_chart_has_a_cite_block_whose_address_is_where_it_is(loaded, site_url, tables):
+    cited = {}
+    for chapter in CHAPTERS:
+        page = loaded(chapter)
+        blocks = page.eval_on_selector_all("details.mpsbook-cite", """blocks => blocks.map(block => ({
+            address: block.querySelector('a.mpsbook-cite-address').textContent,
+            href: block.querySelector('a.mpsbook-cite-address').href,
+            bibtex: block.querySelector('pre.mpsbook-cite-bibtex').textContent,
+            holder: (block.closest('.mpsbook-claim-box, figure') || {}).id}))""")
+        figures = page.eval_on_selector_all("figure:has(.mpsbook-chart)", "figures => figures.map(f => f.id)")
+        assert sorted(b["holder"] for b in blocks if b["holder"].startswith("fig-")) == sorted(figures), chapter
+        for block in blocks:
+            # served over HTTP, the page completes the path within the site into the full address
+            assert block["address"] == block["href"] == f"{site_url}/{chapter}#{block['holder']}", block
+            assert f'url = "{block["address"]}"' in block["bibtex"]
+            assert page.query_selector(f"[id='{block['holder']}']")
+            cited[block["holder"]] = block
+    assert {f"claim-{key}" for key in claim_keys(tables)} <= set(cited)
+
+
+def test_the_corrections_feed_is_named_by_every_page_and_links_to_each_claims_box(loaded, site_dir, site_url, tables):
+    import xml.etree.ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    root = ET.fromstring((site_dir / "corrections.atom").read_bytes())
+    entries = root.findall(f"{atom}entry")
+    assert len(entries) == len(tables["corrections"])
+    for entry in entries:
+        target = urlparse(urljoin(f"{site_url}/corrections.atom", entry.find(f"{atom}link").get("href")))
+        assert loaded(target.path.lstrip("/")).query_selector(f"[id='{target.fragment}']"), target
+    for page in toc_pages():
+        assert '<link rel="alternate" type="application/atom+xml"' in (site_dir / page).read_text(encoding="utf-8")
+    corrections = loaded(CORRECTIONS)
+    feed = corrections.eval_on_selector(".mpsbook-feed a", "a => a.href")
+    assert corrections.request.get(feed).text().startswith('<?xml version="1.0" encoding="utf-8"?>\n<feed')

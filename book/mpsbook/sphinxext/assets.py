@@ -11,7 +11,8 @@
   load on the search page only, which also lets the page opened from a search result highlight
   the terms (``sphinx_highlight.js`` does nothing where the search scripts are loaded);
   ``mpsbook-search.js`` offers to clear the highlight and keeps search previews to body text.
-  ``mpsbook-tables.js`` makes a table box that scrolls sideways reachable from the keyboard.
+  ``mpsbook-tables.js`` makes a table box that scrolls sideways reachable from the keyboard;
+  ``mpsbook-cite.js`` completes a Cite block's address from the page's own where the site's is not set.
 * The book's templates go ahead of the theme's, and a digest of the book's static files, templates,
   fonts and of this package is a config value, so that changing any of them rewrites every page.
 """
@@ -187,6 +188,7 @@ def setup(app):
     app.add_css_file("mpsbook.css")
     app.add_js_file("mpsbook-search.js", loading_method="defer")
     app.add_js_file("mpsbook-tables.js", loading_method="defer")
+    app.add_js_file("mpsbook-cite.js", loading_method="defer")
     app.connect("config-inited", add_templates)
     app.connect("builder-inited", place_vega)
     app.connect("doctree-resolved", drop_thebe_config, priority=900)

@@ -13,8 +13,8 @@ When a page is read, :func:`compile_charts` compiles each spec to Vega with the 
 the Vega-Lite compiler), with its narrow layout (:mod:`.narrow`), and records the characters the
 chart draws (:mod:`.fonts` cuts the chart font to them). When it is written, :func:`visit_chart`
 writes the static SVG inline (where the page's fonts reach it), the narrow SVG beside it, the two
-Vega specs, and beneath the chart its sources and downloads of the rows it draws (CSV) and of its
-static SVG. Pages with a chart, and no others, load the chart loader and the chart font.
+Vega specs, and beneath the chart its sources, downloads of the rows it draws (CSV) and of its
+static SVG, and a Cite block with the figure's address. Pages with a chart, and no others, load the chart loader and the chart font.
 """
 
 import csv
@@ -199,6 +199,34 @@ def chart_data_block(app, node: chart, pagename: str, number: int) -> str:
             f'<a class="mpsbook-chart-svg" href="{svg_href}" download>the chart (SVG)</a></p></div>')
 
 
+def chart_figure_id(node: chart) -> str:
+    """The id of the figure (``{glue:figure}`` with a ``:name:``) that holds the chart, or '' where none does."""
+    figure = next((n for n in _ancestors(node) if isinstance(n, nodes.figure)), None)
+    return figure["ids"][0] if figure is not None and figure["ids"] else ""
+
+
+def chart_cite_block(app, node: chart, pagename: str) -> str:
+    """Beneath a chart: its Cite block (:func:`mpsbook.citation.citation`), the figure's address with its anchor.
+
+    A chart outside a named figure has no anchor to cite, which fails the build, naming the place.
+    """
+    from mpsbook.citation import book_edition, citation
+    from mpsbook.pages import render
+
+    anchor = chart_figure_id(node)
+    if not anchor:
+        raise ExtensionError(f"mpsbook.sphinxext.charts: {node['place']}: a chart outside a named figure has no "
+                             "address to cite: show it with {glue:figure} and a :name:")
+    if not hasattr(app, "mpsbook_edition"):
+        app.mpsbook_edition = book_edition(Path(app.confdir) / "CITATION.cff")
+    edition, page = app.mpsbook_edition, app.builder.get_target_uri(pagename)
+    base = app.config.html_baseurl
+    address = f"{base.rstrip('/')}/{page}#{anchor}" if base else f"{page}#{anchor}"
+    cite = citation(edition, f"mpsbook-{edition['version']}-{anchor}", f"Figure: {node['title']}", address,
+                    f"#{anchor}")
+    return render("cite.html", cite=cite, what="chart")
+
+
 def json_block(value: dict, kind: str) -> str:
     """A JSON value in a ``<script type="application/json">``, written by the one dumper (``mpsbook.pages.json_in_html``)."""
     text = json_in_html(value)
@@ -223,7 +251,8 @@ def visit_chart(translator, node: chart) -> None:
     translator.mpsbook_charts_written = number
     pagename = builder.current_docname
     translator.body.append(f'<div class="output text_html">{chart_html(node)}'
-                           f"{chart_data_block(builder.app, node, pagename, number)}</div>")
+                           f"{chart_data_block(builder.app, node, pagename, number)}"
+                           f"{chart_cite_block(builder.app, node, pagename)}</div>")
     raise nodes.SkipNode
 
 

@@ -8,7 +8,8 @@ Directives (each a part of a page that :mod:`mpsbook.pages` fills from the data 
 * ``annotated-article`` and ``article-about``: the article as received, marked up, and what is
   known of where it appeared;
 * ``official-sources``: every official figure, with a link that opens it;
-* ``corrections-log``: every change of a rating, with its date and reason.
+* ``corrections-log``: every change of a rating, with its date and reason, and a link to the
+  log's Atom feed, which the build writes as ``corrections.atom`` (every page's head names it).
 
 Links are cross-references. When a page is read, ``claim-boxes`` registers the label
 ``claim-<claim_key>`` for each box and ``annotated-article`` the label ``article-p-<n>`` for each
@@ -26,37 +27,38 @@ reads one of these pages again.
 import hashlib
 from pathlib import Path
 
-import yaml
 from docutils import nodes
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.osutil import relative_uri
+
+from mpsbook.feed import FEED_FILE, FEED_TITLE
 
 LOGGER = logging.getLogger(__name__)
 PAGE_FILES = ("data/datapackage.json", "data/claims.csv", "data/references.csv", "data/references-added.csv",
               "data/reference-corrections.csv", "data/references-accessed.csv", "data/exclusions.csv",
               "data/derived/verdicts.csv",
-              "data/derived/sensitivity.csv", "data/searches.csv", "data/corrections.csv", "CITATION.cff")
+              "data/derived/sensitivity.csv", "data/searches.csv", "data/corrections.csv", "data/editions.csv", "CITATION.cff")
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 _CACHE = {}
 
 
 def edition(confdir: Path) -> dict:
-    """The edition as ``CITATION.cff`` states it: ``version``, ``date`` (ISO) and ``authors`` (names joined by commas)."""
-    cff = yaml.safe_load((confdir / "CITATION.cff").read_text(encoding="utf-8"))
-    names = [a.get("name") or " ".join(filter(None, (a.get("given-names"), a.get("family-names"))))
-             for a in cff["authors"]]
-    return {"version": str(cff["version"]), "date": str(cff["date-released"]), "authors": ", ".join(names)}
+    """The edition as ``CITATION.cff`` states it (:func:`mpsbook.citation.book_edition`)."""
+    from mpsbook.citation import book_edition
+
+    return book_edition(Path(confdir) / "CITATION.cff")
 
 
 def book_data(confdir: Path) -> tuple:
     """The package and the tables the pages are filled from, read once per build process."""
     import mpsbook  # imported here: only a build that reads one of these pages again pays for it
+    import mpsbook.annotated_article  # the article page's part
     from mpsbook import pages
 
     if "tables" not in _CACHE:
-        _CACHE["tables"] = pages.page_tables()
-        _CACHE["edition"] = edition(confdir)
+        _CACHE["tables"] = pages.page_tables(citation_path=Path(confdir) / "CITATION.cff")
     return mpsbook, pages, _CACHE["tables"]
 
 
@@ -115,6 +117,13 @@ class SphinxLinks:
     def claim_address(self, claim_key: str) -> str:
         return self._target(f"claim-{claim_key}", absolute=True)
 
+    def claim_site_address(self, claim_key: str) -> str:
+        label = f"claim-{claim_key}"
+        if self.app.config.html_baseurl or label not in self.labels:
+            return self._target(label, absolute=True)
+        docname, anchor, _title = self.labels[label]
+        return f"{self.app.builder.get_target_uri(docname)}#{anchor}"
+
     def paragraph(self, number: int) -> str:
         return self._target(f"article-p-{number}")
 
@@ -168,7 +177,7 @@ class AnnotatedArticle(PageDirective):
 
     def claim_keys(self, mpsbook, pages, tables) -> list:
         std = self.env.get_domain("std")
-        for paragraph in pages.article_paragraphs(tables["article"], tables["claims"], tables["verdicts"],
+        for paragraph in mpsbook.annotated_article.article_paragraphs(tables["article"], tables["claims"], tables["verdicts"],
                                                  tables["exclusions"]):
             number = paragraph["number"]
             std.note_hyperlink_target(f"article-p-{number}", self.env.docname, f"p-{number}",
@@ -196,19 +205,19 @@ def part_html(node: page_part, app, docname: str) -> str:
     if part == "scorecard":
         return pages.scorecard_html(tables["claims"], tables["verdicts"], colours, links, tables["sensitivity"])
     if part == "claim-boxes":
-        about = _CACHE["edition"]
         return "".join(
             pages.claim_box_html(key, tables, ratings=mpsbook.RATINGS, readings=mpsbook.READINGS, colours=colours,
-                                 author=about["authors"], date=about["date"], links=links)
+                                 links=links)
             for key in node["claim_keys"])
     if part == "annotated-article":
-        return pages.article_html(tables["article"], tables["claims"], tables["verdicts"], links, tables["exclusions"])
+        return mpsbook.annotated_article.article_html(tables["article"], tables["claims"], tables["verdicts"], links, tables["exclusions"])
     if part == "article-about":
-        return pages.article_about_html(tables["package"])
+        return mpsbook.annotated_article.article_about_html(tables["package"])
     if part == "official-sources":
         return pages.sources_html(tables["references"])
     if part == "corrections-log":
-        return pages.corrections_html(tables["corrections"], tables["claims"], colours, links)
+        return pages.corrections_html(tables["corrections"], tables["claims"], colours, links,
+                                      feed=relative_uri(app.builder.get_target_uri(docname), FEED_FILE))
     raise ValueError(f"mpsbook.sphinxext.pages: no page part '{part}' (in {docname})")
 
 
@@ -219,6 +228,7 @@ def fill_page_parts(app, doctree, docname) -> None:
         node.replace_self(nodes.raw("", text, format="html") if node["indexed"] else unindexed_html(html=text))
 
 
+CORRECTIONS = "book/corrections"  # the corrections page, the feed's own page
 STANDARDS = "book/standards"  # the page on ratings, evidence and errors that every footer links to
 
 
@@ -233,14 +243,44 @@ def add_edition_footer(app, pagename, templatename, context, doctree) -> None:
     context["theme_extra_footer"] = context.get("theme_extra_footer", "") + footer
 
 
+def feed_link(app, pagename, templatename, context, doctree) -> None:
+    """In every page's head, the corrections log's Atom feed, for feed readers that look for one."""
+    href = relative_uri(app.builder.get_target_uri(pagename), FEED_FILE)
+    context["metatags"] = context.get("metatags", "") + (
+        f'\n<link rel="alternate" type="application/atom+xml" title="{FEED_TITLE}" href="{href}">')
+
+
+def write_feed(app, exception) -> None:
+    """The corrections log as an Atom feed, ``corrections.atom`` beside the site's ``index.html`` (:mod:`mpsbook.feed`).
+
+    Its links are the boxes' addresses as a citation gives them: absolute where ``html_baseurl`` is
+    set, else relative to the site's root, where the feed lies, so a feed reader resolves them.
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    from mpsbook.feed import corrections_feed
+
+    tables = book_data(Path(app.confdir))[2]
+    links = SphinxLinks(app, "index")
+    base = app.config.html_baseurl.rstrip("/")
+    page, feed = (f"{base}/{path}" if base else path
+                  for path in (app.builder.get_target_uri(CORRECTIONS), FEED_FILE))
+    text = corrections_feed(tables["corrections"], tables["claims"], tables["edition"], links.claim_site_address,
+                            page=page, feed=feed)
+    target = Path(app.outdir) / FEED_FILE
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
+
+
 def code_digest() -> str:
-    """A hash of this extension, of the package module that fills the pages and of its templates.
+    """A hash of this extension, of the package modules that fill the pages and of their templates.
 
     Registered as a config value read with the environment, so that changing any of them re-reads
     every page on the next build (Sphinx otherwise finds the pages up to date).
     """
     digest = hashlib.sha256()
-    paths = [Path(__file__).resolve(), PACKAGE_DIR / "pages.py", *sorted((PACKAGE_DIR / "templates").glob("*"))]
+    paths = [Path(__file__).resolve(), *(PACKAGE_DIR / name for name in ("pages.py", "annotated_article.py", "citation.py")),
+             *sorted((PACKAGE_DIR / "templates").glob("*"))]
     for path in paths:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
@@ -257,4 +297,6 @@ def setup(app):
         app.add_directive(name, directive)
     app.connect("doctree-resolved", fill_page_parts)
     app.connect("html-page-context", add_edition_footer)
+    app.connect("html-page-context", feed_link)
+    app.connect("build-finished", write_feed)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
