@@ -139,6 +139,29 @@ def test_every_footer_states_the_edition_and_where_to_report_an_error(page_app):
     assert "Standards</a>" not in footer  # this project has no standards page to link to
 
 
+def test_every_page_is_written_again_when_the_citation_file_changes(tmp_path):
+    files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   other\n", "other.rst": "Other\n=====\n"}
+    shutil.copy(mpsbook.ROOT_DIR / "CITATION.cff", tmp_path / "CITATION.cff")
+    app = build(tmp_path, files, ["mpsbook.sphinxext.pages"])
+    other = app.outdir / "other.html"  # a page whose source never changes
+
+    def written_again(change) -> bool:
+        before = other.stat().st_mtime_ns
+        change()
+        again = SphinxTestApp("html", srcdir=tmp_path, status=StringIO(), warning=StringIO())  # no file rewritten
+        try:
+            again.build()  # incremental: the same folder, its sources as they were
+        finally:
+            again.cleanup()
+        return other.stat().st_mtime_ns != before
+
+    cff = tmp_path / "CITATION.cff"
+    assert not written_again(lambda: None)
+    assert written_again(lambda: cff.write_text(cff.read_text(encoding="utf-8").replace(
+        'name: "The mpsbook project"', 'name: "New Authors"'), encoding="utf-8"))
+    assert not (app.outdir / "corrections.atom").exists()  # this project has no corrections page
+
+
 def test_every_footer_links_the_standards_page_relative_to_the_page(tmp_path):
     files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   book/standards\n   book/deep/page\n",
              "book/standards.rst": "Standards\n=========\n", "book/deep/page.rst": "Deep\n====\n"}

@@ -244,7 +244,10 @@ def add_edition_footer(app, pagename, templatename, context, doctree) -> None:
 
 
 def feed_link(app, pagename, templatename, context, doctree) -> None:
-    """In every page's head, the corrections log's Atom feed, for feed readers that look for one."""
+    """In every page's head, the corrections log's Atom feed, for feed readers that look for one (where the book
+    has its corrections page)."""
+    if CORRECTIONS not in app.env.all_docs:
+        return
     href = relative_uri(app.builder.get_target_uri(pagename), FEED_FILE)
     context["metatags"] = context.get("metatags", "") + (
         f'\n<link rel="alternate" type="application/atom+xml" title="{FEED_TITLE}" href="{href}">')
@@ -256,7 +259,7 @@ def write_feed(app, exception) -> None:
     Its links are the boxes' addresses as a citation gives them: absolute where ``html_baseurl`` is
     set, else relative to the site's root, where the feed lies, so a feed reader resolves them.
     """
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or app.builder.format != "html" or CORRECTIONS not in app.env.all_docs:
         return
     from mpsbook.feed import corrections_feed
 
@@ -286,8 +289,16 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
+def edition_digest(confdir) -> str:
+    """A hash of ``CITATION.cff``, registered as a config value that rewrites every page when it changes:
+    every footer states the edition, and Sphinx would otherwise rewrite only the pages whose sources changed."""
+    path = Path(confdir) / "CITATION.cff"
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else ""
+
+
 def setup(app):
     app.add_config_value("mpsbook_pages_digest", code_digest(), "env")
+    app.add_config_value("mpsbook_edition_digest", edition_digest(app.confdir), "html")
     for node, visit in ((page_part, unfilled_part), (unindexed_html, visit_unindexed_html)):
         app.add_node(node, html=(visit, None), latex=(skip_node, None), text=(skip_node, None),
                      man=(skip_node, None), texinfo=(skip_node, None))
