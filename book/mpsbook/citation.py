@@ -148,16 +148,17 @@ def bibtex_entry(edition: dict, key: str, part: str, address: str, note: str = "
     return _BibtexWriter().to_string(BibliographyData({key: entry})).strip()
 
 
-def citation(edition: dict, key: str, part: str, address: str, href: str = "", note: str = "") -> dict:
-    """What a Cite block shows.
+def citation(edition: dict, name: str, part: str, address: str, href: str = "", note: str = "") -> dict:
+    """What a Cite block shows, for the part of the book named ``name`` (a claim's key, a figure's name).
 
     Returns
     -------
     dict
         ``lead`` (:func:`citation_lead`), ``address``, ``text`` (the two as one line), ``bibtex``
-        (:func:`bibtex_entry`, keyed ``key``) and ``href`` (the link to the part from the page that
-        shows the block; ``address`` where not given).
+        (:func:`bibtex_entry`, keyed ``mpsbook-<version>-<name>``) and ``href`` (the link to the part
+        from the page that shows the block; ``address`` where not given).
     """
     lead = citation_lead(edition, part)
+    key = f"mpsbook-{edition['version']}-{name}"
     return {"lead": lead, "address": address, "text": f"{lead} {address}",
             "bibtex": bibtex_entry(edition, key, part, address, note), "href": href or address}

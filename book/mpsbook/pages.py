@@ -268,7 +268,7 @@ def claim_citation(claim_key: str, tables: dict, links: PageLinks) -> dict:
     its rating as the note, and the box's address."""
     edition, verdict = tables["edition"], tables["verdicts"].set_index("claim_key").loc[claim_key]
     quote = first_mentions(tables["claims"]).loc[claim_key, "quote"]
-    return citation(edition, f"mpsbook-{edition['version']}-{claim_key}", f"Checking the claim “{quote}”",
+    return citation(edition, claim_key, f"Checking the claim “{quote}”",
                     links.claim_site_address(claim_key), links.claim(claim_key), note=f"Rated: {verdict['rating']}.")
 
 

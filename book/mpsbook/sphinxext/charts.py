@@ -213,17 +213,16 @@ def chart_cite_block(app, node: chart, pagename: str) -> str:
     from mpsbook.citation import book_edition, citation
     from mpsbook.pages import render
 
+    from .pages import site_address
+
     anchor = chart_figure_id(node)
     if not anchor:
         raise ExtensionError(f"mpsbook.sphinxext.charts: {node['place']}: a chart outside a named figure has no "
                              "address to cite: show it with {glue:figure} and a :name:")
     if not hasattr(app, "mpsbook_edition"):
         app.mpsbook_edition = book_edition(Path(app.confdir) / "CITATION.cff")
-    edition, page = app.mpsbook_edition, app.builder.get_target_uri(pagename)
-    base = app.config.html_baseurl
-    address = f"{base.rstrip('/')}/{page}#{anchor}" if base else f"{page}#{anchor}"
-    cite = citation(edition, f"mpsbook-{edition['version']}-{anchor}", f"Figure: {node['title']}", address,
-                    f"#{anchor}")
+    address = f"{site_address(app, app.builder.get_target_uri(pagename))}#{anchor}"
+    cite = citation(app.mpsbook_edition, anchor, f"Figure: {node['title']}", address, f"#{anchor}")
     return render("cite.html", cite=cite, what="chart")
 
 

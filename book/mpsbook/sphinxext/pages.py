@@ -93,6 +93,13 @@ def unfilled_part(translator, node):
     raise ExtensionError(f"mpsbook.sphinxext.pages: the page part '{node['part']}' was never filled")
 
 
+def site_address(app, uri: str) -> str:
+    """``uri``, a path within the site, as a citation or a feed gives it: after ``html_baseurl`` where that is
+    set, else as it is (relative to the site's root)."""
+    base = app.config.html_baseurl
+    return f"{base.rstrip('/')}/{uri}" if base else uri
+
+
 class SphinxLinks:
     """:class:`mpsbook.pages.PageLinks` for the page ``docname``: each target looked up in the standard domain's labels."""
 
@@ -100,29 +107,26 @@ class SphinxLinks:
         self.app, self.docname = app, docname
         self.labels = app.env.get_domain("std").labels
 
-    def _target(self, label: str, absolute: bool = False) -> str:
+    def _target(self, label: str, address: str = "relative") -> str:
+        """``label``'s address: ``relative`` to the page; ``absolute`` where the site's address is set, else
+        relative; ``site``, as :func:`site_address` gives it."""
         if label not in self.labels:
             LOGGER.warning(f"mpsbook.sphinxext.pages: {self.docname} links to '{label}', which no page registers",
                            location=self.docname)
             return f"#{label}"
         docname, anchor, _title = self.labels[label]
-        base = self.app.config.html_baseurl
-        if absolute and base:
-            return f"{base.rstrip('/')}/{self.app.builder.get_target_uri(docname)}#{anchor}"
+        if address == "site" or (address == "absolute" and self.app.config.html_baseurl):
+            return f"{site_address(self.app, self.app.builder.get_target_uri(docname))}#{anchor}"
         return f"{self.app.builder.get_relative_uri(self.docname, docname)}#{anchor}"
 
     def claim(self, claim_key: str) -> str:
         return self._target(f"claim-{claim_key}")
 
     def claim_address(self, claim_key: str) -> str:
-        return self._target(f"claim-{claim_key}", absolute=True)
+        return self._target(f"claim-{claim_key}", "absolute")
 
     def claim_site_address(self, claim_key: str) -> str:
-        label = f"claim-{claim_key}"
-        if self.app.config.html_baseurl or label not in self.labels:
-            return self._target(label, absolute=True)
-        docname, anchor, _title = self.labels[label]
-        return f"{self.app.builder.get_target_uri(docname)}#{anchor}"
+        return self._target(f"claim-{claim_key}", "site")
 
     def paragraph(self, number: int) -> str:
         return self._target(f"article-p-{number}")
@@ -265,9 +269,7 @@ def write_feed(app, exception) -> None:
 
     tables = book_data(Path(app.confdir))[2]
     links = SphinxLinks(app, "index")
-    base = app.config.html_baseurl.rstrip("/")
-    page, feed = (f"{base}/{path}" if base else path
-                  for path in (app.builder.get_target_uri(CORRECTIONS), FEED_FILE))
+    page, feed = (site_address(app, path) for path in (app.builder.get_target_uri(CORRECTIONS), FEED_FILE))
     text = corrections_feed(tables["corrections"], tables["claims"], tables["edition"], links.claim_site_address,
                             page=page, feed=feed)
     target = Path(app.outdir) / FEED_FILE
