@@ -60,9 +60,9 @@ BOOK_UNITS = {
     "Danish crowns": "danish krone", "Swedish crowns": "swedish krona", "Norwegian crowns": "norwegian krone",
     "pence": "penny", "sen": "sen", "kuna": "croatian kuna", "pesos": "peso", "percent per year": "percentage per year",
 }
-IRREGULAR = {"feet": "foot", "inches": "inch", "people": "people", "children": "child", "men": "man", "women": "woman",
-             "fishermen": "fisherman", "viruses": "virus",
-             "staff": "staff", "series": "series", "police": "police", "hertz": "hertz", "pence": "penny"}
+# Words that only point at what is counted ("half of which", "a third of those screened"): NewsQuant's
+# names drop them with the other stop words.
+POINTING = set("the a an this that these those which who whom whose its their his her our your my".split())
 
 
 # The book's qualifiers as the benchmark's change: = exact, ~ about, > more than, < less than.
@@ -78,40 +78,54 @@ def load(path: Path) -> list[dict]:
 
 
 def book_unit(unit: str) -> str:
-    """A book unit as the benchmark names it: mapped when listed, else each word in the singular ("yards per game")."""
+    """A book unit as the benchmark names it: mapped when listed, else each word as a noun lemma ("yards per game")."""
     if unit in BOOK_UNITS:
         return BOOK_UNITS[unit]
     if " per " in unit:
         head, per = unit.split(" per ", 1)
         return f"{book_unit(head)} per {book_unit(per)}"
-    return " ".join(singular(word) for word in unit.lower().split())
+    return " ".join(noun_lemma(word) for word in unit.lower().split())
 
 
 def counted_name(words: str) -> str:
-    """The words the book says name what is counted, as NewsQuant names it: its noun compound in the singular.
+    """The words the book says name what is counted, as NewsQuant names them: the noun phrase lemmatised.
 
-    A leading "of", and participles and adverbs before the last word ("rushing yards", "decently sized
-    plants"), are not part of NewsQuant's names; adjectives are ("eligible pensioners").
+    As NewsQuant's names come from spaCy's lemmas less stop words, each word is lemmatised by
+    lemminflect (in .venv-bench): the last word as a noun ("tenancies" -> "tenancy"), the words before
+    it as adjectives where they are one ("smaller" -> "small", "best" -> "good"); words known only as
+    verbs or adverbs ("rushing yards", "decently sized plants") and words that only point ("which",
+    "the") are dropped, and so is a leading "of". Returns "-" when no word is left.
     """
-    kept = words.split()
+    from lemminflect import getAllLemmas  # in .venv-bench only (bench/requirements-extractors.txt)
+
+    kept = [word for word in words.split() if word.lower() not in POINTING]
     if kept and kept[0].lower() == "of":
         kept = kept[1:]
-    kept = [w for w in kept[:-1] if not re.search(r"(?:ing|ed|ly)$", w, re.IGNORECASE)] + kept[-1:]
-    return book_unit(" ".join(kept))
+    modifiers = []
+    for word in kept[:-1]:
+        lemmas = getAllLemmas(word)
+        if lemmas and set(lemmas) <= {"VERB", "ADV"}:
+            continue
+        modifiers.append(lemmas["ADJ"][0] if "ADJ" in lemmas else word)
+    return " ".join([*(m.lower() for m in modifiers), noun_lemma(kept[-1].lower())]) if kept else "-"
 
 
-def singular(word: str) -> str:
-    if word in IRREGULAR:
-        return IRREGULAR[word]
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "sses", "xes")):
-        return word[:-2]
-    return word[:-1] if word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
+def noun_lemma(word: str) -> str:
+    """A word in the singular, as lemminflect lemmatises a noun ("fishermen" -> "fisherman"); acronyms as written."""
+    from lemminflect import getLemma
+
+    if not word.isalpha() and "-" not in word:
+        return word
+    return getLemma(word, upos="NOUN")[0]
 
 
 def tag_book(texts: list[str]) -> list[list[dict]]:
-    """The book's rows for each sentence, as the benchmark's tags (value, normalized unit, change)."""
+    """The book's rows for each sentence, as tags whose unit the benchmark still has to name (:func:`name_units`).
+
+    Each tag is value (a float, or a (low, high) pair for a range or an order), change, expression, and
+    what names its unit: ``book_unit`` (the row's unit), ``counted`` (its counted words) and ``measure``
+    (a unit of measurement that the counted words end in, for a part of a unit: "1/16 of a pint").
+    """
     from mpsbook import extract_quantities  # installed into .venv by make env
     from mpsbook.units import measure_after
 
@@ -123,16 +137,31 @@ def tag_book(texts: list[str]) -> list[list[dict]]:
             if row.unit == "fraction":
                 value = row.figure  # a share: "one in five" is 0.2, "half" 0.5
             measure = measure_after(" " + row.counted.split()[-1], 0)[0] if row.counted else ""
-            if row.unit == "fraction" and measure:  # a part of a unit of measurement: "1/16 of a pint" is in pints
-                unit = book_unit(measure)
-            elif row.unit == "fraction":  # a share: NewsQuant's unit is "%" and what it is a share of
-                unit = f"% {book_unit(row.counted) if row.counted else '-'}"
-            else:
-                unit = counted_name(row.counted) if row.counted and row.unit not in BOOK_UNITS else book_unit(row.unit)
-            tags.append({"value": value, "normalized_unit": unit, "change": CHANGES[row.qualifier],
-                         "expression": row.expression})
+            tags.append({"value": value, "change": CHANGES[row.qualifier], "expression": row.expression,
+                         "book_unit": row.unit, "counted": row.counted, "measure": measure})
         tagged.append(tags)
     return tagged
+
+
+def benchmark_unit(tag: dict) -> str:
+    """The unit of a book tag by NewsQuant's names (its ``normalized_unit``), from the unit and counted words the book gives."""
+    unit, counted, measure = tag["book_unit"], tag["counted"], tag["measure"]
+    if unit == "fraction" and measure:  # a part of a unit of measurement: "1/16 of a pint" is in pints
+        return book_unit(measure)
+    if unit == "fraction":  # a share: NewsQuant's unit is "%" and what it is a share of
+        return f"% {counted_name(counted) if counted else '-'}"
+    if counted and unit not in BOOK_UNITS:
+        per = f" per {book_unit(unit.split(' per ', 1)[1])}" if " per " in unit else ""  # "40 hours a week"
+        return counted_name(counted) + per
+    return book_unit(unit)
+
+
+def name_units(tagged: list[list[dict]], python: str) -> list[list[dict]]:
+    """The book's tags with NewsQuant's unit names, given by :func:`benchmark_unit` in the bench environment."""
+    done = subprocess.run([python, __file__, "--name"], input=json.dumps(tagged), capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"naming the book's units in {python} failed: {(done.stderr.strip().splitlines() or ['?'])[-1]}")
+    return json.loads(done.stdout)
 
 
 # The comparison extractors' unit names as the benchmark normalises them (spelling and synonyms).
@@ -330,9 +359,13 @@ def main() -> None:
     parser.add_argument("--bench-python", default=str(ROOT / ".venv-bench" / "bin" / "python"))
     parser.add_argument("--misses", type=Path, help="write the book's misses (NewsQuant's definitions) here, as JSON lines")
     parser.add_argument("--tag", choices=TAGGERS, help=argparse.SUPPRESS)
+    parser.add_argument("--name", action="store_true", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.tag:
         json.dump(TAGGERS[arguments.tag](json.load(sys.stdin)), sys.stdout)
+        return
+    if arguments.name:
+        json.dump([[{**tag, "normalized_unit": benchmark_unit(tag)} for tag in tags] for tags in json.load(sys.stdin)], sys.stdout)
         return
     if arguments.newsquant is None:
         parser.error("the path of NewsQuant.json is needed (see bench/README.md, 'NewsQuant')")
@@ -340,7 +373,7 @@ def main() -> None:
     texts = [sentence["text"] for sentence in sentences]
     annotations = sum(len(sentence["quantities"]) for sentence in sentences)
     print(f"NewsQuant: {len(sentences)} sentences, {annotations} annotated quantities (commit {COMMIT[:7]})\n")
-    book_tags = tag_book(texts)
+    book_tags = name_units(tag_book(texts), arguments.bench_python)
     results = {"book (NewsQuant's definitions)": score(sentences, book_tags),
                "book (the book's rule)": score(book_rule(sentences), book_tags)}
     errors = {}

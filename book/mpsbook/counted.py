@@ -48,7 +48,7 @@ _CURRENCY_WORDS = {"yuan", "euros", "dollars", "pounds", "yen", "ringgit", "kuna
 # Words that end the search for a unit: what follows them is not what the number counts.
 _UNIT_STOPS = set(
     "in on at from to by for with and or were was is are have has had be been that which who across during since "
-    "than as per into this these their its his her the a an".split()
+    "than as per into this these their its his her the a an last next".split()
 )
 # Verbs that end the words naming the whole of a share ("a third of the population lives ...").
 _VERBS_OF_BEING = set("is are was were has have had lives live lived will would can could may might do does did".split())
@@ -88,7 +88,7 @@ def reading_after(text: str, end: int, inline: str = "") -> tuple[str, str]:
     if inline == "fraction":
         return inline, _share_of(text, end)
     if inline:
-        return (rate_after(text, end, inline)[0] if inline != "times" else inline), ""
+        return rate_after(text, end, inline)[0], ""  # "$80 per sq m", "78,000 times a minute"
     percent = _PERCENT_AFTER.match(text, end)
     if percent:
         return rate_after(text, percent.end(), "percentage points" if "point" in percent.group().lower() else "percent")[0], ""
@@ -116,6 +116,8 @@ def reading_after(text: str, end: int, inline: str = "") -> tuple[str, str]:
         if word in UNITS:
             if UNITS[word] in _CURRENCY_WORDS:
                 return rate_after(text, match.end(), UNITS[word])[0], ""
+            if UNITS[word] in DURATIONS:  # "40 hours a week"; a count "a year" stays a count ("200 million cards a year")
+                return rate_after(text, match.end(), UNITS[word])[0], counted
             return UNITS[word], counted
         if word in _UNIT_STOPS:
             return "", ""

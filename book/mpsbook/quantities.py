@@ -77,6 +77,7 @@ The article's typo "on million" is read as "one million", and the row's ``note``
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 
@@ -187,6 +188,40 @@ def _after_a_name(text: str, atom: Atom) -> bool:
     return bool(name) and name.group(1) not in _NOT_NAMES and abs(atom.figure) < 100 and atom.figure == int(atom.figure)
 
 
+# Words that never name what "one" counts: after "one" they make it a pronoun ("one can", "one of", "one
+# that"); before it a determiner does ("the one", "no one", "each one").
+_NOT_AFTER_ONE = set(
+    "in on at from to by for with and or nor but so if then than as per into onto of off out up down over under about "
+    "after before behind through across during since until while when where whether because is are was were be been "
+    "being am has have had having do does did can could would should may might must will shall not also another more "
+    "less other such same that which who whom whose what this these those the a an its his her their our your my it "
+    "he she they we you i me him them us own way yesterday today tomorrow now here there ago again just only even "
+    "still already ever never said told went got made thought knew found saw came took gave put let say see get go "
+    "make think know find come take give want need".split()
+)
+_LOWER_WORD = re.compile(r"\s+([a-z][a-z-]*)(?![\w'\u2019])")
+_DETERMINERS_BEFORE_ONE = set("the this that no any each every which what whichever such one another only last".split())
+
+
+def _noun_after_one(text: str, atom: Atom) -> list[str] | None:
+    """The words naming what a lone "one" counts ("one solution", "one particular demand"), or None for a pronoun.
+
+    Up to three lowercase words right after "one", up to a word of :data:`_NOT_AFTER_ONE` or punctuation;
+    none of them a verb in -s or -ed ("one says", "one wanted") or an adverb in -ly; "one" itself not after a
+    determiner ("no one", "the one").
+    """
+    before = re.search(r"([A-Za-z]+)\W*$", text[max(0, atom.start - 20) : atom.start])
+    if before and before.group(1).lower() in _DETERMINERS_BEFORE_ONE:
+        return None
+    words, position = [], atom.end
+    while (match := _LOWER_WORD.match(text, position)) and match.group(1) not in _NOT_AFTER_ONE and len(words) < 3:
+        if re.search(r"(?:ed|ly)$|[^su]s$", match.group(1)):
+            return None
+        words.append(match.group(1))
+        position = match.end()
+    return words or None
+
+
 def _qualifier(kinds: set[str]) -> str:
     if {"over", "nearly"} <= kinds:
         return "contradictory"
@@ -207,11 +242,15 @@ def _row(text: str, atom: Atom) -> dict | None:
             kinds.add(kind)
             end = postfix.end()
     unit, counted = reading_after(text, end, atom.unit)
-    if not unit and (AGED.search(text, max(0, start - 12), start) or age_after_a_name(text, atom)):
-        unit = "years of age"  # "aged 16-59", "at age 35", "Smith, 66, said"
+    aged = AGED.search(text, max(0, start - 12), start)
+    if (not unit and (aged or age_after_a_name(text, atom))) or (unit == "years" and aged):
+        unit, counted = "years of age", ""  # "aged 16-59", "at age 35", "Smith, 66, said", "under the age of 5 years"
     if atom.is_year and (not hedges or (kinds == {"about"} and not unit)):
         return None  # a year, and "around 1990" too; "over 2023 cases" is a count
-    if atom.kind == "words" and atom.figure == 1 and atom.single_word and not atom.unit and (
+    noun = _noun_after_one(text, atom) if atom.kind == "words" and atom.figure == 1 and atom.single_word and not unit else None
+    if noun:
+        unit, counted = noun[-1].lower(), " ".join(noun)  # "one man", "one particular demand": a count of one
+    elif atom.kind == "words" and atom.figure == 1 and atom.single_word and not atom.unit and (
         not unit_after(text, end) or re.match(r"\s+(?:of|or\s+more)\b", text[atom.end :])
     ):
         return None  # "one" as a pronoun ("one of the suspects") or a threshold ("one or more crimes"), not a count
@@ -239,6 +278,37 @@ def _row(text: str, atom: Atom) -> dict | None:
     }
 
 
+# Between two figures that share the unit written once: "eight or nine euros", "7- or 8-inch", "four-, five-
+# and six-cylinder", "about 8 or $9", and a change written "from 13.5 to 14.0 mm" (two figures for the book).
+_SHARED_BEFORE = re.compile(r"-?\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|to)\s+)")
+# Between a figure with a unit and a bare one that takes it: "from 208 pounds to 193", "to 5 percent from 6".
+_SHARED_AFTER = re.compile(r"\s+(?:(?:up|down)\s+)?from\s+")
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+# Units that belong to one figure only: a share, a multiple, an age read from its context.
+_OWN_UNITS = {"", "fraction", "times", "years of age"}
+
+
+def _shared_units(text: str, rows: list[dict]) -> list[dict]:
+    """The rows, a bare figure given the unit that a figure next to it names for both.
+
+    A figure without a unit takes the unit (and counted words) of the next figure when only a
+    comma, "and", "or", a suspended hyphen or a change's "to" stands between them ("eight or nine
+    euros"); a bare figure after "from X unit to" or "X unit (up) from" takes the unit of X ("fell
+    from 208 pounds to 193"). Shares, multiples and ages are never shared.
+    """
+    for here, after in reversed(list(itertools.pairwise(rows))):  # right to left: "four-, five- and six-cylinder"
+        gap = text[here["end"] : after["start"]]
+        if not here["unit"] and after["unit"] not in _OWN_UNITS and _SHARED_BEFORE.fullmatch(gap):
+            here["unit"], here["counted"] = after["unit"], after["counted"]
+    for here, after in itertools.pairwise(rows):
+        gap = text[here["end"] : after["start"]]
+        if not after["unit"] and here["unit"] not in _OWN_UNITS and (
+            _SHARED_AFTER.fullmatch(gap) or (re.fullmatch(r"\s+to\s+", gap) and _FROM_BEFORE.search(text, 0, here["start"]))
+        ):
+            after["unit"], after["counted"] = here["unit"], here["counted"]
+    return rows
+
+
 COLUMNS = ["start", "end", "paragraph", "expression", "figure", "low", "high", "qualifier", "unit", "note"]
 
 
@@ -259,7 +329,7 @@ def extract_quantities(text: str, counted: bool = False) -> pd.DataFrame:
         empty when the unit is not a counted word. The rule, and what is never a quantity: the
         module docstring and the methods page, "Reading a vague number as an interval".
     """
-    rows = [row for atom in join_atoms(text, find_atoms(text)) if (row := _row(text, atom))]
+    rows = _shared_units(text, [row for atom in join_atoms(text, find_atoms(text)) if (row := _row(text, atom))])
     columns = [*COLUMNS, "counted"] if counted else COLUMNS
     return pd.DataFrame(rows, columns=columns).astype(
         {"start": "int64", "end": "int64", "paragraph": "int64", "figure": "float64", "low": "float64", "high": "float64"}

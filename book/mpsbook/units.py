@@ -130,7 +130,9 @@ def _alternation(spellings) -> str:
 _JOINED = re.compile(rf"(?P<space>\s?|-)(?P<unit>{_alternation(_ABBREVIATIONS)})(?![A-Za-z\d])")
 _WORD = re.compile(rf"(?:\s|-)(?P<unit>{_alternation(_WORDS)})(?![A-Za-z])", re.IGNORECASE)
 _DENOMINATOR = re.compile(
-    rf"(?:\s*/\s*|\s+per\s+|\s+an?\s+|\s+a-)(?P<per>{_alternation(DENOMINATORS)})(?![A-Za-z])", re.IGNORECASE
+    rf"(?:\s*/\s*|\s+per\s+|\s+an?\s+|\s+a-)(?P<per>{_alternation(DENOMINATORS)})(?![A-Za-z])"
+    r"(?!\s+(?:earlier|ago|later|before|since|previously)\b)",  # "a year earlier", "a year ago": a time, not a rate
+    re.IGNORECASE,
 )
 # A litre is "l" or "L" only when joined to the digits ("1.0l"): after a space the letter is too often a name.
 _JOINED_ONLY = {"l", "L"}
