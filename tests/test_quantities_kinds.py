@@ -282,3 +282,48 @@ def test_the_counted_column_gives_the_words_that_name_what_is_counted():
 )
 def test_index_names_addresses_scores_eras_and_seats_give_no_row(text):
     assert rows(text).empty
+
+
+# Units written once for several figures, rates of durations, ages, a lone "one" (issue 22, second round) -----------
+
+@pytest.mark.parametrize("text, units", [
+    ("The fee is seven or eight dollars a visit.", ["dollars", "dollars"]),
+    ("Pick a 5- or 6-inch pot.", ["inches", "inches"]),
+    ("Lift grew from 3.5 to 4.0 mm last spring.", ["millimetres", "millimetres"]),
+    ("The herd shrank from 120 cows to 95 over the winter.", ["cows", "cows"]),
+    ("Sales fell to 4 percent from 6 in the quarter.", ["percent", "percent"]),
+])
+def test_a_unit_written_once_is_shared_by_the_figures_it_follows(text, units):
+    assert list(rows(text)["unit"]) == units
+
+
+def test_a_share_or_multiple_is_not_shared_with_a_bare_figure():
+    assert list(rows("Roughly 40 or twice that.")["unit"]) == ["", "times"]
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Nurses work 50 hours a week.", "hours per week"),
+    ("The pump turns 3,000 times a minute.", "times per minute"),
+    ("Revenue was $4 billion a year earlier.", "dollars"),
+])
+def test_a_duration_or_multiple_with_a_denominator_is_a_rate_unless_it_dates(text, unit):
+    assert only_row(text)["unit"] == unit
+
+
+def test_years_after_the_age_of_are_an_age():
+    assert only_row("Vaccines reach children under the age of 6 years.")["unit"] == "years of age"
+
+
+def test_last_year_is_not_what_a_figure_counts():
+    assert only_row("Output reached 7.5 last year.")["unit"] == ""
+
+
+@pytest.mark.parametrize("text, unit", [("She owns one bicycle.", "bicycle"), ("We found one rusty key there.", "key")])
+def test_one_before_a_noun_is_a_count_of_one(text, unit):
+    row = only_row(text)
+    assert (row["figure"], row["unit"]) == (1, unit)
+
+
+@pytest.mark.parametrize("text", ["No one answered.", "One said nothing.", "One can only guess.", "It is one of them."])
+def test_one_as_a_pronoun_is_no_quantity(text):
+    assert rows(text).empty

@@ -282,7 +282,10 @@ def _row(text: str, atom: Atom) -> dict | None:
 # and six-cylinder", "about 8 or $9", and a change written "from 13.5 to 14.0 mm" (two figures for the book).
 _SHARED_BEFORE = re.compile(r"-?\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|to)\s+)")
 # Between a figure with a unit and a bare one that takes it: "from 208 pounds to 193", "to 5 percent from 6".
-_SHARED_AFTER = re.compile(r"\s+(?:(?:up|down)\s+)?from\s+")
+# (The gap starts with the first figure's unit words, which its expression does not include.)
+_UNIT_WORDS = r"(?:\s?[^\s\d,.;:()]+){0,3}?"
+_SHARED_AFTER = re.compile(rf"{_UNIT_WORDS}\s+(?:(?:up|down)\s+)?from\s+")
+_SHARED_TO = re.compile(rf"{_UNIT_WORDS}\s+to\s+")
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 # Units that belong to one figure only: a share, a multiple, an age read from its context.
 _OWN_UNITS = {"", "fraction", "times", "years of age"}
@@ -303,7 +306,7 @@ def _shared_units(text: str, rows: list[dict]) -> list[dict]:
     for here, after in itertools.pairwise(rows):
         gap = text[here["end"] : after["start"]]
         if not after["unit"] and here["unit"] not in _OWN_UNITS and (
-            _SHARED_AFTER.fullmatch(gap) or (re.fullmatch(r"\s+to\s+", gap) and _FROM_BEFORE.search(text, 0, here["start"]))
+            _SHARED_AFTER.fullmatch(gap) or (_SHARED_TO.fullmatch(gap) and _FROM_BEFORE.search(text, 0, here["start"]))
         ):
             after["unit"], after["counted"] = here["unit"], here["counted"]
     return rows
