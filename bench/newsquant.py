@@ -27,6 +27,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from book_tags import change_ranges, name_units, tag_book  # bench/book_tags.py, beside this file
+
 ROOT = Path(__file__).resolve().parent.parent
 COMMIT = "190c0ce409ce0acedc0eec82b9dadbd5336bf852"
 SHA256 = "ed1cb78a81d7e69f07236c7a96cd63940069997d4c32923c784194f1f8e34e35"
@@ -43,31 +45,6 @@ CQE_ERROR = (
     "reachable here); cqe also loads its spaCy model en_core_web_sm through spacy_download, from a model hub"
 )
 
-# The book's units, named as the benchmark normalises them (its normalized_unit, lower case); a name not
-# listed is put in the singular word by word ("miles per hour" -> "mile per hour").
-BOOK_UNITS = {
-    "": "-", "percent": "percentage", "percentage points": "percentage point", "dollars": "dollar",
-    "US dollars": "dollar", "euros": "euro", "pounds": "pound sterling", "yuan": "chinese yuan", "yen": "japanese yen",
-    "people": "people", "times": "count", "fraction": "-", "kilograms": "kilogram", "tons": "ton",
-    "police": "police", "person-times": "person-time", "ringgit": "malaysian ringgit", "Singapore dollars":
-    "singaporean dollar", "rupees": "indian rupee", "Swiss francs": "swiss franc", "won": "south korean won",
-    "degrees Celsius": "celsius", "degrees Fahrenheit": "fahrenheit", "feet": "foot", "square feet": "square feet",
-    "cubic feet": "cubic foot", "inches": "inch", "pounds of weight": "pound-mass", "pound-feet": "pound-foot",
-    "years of age": "year of age", "months of age": "month of age", "parts per billion": "parts-per-billion",
-    "parts per million": "part per million", "milliampere hours": "milliampere-hour", "gigatonnes": "gigaton",
-    "hertz": "hertz", "kilohertz": "kilohertz", "megahertz": "megahertz", "gigahertz": "gigahertz",
-    "horsepower": "horsepower", "brake horsepower": "brake horsepower", "revolutions per minute": "revolutions per minute",
-    "Danish crowns": "danish krone", "Swedish crowns": "swedish krona", "Norwegian crowns": "norwegian krone",
-    "pence": "penny", "sen": "sen", "kuna": "croatian kuna", "pesos": "peso", "percent per year": "percentage per year",
-}
-# Words that only point at what is counted ("half of which", "a third of those screened"): NewsQuant's
-# names drop them with the other stop words.
-POINTING = set("the a an this that these those which who whom whose its their his her our your my".split())
-
-
-# The book's qualifiers as the benchmark's change: = exact, ~ about, > more than, < less than.
-CHANGES = {"exact": "=", "over": ">", "nearly": "<", "about": "~", "contradictory": "~", "order": "=", "range": "="}
-
 
 def load(path: Path) -> list[dict]:
     """The benchmark's sentences, after checking the file is the pinned one."""
@@ -75,93 +52,6 @@ def load(path: Path) -> list[dict]:
     if digest != SHA256:
         sys.exit(f"{path}: SHA-256 {digest}, expected {SHA256} ({PATH_IN_REPOSITORY} at commit {COMMIT})")
     return json.loads(path.read_text(encoding="utf-8"))
-
-
-def book_unit(unit: str) -> str:
-    """A book unit as the benchmark names it: mapped when listed, else each word as a noun lemma ("yards per game")."""
-    if unit in BOOK_UNITS:
-        return BOOK_UNITS[unit]
-    if " per " in unit:
-        head, per = unit.split(" per ", 1)
-        return f"{book_unit(head)} per {book_unit(per)}"
-    return " ".join(noun_lemma(word) for word in unit.lower().split())
-
-
-def counted_name(words: str) -> str:
-    """The words the book says name what is counted, as NewsQuant names them: the noun phrase lemmatised.
-
-    As NewsQuant's names come from spaCy's lemmas less stop words, each word is lemmatised by
-    lemminflect (in .venv-bench): the last word as a noun ("tenancies" -> "tenancy"), the words before
-    it as adjectives where they are one ("smaller" -> "small", "best" -> "good"); words known only as
-    verbs or adverbs ("rushing yards", "decently sized plants") and words that only point ("which",
-    "the") are dropped, and so is a leading "of". Returns "-" when no word is left.
-    """
-    from lemminflect import getAllLemmas  # in .venv-bench only (bench/requirements-extractors.txt)
-
-    kept = [word for word in words.split() if word.lower() not in POINTING]
-    if kept and kept[0].lower() == "of":
-        kept = kept[1:]
-    modifiers = []
-    for word in kept[:-1]:
-        lemmas = getAllLemmas(word)
-        if lemmas and set(lemmas) <= {"VERB", "ADV"}:
-            continue
-        modifiers.append(lemmas["ADJ"][0] if "ADJ" in lemmas else word)
-    return " ".join([*(m.lower() for m in modifiers), noun_lemma(kept[-1].lower())]) if kept else "-"
-
-
-def noun_lemma(word: str) -> str:
-    """A word in the singular, as lemminflect lemmatises a noun ("fishermen" -> "fisherman"); acronyms as written."""
-    from lemminflect import getLemma
-
-    if not word.isalpha() and "-" not in word:
-        return word
-    return getLemma(word, upos="NOUN")[0]
-
-
-def tag_book(texts: list[str]) -> list[list[dict]]:
-    """The book's rows for each sentence, as tags whose unit the benchmark still has to name (:func:`name_units`).
-
-    Each tag is value (a float, or a (low, high) pair for a range or an order), change, expression, and
-    what names its unit: ``book_unit`` (the row's unit), ``counted`` (its counted words) and ``measure``
-    (a unit of measurement that the counted words end in, for a part of a unit: "1/16 of a pint").
-    """
-    from mpsbook import extract_quantities  # installed into .venv by make env
-    from mpsbook.units import measure_after
-
-    tagged = []
-    for text in texts:
-        tags = []
-        for row in extract_quantities(text, counted=True).itertuples():
-            value = (row.low, row.high) if math.isnan(row.figure) else row.figure
-            if row.unit == "fraction":
-                value = row.figure  # a share: "one in five" is 0.2, "half" 0.5
-            measure = measure_after(" " + row.counted.split()[-1], 0)[0] if row.counted else ""
-            tags.append({"value": value, "change": CHANGES[row.qualifier], "expression": row.expression,
-                         "book_unit": row.unit, "counted": row.counted, "measure": measure})
-        tagged.append(tags)
-    return tagged
-
-
-def benchmark_unit(tag: dict) -> str:
-    """The unit of a book tag by NewsQuant's names (its ``normalized_unit``), from the unit and counted words the book gives."""
-    unit, counted, measure = tag["book_unit"], tag["counted"], tag["measure"]
-    if unit == "fraction" and measure:  # a part of a unit of measurement: "1/16 of a pint" is in pints
-        return book_unit(measure)
-    if unit == "fraction":  # a share: NewsQuant's unit is "%" and what it is a share of
-        return f"% {counted_name(counted) if counted else '-'}"
-    if counted and unit not in BOOK_UNITS:
-        per = f" per {book_unit(unit.split(' per ', 1)[1])}" if " per " in unit else ""  # "40 hours a week"
-        return counted_name(counted) + per
-    return book_unit(unit)
-
-
-def name_units(tagged: list[list[dict]], python: str) -> list[list[dict]]:
-    """The book's tags with NewsQuant's unit names, given by :func:`benchmark_unit` in the bench environment."""
-    done = subprocess.run([python, __file__, "--name"], input=json.dumps(tagged), capture_output=True, text=True)
-    if done.returncode:
-        sys.exit(f"naming the book's units in {python} failed: {(done.stderr.strip().splitlines() or ['?'])[-1]}")
-    return json.loads(done.stdout)
 
 
 # The comparison extractors' unit names as the benchmark normalises them (spelling and synonyms).
@@ -359,13 +249,9 @@ def main() -> None:
     parser.add_argument("--bench-python", default=str(ROOT / ".venv-bench" / "bin" / "python"))
     parser.add_argument("--misses", type=Path, help="write the book's misses (NewsQuant's definitions) here, as JSON lines")
     parser.add_argument("--tag", choices=TAGGERS, help=argparse.SUPPRESS)
-    parser.add_argument("--name", action="store_true", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.tag:
         json.dump(TAGGERS[arguments.tag](json.load(sys.stdin)), sys.stdout)
-        return
-    if arguments.name:
-        json.dump([[{**tag, "normalized_unit": benchmark_unit(tag)} for tag in tags] for tags in json.load(sys.stdin)], sys.stdout)
         return
     if arguments.newsquant is None:
         parser.error("the path of NewsQuant.json is needed (see bench/README.md, 'NewsQuant')")
@@ -374,7 +260,8 @@ def main() -> None:
     annotations = sum(len(sentence["quantities"]) for sentence in sentences)
     print(f"NewsQuant: {len(sentences)} sentences, {annotations} annotated quantities (commit {COMMIT[:7]})\n")
     book_tags = name_units(tag_book(texts), arguments.bench_python)
-    results = {"book (NewsQuant's definitions)": score(sentences, book_tags),
+    as_newsquant = [change_ranges(text, tags) for text, tags in zip(texts, book_tags, strict=True)]
+    results = {"book (NewsQuant's definitions)": score(sentences, as_newsquant),
                "book (the book's rule)": score(book_rule(sentences), book_tags)}
     errors = {}
     for name in TAGGERS:

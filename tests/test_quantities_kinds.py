@@ -327,3 +327,57 @@ def test_one_before_a_noun_is_a_count_of_one(text, unit):
 @pytest.mark.parametrize("text", ["No one answered.", "One said nothing.", "One can only guess.", "It is one of them."])
 def test_one_as_a_pronoun_is_no_quantity(text):
     assert rows(text).empty
+
+
+# A unit shared by a change, a part, a match or an ellipsis; what is counted, rates, ages (issue 22, third round) ---
+
+@pytest.mark.parametrize("text, units", [
+    ("The index rose 12.5 points to 3,410.2 on Friday.", ["points", "points"]),
+    ("The index closed at 2,950.4, down 12.1 points.", ["points", "points"]),
+    ("The index gained 3 percent to 1,200.", ["percent", ""]),
+    ("Some 40,000 flats were sold, including 9,000 in the capital.", ["flats", "flats"]),
+    ("We counted 300 cyclists this year compared with 250 last year.", ["cyclists", "cyclists"]),
+    ("She has spent 40 million of the 90 million pesos she raised.", ["pesos", "pesos"]),
+    ("They built 120 houses by hand and 80 by machine.", ["houses", "houses"]),
+    ("Tickets cost 7, 8 or 9 euros.", ["euros", "euros", "euros"]),
+    ("The index ended at 16,200, 12 percent above its low.", ["", "percent"]),
+    ("They built 120 houses. And 80 by machine were planned.", ["houses", ""]),
+    ("He served 4 years in jail and 2 on probation.", ["years", ""]),
+])
+def test_a_bare_figure_takes_the_unit_its_change_part_match_or_ellipsis_names(text, units):
+    assert list(rows(text)["unit"]) == units
+
+
+def test_a_share_of_a_figure_is_a_share_of_what_that_figure_counts():
+    found = rows("Two-thirds of the 1,500 new homes were sold.", counted=True)
+    assert list(found["counted"]) == ["new homes", "new homes"]
+
+
+@pytest.mark.parametrize("text, unit, counted", [
+    ("The garage repaired 40 Ford and Fiat vans.", "vans", "Ford and Fiat vans"),
+    ("Inspectors checked 300 crates of fruit at the border.", "crates", "crates of fruit"),
+    ("Divers mapped 12 sections of the wall.", "sections", "sections"),
+    ("One reader writes that the map is wrong.", "reader", "reader"),
+])
+def test_the_counted_words_run_over_and_and_an_of_phrase_and_stop_at_a_verb(text, unit, counted):
+    row = rows(text, counted=True).iloc[0]
+    assert (row["unit"], row["counted"]) == (unit, counted)
+
+
+@pytest.mark.parametrize("text, units", [
+    ("The lab runs 2,000 samples per day.", ["samples per day"]),
+    ("The plant makes 5 million cards a year.", ["cards"]),
+    ("The bid is C$8 (US$5.90) per share.", ["Canadian dollars per share", "US dollars per share"]),
+])
+def test_a_count_is_a_rate_only_with_per_and_a_bracketed_conversion_shares_the_denominator(text, units):
+    assert list(rows(text)["unit"]) == units
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("He met a boy who was 9.", "years of age"),
+    ("She will be 40 in May.", "years of age"),
+    ("Life expectancy there is about 81 for women.", "years of age"),
+    ("The index was 25 at the close.", ""),
+])
+def test_an_age_is_read_from_who_was_she_will_be_and_life_expectancy(text, unit):
+    assert only_row(text)["unit"] == unit

@@ -63,6 +63,10 @@ _NAMED_CURRENCY = re.compile(
     r"\s+(Australian|Canadian|New\s+Zealand|Hong\s+Kong|Singapore|US|U\.S\.|Danish|Swedish|Norwegian)\s+"
     r"(dollars|crowns|kroner|kronor|krone)\b"
 )
+# What a counted noun is of, when no determiner comes first: "5,700 categories of products", "65 snaps of man coverage".
+_DETERMINERS = set("all those these some any each every our your my them it us several many few both such other".split())
+_NOT_OF_WHAT = sorted(_UNIT_STOPS | _VERBS_OF_BEING | _DETERMINERS)
+_OF_WHAT = re.compile(rf"\s+of(?:\s+(?!(?:{'|'.join(_NOT_OF_WHAT)})\b)[a-z][a-z-]*(?<!ing)(?<!ed)){{1,3}}\b")
 AGED = re.compile(r"\b(?:aged|ages?(?:\s+of)?)\s+$", re.IGNORECASE)
 
 
@@ -77,13 +81,16 @@ def reading_after(text: str, end: int, inline: str = "") -> tuple[str, str]:
     A unit written into the number wins (a currency sign, "%", "per cent", "pc", a share or a
     multiple); then a unit of measurement (:func:`mpsbook.units.measure_after`: "256GB", "50 mph",
     "6.1-inch", "a 65-year-old"); then a word joined by a hyphen ("a 10,000-yuan fine"); then the
-    first known unit word among the next four words, or the first plural word not known ("12
-    cities"), stopping at a preposition, conjunction or verb of being. A currency, a percentage or
-    a measure followed by a denominator is a rate ("$80 per sq m": dollars per square metre).
+    first known unit word among the next five words, or the first plural word not known ("12
+    cities"), stopping at a preposition, a verb of being or a conjunction other than an "and" or
+    "or" inside the words ("40 Ford and Fiat vans"). A currency, a percentage or a measure followed
+    by a denominator is a rate ("$80 per sq m": dollars per square metre), and so is a counted word
+    followed by "per" or "/" ("2,000 samples per day"; "cards a year" stays a count).
 
     Returns (unit, counted): ``counted`` is the words from the number to the counted word, as
-    written ("eligible pensioners" where the unit is "pensioners"), when the unit is a counted
-    word; else empty.
+    written ("eligible pensioners" where the unit is "pensioners"), and the "of" phrase after a
+    plural word when no determiner starts it ("crates of fruit"), when the unit is a counted word;
+    else empty.
     """
     if inline == "fraction":
         return inline, _share_of(text, end)
@@ -107,7 +114,7 @@ def reading_after(text: str, end: int, inline: str = "") -> tuple[str, str]:
         word = hyphenated.group(1).lower()
         return UNITS.get(word, UNITS.get(word + "s", "")), ""
     position = end
-    for _ in range(4):
+    for words in range(5):
         match = _WORD_AFTER.match(text, position)
         if not match:
             return "", ""
@@ -119,13 +126,19 @@ def reading_after(text: str, end: int, inline: str = "") -> tuple[str, str]:
             if UNITS[word] in DURATIONS:  # "40 hours a week"; a count "a year" stays a count ("200 million cards a year")
                 return rate_after(text, match.end(), UNITS[word])[0], counted
             return UNITS[word], counted
+        if word in ("and", "or") and words > 0:  # "460 Kia and Hyundai vehicles", "4.3M digital and physical sales"
+            position = match.end()
+            continue
         if word in _UNIT_STOPS:
             return "", ""
         plural = len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))  # not "previous", "crisis"
         if plural or word in _IRREGULAR_PLURALS or (
             word.endswith("men") and len(word) > 4
         ):  # "12 cities", "5 million children", "60 fishermen"
-            return word, counted
+            if re.match(r"\s*(?:/|per\s)", text[match.end() :]):  # "3,000 tests per day"; "cards a year" stays a count
+                return rate_after(text, match.end(), word)[0], counted
+            complement = _OF_WHAT.match(text, match.end())
+            return word, text[end : complement.end() if complement else match.end()].strip()
         position = match.end()
     return "", ""
 
@@ -134,6 +147,23 @@ def _share_of(text: str, end: int) -> str:
     """The words naming the whole a share is of, as written: "condos" after "Half the", "US population" after "One fourth of the"."""
     found = _SHARE_OF.match(text, end)
     return found.group(1).strip() if found else ""
+
+
+_AGE_BEFORE = re.compile(r"\b(?:who|he|she)\s+(?:is|was|will\s+be|would\s+be|turned|turns|turning)\s+$", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"\s*(?:[.,;!?)]|$)|\s+(?:by|in|on|when|at|and|this|next|last)\b")
+_LIFE_EXPECTANCY_BEFORE = re.compile(r"\blife\s+expectancy\b[^.;:\d]{0,50}$", re.IGNORECASE)
+
+
+def age_in_context(text: str, start: int, end: int, atom: Atom) -> bool:
+    """Whether a whole number below 120 that ends its phrase is an age by the words before it ("Maria who was 10.",
+    "He will be 35 by the end of the year", "life expectancy for men in Glasgow is around 73")."""
+    return (
+        atom.kind in ("number", "words") and 0 < atom.figure < 120 and atom.figure == int(atom.figure)
+        and (
+            (bool(_AGE_BEFORE.search(text, max(0, start - 40), start)) and bool(_AGE_AFTER.match(text, end)))
+            or bool(_LIFE_EXPECTANCY_BEFORE.search(text, max(0, start - 80), start))
+        )
+    )
 
 
 def age_after_a_name(text: str, atom: Atom) -> bool:

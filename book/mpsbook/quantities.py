@@ -52,8 +52,10 @@ GBP pounds, ¥, RMB and CNY yuan, A$, S$, HK$, RM, Rs, "PS" and "Y=" as ASCII co
 ¥ ...), as is a sign or code after it ("1,200€", "108.79 JPY"), and a hedge before the sign is
 read ("more than $1 billion" is over). A unit of measurement after the figure is its unit
 (:mod:`mpsbook.units`: "256GB" gigabytes, "50 mph", "a 6.1-inch screen", "a 65-year-old" years
-of age), and a denominator after a unit or currency makes a rate ("$80 per sq m"); "aged 35"
-and "Smith, 66, said" are ages. A minus sign or "minus" before the figure makes it negative
+of age), and a denominator after a unit or currency makes a rate ("$80 per sq m"); "aged 35",
+"Smith, 66, said", "a boy who was 9." and a life expectancy are ages. A unit written once may serve
+several figures (:mod:`mpsbook.shared_units`: "eight or nine euros", "rose 12.5 points to 3,410.2",
+"40,000 flats ... including 9,000"). A minus sign or "minus" before the figure makes it negative
 ("-5%", "minus-5 yards"); "x 10^23" and a multiplication sign before 10 multiply it by a power of ten.
 "over" is not a hedge after a verb it belongs to ("handed over 571 suspects") or before a
 duration ("over three days"); "about" is not one after a word it belongs to ("talk about"); "up
@@ -77,15 +79,15 @@ The article's typo "on million" is read as "one million", and the row's ``note``
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 
 import pandas as pd
 
-from .counted import AGED, DURATIONS, UNITS, age_after_a_name, reading_after, unit_after  # noqa: F401  (UNITS: the package exports it from here)
+from .counted import AGED, DURATIONS, UNITS, age_after_a_name, age_in_context, reading_after, unit_after
 from .data import paragraph_number
 from .numbers import place_value  # noqa: F401  (verdicts reads it from here)
+from .shared_units import share_units
 from .spans import Atom, find_atoms, join_atoms
 
 QUALIFIERS = ("exact", "over", "nearly", "about", "order", "contradictory")
@@ -243,10 +245,15 @@ def _row(text: str, atom: Atom) -> dict | None:
             end = postfix.end()
     unit, counted = reading_after(text, end, atom.unit)
     aged = AGED.search(text, max(0, start - 12), start)
-    if (not unit and (aged or age_after_a_name(text, atom))) or (unit == "years" and aged):
+    if (not unit and (aged or age_after_a_name(text, atom) or age_in_context(text, hedge_start, end, atom))) or (
+        unit == "years" and aged
+    ):
         unit, counted = "years of age", ""  # "aged 16-59", "at age 35", "Smith, 66, said", "under the age of 5 years"
     if atom.is_year and (not hedges or (kinds == {"about"} and not unit)):
         return None  # a year, and "around 1990" too; "over 2023 cases" is a count
+    if atom.kind == "words" and atom.figure == 1 and atom.single_word and len(words := counted.split()) > 1 \
+            and unit == words[-1].lower() and unit not in UNITS:
+        unit, counted = words[-2].lower(), " ".join(words[:-1])  # "One proposal asks": after "one", an -s word is a verb
     noun = _noun_after_one(text, atom) if atom.kind == "words" and atom.figure == 1 and atom.single_word and not unit else None
     if noun:
         unit, counted = noun[-1].lower(), " ".join(noun)  # "one man", "one particular demand": a count of one
@@ -278,40 +285,6 @@ def _row(text: str, atom: Atom) -> dict | None:
     }
 
 
-# Between two figures that share the unit written once: "eight or nine euros", "7- or 8-inch", "four-, five-
-# and six-cylinder", "about 8 or $9", and a change written "from 13.5 to 14.0 mm" (two figures for the book).
-_SHARED_BEFORE = re.compile(r"-?\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|to)\s+)")
-# Between a figure with a unit and a bare one that takes it: "from 208 pounds to 193", "to 5 percent from 6".
-# (The gap starts with the first figure's unit words, which its expression does not include.)
-_UNIT_WORDS = r"(?:\s?[^\s\d,.;:()]+){0,3}?"
-_SHARED_AFTER = re.compile(rf"{_UNIT_WORDS}\s+(?:(?:up|down)\s+)?from\s+")
-_SHARED_TO = re.compile(rf"{_UNIT_WORDS}\s+to\s+")
-_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
-# Units that belong to one figure only: a share, a multiple, an age read from its context.
-_OWN_UNITS = {"", "fraction", "times", "years of age"}
-
-
-def _shared_units(text: str, rows: list[dict]) -> list[dict]:
-    """The rows, a bare figure given the unit that a figure next to it names for both.
-
-    A figure without a unit takes the unit (and counted words) of the next figure when only a
-    comma, "and", "or", a suspended hyphen or a change's "to" stands between them ("eight or nine
-    euros"); a bare figure after "from X unit to" or "X unit (up) from" takes the unit of X ("fell
-    from 208 pounds to 193"). Shares, multiples and ages are never shared.
-    """
-    for here, after in reversed(list(itertools.pairwise(rows))):  # right to left: "four-, five- and six-cylinder"
-        gap = text[here["end"] : after["start"]]
-        if not here["unit"] and after["unit"] not in _OWN_UNITS and _SHARED_BEFORE.fullmatch(gap):
-            here["unit"], here["counted"] = after["unit"], after["counted"]
-    for here, after in itertools.pairwise(rows):
-        gap = text[here["end"] : after["start"]]
-        if not after["unit"] and here["unit"] not in _OWN_UNITS and (
-            _SHARED_AFTER.fullmatch(gap) or (_SHARED_TO.fullmatch(gap) and _FROM_BEFORE.search(text, 0, here["start"]))
-        ):
-            after["unit"], after["counted"] = here["unit"], here["counted"]
-    return rows
-
-
 COLUMNS = ["start", "end", "paragraph", "expression", "figure", "low", "high", "qualifier", "unit", "note"]
 
 
@@ -332,7 +305,7 @@ def extract_quantities(text: str, counted: bool = False) -> pd.DataFrame:
         empty when the unit is not a counted word. The rule, and what is never a quantity: the
         module docstring and the methods page, "Reading a vague number as an interval".
     """
-    rows = _shared_units(text, [row for atom in join_atoms(text, find_atoms(text)) if (row := _row(text, atom))])
+    rows = share_units(text, [row for atom in join_atoms(text, find_atoms(text)) if (row := _row(text, atom))])
     columns = [*COLUMNS, "counted"] if counted else COLUMNS
     return pd.DataFrame(rows, columns=columns).astype(
         {"start": "int64", "end": "int64", "paragraph": "int64", "figure": "float64", "low": "float64", "high": "float64"}

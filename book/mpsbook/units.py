@@ -130,6 +130,9 @@ def _alternation(spellings) -> str:
 _JOINED = re.compile(rf"(?P<space>\s?|-)(?P<unit>{_alternation(_ABBREVIATIONS)})(?![A-Za-z\d])")
 _WORD = re.compile(rf"(?:\s|-)(?P<unit>{_alternation(_WORDS)})(?![A-Za-z])", re.IGNORECASE)
 _DENOMINATOR = re.compile(
+    # A conversion in brackets may stand between the figure and its denominator, and the converted figure
+    # shares it: "C$6 (US$4.46) per share", "9 billion shekels ($2.408 billion) a year".
+    r"(?:\s*\([^()]{1,30}\)|\))?"
     rf"(?:\s*/\s*|\s+per\s+|\s+an?\s+|\s+a-)(?P<per>{_alternation(DENOMINATORS)})(?![A-Za-z])"
     r"(?!\s+(?:earlier|ago|later|before|since|previously)\b)",  # "a year earlier", "a year ago": a time, not a rate
     re.IGNORECASE,
