@@ -343,6 +343,8 @@ def test_one_as_a_pronoun_is_no_quantity(text):
     ("The index ended at 16,200, 12 percent above its low.", ["", "percent"]),
     ("They built 120 houses. And 80 by machine were planned.", ["houses", ""]),
     ("He served 4 years in jail and 2 on probation.", ["years", ""]),
+    ("The index fell 74.25, or 0.7 percent, to 9,985.81.", ["", "percent", ""]),
+    ("Fees rose 7, 8, or 9 percent.", ["percent", "percent", "percent"]),
 ])
 def test_a_bare_figure_takes_the_unit_its_change_part_match_or_ellipsis_names(text, units):
     assert list(rows(text)["unit"]) == units
@@ -358,6 +360,8 @@ def test_a_share_of_a_figure_is_a_share_of_what_that_figure_counts():
     ("Inspectors checked 300 crates of fruit at the border.", "crates", "crates of fruit"),
     ("Divers mapped 12 sections of the wall.", "sections", "sections"),
     ("One reader writes that the map is wrong.", "reader", "reader"),
+    ("He faces one count each of theft.", "count", "count"),
+    ("The club has 9,000 New York Mets fans.", "fans", "New York Mets fans"),
 ])
 def test_the_counted_words_run_over_and_and_an_of_phrase_and_stop_at_a_verb(text, unit, counted):
     row = rows(text, counted=True).iloc[0]

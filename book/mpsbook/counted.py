@@ -56,6 +56,7 @@ _SHARE_OF = re.compile(
     r"(?:\s+of)?(?:\s+(?:the|a|an|all|those|these|its|their))?((?:\s+[A-Za-z][\w-]*){1,3}?)"
     rf"(?=\s+(?:{'|'.join(sorted(_UNIT_STOPS | _VERBS_OF_BEING))}|of|[a-z]+ed)\b|[,.;:!?)]|$)"  # a verb in -ed ends it too
 )
+_PLURAL_AFTER = re.compile(r"\s+[a-z][a-z-]{2,}(?<![su]s)s\b")
 _WORD_AFTER = re.compile(r"\s*(%|[A-Za-z][A-Za-z-]*)")
 _PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|(?-i:pc)\b)|\s+percentage\s+points?\b", re.IGNORECASE)
 _CURRENCY_AFTER = re.compile(r"\s?([\u20ac\u00a3\u00a5\u20b9\u20a9\u20aa])|\s(USD|EUR|JPY|GBP|CNY|AUD|CAD|NZD|HKD|SGD|MYR|INR|CHF|KRW)\b")
@@ -132,6 +133,8 @@ def reading_after(text: str, end: int, inline: str = "") -> tuple[str, str]:
         if word in _UNIT_STOPS:
             return "", ""
         plural = len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))  # not "previous", "crisis"
+        if plural and match.group(1)[0].isupper() and _PLURAL_AFTER.match(text, match.end()):
+            plural = False  # a name before the counted word: "324,000 New York Times subscribers"
         if plural or word in _IRREGULAR_PLURALS or (
             word.endswith("men") and len(word) > 4
         ):  # "12 cities", "5 million children", "60 fishermen"

@@ -199,7 +199,7 @@ _NOT_AFTER_ONE = set(
     "less other such same that which who whom whose what this these those the a an its his her their our your my it "
     "he she they we you i me him them us own way yesterday today tomorrow now here there ago again just only even "
     "still already ever never said told went got made thought knew found saw came took gave put let say see get go "
-    "make think know find come take give want need".split()
+    "make think know find come take give want need each every apiece both all either neither".split()
 )
 _LOWER_WORD = re.compile(r"\s+([a-z][a-z-]*)(?![\w'\u2019])")
 _DETERMINERS_BEFORE_ONE = set("the this that no any each every which what whichever such one another only last".split())

@@ -7,7 +7,8 @@ the rows of a text once each row has its own reading. The cases, each in the met
 
 * a list or a choice: only a comma, "and", "or", a suspended hyphen or a change's "to" between the
   bare figure and the next ("eight or nine euros", "four-, five- and six-cylinder"); a comma alone
-  only inside a list that ends in "and" or "or" ("16,644, 16 per cent above" is two readings);
+  only inside a list that ends in "and" or "or" ("16,644, 16 per cent above" is two readings), and
+  ", or" before a percentage restates a change ("fell 74.25, or 0.7 percent") unless a list comes first;
 * a change: "from 208 pounds to 193", "to 5 percent from 6", "rose 64.06 points to 4,577.10",
   "16369.03 up 58.06 points"; a change in per cent or percentage points says nothing of the level;
 * a part or a match of a figure before it in the sentence: "6 million homes nationwide including
@@ -32,6 +33,8 @@ _RELATIVE_UNITS = {"percent", "percentage points", "basis points"}
 
 _SHARED_BEFORE = re.compile(r"-?\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|to)\s+)")
 _COMMA_ALONE = re.compile(r"-?\s*,\s*")
+# "The Dow fell 74.25, or 0.7 percent": the change restated in per cent, not a choice between two figures.
+_COMMA_OR = re.compile(r"\s*,\s*or\s+")
 # The gap after a figure starts with its unit's words, which its expression does not include.
 _UNIT_WORDS = r"(?:\s?[^\s\d,.;:()]+){0,3}?"
 _SHARED_AFTER = re.compile(rf"{_UNIT_WORDS}\s+(?:(?:up|down)\s+)?from\s+")
@@ -70,9 +73,13 @@ def share_units(text: str, rows: list[dict]) -> list[dict]:
 
 def _share_within_lists(text: str, rows: list[dict]) -> None:
     listed = set()  # rows that took the unit of the next one: a comma alone joins a figure to a list of those
-    for here, after in reversed(list(itertools.pairwise(rows))):  # right to left: "four-, five- and six-cylinder"
+    pairs = list(itertools.pairwise(rows))
+    for index in reversed(range(len(pairs))):  # right to left: "four-, five- and six-cylinder"
+        here, after = pairs[index]
         gap = text[here["end"] : after["start"]]
-        if not here["unit"] and after["unit"] not in _OWN_UNITS and _SHARED_BEFORE.fullmatch(gap) and (
+        in_a_list = index > 0 and _COMMA_ALONE.fullmatch(text, pairs[index - 1][0]["end"], here["start"])
+        restated = _COMMA_OR.fullmatch(gap) and after["unit"] in _RELATIVE_UNITS and not in_a_list
+        if not here["unit"] and after["unit"] not in _OWN_UNITS and _SHARED_BEFORE.fullmatch(gap) and not restated and (
             id(after) in listed or not _COMMA_ALONE.fullmatch(gap)
         ):
             here["unit"], here["counted"] = after["unit"], after["counted"]
