@@ -339,6 +339,7 @@ def test_one_as_a_pronoun_is_no_quantity(text):
     ("We counted 300 cyclists this year compared with 250 last year.", ["cyclists", "cyclists"]),
     ("She has spent 40 million of the 90 million pesos she raised.", ["pesos", "pesos"]),
     ("They built 120 houses by hand and 80 by machine.", ["houses", "houses"]),
+    ("The storm destroyed 300 homes and 12 were injured.", ["homes", ""]),
     ("Tickets cost 7, 8 or 9 euros.", ["euros", "euros", "euros"]),
     ("The index ended at 16,200, 12 percent above its low.", ["", "percent"]),
     ("They built 120 houses. And 80 by machine were planned.", ["houses", ""]),
@@ -379,7 +380,8 @@ def test_a_count_is_a_rate_only_with_per_and_a_bracketed_conversion_shares_the_d
 
 @pytest.mark.parametrize("text, unit", [
     ("He met a boy who was 9.", "years of age"),
-    ("She will be 40 in May.", "years of age"),
+    ("She will be 40 next month.", "years of age"),
+    ("She is 2 in the world rankings.", ""),
     ("Life expectancy there is about 81 for women.", "years of age"),
     ("The index was 25 at the close.", ""),
 ])

@@ -153,7 +153,7 @@ def _share_of(text: str, end: int) -> str:
 
 
 _AGE_BEFORE = re.compile(r"\b(?:who|he|she)\s+(?:is|was|will\s+be|would\s+be|turned|turns|turning)\s+$", re.IGNORECASE)
-_AGE_AFTER = re.compile(r"\s*(?:[.,;!?)]|$)|\s+(?:by|in|on|when|at|and|this|next|last)\b")
+_AGE_AFTER = re.compile(r"\s*(?:[.,;!?)]|$)|\s+(?:by|when|and|this|next|last)\b")
 _LIFE_EXPECTANCY_BEFORE = re.compile(r"\blife\s+expectancy\b[^.;:\d]{0,50}$", re.IGNORECASE)
 
 

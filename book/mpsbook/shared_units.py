@@ -52,7 +52,7 @@ _PART_OR_MATCH = re.compile(
     re.IGNORECASE,
 )
 _AND_BEFORE = re.compile(r"(?:\s|,\s)(?:and|while|but)\s+$")
-_FUNCTION_WORD_AFTER = re.compile(r"\s+(?:by|who|in|on|at|for|from|with|during|were|are|was|have|had|last|this)\b")
+_FUNCTION_WORD_AFTER = re.compile(r"\s+(?:by|who|in|on|at|for|from|with|during|last|this)\b")
 _SENTENCE_BREAK = re.compile(r"[.;:!?](?!\d)")
 
 
