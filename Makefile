@@ -21,7 +21,7 @@ NBVAL := --nbval --nbval-current-env
 EXECUTE := $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600
 
-.PHONY: help env env-3.13 lock derived book pdf update test test-fast test-python test-notebooks test-3.13 lint execute bench bench-extractor lab clean
+.PHONY: help env env-3.13 lock derived book pdf publish-check update test test-fast test-python test-notebooks test-3.13 lint execute bench bench-extractor lab clean
 .DELETE_ON_ERROR:
 
 help: ## List the targets
@@ -186,6 +186,9 @@ $(BENCH_VENV)/.installed: bench/requirements-extractors.txt
 
 bench-extractor: $(STAMP) $(BENCH_VENV)/.installed ## Score the extractor on NewsQuant: make bench-extractor NEWSQUANT=/path/NewsQuant.json
 	$(BIN)/python bench/newsquant.py $(NEWSQUANT) --bench-python $(BENCH_VENV)/bin/python
+
+publish-check: $(STAMP) ## List what a person must supply before the book goes public (publication.yml); fails while any is missing
+	$(BIN)/python tools/publish_check.py
 
 lab: $(STAMP) ## Open the book in JupyterLab
 	$(BIN)/jupyter lab book

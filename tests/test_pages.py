@@ -105,7 +105,7 @@ def test_every_rating_shown_is_a_rating_of_the_scale_in_words(tables):
     assert set(tables["sensitivity"]["reading"]) <= set(mpsbook.READINGS)
     assert set(mpsbook.RATING_COLOURS) == set(mpsbook.RATINGS)
     badge = pages.rating_badge("impossible", mpsbook.RATING_COLOURS)
-    assert badge.endswith("impossible</span>") and 'aria-hidden="true"' in badge  # the words carry it, not the swatch
+    assert badge.endswith("Impossible</span>") and 'aria-hidden="true"' in badge  # the words carry it, not the swatch
 
 
 def test_claim_box_has_its_anchor_its_mentions_and_its_official_figures(tables, box_options):
@@ -163,9 +163,9 @@ def test_claim_review_dates_follow_the_corrections_log(tables, box_options):
         return json.loads(text)
 
     assert (review("drug-dens-2022")["datePublished"], review("drug-dens-2022")["dateModified"]) == (
-        "2026-11-27", "2026-12-06")
-    assert review("units-rectified")["dateModified"] == "2026-11-29"  # changed once, in the second edition
-    assert review("cyberattacks-defended")["dateModified"] == "2026-11-27"  # never changed
+        "2026-11-27", "2026-12-07")
+    assert review("drugs-seized-2022")["dateModified"] == "2026-12-06"  # unchanged in the fourth edition
+    assert review("cyberattacks-defended")["dateModified"] == "2026-12-07"  # changed once, in the fourth edition
     later = tables["corrections"].iloc[[0]].assign(date="2027-01-02", claim_key="cyberattacks-defended")
     changed = {**tables, "corrections": pd.concat([tables["corrections"], later], ignore_index=True)}
     [text] = Elements(pages.claim_box_html("cyberattacks-defended", changed, **box_options)).scripts
@@ -184,7 +184,7 @@ def test_every_claim_box_has_a_cite_block_with_its_address_and_bibtex(tables, bo
         [entry] = pybtex.database.parse_string(html.unescape(bibtex), "bibtex").entries.values()
         assert entry.key == f"mpsbook-{edition['version']}-{key}"
         assert entry.fields["url"] == f"test:claim-site/{key}" and entry.fields["version"] == edition["version"]
-        assert entry.fields["note"] == f"Rated: {verdict['rating']}."
+        assert entry.fields["note"] == f"Verdict: {verdict['rating']}."
         quote = tables["claims"].loc[tables["claims"]["claim_key"] == key, "quote"].iloc[0]
         lead = html.unescape(re.search(r'<p class="mpsbook-cite-text">(.*?) <a', text).group(1))
         assert lead == (f"{edition['authors']} ({edition['date'][:4]}). Checking the claim “{quote}”. In "
@@ -263,7 +263,7 @@ def test_corrections_log_ends_each_claim_on_the_rating_the_book_shows(tables):
     for row in latest.itertuples():
         assert row.rating == ratings[row.claim_key], row
         assert row.previous_rating != row.rating
-    assert set(tables["corrections"]["rating"]) <= set(mpsbook.RATINGS)
+    assert set(latest["rating"]) <= set(mpsbook.RATINGS)  # earlier lines keep the words then used
 
 
 def test_edition_is_the_same_in_the_citation_file_and_the_book_configuration():

@@ -100,7 +100,7 @@ def test_a_box_links_each_mention_to_its_paragraph_and_reviews_at_an_absolute_ad
     assert '"url":"https://example.org/book/boxes.html#claim-clean-net-2022-cases"' in box
     assert 'href="index.html#rating-rule"' in box  # "Decided by the question: ... (the rating rule)"
     question = tables["verdicts"].set_index("claim_key").loc[key, "question"]
-    assert f"The question that decided it: {question}" in box  # the ClaimReview's ratingExplanation
+    assert f"by the question: {question}" in box  # the ClaimReview's ratingExplanation
     article = page(page_app, "book/article")
     assert len(re.findall(r'<li class="mpsbook-paragraph" id="p-\d+"', article)) == len(
         [line for line in tables["article"].split("\n") if line.strip()])
@@ -135,7 +135,7 @@ def test_every_footer_states_the_edition_and_where_to_report_an_error(page_app):
     page_directives.add_edition_footer(page_app, "index", "page.html", context, None)
     footer = context["theme_extra_footer"]
     assert f"Version {about['version']}, released {about['date']}" in footer
-    assert "write to the authors named in <code>CITATION.cff</code>" in footer  # no repository_url in this project
+    assert "carries the error-report form" in footer  # no repository_url in this project
     assert "Standards</a>" not in footer  # this project has no standards page to link to
 
 

@@ -34,10 +34,11 @@ FONT_DIR = Path(__file__).resolve().parent / "fonts"
 # One colour per qualifier and per rating, from a colour-blind-safe palette (Okabe and Ito).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 QUALIFIER_COLOURS = dict(zip(QUALIFIERS, ["#000000", "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00"], strict=True))
-# One colour per rating, in scale order (:data:`mpsbook.ratings.RATINGS`); never the only signal: every chart
-# that uses them also names the rating in its legend and tooltip.
-RATING_COLOURS = dict(zip(RATINGS, ["#009E73", "#56B4E9", "#0072B2", "#D55E00", "#E69F00", "#CC79A7", "#7F7F7F",
-                                    "#000000"], strict=True))
+# One colour per verdict, running along the scale (:data:`mpsbook.ratings.RATINGS`): blues for true, amber to
+# dark red for false, greys for the two off the scale. Blue against orange keeps apart under every common
+# colour-vision deficiency; never the only signal: every chart also names and marks the verdict.
+RATING_COLOURS = dict(zip(RATINGS, ["#08519C", "#4A7FB5", "#B8860B", "#C2410C", "#7F1D1D", "#5F5F5F", "#3A3A3A"],
+                          strict=True))
 CHART_COLOURS = {"qualifier": QUALIFIER_COLOURS, "rating": RATING_COLOURS}
 CHART_WIDTH = 640  # what fits the book's text column beside its side bars, labels included
 LABEL_LIMIT = 230  # pixels of row label before it is cut with an ellipsis
@@ -331,7 +332,7 @@ def series_chart(series: pd.DataFrame, *, claim_row, claim_year: int, title: str
 
 # A mark per rating, so that colour is never the only signal: the grid letters each cell with it. Each is a
 # character the chart font draws (a test checks), which the dingbats check and ballot marks are not.
-RATING_MARKS = dict(zip(RATINGS, ["=", "\u2265", "\u2248", "\u2260", "!", "\u2013", "?", "\u00d7"], strict=True))
+RATING_MARKS = dict(zip(RATINGS, ["=", "\u2265", "\u2248", "\u2260", "!", "?", "\u2013"], strict=True))
 
 
 def sensitivity_chart(sensitivity: pd.DataFrame, *, title: str, description: str) -> alt.LayerChart:

@@ -14,7 +14,7 @@ import math
 import sys
 from pathlib import Path
 
-from .data import DATA_DIR, DATAPACKAGE, display_path, load_ledger, resource_descriptor
+from .data import DATA_DIR, DATAPACKAGE, display_path, load_ledger, load_table, resource_descriptor
 from .ratings import claim_ratings, claim_sensitivity, rating_rule
 
 DERIVED = ("verdicts", "sensitivity")
@@ -31,8 +31,9 @@ def derived_tables(package_path=DATAPACKAGE) -> dict:
     """The derived tables as CSV text, keyed by resource name, each with the columns the data package declares."""
     claims, comparisons, references = load_ledger(package_path)
     rule = rating_rule(package_path)
-    frames = {"verdicts": claim_ratings(claims, comparisons, references, rule=rule),
-              "sensitivity": claim_sensitivity(claims, comparisons, references, rule=rule)}
+    searches = load_table("searches", package_path)
+    frames = {"verdicts": claim_ratings(claims, comparisons, references, rule=rule, searches=searches),
+              "sensitivity": claim_sensitivity(claims, comparisons, references, rule=rule, searches=searches)}
     texts = {}
     for name, frame in frames.items():
         columns = [field["name"] for field in resource_descriptor(name, package_path)["schema"]["fields"]]

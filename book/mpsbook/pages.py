@@ -154,7 +154,7 @@ def scorecard_rows(claims: pd.DataFrame, verdicts: pd.DataFrame, sensitivity: pd
     and ``held`` (:func:`readings_held`; empty without ``sensitivity``)."""
     first = first_mentions(claims)
     return [{"claim_key": row.claim_key, "quote": first.loc[row.claim_key, "quote"], "rating": row.rating,
-             "in_one_line": in_one_line(row.conclusion),
+             "reason": row.reason, "in_one_line": in_one_line(row.conclusion),
              "held": "" if sensitivity is None else readings_held(sensitivity, row.claim_key, row.rating)}
             for row in verdicts.itertuples()]
 
@@ -188,7 +188,8 @@ def format_value(value, unit: str) -> str:
 
 
 # Each kind of source as a grade a reader can weigh: the publisher's own words first, a copy of a copy last.
-EVIDENCE_GRADES = {"primary": ("A", "the publisher's own release"),
+EVIDENCE_GRADES = {"primary": ("A", "the publisher's own release, on its own site"),
+                   "official copy": ("B", "the publisher's words on another official site"),
                    "state media": ("B", "state media reporting the publisher"),
                    "other media": ("C", "other media"),
                    "repost": ("D", "a copy of a report on another site, the original not found")}
@@ -256,7 +257,7 @@ def claim_review(claim_key: str, tables: dict, *, url: str) -> dict:
         "itemReviewed": {"@type": "Claim", "appearance": appearance,
                          "text": " / ".join(mentions["quote"])},
         "reviewRating": {"@type": "Rating", "alternateName": verdict["rating"],
-                         "ratingExplanation": f"{verdict['conclusion']} The question that decided it: "
+                         "ratingExplanation": f"{verdict['conclusion']} Why: {verdict['reason']}, by the question: "
                                               f"{verdict['question']}"},
         "author": {"@type": "Organization", "name": tables["edition"]["authors"]},
         **review_dates(claim_key, tables["editions"], tables["corrections"]),
@@ -269,7 +270,7 @@ def claim_citation(claim_key: str, tables: dict, links: PageLinks) -> dict:
     edition, verdict = tables["edition"], tables["verdicts"].set_index("claim_key").loc[claim_key]
     quote = first_mentions(tables["claims"]).loc[claim_key, "quote"]
     return citation(edition, claim_key, f"Checking the claim “{quote}”",
-                    links.claim_site_address(claim_key), links.claim(claim_key), note=f"Rated: {verdict['rating']}.")
+                    links.claim_site_address(claim_key), links.claim(claim_key), note=f"Verdict: {verdict['rating']}.")
 
 
 def claim_box_html(claim_key: str, tables: dict, *, ratings: dict, readings: dict, colours: dict,
@@ -295,7 +296,8 @@ def claim_box_html(claim_key: str, tables: dict, *, ratings: dict, readings: dic
     review = claim_review(claim_key, tables, url=links.claim_address(claim_key))
     return render(
         "claim_box.html", claim_key=claim_key, mentions=mentions.to_dict("records"),
-        rating=verdict["rating"], meaning=ratings.get(verdict["rating"], ""), conclusion=verdict["conclusion"],
+        rating=verdict["rating"], reason=verdict["reason"], meaning=ratings.get(verdict["rating"], ""),
+        conclusion=verdict["conclusion"],
         chance=_text(verdict["chance_test"]), question=verdict["question"],
         evidence=evidence_note(tables["references"], resting_on),
         resting_on=reference_items(tables["references"], resting_on),

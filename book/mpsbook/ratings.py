@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import math
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -19,48 +20,63 @@ from .origins import CLOSENESS, closeness, possible_origins
 from .quantities import format_figure
 from .readings import READINGS, claim_interval, interval_middle, overlaps, widened
 from .running_totals import running_total
-from .verdicts import claim_to_official, compare_claims, units_match
-from .wording import amount_words, count_words, counted_by_words, counted_words, figure_words, period_words, round_for_words, times_words
+from .verdicts import claim_to_official, compare_claims, period_span, units_match
+from .wording import (amount_words, count_words, counted_by_words, counted_words, figure_words, period_words, round_for_words,
+                      times_words, when_words)
 
+# The verdicts, in scale order from true to false, then the two that place a claim on no point of it.
 RATINGS = {
-    "correct": "An official figure of the same measure, period and scope lies within the range the claim's words "
-               "allow.",
-    "correct as a lower bound": "The claim gives a floor ('over' a figure, or a running total 'since' a year) and the "
-                                "ministry's own figures for that period already reach it.",
-    "matches a figure of another period or scope": "No official figure exists for the claim's own period and scope, "
-                                                   "and its number matches one of another period or scope closely "
-                                                   "enough that chance is an unlikely explanation (the chance test).",
-    "wrong for the period it names": "An official figure of the same measure and scope exists for the period the claim "
-                                     "names, and the claim's number is far from it; the conclusion says how far, and "
-                                     "where the number probably came from.",
-    "misleading": "The number matches an official figure of the same period, but of another campaign or a wider scope "
-                  "than the claim says.",
-    "no like-for-like figure": "Official figures of related measures, periods or scopes exist but none can confirm or "
-                               "refute the claim; the conclusion names the nearest, national before local.",
-    "not found": "No official figure bearing on the claim was found; the searches made are recorded.",
-    "impossible": "The claim's number is above a hard limit that no count of its kind can exceed, however its words "
-                  "are read.",
+    "correct": "An official figure of the claim's own measure, period and scope lies within the range its words "
+               "allow, or the ministry's own counts for the parts of a running total already reach it.",
+    "correct but understated": "The claim holds, but the official figures go well beyond it: its floor is true and "
+                               "low.",
+    "misleading": "The number is a real official figure, but of another period, campaign or scope than the one the "
+                  "claim names.",
+    "incorrect": "An official figure of the claim's own measure, period and scope exists, and the claim's number is "
+                 "far from it.",
+    "impossible": "No count of the claim's kind can come near its number, however its words are read.",
+    "unproven": "The figures found bear on the claim but do not settle it, or none was found; the conclusion says "
+                "which way they lean.",
+    "can't be checked": "The claim counts something no one was found to count, or the article says too little "
+                        "(an unnamed case or attack) to look its figure up.",
 }
-MATCHABLE = CLOSENESS[2:-1]  # kinds a match may come from: a national claim matching one city is taken for chance
+ON_THE_SCALE = tuple(RATINGS)[:5]  # from true to false; the last two say why a claim is on no point of it
+MATCHABLE = ("partial total", "different period", "different campaign", "different scope")  # a match may come from
 FLOOR_QUALIFIERS = ("over",)  # hedges that give a floor: a figure above the claim's range does not refute it
 VAGUE = 10.0  # a claim whose range spans this factor or more ('hundreds of billions') would match almost any figure
+RECENT = 1  # an undated claim in the present tense is set against figures ending at most this many years before
+# the latest year the article names
+SOURCE_HEDGES = {"exact": "", "lower": "more than ", "upper": "nearly ", "approx": "about "}
 
 
-def _outcome(rating, ref_ids, ratio, conclusion, chance=""):
-    return {"rating": rating, "ref_ids": " ".join(dict.fromkeys(ref_ids)), "nearest_ratio": ratio,
+@dataclass
+class Claim:
+    """What every step of the rule reads about one claim; no step writes to it."""
+
+    low: float
+    high: float
+    wide_low: float
+    wide_high: float
+    pairs: pd.DataFrame
+    floor: bool = False
+    campaign: str = ""
+    period: str = ""
+    unit: str = ""
+    metric: str = ""
+    latest_year: int | None = None
+    search: dict = field(default_factory=dict)
+    companions: list = field(default_factory=list)
+    chance: tuple = (True, "")
+
+
+def _outcome(rating, reason, ref_ids, ratio, conclusion, chance=""):
+    return {"rating": rating, "reason": reason, "ref_ids": " ".join(dict.fromkeys(ref_ids)), "nearest_ratio": ratio,
             "conclusion": conclusion, "chance_test": chance}
 
 
 def rate_claim(low: float, high: float, reading: str, pairs: pd.DataFrame, qualifier: str = "",
-               campaign: str = "", rule: list | None = None) -> dict:
-    """One claim's rating under ``reading``, by the rule on the method page: its steps in order, the first that holds.
-
-    The steps follow an editor's questions: is there an official figure of the same measure, period
-    and scope (correct, correct as a lower bound, wrong for the period it names)? Does the claim
-    pass a hard limit (impossible)? Do the ministry's totals for parts of a running total reach it?
-    Does the number match a figure of the same period but another campaign or scope (misleading),
-    or one of another period that the chance test cannot put down to chance (matches a figure of
-    another period or scope)? Otherwise the nearest figure is named (no like-for-like figure).
+               campaign: str = "", rule: list | None = None, **about) -> dict:
+    """One claim's verdict under ``reading``, by the rule on the standards page: its steps in order, the first that holds.
 
     Parameters
     ----------
@@ -76,16 +92,18 @@ def rate_claim(low: float, high: float, reading: str, pairs: pd.DataFrame, quali
         The campaign the article credits, named where the number belongs to another.
     rule : list of (step, question), optional
         The rule's questions in the order they are asked (:func:`rating_rule`); the data package's by default.
+    **about
+        More of :class:`Claim`: ``period``, ``unit``, ``metric``, ``latest_year`` (the latest year the article
+        names), ``search`` (its row of searches.csv), ``companions`` (figures other claims of its sentences match).
 
     Returns
     -------
     dict
-        ``rating`` (a key of :data:`RATINGS`), ``ref_ids`` (the figures it rests on, space-separated, the
-        deciding one first), ``nearest_ratio`` (:func:`claim_to_official` against that figure; NaN where
-        there is none, or it counts another unit), ``conclusion`` (at most
-        :data:`mpsbook.wording.MAX_WORDS` words of plain English), ``chance_test`` (the chance
-        test in words, where the rule ran it; else empty) and ``question`` (the rule's question that
-        decided it).
+        ``rating`` (the verdict, a key of :data:`RATINGS`), ``reason`` (the rule's finer outcome),
+        ``ref_ids`` (the figures it rests on, the deciding one first), ``nearest_ratio``
+        (:func:`claim_to_official` against that figure; NaN where there is none or it counts another
+        unit), ``conclusion`` (at most :data:`mpsbook.wording.MAX_WORDS` words), ``chance_test`` and
+        ``question`` (the rule's question that decided it).
 
     Raises
     ------
@@ -99,8 +117,9 @@ def rate_claim(low: float, high: float, reading: str, pairs: pd.DataFrame, quali
         closeness=[closeness(r.comparability, r.period, r.period_ref, r.value, interval_middle(low, high))
                    for r in pairs.itertuples()],
     )
-    claim = {"low": low, "high": high, "wide_low": wide_low, "wide_high": wide_high, "pairs": pairs,
-             "floor": qualifier in FLOOR_QUALIFIERS, "campaign": campaign}
+    claim = Claim(low, high, wide_low, wide_high, pairs, floor=qualifier in FLOOR_QUALIFIERS, campaign=campaign,
+                  **about)
+    claim.chance = _chance(claim)
     for step, question in (rating_rule() if rule is None else rule):
         outcome = RULE_STEPS[step](claim)
         if outcome:
@@ -109,24 +128,46 @@ def rate_claim(low: float, high: float, reading: str, pairs: pd.DataFrame, quali
                      "does (any-figure, nearest and within-limits together settle every claim)")
 
 
+def _hedged(ref, unit: str = "") -> str:
+    """A figure as its source hedges it: 'more than 27,000', 'about 95,000 cases'."""
+    return SOURCE_HEDGES.get(getattr(ref, "relation", "exact"), "") + figure_words(ref.value, unit)
+
+
+def _amount(ref, unit: str) -> str:
+    """A figure of the claim's own measure, hedged as its source hedges it: 'more than 65 million cards a year ...'."""
+    return SOURCE_HEDGES.get(getattr(ref, "relation", "exact"), "") + amount_words(ref, unit)
+
+
+def _counted(ref, when: bool = True) -> str:
+    """A figure of another measure, with what it counts, hedged as its source hedges it."""
+    return SOURCE_HEDGES.get(getattr(ref, "relation", "exact"), "") + counted_words(ref, when=when)
+
+
 def _no_figure(claim):
-    if claim["pairs"].empty:
-        return _outcome("not found", [], math.nan, "No official figure was found; the searches made are listed below.")
-    return None
+    if not claim.pairs.empty:
+        return None
+    return _unchecked(claim, "nothing found")
+
+
+def _unchecked(claim, reason):
+    """A claim with no figure of its own measure: can't be checked where the search record says why, else unproven."""
+    obstacle = claim.search.get("obstacle", "")
+    finding = claim.search.get("finding", "") or f"No official figure of {claim.metric or 'this measure'} was found."
+    if obstacle:
+        return _outcome("can't be checked", "nothing to look it up by" if obstacle == "not named"
+                        else "nothing of the kind is counted", [], math.nan, finding)
+    return _outcome("unproven", reason, [], math.nan, f"Unconfirmed: {finding[0].lower()}{finding[1:]}")
 
 
 def _within_limits(claim):
     bounds = _of_kind(claim, "bound")
-    if len(bounds) < len(claim["pairs"]):
+    if len(bounds) < len(claim.pairs):
         return None
-    return _outcome("not found", [], math.nan,  # every figure listed is a hard limit the claim keeps within
-                    f"No official figure of this measure was found; the claim stays under its hard limit, "
-                    f"{counted_words(bounds.iloc[0])}.")
+    return _unchecked(claim, "within the limits found")
 
 
-def _of_kind(claim: dict, *kinds) -> pd.DataFrame:
-    pairs = claim["pairs"]
-    return pairs[pairs["comparability"].isin(kinds)]
+def _of_kind(claim, *kinds) -> pd.DataFrame:
+    return claim.pairs[claim.pairs["comparability"].isin(kinds)]
 
 
 def _own_unit(claim, ref) -> str:
@@ -135,63 +176,87 @@ def _own_unit(claim, ref) -> str:
 
 
 def _origin(claim, own) -> tuple[str, list]:
-    """A second sentence naming the figure the claim's number matches, where one of another period or scope does.
-
-    ``own`` is the figure of the claim's period; the match's topic is named only where it differs from it.
-    """
+    """A second sentence naming the figure the claim's number matches, where one of another period or scope does."""
     others = _of_kind(claim, *MATCHABLE)
     others = others[others["agrees"] & (others["ref_id"] != own.ref_id)]
     if not len(others):
         return "", []
     best = others.loc[others["closeness"].idxmin()]
     topic = f" ({best.topic})" if best.topic != own.topic else ""
-    return f" It matches {amount_words(best, _own_unit(claim, best))}{topic}.", [best.ref_id]
+    return f" It matches {_amount(best, _own_unit(claim, best))}{topic}.", [best.ref_id]
+
+
+def _of_own_period(claim) -> pd.DataFrame:
+    """Figures of the claim's own measure and period; for an undated claim, only recent ones (:data:`RECENT`)."""
+    same = _of_kind(claim, "same", "yearly average")
+    if claim.period or claim.latest_year is None:
+        return same
+    recent = [period_span(p)[1] > claim.latest_year - RECENT for p in same["period_ref"]]
+    return same[pd.Series(recent, index=same.index, dtype=bool)]
 
 
 def _same_period(claim):
-    same = _of_kind(claim, "same", "yearly average")
+    same = _of_own_period(claim)
     if not len(same):
         return None
     if same["agrees"].any():
         best = same[same["agrees"]].iloc[0]
-        return _outcome("correct", [best.ref_id], best.times,
-                        f"{counted_by_words(best)} {amount_words(best, _own_unit(claim, best))}, as the claim says.")
+        return _outcome("correct", "a figure of its own period", [best.ref_id], best.times,
+                        f"{counted_by_words(best)} {_amount(best, _own_unit(claim, best))}, as the claim says.")
     own = same.loc[same["times"].map(lambda r: abs(math.log(r))).idxmin()]
-    if claim["floor"] and own.times < 1:
-        return _outcome("correct as a lower bound", [own.ref_id], own.times,
-                        f"{counted_by_words(own)} {amount_words(own, _own_unit(claim, own))}: more, as 'over' allows.")
+    if claim.floor and own.times < 1:
+        return _outcome("correct but understated", "a figure of its own period", [own.ref_id], own.times,
+                        f"True, and low: {counted_by_words(own).lower()} {_amount(own, _own_unit(claim, own))}, "
+                        f"above the claim's floor.")
     origin, origin_ids = _origin(claim, own)
-    direction = (f"the claim is {times_words(own.times)} that" if own.times > 1
-                 else f"the claim is {times_words(1 / own.times)} lower")
-    return _outcome("wrong for the period it names", [own.ref_id, *origin_ids], own.times,
-                    f"{counted_by_words(own)} {amount_words(own, _own_unit(claim, own))}; {direction}.{origin}")
+    direction = (f"Too high: {counted_by_words(own).lower()} {_amount(own, _own_unit(claim, own))}; the claim is "
+                 f"{times_words(own.times)} that." if own.times > 1 else
+                 f"Too low: {counted_by_words(own).lower()} {_amount(own, _own_unit(claim, own))}, "
+                 f"{times_words(1 / own.times)} the claim.")
+    return _outcome("incorrect", "a figure of its own period", [own.ref_id, *origin_ids], own.times,
+                    direction + origin)
 
 
 def _impossible(claim):
     broken = _of_kind(claim, "bound")
-    broken = broken[broken["ref_high"] < claim["wide_low"]]
+    broken = broken[broken["ref_high"] < claim.wide_low]
     if not len(broken):
         return None
     worst = broken.loc[broken["times"].idxmax()]
-    words = f"{times_words(worst.times).capitalize()} a hard limit: {counted_words(worst)}."
-    other_unit = _of_kind(claim, "different unit")
-    other_unit = other_unit[other_unit["agrees"]]
-    if len(other_unit):  # the number fits a figure of another unit: the likelier reading of garbled words
-        fits = other_unit.loc[other_unit["closeness"].idxmin()]
-        words += f" In {fits.unit_ref}, it fits {counted_words(fits)}."
-    return _outcome("impossible", [worst.ref_id, *other_unit["ref_id"][:1]], worst.times, words)
+    if worst.unit_ref == "people" and not units_match(claim.unit, "people"):
+        each = count_words(int(claim.low // worst.value))
+        words = (f"Impossible: at least {figure_words(claim.low, claim.unit)} would be {each} for every one of "
+                 f"China's {figure_words(worst.value)} people, children included, {when_words(claim.period)}.")
+    else:
+        words = f"Impossible: the claim is {times_words(worst.times)} {_counted(worst)}, which includes every such count."
+    return _outcome("impossible", "a hard limit", [worst.ref_id], worst.times, words)
+
+
+def _wider(claim, parts) -> pd.DataFrame:
+    """Figures of a wider count in the running total's time, in its unit, that alone pass the claim's top."""
+    wider = _of_kind(claim, "different scope")
+    return wider[(wider["unit_ref"] == parts.iloc[0].unit_ref) & (wider["ref_low"] > claim.wide_high)]
 
 
 def _lower_bound(claim):
     parts = _of_kind(claim, "partial total")
-    if len(parts):
-        least, summed = running_total(parts)
-        if least >= claim["wide_low"]:
-            return _outcome("correct as a lower bound", summed,
-                            claim_to_official(claim["low"], claim["high"], least, math.inf),
-                            f"The ministry's own totals for {_periods(parts, summed)} already add up to "
-                            f"{figure_words(least, parts.iloc[0].unit_ref)}, so the claim holds as a floor.")
-    return None
+    if not len(parts):
+        return None
+    least, summed = running_total(parts)
+    if least < claim.wide_low:
+        return None
+    ratio = claim_to_official(claim.low, claim.high, least, math.inf)
+    total = f"the ministry's own tallies for {_periods(parts, summed)} add up to {figure_words(least, parts.iloc[0].unit_ref)}"
+    wider = _wider(claim, parts)
+    if len(wider):
+        more = wider.loc[wider["closeness"].idxmin()]
+        last = period_words(parts.set_index("ref_id").loc[summed[-1], "period_ref"])
+        return _outcome("correct but understated", "a running total the ministry's counts reach",
+                        [*summed, more.ref_id], ratio,
+                        f"True, and low: the ministry's own tallies add up to {figure_words(least, parts.iloc[0].unit_ref)}"
+                        f" by {last}, and {more.metric} add {_hedged(more)} {when_words(more.period_ref)} alone.")
+    return _outcome("correct", "a running total the ministry's counts reach", summed, ratio,
+                    f"{total[0].upper()}{total[1:]}, more than the claim's floor.")
 
 
 def _misleading(claim):
@@ -202,30 +267,62 @@ def _misleading(claim):
     if not len(elsewhere):
         return None
     best = elsewhere.loc[elsewhere["closeness"].idxmin()]
-    credited = f", not the {claim['campaign']}'s" if claim["campaign"] else ""
-    words = f"The number fits {counted_words(best)} ({best.topic}){credited}."
+    credited = f", not the {claim.campaign}'s" if claim.campaign else ""
+    words = f"It fits the {best.topic} total, {_counted(best)}{credited}"
     tied = same_period[~same_period["agrees"] & (same_period["unit_ref"] == best.unit_ref)]
     if len(tied):  # the figure nearer to what the claim names, which it does not fit
         nearer = tied.loc[tied["closeness"].idxmin()]
-        words += f" The nearer count: {counted_words(nearer, when=False)}."
-    return _outcome("misleading", [best.ref_id, *tied["ref_id"][:1]], best.times, words)
+        words += f"; the nearer count: {_counted(nearer, when=False)}"
+    return _outcome("misleading", "a figure of another campaign or scope", [best.ref_id, *tied["ref_id"][:1]],
+                    best.times, words + ".")
+
+
+def _series(claim) -> pd.DataFrame:
+    """The figures of the claim's own measure for any period, in a unit that counts what the claim counts."""
+    series = _of_kind(claim, "same", "yearly average", "different period")
+    alike = [units_match(unit, ref_unit) for unit, ref_unit in zip(series["unit"], series["unit_ref"], strict=True)]
+    return series[pd.Series(alike, index=series.index, dtype=bool)]
+
+
+def _best_match(claim):
+    others = _of_kind(claim, *MATCHABLE)
+    others = others[others["agrees"]]
+    return None if not len(others) else others.loc[others["closeness"].idxmin()]
+
+
+def _chance(claim) -> tuple[bool, str]:
+    """The chance test of the claim's best match of another period or scope, once, before any step is asked."""
+    best = _best_match(claim)
+    return (True, "") if best is None else chance_test(claim, best)
+
+
+def _together(claim, best) -> str:
+    """Words on a figure that another claim of the same sentences matches in the same statement as ``best``, or ''."""
+    for quote, ref in claim.companions:
+        if (ref.url, ref.published) == (best.url, best.published) and ref.ref_id != best.ref_id:
+            return f"the article's \u201c{quote}\u201d beside it matches {_hedged(ref, ref.unit_ref)}, given in the same statement"
+    return ""
 
 
 def chance_test(claim, best) -> tuple[bool, str]:
     """Whether a match with ``best`` (a figure of another period or scope) is unlikely to be chance, and why, in words.
 
-    A match counts only if the claim's range spans less than :data:`VAGUE` (a wider one would fit
-    almost any figure of its order), and, of the figures of the same measure in other periods (the
-    series: comparisons *same* and *different period* in the claim's unit), the claim fits at most
-    one: a number that fits several years' figures cannot say which it came from.
+    Two numbers of the article that match two figures of one statement together pass. Otherwise a
+    match counts only if the claim's range spans less than :data:`VAGUE` and, of the figures of the
+    same measure in other periods, the claim fits at most one.
     """
-    spread = claim["high"] / claim["low"] if claim["low"] > 0 else math.inf
-    if spread >= VAGUE:
-        span = "has no upper end" if math.isinf(spread) else f"spans a factor of {round_for_words(spread):,.0f}"
+    together = _together(claim, best)
+    series = _series(claim)
+    others = series[~series["agrees"]]
+    spread = (f" The other figures of this measure run from {_hedged(others.loc[others['value'].idxmin()])} to "
+              f"{_hedged(others.loc[others['value'].idxmax()])}." if len(others) > 1 else "")
+    if together:
+        return True, (f"The match with {_amount(best, _own_unit(claim, best))} is unlikely to be chance: "
+                      f"{together}.{spread}")
+    ratio = claim.high / claim.low if claim.low > 0 else math.inf
+    if ratio >= VAGUE:
+        span = "has no upper end" if math.isinf(ratio) else f"spans a factor of {round_for_words(ratio):,.0f}"
         return False, f"A claim this vague {span}, so it would fit almost any figure of its size."
-    series = _of_kind(claim, "same", "yearly average", "different period")
-    alike = [units_match(unit, ref_unit) for unit, ref_unit in zip(series["unit"], series["unit_ref"], strict=True)]
-    series = series[pd.Series(alike, index=series.index, dtype=bool)]
     fits = int(series["agrees"].sum())
     if not len(series):
         return True, "No other figure of this measure was found to test the match against."
@@ -233,26 +330,29 @@ def chance_test(claim, best) -> tuple[bool, str]:
     words = f"A claim this vague would match {share} figures of this measure for other periods"
     if fits > 1:
         return False, words + ", so a match cannot say which it came from."
-    return True, words + f"; its match with {amount_words(best, _own_unit(claim, best))} is unlikely to be chance."
+    return True, words + f"; its match with {_amount(best, _own_unit(claim, best))} is unlikely to be chance.{spread}"
 
 
 def _matches(claim):
-    others = _of_kind(claim, *MATCHABLE)
-    others = others[others["agrees"]]
-    if not len(others):
+    best = _best_match(claim)
+    passes, words = claim.chance
+    if best is None or not passes:
         return None
-    best = others.loc[others["closeness"].idxmin()]
-    passes, words = chance_test(claim, best)
-    claim["chance"] = words
-    if not passes:
-        return None
-    return _outcome("matches a figure of another period or scope", [best.ref_id], best.times,
-                    f"No figure for {_claim_period(best)} was published; the number matches "
-                    f"{amount_words(best, _own_unit(claim, best))} ({best.topic}).", words)
+    return _outcome("misleading", "a figure of another period", [best.ref_id], best.times,
+                    f"No count for {_claim_period(claim)} was found; the number matches "
+                    f"{_amount(best, _own_unit(claim, best))} ({best.topic}).", words)
 
 
-def _claim_period(row) -> str:
-    return period_words(row.period) if row.period else "the claim's own period"
+def _claim_period(claim) -> str:
+    return period_words(claim.period) if claim.period else "recent years"
+
+
+def _share_of_period(claim, ref) -> float:
+    """The share of the claim's period that the figure's period covers (1 where either is open)."""
+    own, theirs = period_span(claim.period), period_span(ref.period_ref)
+    if own is None or theirs is None:
+        return 1.0
+    return max(min(own[1], theirs[1]) - max(own[0], theirs[0]), 0.0) / (own[1] - own[0]) or 1.0
 
 
 def _short_of_total(claim):
@@ -260,11 +360,14 @@ def _short_of_total(claim):
     if not len(parts):
         return None
     least, summed = running_total(parts)
-    short = claim_to_official(claim["low"], claim["high"], least, least)
-    return _outcome("no like-for-like figure", summed, short,
-                    f"The ministry's own totals for {_periods(parts, summed)} reach only "
-                    f"{figure_words(least, parts.iloc[0].unit_ref)}; later years may close the gap.",
-                    claim.get("chance", ""))
+    short = claim_to_official(claim.low, claim.high, least, least)
+    covered = sum(_share_of_period(claim, parts.set_index("ref_id").loc[ref_id]) for ref_id in summed)
+    lean = "Plausible but unconfirmed" if covered < 1 and least / covered >= claim.low else "Unconfirmed"
+    first = parts.iloc[0]
+    when = when_words(first.period_ref) if len(summed) == 1 else f"in {_periods(parts, summed)}"
+    return _outcome("unproven", "a running total not yet reached", summed, short,
+                    f"{lean}: the ministry counted {figure_words(least, _own_unit(claim, first))} {when} alone; "
+                    f"no count for the whole of {_claim_period(claim)} was found.", claim.chance[1])
 
 
 def _nearest(claim):
@@ -275,31 +378,52 @@ def _nearest(claim):
     ranked = related.assign(order=[(kind == "local", kind == "different unit", near)
                                    for kind, near in zip(related["comparability"], related["closeness"], strict=True)])
     nearest = ranked.loc[ranked["order"].idxmin()]
-    chance = claim.get("chance", "")
     ratio = math.nan if nearest.comparability == "different unit" else nearest.times
-    official = counted_words(nearest)
+    lean, evidence = _lean(claim, nearest)
+    return _outcome("unproven", "the nearest related figure", [nearest.ref_id], ratio,
+                    f"{lean}: {_no_count(claim, nearest)}; {evidence}.", claim.chance[1])
+
+
+def _no_count(claim, nearest) -> str:
+    """What was not found: a figure for the claim's period, or, for an undated claim, one after the latest found."""
+    if claim.period:
+        return f"no figure for {period_words(claim.period)} was found"
+    series = _series(claim)
+    if units_match(claim.unit, nearest.unit_ref) and len(series):
+        return f"no count after {math.ceil(max(period_span(p)[1] for p in series['period_ref'])) - 1} was found"
+    return f"no count of {claim.metric} was found"
+
+
+def _lean(claim, nearest) -> tuple[str, str]:
+    """Which way the nearest figure leans, and the evidence in words."""
     if nearest.agrees and nearest.comparability != "different unit":  # a match the chance test set aside
-        fits = int(_of_kind(claim, "same", "yearly average", "different period")["agrees"].sum())
-        amount = f"{amount_words(nearest, _own_unit(claim, nearest))} ({nearest.topic})"
-        if fits > 1:
-            why = f"figures of {count_words(fits)} other periods fit its number, so the match with {amount} proves nothing"
-        else:
-            why = (f"{figure_words(claim['low'])} to {figure_words(claim['high'], nearest.unit)} is too wide a range "
-                   f"to tie to {amount}")
-        return _outcome("no like-for-like figure", [nearest.ref_id], ratio,
-                        f"No figure for {_claim_period(nearest)} was published; {why}.", chance)
+        return ("Plausible but unconfirmed",
+                f"{_amount(nearest, _own_unit(claim, nearest))} fits, but so would almost any figure of that size")
     if nearest.unit_ref == "person-times":
-        how = f"the nearest, {official}, counts a person once for each time sent out"
-    elif nearest.comparability == "different unit":
-        how = f"the nearest, {official}, counts {nearest.unit_ref}, not {nearest.unit}"
-    elif ratio > 1:
-        how = f"the claim is {times_words(ratio)} the nearest, {official}"
-    elif claim["floor"]:
-        how = f"the nearest, {official}, is higher, as 'over' allows"
-    else:
-        how = f"the nearest, {official}, is {times_words(1 / ratio)} the claim"
-    return _outcome("no like-for-like figure", [nearest.ref_id], ratio,
-                    f"No official figure counts the same thing; {how}.", chance)
+        sent = f"{claim.unit} were sent out {_hedged(nearest)} times {when_words(nearest.period_ref)} alone"
+        return ("Plausible but unconfirmed" if nearest.ref_high >= claim.low else "Unconfirmed"), sent
+    own_measure = nearest.comparability in ("same", "yearly average", "different period")
+    evidence = (_amount(nearest, _own_unit(claim, nearest)) if own_measure and units_match(claim.unit, nearest.unit_ref)
+                else _counted(nearest))
+    if nearest.comparability == "different unit":
+        return "Unconfirmed", f"the nearest figure, {evidence}, counts {nearest.unit_ref}"
+    share = _share_of_period(claim, nearest)
+    if nearest.times > 1 and share < 1 and nearest.ref_high / share >= claim.low:
+        return "Plausible but unconfirmed", f"{evidence} alone"
+    if nearest.times < 1 and claim.floor:
+        return "Plausible but unconfirmed", evidence
+    if nearest.times >= 1.5:
+        return "Probably too high", f"{evidence}, {_fraction(nearest.times)} the claim"
+    if nearest.times <= 1 / 1.5:
+        return "Probably too low", f"{evidence}, {times_words(1 / nearest.times)} the claim"
+    return "Unconfirmed", f"the nearest figure, {evidence}, counts something else"
+
+
+def _fraction(times: float) -> str:
+    """A figure's share of the claim in words: 'about a third of', 'less than a tenth of'."""
+    names = {2: "half", 3: "a third", 4: "a quarter", 5: "a fifth"}
+    rounded = round(times)
+    return f"about {names[rounded]} of" if rounded in names else f"{times_words(times)} smaller than"
 
 
 def _periods(pairs: pd.DataFrame, ref_ids: list) -> str:
@@ -335,18 +459,48 @@ def _claim_rows(claims: pd.DataFrame) -> list:
     return [(key, claims[claims["claim_key"] == key]) for key in dict.fromkeys(claims["claim_key"])]
 
 
-def _rate_all(claims, comparisons, references, reading, rule):
+def _agreeing(mentions, pairs, reading) -> list:
+    """The figures of another period or scope that a claim's range (tolerance included) overlaps."""
+    wide_low, wide_high = widened(*claim_interval(mentions, reading), reading)
+    matchable = pairs[pairs["comparability"].isin(MATCHABLE)]
+    return [ref for ref in matchable.itertuples()
+            if overlaps(wide_low, wide_high, ref.ref_low, ref.ref_high)]
+
+
+def _companions(rows, reading) -> dict:
+    """For each claim, the figures that the other claims of its paragraphs match: (their quote, the figure)."""
+    agreeing = {key: (set(mentions["paragraph"]), mentions.iloc[0].quote, _agreeing(mentions, pairs, reading))
+                for key, mentions, pairs in rows}
+    return {key: [(quote, ref) for other, (paras, quote, refs) in agreeing.items()
+                  if other != key and paras & agreeing[key][0] for ref in refs]
+            for key in agreeing}
+
+
+def _latest_year(claims) -> int | None:
+    """The latest year the article names: the present of an undated claim."""
+    ends = [period_span(p)[1] for p in claims["period"] if p]
+    return int(max(ends)) - 1 if ends else None
+
+
+def _rate_all(claims, comparisons, references, reading, rule, searches=None):
     compared = compare_claims(claims, comparisons, references)
-    for key, mentions in _claim_rows(claims):
-        pairs = compared[compared["claim_key"] == key].drop_duplicates("ref_id")
+    rows = [(key, mentions, compared[compared["claim_key"] == key].drop_duplicates("ref_id"))
+            for key, mentions in _claim_rows(claims)]
+    companions = _companions(rows, reading)
+    records = {} if searches is None else searches.set_index("claim_key").to_dict("index")
+    latest = _latest_year(claims)
+    for key, mentions, pairs in rows:
         low, high = claim_interval(mentions, reading)
         first = mentions.iloc[0]
-        yield key, mentions, pairs, low, high, rate_claim(low, high, reading, pairs, qualifier=first.qualifier,
-                                                          campaign=first.campaign, rule=rule)
+        yield key, mentions, pairs, low, high, rate_claim(
+            low, high, reading, pairs, qualifier=first.qualifier, campaign=first.campaign, rule=rule,
+            period=first.period, unit=first.unit, metric=first.metric, latest_year=latest,
+            search=records.get(key, {}), companions=companions[key])
 
 
 def claim_ratings(claims: pd.DataFrame, comparisons: pd.DataFrame, references: pd.DataFrame,
-                  reading: str = "book rule", rule: tuple | None = None) -> pd.DataFrame:
+                  reading: str = "book rule", rule: tuple | None = None, searches: pd.DataFrame | None = None
+                  ) -> pd.DataFrame:
     """One rating per claim under ``reading``, in the article's order of first mention.
 
     Returns
@@ -357,8 +511,10 @@ def claim_ratings(claims: pd.DataFrame, comparisons: pd.DataFrame, references: p
         pages, ``claim_ids`` (the mentions, space-separated), ``section``, ``quote`` (first mention),
         ``low`` and ``high`` (the claim's interval before tolerance, in ``unit``), ``unit``.
     """
+    searches = load_table("searches") if searches is None else searches
     rows = []
-    for key, mentions, pairs, low, high, outcome in _rate_all(claims, comparisons, references, reading, rule):
+    for key, mentions, pairs, low, high, outcome in _rate_all(claims, comparisons, references, reading, rule,
+                                                               searches):
         first = mentions.iloc[0]
         listed = dict(zip(pairs["ref_id"], pairs["comparability"], strict=True))
         origins = possible_origins(*widened(low, high, reading), first.unit, first.period, references, listed,
@@ -366,18 +522,19 @@ def claim_ratings(claims: pd.DataFrame, comparisons: pd.DataFrame, references: p
         rows.append({"claim_key": key, **outcome, "possible_origin": " ".join(origins),
                      "claim_ids": " ".join(mentions["claim_id"]), "section": first.section, "quote": first.quote,
                      "low": low, "high": high, "unit": first.unit})
-    columns = ["claim_key", "rating", "conclusion", "ref_ids", "possible_origin", "nearest_ratio", "chance_test",
+    columns = ["claim_key", "rating", "reason", "conclusion", "ref_ids", "possible_origin", "nearest_ratio", "chance_test",
                "question", "claim_ids", "section", "quote", "low", "high", "unit"]
     return pd.DataFrame(rows, columns=columns)
 
 
 def claim_sensitivity(claims: pd.DataFrame, comparisons: pd.DataFrame, references: pd.DataFrame,
-                      rule: tuple | None = None) -> pd.DataFrame:
+                      rule: tuple | None = None, searches: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every claim's rating under every reading of :data:`READINGS`: columns ``claim_key``, ``reading``, ``rating``.
 
     One row per claim and reading, claims in the article's order, readings in :data:`READINGS` order.
     """
-    ratings = {reading: claim_ratings(claims, comparisons, references, reading, rule) for reading in READINGS}
+    searches = load_table("searches") if searches is None else searches
+    ratings = {reading: claim_ratings(claims, comparisons, references, reading, rule, searches) for reading in READINGS}
     rows = [{"claim_key": key, "reading": reading, "rating": ratings[reading].set_index("claim_key").loc[key, "rating"]}
             for key in dict.fromkeys(claims["claim_key"]) for reading in READINGS]
     return pd.DataFrame(rows, columns=["claim_key", "reading", "rating"])

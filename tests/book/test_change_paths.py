@@ -33,8 +33,8 @@ ADDED_FIGURE = ("drug-dens-2022-destroyed,crime,drug control,drug-making dens de
 ADDED_CLAIM = ("C20,bank-cooperation-years,crime,7,for more than a year,years of cooperation with banks,1,1,2,over,years,"
                "2023,,,A claim added by the test.")
 EXPECTED = {"drug-dens-2022": "correct",  # the added figure: the same measure and year, inside the claim's range
-            "drugs-seized-2022": "no like-for-like figure",  # 'nearly 15 tons' no longer takes in 21.9 tonnes
-            "bank-cooperation-years": "not found"}  # the added claim, with no official figure
+            "drugs-seized-2022": "unproven",  # 'nearly 15 tons' no longer takes in 21.9 tonnes
+            "bank-cooperation-years": "unproven"}  # the added claim, with no official figure
 
 
 def scratch_copy(folder: Path) -> Path:
@@ -167,4 +167,4 @@ def test_the_chapter_prose_glues_the_new_rating(changed):
     glued = {output["metadata"]["scrapbook"]["name"]: output["data"][text]
              for cell in stored["cells"] for output in cell.get("outputs", []) if text in output.get("data", {})}
     assert glued["Rating_drug_dens_2022"].strip("'\"") == "Correct"
-    assert glued["rating_bank_cooperation_years"].strip("'\"") == "not found"
+    assert glued["rating_bank_cooperation_years"].strip("'\"") == "unproven"

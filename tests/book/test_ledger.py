@@ -264,3 +264,14 @@ def test_findings_of_each_kind(findings):
     assert quotes_of(findings, "web leftover") == [
         "email protected", "Leave a Reply", "Your email address will not be published.",
         "Required fields are marked *"]
+
+
+def test_every_copy_on_one_site_gets_one_evidence_grade():
+    """The grade rule (standards page) reads who published and whose site the copy is on: one site, one kind."""
+    from urllib.parse import urlsplit
+
+    references = mpsbook.load_references()
+    kinds = references.groupby(references["url"].map(lambda url: urlsplit(url).hostname))["source_kind"].unique()
+    assert {host: list(k) for host, k in kinds.items() if len(k) > 1} == {}
+    official = references[references["url"].str.contains(r"gov\.cn|embassy|consulate", regex=True)]
+    assert set(official["source_kind"]) <= {"official copy", "state media", "repost"}  # none is the publisher's own site

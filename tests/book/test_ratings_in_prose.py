@@ -97,5 +97,5 @@ def test_the_built_chapter_names_each_rating_as_verdicts_csv_does(site_dir, page
 
 
 def test_a_rating_typed_by_hand_or_a_stale_page_is_caught():
-    assert TYPED_RATING.findall("so that claim is *not found*; and *Matches a figure of another period or scope.*")
-    assert ratings_in_italics("<p><em>Not found.</em> and <em>other</em></p>") == ["not found"]
+    assert TYPED_RATING.findall("so that claim is *unproven*; and *Can't be checked.*")
+    assert ratings_in_italics("<p><em>Unproven.</em> and <em>other</em></p>") == ["unproven"]
