@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
-import publish_check  # noqa: E402
+import publish_check
 
 
 def _copy(tmp_path):

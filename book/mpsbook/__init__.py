@@ -84,7 +84,7 @@ from .verdicts import (
     KIND_LABELS,
     comparison_frame,
 )
-from .wording import MAX_WORDS, JARGON, count_words, figure_words, period_words, times_words
+from .wording import MAX_WORDS, JARGON, count_words, figure_words, period_words, prose_figure, times_words
 from .readings import READINGS, TOLERANCE, mention_interval, claim_interval, widened
 from .origins import CLOSENESS, possible_origins
 from .running_totals import running_total, running_total_steps
@@ -191,6 +191,7 @@ __all__ = [
     "MAX_WORDS",
     "JARGON",
     "figure_words",
+    "prose_figure",
     "period_words",
     "times_words",
     "count_words",

@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from .citation import CITATION, book_edition, checked_editions, citation, review_dates
 from .data import DATAPACKAGE, load_article, load_references, load_table, read_datapackage
+from .wording import SOURCE_HEDGES, figure_words, period_words
 
 PAGE_TABLES = ("claims", "references", "verdicts", "sensitivity", "searches", "corrections", "exclusions", "editions")
 TEMPLATES = jinja2.Environment(
@@ -180,11 +181,13 @@ def scorecard_html(claims: pd.DataFrame, verdicts: pd.DataFrame, colours: dict, 
     return render("scorecard.html", rows=scorecard_rows(claims, verdicts, sensitivity), colours=colours, links=links)
 
 
-def format_value(value, unit: str) -> str:
-    """A figure for readers: thousands separators, no trailing ``.0``, then its unit."""
-    number = float(value)
-    text = f"{number:,.0f}" if number == int(number) else f"{number:,}"
-    return f"{text} {unit}".strip()
+def format_value(value, unit: str, relation: str = "exact") -> str:
+    """A figure for readers, hedged as its source hedges it: 'more than 800 billion yuan', '83,000 cases'.
+
+    Millions and more are said in words (:func:`mpsbook.wording.figure_words`), so no figure a reader
+    sees runs to more than six digits; the figure as published stays in the data and the downloads.
+    """
+    return SOURCE_HEDGES.get(relation, "") + figure_words(value, unit)
 
 
 # Each kind of source as a grade a reader can weigh: the publisher's own words first, a copy of a copy last.
@@ -225,7 +228,8 @@ def reference_items(references: pd.DataFrame, ref_ids) -> list:
     items = []
     for ref in chosen.to_dict("records"):
         item = {key: _text(value) for key, value in ref.items()}
-        item["figure"] = format_value(ref["value"], ref["unit"])
+        item["figure"] = format_value(ref["value"], ref["unit"], ref.get("relation", "exact"))
+        item["period"] = period_words(item["period"]) or item["period"]
         item["language"] = "en" if item["quote"] == item["quote_en"] else "zh"
         item["grade"], item["grade_words"] = EVIDENCE_GRADES.get(item.get("source_kind", ""), ("", ""))
         item["archive"] = archive_lookup(item["url"])

@@ -17,12 +17,21 @@ import pandas as pd
 
 from .data import DATAPACKAGE, DataError, display_path, load_table, resource_descriptor
 from .origins import CLOSENESS, closeness, possible_origins
-from .quantities import format_figure
 from .readings import READINGS, claim_interval, interval_middle, overlaps, widened
 from .running_totals import running_total
 from .verdicts import claim_to_official, compare_claims, period_span, units_match
-from .wording import (amount_words, count_words, counted_by_words, counted_words, figure_words, period_words, round_for_words,
-                      times_words, when_words)
+from .wording import (
+    SOURCE_HEDGES,
+    amount_words,
+    count_words,
+    counted_by_words,
+    counted_words,
+    figure_words,
+    period_words,
+    round_for_words,
+    times_words,
+    when_words,
+)
 
 # The verdicts, in scale order from true to false, then the two that place a claim on no point of it.
 RATINGS = {
@@ -46,7 +55,6 @@ FLOOR_QUALIFIERS = ("over",)  # hedges that give a floor: a figure above the cla
 VAGUE = 10.0  # a claim whose range spans this factor or more ('hundreds of billions') would match almost any figure
 RECENT = 1  # an undated claim in the present tense is set against figures ending at most this many years before
 # the latest year the article names
-SOURCE_HEDGES = {"exact": "", "lower": "more than ", "upper": "nearly ", "approx": "about "}
 
 
 @dataclass
@@ -554,7 +562,7 @@ def rating_table(ratings: pd.DataFrame) -> pd.DataFrame:
     table = pd.DataFrame({
         "mentions": ratings["claim_ids"].str.replace(" ", ", "),
         "the article's words": ratings["quote"],
-        "interval": [f"{format_figure(lo)} to {format_figure(hi)} {unit}"
+        "interval": [f"{figure_words(lo)} to {figure_words(hi)} {unit}"
                      for lo, hi, unit in zip(ratings["low"], ratings["high"], ratings["unit"], strict=True)],
         "rating": ratings["rating"],
         "why": ratings["conclusion"],

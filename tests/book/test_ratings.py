@@ -66,7 +66,7 @@ def test_financial_crime_cases_are_impossible_against_the_population_not_cases_s
     assert kinds[("C13", "economic-crime-2023-2024q1-cases")] != "bound"  # cases solved cannot cap cases detected
     row = rated.loc["financial-crime-cases-2023"]
     assert row["rating"] == "impossible" and row["ref_ids"] == "population-2023"
-    assert "seven for every one of China's 1.4 billion people" in row["conclusion"]
+    assert "seven for every one of China's 1.41 billion people" in row["conclusion"]
 
 
 def test_a_hard_limit_bounds_the_claims_own_measure_or_is_the_population(ledger):
