@@ -314,10 +314,20 @@ def test_a_template_fails_on_a_name_the_code_does_not_give():
         pages.render("scorecard.html", colours={}, links=LINKS)
 
 
-def test_the_scorecard_says_how_many_readings_each_rating_holds_under(tables):
+def test_the_scorecard_says_how_many_readings_a_verdict_holds_under_only_where_one_changes_it(tables):
     page = pages.scorecard_html(tables["claims"], tables["verdicts"], mpsbook.RATING_COLOURS, LINKS,
                                 tables["sensitivity"])
-    held = dict(re.findall(r'<tr data-claim="([^"]+)">.*?<span class="mpsbook-held">holds under (\d) of 4 readings<', page))
-    assert len(held) == len(tables["verdicts"])
+    held = dict(re.findall(r'<tr data-claim="([^"]+)">[^\n]*?<span class="mpsbook-held">holds under (\d) of 4 readings<',
+                           page))
     changes = mpsbook.sensitivity_table(tables["sensitivity"])["changes"]
-    assert {key for key, count in held.items() if count != "4"} == set(changes.index[changes])
+    assert set(held) == set(changes.index[changes]) and "4" not in held.values()
+    assert "unless its row says otherwise" in page
+
+
+def test_the_article_verdict_counts_each_claim_once_with_verbs_that_agree():
+    ratings = pd.DataFrame({"rating": ["correct", "incorrect", "impossible", "unproven", "can't be checked"]})
+    assert mpsbook.article_verdict(ratings) == ("Of the article's 5 claims, 1 stands up, 2 are misleading, incorrect "
+                                                "or impossible, and 2 cannot be confirmed from what the ministry has "
+                                                "published.")
+    assert "2 stand up, 1 is misleading" in mpsbook.article_verdict(
+        pd.DataFrame({"rating": ["correct", "correct but understated", "misleading"]}))

@@ -132,7 +132,7 @@ from .charts import (
     sensitivity_chart,
     enable_book_display,
 )
-from .prose import glue_name, rating_words, claims_by_rating, ratio_text, place_in_interval
+from .prose import article_verdict, glue_name, rating_words, claims_by_rating, ratio_text, place_in_interval
 
 __all__ = [
     "BOOK_DIR",
@@ -240,6 +240,7 @@ __all__ = [
     "sensitivity_chart",
     "enable_book_display",
     "glue_name",
+    "article_verdict",
     "rating_words",
     "claims_by_rating",
     "ratio_text",

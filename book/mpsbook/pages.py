@@ -150,13 +150,19 @@ def readings_held(sensitivity: pd.DataFrame, claim_key: str, rating: str) -> str
     return f"holds under {int((ratings == rating).sum())} of {len(ratings)} readings"
 
 
+def _held_if_not_always(sensitivity: pd.DataFrame, claim_key: str, rating: str) -> str:
+    """:func:`readings_held` where some reading gives another verdict, else '' (the caption says the rest hold)."""
+    ratings = sensitivity.loc[sensitivity["claim_key"] == claim_key, "rating"]
+    return "" if (ratings == rating).all() else readings_held(sensitivity, claim_key, rating)
+
+
 def scorecard_rows(claims: pd.DataFrame, verdicts: pd.DataFrame, sensitivity: pd.DataFrame | None = None) -> list:
     """One dict per claim, in article order: ``claim_key``, ``quote`` (first mention), ``rating``, ``in_one_line``,
     and ``held`` (:func:`readings_held`; empty without ``sensitivity``)."""
     first = first_mentions(claims)
     return [{"claim_key": row.claim_key, "quote": first.loc[row.claim_key, "quote"], "rating": row.rating,
              "reason": row.reason, "in_one_line": in_one_line(row.conclusion),
-             "held": "" if sensitivity is None else readings_held(sensitivity, row.claim_key, row.rating)}
+             "held": "" if sensitivity is None else _held_if_not_always(sensitivity, row.claim_key, row.rating)}
             for row in verdicts.itertuples()]
 
 

@@ -88,3 +88,17 @@ def place_in_interval(value: float, low: float, high: float) -> str:
 
 
 __all__ = ["claims_by_rating", "glue_name", "place_in_interval", "rating_words", "ratio_text"]
+
+
+def article_verdict(ratings: pd.DataFrame) -> str:
+    """One sentence on the article as a whole: how many of its claims stand up, are wrong, or cannot be confirmed.
+
+    Counted by claim (``ratings``: :func:`mpsbook.claim_ratings`), with the verbs agreeing with each count.
+    """
+    counts = ratings["rating"].value_counts()
+    stand, wrong, unsettled = (int(counts.reindex(list(group), fill_value=0).sum()) for group in (
+        ("correct", "correct but understated"), ("misleading", "incorrect", "impossible"),
+        ("unproven", "can't be checked")))
+    return (f"Of the article's {len(ratings)} claims, {stand} {'stands' if stand == 1 else 'stand'} up, {wrong} "
+            f"{'is' if wrong == 1 else 'are'} misleading, incorrect or impossible, and {unsettled} cannot be "
+            f"confirmed from what the ministry has published.")
