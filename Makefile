@@ -21,7 +21,7 @@ NBVAL := --nbval --nbval-current-env
 EXECUTE := $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600
 
-.PHONY: help env env-3.13 lock derived book pdf update test test-fast test-python test-notebooks test-3.13 lint execute bench bench-extractor lab clean
+.PHONY: help env env-3.13 lock derived book pdf update test test-fast test-python test-notebooks test-3.13 lint execute bench bench-quick bench-extractor lab clean
 .DELETE_ON_ERROR:
 # Committed files a failed recipe must leave as they were (make would otherwise delete a target whose recipe
 # failed): the derived tables are written all or none by their command.
@@ -199,8 +199,11 @@ update: $(STAMP) $(NODE_STAMP) ## After editing data/ or book/mpsbook/: derived 
 	$(MAKE) execute
 	$(MAKE) book
 
-bench: $(STAMP) $(NODE_STAMP) ## Measure build, execute, test and page costs against the budgets (not run in CI)
+bench: $(STAMP) $(NODE_STAMP) ## Measure build, execute, test and page costs against the budgets (its short form runs in CI)
 	$(BIN)/python -m bench.bench $(BENCH_ARGS)
+
+bench-quick: $(STAMP) $(NODE_STAMP) ## The short form of make bench that CI runs: each kind of step once, about a minute
+	$(BIN)/python -m bench.bench --quick
 
 # The extractor on NewsQuant beside quantulum3 and Recognizers-Text, these in .venv-bench from their own
 # lock (bench/requirements-extractors.txt); the benchmark's file is not stored here (bench/README.md). Not run in CI.

@@ -110,3 +110,11 @@ def test_a_failed_make_derived_deletes_and_changes_nothing(tmp_path):
 def test_the_fast_tier_installs_what_it_needs():
     # In a fresh clone `make test-fast` is the first command: it must make node_modules too (the chart tests read vega).
     assert {".venv/.installed", "node_modules/.installed"} <= make_prerequisites("test-fast")
+
+
+def test_the_benchmark_copies_every_file_make_needs_in_its_copy_of_the_book():
+    # bench.copy_book makes a copy in which `make execute` runs: the stamps' prerequisites must be there.
+    from bench.bench import COPIED
+
+    needed = make_prerequisites(".venv/.installed") | make_prerequisites("node_modules/.installed")
+    assert needed <= set(COPIED), f"bench.copy_book leaves out {sorted(needed - set(COPIED))}"
