@@ -101,8 +101,9 @@ def load_table(name: str, package_path=DATAPACKAGE) -> pd.DataFrame:
     Everything the schema declares is enforced: the header (every declared column, in the declared
     order, and no other), one cell per column, each field's type and format, its constraints
     (required, unique, enum, minimum, maximum, pattern, lengths), the primary key, every foreign key,
-    and the book's row rules (``mpsbook:rowRules``: ``low`` not above ``high``), checked as
-    frictionless row constraints.
+    and the book's row rules (``mpsbook:rowRules``): ``notGreater`` (``low`` not above ``high``) and
+    ``formula`` as frictionless row constraints; ``dates`` (a date that exists), ``periods`` (real
+    dates, running forward) and ``agreeWithin`` (rows sharing a key agree on what they count) here.
 
     Returns
     -------
