@@ -345,6 +345,8 @@ def period_problem(period: str) -> str | None:
             return problem
     if last < first:  # YYYY, YYYY-MM, YYYY-MM-DD compare as text; a shorter one is its own start
         return f"the period ends ({last}) before it starts ({first})"
+    if ("/" in period and first == last) or re.fullmatch(r"(\d{4})-\1", period):
+        return f"a period of one year or day is written as itself ('{first}'), so that it matches the same period"
     return None
 
 
