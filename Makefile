@@ -21,8 +21,11 @@ NBVAL := --nbval --nbval-current-env
 EXECUTE := $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600
 
-.PHONY: help env env-3.13 lock derived book pdf publish-check update test test-fast test-python test-notebooks test-3.13 lint execute bench bench-extractor lab clean
+.PHONY: help env env-3.13 lock derived book pdf publish-check update test test-fast test-python test-notebooks test-3.13 lint execute bench bench-quick bench-extractor lab clean
 .DELETE_ON_ERROR:
+# Committed files a failed recipe must leave as they were (make would otherwise delete a target whose recipe
+# failed): the derived tables are written all or none by their command.
+.PRECIOUS: data/derived/verdicts.csv data/derived/sensitivity.csv
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -69,10 +72,15 @@ lock: ## Rewrite requirements.txt (the lock, with hashes) from requirements.in
 	$(PYTHON) tools/lock_bases.py requirements.txt
 	rm -rf $(VENV).lock
 
-# The derived tables: written from the ledger by the helper package, never by hand (byte-stable).
+# The derived tables: written from the ledger by the helper package, never by hand (byte-stable), all or
+# none. Their prerequisites are every file the command reads: the data package and each table it declares
+# (the whole package is checked before anything is written), the edition (CITATION.cff) and the package's
+# code; tests/test_make_prerequisites.py records what `python -m mpsbook.derived` opens and compares.
 DERIVED := data/derived/verdicts.csv data/derived/sensitivity.csv
-LEDGER := data/claims.csv data/comparisons.csv data/references.csv data/references-added.csv data/reference-corrections.csv data/references-accessed.csv \
-	data/datapackage.json data/source/mps-article.txt
+LEDGER := data/datapackage.json data/source/mps-article.txt data/claims.csv data/comparisons.csv data/corrections.csv \
+	data/editions.csv data/exclusions.csv data/rating-rule.csv data/reference-corrections.csv \
+	data/reference-note-figures.csv data/references-accessed.csv data/references-added.csv data/references.csv \
+	data/searches.csv CITATION.cff
 
 derived: $(DERIVED) ## Write the ratings and their sensitivity (data/derived/) from the ledger
 
@@ -82,30 +90,48 @@ $(DERIVED) &: $(STAMP) $(LEDGER) $(wildcard book/mpsbook/*.py)
 # What the site is built from. Directories are listed too: adding or deleting a file changes
 # its directory's time, so that also calls for a build.
 # Absolute paths, so the directory book/ is not taken for the target `book`.
-BOOK_SOURCES := _config.yml _toc.yml $(shell find $(CURDIR)/book $(CURDIR)/data \( -name __pycache__ -o -name .ipynb_checkpoints \) -prune -o -print)
-SITE_STAMP := _build/.site-built
+BOOK_SOURCES := _config.yml _toc.yml CITATION.cff \
+	$(shell find $(CURDIR)/book $(CURDIR)/data \( -name __pycache__ -o -name .ipynb_checkpoints \) -prune -o -print)
 
 CHROMIUM ?= /usr/bin/chromium
 export MPSBOOK_CHROMIUM := $(CHROMIUM)
-# The whole book as one PDF per paper size, printed by Chromium from the built site (mpsbook.pdf). The site's
-# intro links both, so `make book` prints them too where there is a Chromium; where there is none it says so
-# and the site is built without them (`make pdf` then fails, naming what is missing).
-PDFS := _build/html/mpsbook.pdf _build/html/mpsbook-letter.pdf
-BOOK_PDF ?= $(if $(wildcard $(CHROMIUM)),$(PDFS))
+# The whole book as one PDF per paper size (_build/html/mpsbook.pdf, mpsbook-letter.pdf), printed by Chromium
+# from the built site (mpsbook.pdf). The site's intro links both, so `make book` prints them too where there is
+# a Chromium; where there is none it says so and the site is built without them (`make pdf` then fails, naming
+# what is missing). BOOK_PDF= builds the site alone.
+BOOK_PDF ?= $(if $(wildcard $(CHROMIUM)),yes)
 
-book: $(SITE_STAMP) $(BOOK_PDF) ## Build the site into _build/html from the notebooks' stored outputs (only when a source changed), and its PDF
-	@test -x $(CHROMIUM) || echo "make book: no Chromium at $(CHROMIUM), so no PDF of the book (its links in the intro are broken): apt-get install chromium"
+# The site is built apart, in $(SITE_WORK) (Sphinx's environment and pages, kept from build to build so that
+# Sphinx rewrites only what changed), with its PDFs, and replaces _build/html only when all of it succeeded:
+# a failed build leaves the last good site and its PDFs as they were, and prints no PDF. $(SITE_FAILED) is
+# there from a build's start to its success: the build after a failed one starts afresh, so Sphinx's saved
+# environment cannot hide a fault it reported once (a broken reference is reported only when its page is read).
+# The stamp names whether the PDFs were printed, so a site built without them is rebuilt once Chromium is there.
+SITE := _build/html
+SITE_WORK := _build/next
+SITE_BUILT := $(SITE_WORK)/_build/html
+SITE_FAILED := $(SITE_WORK).failed
+SITE_STAMP := _build/.site-built$(if $(BOOK_PDF),-with-pdf)
 
-pdf: $(PDFS) ## The whole book as one PDF, A4 and Letter (_build/html/mpsbook.pdf, mpsbook-letter.pdf), printed by Chromium
+book: $(SITE_STAMP) ## Build the site into _build/html from the notebooks' stored outputs (only when a source changed), and its PDF
+	@test -n "$(BOOK_PDF)" || echo "make book: no Chromium at $(CHROMIUM), so no PDF of the book (its links in the intro are broken): apt-get install chromium"
 
-$(PDFS) &: $(SITE_STAMP) book/mpsbook/pdf.py
+pdf: ## The whole book as one PDF, A4 and Letter (_build/html/mpsbook.pdf, mpsbook-letter.pdf), printed by Chromium
 	@test -x $(CHROMIUM) || { echo "make pdf: no Chromium at $(CHROMIUM): apt-get install chromium, or make pdf CHROMIUM=/path/to/chromium" >&2; exit 1; }
-	$(BIN)/python -m mpsbook.pdf _build/html
+	$(MAKE) book BOOK_PDF=yes
 
 # A Jupyter Book build costs seconds (start-up, reading the environment) even when Sphinx then finds nothing to do,
 # so make checks the sources first; when one has changed, Sphinx rebuilds only what it affects.
 $(SITE_STAMP): $(STAMP) $(NODE_STAMP) $(DERIVED) $(BOOK_SOURCES)
-	$(BIN)/jupyter-book build -W -n --keep-going .
+	@mkdir -p _build
+	@if [ -e $(SITE_FAILED) ]; then echo "make book: the last build failed, so this one starts afresh"; rm -rf $(SITE_WORK); fi
+	@touch $(SITE_FAILED)
+	$(BIN)/jupyter-book build -W -n --keep-going --path-output $(SITE_WORK) .
+	$(if $(BOOK_PDF),$(BIN)/python -m mpsbook.pdf $(SITE_BUILT))
+	rm -rf $(SITE).new $(SITE).old
+	cp -a $(SITE_BUILT) $(SITE).new
+	if [ -d $(SITE) ]; then mv $(SITE) $(SITE).old; fi; mv $(SITE).new $(SITE); rm -rf $(SITE).old
+	@rm -f $(SITE_FAILED) _build/.site-built _build/.site-built-with-pdf
 	touch $@
 
 JOBS ?= 2
@@ -122,7 +148,7 @@ test: $(STAMP) $(NODE_STAMP) ## Run the tests in tests/ and nbval (strict) over 
 FAST_TESTS := tests/test_*.py tests/book/test_ledger.py tests/book/test_ratings.py tests/book/test_notebooks.py \
 	tests/book/test_ratings_in_prose.py
 
-test-fast: $(STAMP) ## The fast tier, under a minute: unit, data and rating tests, no browser and no site build
+test-fast: $(STAMP) $(NODE_STAMP) ## The fast tier, under a minute: unit, data and rating tests, no browser and no site build
 	$(BIN)/python -m pytest -n $(JOBS) -m "not site and not browser" $(FAST_TESTS)
 
 test-python: $(STAMP) $(NODE_STAMP) ## The tests in tests/ alone, serially
@@ -173,8 +199,11 @@ update: $(STAMP) $(NODE_STAMP) ## After editing data/ or book/mpsbook/: derived 
 	$(MAKE) execute
 	$(MAKE) book
 
-bench: $(STAMP) $(NODE_STAMP) ## Measure build, execute, test and page costs against the budgets (not run in CI)
+bench: $(STAMP) $(NODE_STAMP) ## Measure build, execute, test and page costs against the budgets (its short form runs in CI)
 	$(BIN)/python -m bench.bench $(BENCH_ARGS)
+
+bench-quick: $(STAMP) $(NODE_STAMP) ## The short form of make bench that CI runs: each kind of step once, about a minute
+	$(BIN)/python -m bench.bench --quick
 
 # The extractor on NewsQuant beside quantulum3 and Recognizers-Text, these in .venv-bench from their own
 # lock (bench/requirements-extractors.txt); the benchmark's file is not stored here (bench/README.md). Not run in CI.

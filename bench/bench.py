@@ -1,10 +1,16 @@
 """Benchmark of the book: build, execute, test and page costs, checked against its budgets.
 
 Run with `make bench` (the environment already installed). It prints a table of figures and
-one PASS/FAIL line per budget. It is a measurement, not a test: nothing here runs in CI.
+one PASS/FAIL line per budget. It is a measurement, not a test: its budgets fail nothing.
 Budgets are ratios, because the machine is shared and absolute times drift.
 
     python -m bench.bench [--scales 4 16] [--update-readme]   # from the book's root
+    python -m bench.bench --quick                             # the short form CI runs (make bench-quick)
+
+`--quick` runs every kind of step once, at the smallest size (the build as `make book` runs it, a
+copy of the book built, executed and tested, one page measured in Chromium and by Lighthouse), in
+about a minute, so that CI notices when a step stops working; it keeps the site already built and
+prints its figures without writing them anywhere.
 
 `--update-readme` writes the table into README.md between the bench markers.
 """
@@ -30,6 +36,8 @@ NOTEBOOKS = sorted((ROOT / "book").glob("*.ipynb"))
 EXECUTE = [str(BIN / "jupyter"), "nbconvert", "--to", "notebook", "--execute", "--inplace",
            "--ExecutePreprocessor.record_timing=False", "--ExecutePreprocessor.timeout=600"]
 CHROMIUM = os.environ.get("MPSBOOK_CHROMIUM", "/usr/bin/chromium")
+COPIED = ("_config.yml", "_toc.yml", "CITATION.cff", "Makefile", "pytest.ini", "requirements.txt", "pyproject.toml",
+          "package.json", "package-lock.json")
 rows, budgets = [], []
 
 
@@ -72,7 +80,9 @@ def budget(name: str, measured: float, limit: float) -> None:
 
 def copy_book(target: Path, copies: int = 1) -> list:
     """The book's sources in ``target``, with each chapter notebook repeated ``copies`` times; returns the notebooks."""
-    for name in ("_config.yml", "CITATION.cff", "Makefile", "pytest.ini", "requirements.txt"):
+    # Every file the Makefile's targets read besides book/ and data/ (make execute needs pyproject.toml: the
+    # environment's stamp depends on it); tests/test_bench.py checks the list against the Makefile.
+    for name in COPIED:
         shutil.copy2(ROOT / name, target / name)  # copy2 keeps times, so make sees the environment as current
     shutil.copytree(ROOT / "data", target / "data")
     (target / "node_modules").symlink_to(ROOT / "node_modules")  # vega, which the build copies into the site
@@ -98,8 +108,8 @@ def build_execute_test(folder: Path, notebooks: list) -> tuple:
     return build, execute, test
 
 
-def page_metrics() -> None:
-    """Bytes each page transfers, and when its first and last charts are drawn, in headless Chromium."""
+def page_metrics(pages=None, runs: int = 3) -> None:
+    """Bytes each page transfers, and when its first and last charts are drawn, in headless Chromium (median of ``runs``)."""
     from playwright.sync_api import sync_playwright
 
     from tests.helpers import served, toc_pages  # the tests' own: the pages of _toc.yml, the site served locally
@@ -107,9 +117,9 @@ def page_metrics() -> None:
     with served(ROOT / "_build" / "html") as origin, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
-        for page_path in toc_pages():
-            runs = []
-            for _ in range(3):
+        for page_path in pages or toc_pages():
+            measured = []
+            for _ in range(runs):
                 context = browser.new_context()
                 page = context.new_page()
                 sizes = {}
@@ -129,15 +139,15 @@ def page_metrics() -> None:
                 timing = page.evaluate("""() => ({
                     load: performance.getEntriesByType('navigation')[0].loadEventEnd,
                     drawn: performance.getEntriesByName('mpsbook-chart-drawn').map(m => m.startTime)})""")
-                runs.append((sum(size for _, size in sizes.values()), timing, len(charts)))
+                measured.append((sum(size for _, size in sizes.values()), timing, len(charts)))
                 context.close()
-            total = statistics.median(r[0] for r in runs)
-            load = statistics.median(r[1]["load"] for r in runs)
+            total = statistics.median(r[0] for r in measured)
+            load = statistics.median(r[1]["load"] for r in measured)
             record(f"page {page_path}: bytes transferred", total, "B")
             record(f"page {page_path}: load event", load / 1000)
-            if runs[0][2]:
-                first = statistics.median(min(r[1]["drawn"]) for r in runs)
-                last = statistics.median(max(r[1]["drawn"]) for r in runs)
+            if measured[0][2]:
+                first = statistics.median(min(r[1]["drawn"]) for r in measured)
+                last = statistics.median(max(r[1]["drawn"]) for r in measured)
                 record(f"page {page_path}: first chart drawn", first / 1000)
                 record(f"page {page_path}: last chart drawn", last / 1000)
                 budget(f"{page_path} last chart within 2x load", last / load, 2.0)
@@ -145,15 +155,15 @@ def page_metrics() -> None:
         browser.close()
 
 
-def lighthouse_budgets() -> None:
+def lighthouse_budgets(pages=None, runs: int = 3) -> None:
     """Lighthouse (mobile preset, slow 4G simulated) on every page, served gzipped: >= 95 performance, 100 the rest.
 
-    Each figure is the median of three runs (about 25 s each a page).
+    Each figure is the median of ``runs`` runs (about 25 s each a page).
     """
     from bench import lighthouse
 
-    for page, figures in lighthouse.scores(runs=3).items():
-        rows.append((f"Lighthouse mobile {page}: performance, accessibility, best practices, SEO (median of 3)",
+    for page, figures in lighthouse.scores(pages, runs=runs).items():
+        rows.append((f"Lighthouse mobile {page}: performance, accessibility, best practices, SEO (median of {runs})",
                      ", ".join(f"{figures[name]:.0f}" for name in lighthouse.CATEGORIES)))
         rows.append((f"Lighthouse mobile {page}: first / largest contentful paint, total blocking time",
                      f"{figures['first-contentful-paint'] / 1000:.1f} s, {figures['largest-contentful-paint'] / 1000:.1f} s, "
@@ -181,7 +191,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=int, nargs="*", default=[4, 16])
     parser.add_argument("--update-readme", action="store_true")
+    parser.add_argument("--quick", action="store_true", help="the short form CI runs: each kind of step once")
     options = parser.parse_args()
+    if options.quick:
+        if options.update_readme:
+            parser.error("--quick measures too little for the README's table")
+        quick()
+        return
     print(f"{date.today()} on {platform.machine()}, {os.cpu_count()} cores, "
           f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB", flush=True)
 
@@ -266,6 +282,27 @@ def main() -> None:
         content = re.sub(r"(<!-- bench:start -->\n).*(<!-- bench:end -->)", lambda m: m.group(1) + text + "\n"
                          + m.group(2), content, flags=re.S)
         readme.write_text(content)
+
+
+def quick() -> None:
+    """Each kind of step once, at the smallest size: what CI runs so that no step of the benchmark rots unnoticed."""
+    record("make book (as built, or built now)", run(["make", "book"]))
+    record("no-change rebuild, make book", run(["make", "book"]))
+    with tempfile.TemporaryDirectory() as folder:
+        notebooks = copy_book(Path(folder))
+        build, execute, test = build_execute_test(Path(folder), notebooks)
+    record(f"1x book ({len(notebooks)} notebooks), copied: clean build", build)
+    record("1x book, copied: make execute, 2 at a time", execute)
+    record("1x book, copied: nbval, 2 workers", test)
+    if Path(CHROMIUM).exists():
+        from tests.helpers import toc_pages
+
+        page = next(page for page in toc_pages() if "claims" in page)  # the page with the most charts
+        page_metrics([page], runs=1)
+        lighthouse_budgets([page], runs=1)
+    else:
+        print(f"no Chromium at {CHROMIUM}: page figures skipped")
+    output_sizes()
 
 
 if __name__ == "__main__":

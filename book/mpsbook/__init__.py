@@ -43,6 +43,7 @@ from .data import (
     load_references,
     paragraph_number,
     load_ledger,
+    check_package,
     check_quotes,
     sources_text,
 )
@@ -148,6 +149,7 @@ __all__ = [
     "load_references",
     "paragraph_number",
     "load_ledger",
+    "check_package",
     "check_quotes",
     "sources_text",
     "QUALIFIERS",

@@ -66,7 +66,7 @@ def checked_editions(edition: dict, package_path=DATAPACKAGE, claim_keys=None) -
         or when a claim named is not in the ledger.
     """
     editions = load_table("editions", package_path)
-    shown = "data/editions.csv"
+    shown = display_path(Path(package_path).parent / "editions.csv")
     newest = editions.iloc[-1]
     for column, key in (("version", "version"), ("date", "date")):
         if str(newest[column]) != edition[key]:

@@ -9,6 +9,8 @@ differ from the hash the data package declares.
 
 from __future__ import annotations
 
+import datetime as dt
+import decimal
 import hashlib
 import json
 import math
@@ -99,8 +101,9 @@ def load_table(name: str, package_path=DATAPACKAGE) -> pd.DataFrame:
     Everything the schema declares is enforced: the header (every declared column, in the declared
     order, and no other), one cell per column, each field's type and format, its constraints
     (required, unique, enum, minimum, maximum, pattern, lengths), the primary key, every foreign key,
-    and the book's row rules (``mpsbook:rowRules``: ``low`` not above ``high``), checked as
-    frictionless row constraints.
+    and the book's row rules (``mpsbook:rowRules``): ``notGreater`` (``low`` not above ``high``) and
+    ``formula`` as frictionless row constraints; ``dates`` (a date that exists), ``periods`` (real
+    dates, running forward) and ``agreeWithin`` (rows sharing a key agree on what they count) here.
 
     Returns
     -------
@@ -137,12 +140,16 @@ _CHECKED = {}
 
 
 def _files_state(package_path: Path, resource: dict) -> tuple:
-    """The resolved path and SHA-256 of the package, the resource's file and the files its keys name."""
+    """The SHA-256 of the package, the resource's file and the files its keys name.
+
+    Contents alone, not paths: a copy of the data (the tests of bad input make dozens) is checked
+    once per table that differs, and a table equal to one already checked is not checked again.
+    """
     names = [key["reference"].get("resource") for key in resource["schema"].get("foreignKeys", [])]
     names += [n for key in resource["schema"].get("mpsbook:foreignKeys", []) for n in key["reference"]["resources"]]
     paths = [package_path, package_path.parent / resource["path"]]
     paths += [package_path.parent / resource_descriptor(n, package_path)["path"] for n in names if n]
-    return tuple((str(p.resolve()), hashlib.sha256(p.read_bytes()).hexdigest()) for p in paths)
+    return tuple(hashlib.sha256(p.read_bytes()).hexdigest() if p.exists() else None for p in paths)
 
 
 def _check_keys_into_several(frame: pd.DataFrame, resource: dict, package_path: Path, shown: str) -> None:
@@ -161,6 +168,13 @@ def _check_keys_into_several(frame: pd.DataFrame, resource: dict, package_path: 
             if value not in known:
                 raise DataError(shown, f"'{value}' is not a {target['fields']} of {' or '.join(paths)}", row=row,
                                 column=column)
+
+
+def _kind_problem(value: str, package_path) -> str:
+    """'' where ``value`` is a kind of source the data package allows, else what is wrong."""
+    fields = resource_descriptor("references", package_path)["schema"]["fields"]
+    kinds = next(f for f in fields if f["name"] == "source_kind")["constraints"]["enum"]
+    return "" if value in kinds else f"'{value}' is not a kind of source ({', '.join(kinds)})"
 
 
 def load_references(package_path=DATAPACKAGE) -> pd.DataFrame:
@@ -206,43 +220,192 @@ def load_references(package_path=DATAPACKAGE) -> pd.DataFrame:
         if table.at[index, fix.field] != fix.previous:
             raise DataError(shown, f"the figure's {fix.field} is '{table.at[index, fix.field]}', not '{fix.previous}'",
                             row=row, column="previous")
+        problem = {"period": period_problem, "published": date_problem,
+                   "source_kind": lambda value: _kind_problem(value, package_path)}[fix.field](fix.value)
+        if problem:
+            raise DataError(shown, problem, row=row, column="value")
         table.at[index, fix.field] = fix.value
         field = {"published": "date of first publication"}.get(fix.field, fix.field)
         note = f"The book corrects its {field}, given as {fix.previous}, to {fix.value}: {fix.reason}"
         table.at[index, "corrected"] = " ".join(filter(None, [table.at[index, "corrected"], note]))
+    _check_read_after_published(table, shared, package_path)
     return table
 
 
+def _check_read_after_published(table: pd.DataFrame, shared: pd.DataFrame, package_path: Path) -> None:
+    """Raise :class:`DataError` for an official figure read before it was published (a wrong date in either file)."""
+    for index, row in table.iterrows():
+        if row["accessed"] < row["published"]:  # YYYY, YYYY-MM and YYYY-MM-DD compare as text
+            name, position = ("references", index) if index < len(shared) else ("references-added", index - len(shared))
+            shown = display_path(package_path.parent / resource_descriptor(name, package_path)["path"])
+            raise DataError(shown, f"the figure was read on {row['accessed']}, before it was published "
+                                   f"({row['published']})", row=position + 2, column="published")
+
+
+def check_package(package_path=DATAPACKAGE) -> None:
+    """Check every table the data package declares, and the rules across them, before anything is computed or written.
+
+    Every table the book reads is loaded through its schema (:func:`load_table`), the official
+    figures with the book's corrections (:func:`load_references`) and the ledger with its quotes
+    (:func:`load_ledger`); the derived tables (``derived/``) are left out, being written from the rest.
+
+    Raises
+    ------
+    DataError
+        At the first fault, naming file, row and column.
+    """
+    package_path = Path(package_path)
+    load_ledger(package_path)
+    for resource in read_datapackage(package_path)["resources"]:
+        if "schema" in resource and not resource["path"].startswith("derived/"):
+            load_table(resource["name"], package_path)
+
+
 def _read_checked(name: str, package_path: Path, shown: str, rules: list) -> list[dict]:
-    """The rows of resource ``name``, typed by frictionless, once its validation report has no error."""
+    """The rows of resource ``name``, typed by frictionless, once its validation report has no error.
+
+    The row rules frictionless can state as a formula (``notGreater``, ``formula``) are its row
+    constraints; the others (``dates``, ``periods``, ``agreeWithin``) are checked here on the typed rows.
+    """
     # Importing frictionless (pydantic, its plugins) costs about 0.35 CPU-seconds: only the loaders
     # pay it, not every `import mpsbook` (the chart tests, the Sphinx build, the spelling tests).
     import frictionless
 
     package = frictionless.Package(read_datapackage(package_path), basepath=str(package_path.parent))
     resource = package.get_resource(name)
-    checklist = frictionless.Checklist(checks=[frictionless.checks.row_constraint(formula=_rule_formula(rule, shown))
-                                               for rule in rules])
+    formulas = [_rule_formula(rule, shown) for rule in rules]
+    checklist = frictionless.Checklist(checks=[frictionless.checks.row_constraint(formula=formula)
+                                               for formula in formulas if formula])
     rows = []  # validation reads every row; keeping them spares a second read
     report = resource.validate(checklist=checklist, on_row=lambda row: rows.append(row.to_dict()))
     failures = [error for task in report.tasks for error in task.errors] + list(report.errors)
+    if any(error.type == "encoding-error" for error in failures):
+        raise _encoding_error(package_path.parent / resource.path, shown)
     if failures:
         raise _data_error(_first(failures), shown, resource.schema.to_descriptor(), rules)
+    for rule in rules:
+        if rule.get("rule") in _PYTHON_RULES:
+            _PYTHON_RULES[rule["rule"]](rows, rule, shown)
     return rows
 
 
-def _rule_formula(rule: dict, shown: str) -> str:
-    """The frictionless row-constraint formula for one of the book's row rules (empty cells pass)."""
-    if rule.get("rule") != "notGreater":
-        raise DataError(shown, f"unknown row rule '{rule.get('rule')}' in the schema")
-    low, high = rule["fields"]
-    return f"{low} is None or {high} is None or {low} <= {high}"
+def _encoding_error(path: Path, shown: str) -> DataError:
+    """The file holds bytes that are not UTF-8: the row of the first, and the byte itself."""
+    raw = path.read_bytes()
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return DataError(shown, f"the file is not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot be read "
+                                "(save the file as UTF-8)", row=raw[:exc.start].count(b"\n") + 1)
+    return DataError(shown, "the file is not UTF-8 text")
+
+
+def _rule_formula(rule: dict, shown: str) -> str | None:
+    """The frictionless row-constraint formula for one of the book's row rules (empty cells pass); None for a rule checked here."""
+    kind = rule.get("rule")
+    if kind == "notGreater":
+        low, high = rule["fields"]
+        return f"{low} is None or {high} is None or {low} <= {high}"
+    if kind == "formula":
+        return rule["formula"]
+    if kind in _PYTHON_RULES:
+        return None
+    raise DataError(shown, f"unknown row rule '{kind}' in the schema")
+
+
+# ---- the row rules checked on the typed rows: real dates, periods that run forward, mentions that agree ----
+
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def date_problem(text: str) -> str | None:
+    """What is wrong with a date written YYYY, YYYY-MM or YYYY-MM-DD (no such month or day), or None."""
+    match = _DATE.fullmatch(text)
+    if not match:
+        return f"'{text}' is not a date as YYYY, YYYY-MM or YYYY-MM-DD"
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError as exc:
+        return f"{text} is not a date ({exc})"
+    return None
+
+
+def period_bounds(period: str) -> tuple[str, str] | None:
+    """The first and last dates a period names, as written (``2018-02/2022-07`` -> ('2018-02', '2022-07')), or None.
+
+    Forms: ``2022``, ``2018-2020``, ``2023-01/2023-09``, ``2023-06-25/2023-09-30``, ``to 2023-08-02`` and
+    ``five years to 2024-05-27`` (a total to a date: its start is not written, so it is its own start).
+    """
+    if match := re.fullmatch(r"(\d{4})-(\d{4})", period):
+        return match[1], match[2]
+    if match := re.fullmatch(r"(?:five years )?to (\S+)", period):
+        return match[1], match[1]
+    first, slash, last = period.partition("/")
+    return (first, last) if slash else (period, period)
+
+
+def period_problem(period: str) -> str | None:
+    """What is wrong with a period of the data package: a date that does not exist, or an end before the start."""
+    first, last = period_bounds(period)
+    for date in (first, last):
+        if problem := date_problem(date):
+            return problem
+    if last < first:  # YYYY, YYYY-MM, YYYY-MM-DD compare as text; a shorter one is its own start
+        return f"the period ends ({last}) before it starts ({first})"
+    if ("/" in period and first == last) or re.fullmatch(r"(\d{4})-\1", period):
+        return f"a period of one year or day is written as itself ('{first}'), so that it matches the same period"
+    return None
+
+
+def _check_dates(rows: list[dict], rule: dict, shown: str) -> None:
+    """Rule ``dates``: each cell of ``fields`` that is filled is a date that exists (2023-02-30 is not)."""
+    for number, row in enumerate(rows, start=2):
+        for field in rule["fields"]:
+            if row.get(field) and (problem := date_problem(str(row[field]))):
+                raise DataError(shown, problem, row=number, column=field)
+
+
+def _check_periods(rows: list[dict], rule: dict, shown: str) -> None:
+    """Rule ``periods``: each period of ``fields`` that is filled names dates that exist and runs forward."""
+    for number, row in enumerate(rows, start=2):
+        for field in rule["fields"]:
+            if row.get(field) and (problem := period_problem(str(row[field]))):
+                raise DataError(shown, problem, row=number, column=field)
+
+
+def _check_agreement(rows: list[dict], rule: dict, shown: str) -> None:
+    """Rule ``agreeWithin``: rows sharing ``key`` (the mentions of one claim) agree on ``fields`` (what they count).
+
+    Each row is set against the first row of its key; the first row that differs is named, with the
+    first field it differs in.
+    """
+    key, first = rule["key"], {}
+    for number, row in enumerate(rows, start=2):
+        if row.get(key) not in first:
+            first[row.get(key)] = (number, row)
+            continue
+        number_0, row_0 = first[row[key]]
+        for field in rule["fields"]:
+            if (row.get(field) or "") != (row_0.get(field) or ""):
+                raise DataError(shown, f"this mention does not count what the other mentions of {row[key]} count: "
+                                       f"its {field} is '{row.get(field) or ''}', row {number_0}'s is "
+                                       f"'{row_0.get(field) or ''}' (give it a claim_key of its own, or the same "
+                                       f"{field})", row=number, column=field)
+
+
+_PYTHON_RULES = {"dates": _check_dates, "periods": _check_periods, "agreeWithin": _check_agreement}
 
 
 def _first(failures: list):
-    """The fault to report: a header fault first (leftmost column), else the first in row order."""
+    """The fault to report: a header fault first (leftmost column), else the first in row order, a row's cell count first."""
     labels = [error for error in failures if hasattr(error, "field_number") and not hasattr(error, "row_number")]
-    return min(labels, key=lambda error: error.field_number) if labels else failures[0]
+    if labels:
+        return min(labels, key=lambda error: error.field_number)
+    first_row = getattr(failures[0], "row_number", None)
+    whole_row = [error for error in failures if getattr(error, "row_number", None) == first_row
+                 and error.type in ("missing-cell", "extra-cell", "blank-row")]
+    return (whole_row or failures)[0]
 
 
 _TYPE_WORDS = {"number": "a number", "integer": "a whole number", "year": "a year as YYYY",
@@ -256,6 +419,8 @@ def _data_error(error, shown: str, schema: dict, rules: list) -> DataError:
     kind, row = error.type, getattr(error, "row_number", None)
     if kind.endswith("-label"):
         return _label_error(error, shown, fields)
+    if kind == "blank-row":
+        return DataError(shown, "the row is blank (delete it: a table has no empty rows)", row=row)
     if kind in ("missing-cell", "extra-cell"):
         return DataError(shown, f"the row has {len(error.cells)} cells, the header {len(fields)}", row=row)
     if kind == "type-error":
@@ -273,8 +438,11 @@ def _data_error(error, shown: str, schema: dict, rules: list) -> DataError:
         return DataError(shown, f"'{values}' is not a {target} of the '{error.reference_name}' table", row=row,
                          column=", ".join(error.field_names))
     if kind == "row-constraint":
-        low, high = next(rule["fields"] for rule in rules if _rule_formula(rule, shown) in error.note)
+        rule = next(rule for rule in rules if (_rule_formula(rule, shown) or "\0") in error.note)
         cells = dict(zip(fields, error.cells, strict=True))
+        if rule["rule"] == "formula":
+            return DataError(shown, f"{rule['words']} (found {cells[rule['column']]})", row=row, column=rule["column"])
+        low, high = rule["fields"]
         return DataError(shown, f"{low} ({float(cells[low]):g}) is greater than {high} ({float(cells[high]):g})",
                          row=row, column=low)
     return DataError(shown, f"{error.title.lower()}: {error.note or error.message}", row=row,
@@ -309,7 +477,13 @@ def _constraint_words(error, field: dict) -> str:
     """What a cell breaks, read from the constraint frictionless names in its note."""
     name = re.search(r'constraint "(\w+)"', error.note).group(1)
     limit = field.get("constraints", {}).get(name)
+    if field.get("type") == "number" and name in ("minimum", "maximum") and not decimal.Decimal(error.cell).is_finite():
+        return f"'{error.cell}' is not a finite number"  # nan, inf: no comparison holds, so frictionless names a limit
+    if name == "pattern" and field.get("mpsbook:patternWords"):
+        return f"'{error.cell}' is not {field['mpsbook:patternWords']}"
     allowed = ", ".join(repr(value) for value in limit) if name == "enum" else ""
+    if isinstance(limit, float) and limit.is_integer():
+        limit = int(limit)
     template = _CONSTRAINT_WORDS.get(name, "'{cell}' breaks the constraint {name} ({limit})")
     return template.format(cell=error.cell, limit=limit, allowed=allowed, name=name)
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 import csv
 import io
 import math
+import os
 import sys
 from pathlib import Path
 
-from .data import DATA_DIR, DATAPACKAGE, display_path, load_ledger, load_table, resource_descriptor
+from .citation import book_edition, checked_editions
+from .data import DATA_DIR, DATAPACKAGE, check_package, display_path, load_ledger, load_table, resource_descriptor
 from .ratings import claim_ratings, claim_sensitivity, rating_rule
 
 DERIVED = ("verdicts", "sensitivity")
@@ -46,15 +48,36 @@ def derived_tables(package_path=DATAPACKAGE) -> dict:
 
 
 def write_derived(package_path=DATAPACKAGE) -> list:
-    """Write every derived table where the data package declares it; returns the paths written."""
+    """Write every derived table where the data package declares it, all or none; returns the paths written.
+
+    The whole data package is checked first (:func:`mpsbook.data.check_package`, and the editions
+    against ``CITATION.cff`` and the ledger), then every table is computed, then each is written to a
+    temporary file beside its target, and only when all are written are they moved into place: a
+    fault anywhere leaves every committed file as it was.
+
+    Raises
+    ------
+    DataError
+        For the first fault in the data, naming file, row and column, before anything is written.
+    """
     package_path = Path(package_path)
-    written = []
-    for name, text in derived_tables(package_path).items():
-        path = package_path.parent / resource_descriptor(name, package_path)["path"]
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="")
-        written.append(path)
-    return written
+    check_package(package_path)
+    checked_editions(book_edition(), package_path, load_table("claims", package_path)["claim_key"])
+    texts = derived_tables(package_path)
+    staged = []
+    try:
+        for name, text in texts.items():
+            path = package_path.parent / resource_descriptor(name, package_path)["path"]
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f".{path.name}.new")
+            temporary.write_text(text, encoding="utf-8", newline="")
+            staged.append((temporary, path))
+        for temporary, path in staged:
+            os.replace(temporary, path)
+    finally:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+    return [path for _, path in staged]
 
 
 if __name__ == "__main__":

@@ -2,13 +2,17 @@
 
 One entry per line of ``data/corrections.csv``, newest first: the claim in the article's words,
 the rating before and after, the reason, and a link to the claim's box. Written by Pelican's
-``feedgenerator``. Ids are name-based UUIDs (RFC 4122, version 5) of the claim and the date, and
-every time is the log's date at midnight UTC, so the same log gives the same bytes on any machine.
+``feedgenerator``, whose ``<summary>`` says ``type="html"``: the summary is therefore written as HTML
+with every character of the log escaped (:func:`html.escape`), so a reason holding markup (``<img
+onerror=...>``, ``</script>``) reaches a feed reader as the text it is, never as live HTML. Ids
+are name-based UUIDs (RFC 4122, version 5) of the claim and the date, and every time is the log's
+date at midnight UTC, so the same log gives the same bytes on any machine.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import uuid
 from collections.abc import Callable
 
@@ -61,6 +65,6 @@ def corrections_feed(corrections: pd.DataFrame, claims: pd.DataFrame, edition: d
         when = _midnight_utc(row.date)
         writer.add_item(
             title=f"“{first[row.claim_key]}”: now rated {row.rating}", link=claim_address(row.claim_key),
-            description=f"Was: {row.previous_rating}. Now: {row.rating}. {row.reason}",
+            description=html.escape(f"Was: {row.previous_rating}. Now: {row.rating}. {row.reason}", quote=False),
             unique_id=entry_id(row.date, row.claim_key), pubdate=when, updateddate=when)
     return writer.writeString("utf-8")

@@ -72,3 +72,61 @@ def test_every_page_showing_a_glued_value_is_rebuilt_when_the_notebook_changes(t
         for page in pages:
             html = (tmp_path / "_build" / "html" / "book" / f"{page}.html").read_text(encoding="utf-8")
             assert token in html, f"{page}.html still shows the old {key} after {NOTEBOOK} changed"
+
+
+# ---- a failed build keeps the last good site ------------------------------------------------------
+
+
+def copy_for_make(folder: Path) -> None:
+    """The book's sources and its Makefile in ``folder``, with times kept, so make finds the environment current."""
+    for name in ("_config.yml", "_toc.yml", "CITATION.cff", "Makefile", "requirements.txt", "pyproject.toml",
+                 "package.json", "package-lock.json"):
+        shutil.copy2(ROOT / name, folder / name)
+    ignore = shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints", "_build")
+    for name in ("book", "data"):
+        shutil.copytree(ROOT / name, folder / name, ignore=ignore)
+    os.symlink(ROOT / "node_modules", folder / "node_modules")
+    for path in (folder / "data" / "derived").iterdir():
+        path.touch()  # as make derived would leave them: `python -m mpsbook.derived` writes the repository's data/
+
+
+def make_book(folder: Path) -> subprocess.CompletedProcess:
+    # BOOK_PDF= : the site alone (the PDF is printed by the same recipe, after the build, so a failed build prints none).
+    return subprocess.run(["make", "book", f"VENV={ROOT / '.venv'}", "BOOK_PDF="], cwd=folder, capture_output=True,
+                          text=True)
+
+
+def site_files(folder: Path) -> dict:
+    site = folder / "_build" / "html"
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def test_a_failed_build_keeps_the_last_good_site_and_the_next_build_fails_too(tmp_path):
+    copy_for_make(tmp_path)
+    built = make_book(tmp_path)
+    assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
+    good = site_files(tmp_path)
+    assert "book/methods.html" in good and "corrections.atom" in good
+    stamp = tmp_path / "_build" / ".site-built"
+    stamped = stamp.stat().st_mtime_ns
+
+    methods = tmp_path / "book" / "methods.md"
+    text = methods.read_text(encoding="utf-8")
+    methods.write_text(text + "\nSee {ref}`a-label-that-no-page-defines`.\n", encoding="utf-8")
+    failed = make_book(tmp_path)
+    assert failed.returncode != 0
+    assert "a-label-that-no-page-defines" in failed.stdout + failed.stderr
+    assert site_files(tmp_path) == good, "a failed build changed the published site"
+    assert stamp.stat().st_mtime_ns == stamped, "a failed build touched the stamp"
+
+    again = make_book(tmp_path)  # Sphinx's saved environment must not hide the broken reference
+    assert again.returncode != 0, "a second make book passed over the broken reference"
+    assert "a-label-that-no-page-defines" in again.stdout + again.stderr
+    assert site_files(tmp_path) == good
+
+    methods.write_text(text.replace("\n", "\n\nA sentence added by the test.\n", 1), encoding="utf-8")
+    fixed = make_book(tmp_path)
+    assert fixed.returncode == 0, fixed.stdout[-3000:] + fixed.stderr[-3000:]
+    assert "A sentence added by the test." in (tmp_path / "_build" / "html" / "book" / "methods.html").read_text(
+        encoding="utf-8")
+    assert not (tmp_path / "_build" / "next.failed").exists()

@@ -2,10 +2,10 @@
 
 import math
 import re
-import shutil
 
 import pandas as pd
 import pytest
+from datafaults import copy_data
 from frictionless import validate
 
 import mpsbook
@@ -175,59 +175,15 @@ def test_the_books_corrections_of_the_shared_file_are_applied():
     assert shared.loc["criminal-cases-2023-change", "published"] == "2024-01-17"
 
 
-# ---- bad input to the ledger's tables: one test per kind, each naming file, row and column ----
-
-
-def copy_data(folder):
-    """A copy of the data package in ``folder``: every file it declares, and the package itself."""
-    shutil.copy(mpsbook.DATAPACKAGE, folder / "datapackage.json")
-    for resource in mpsbook.read_datapackage()["resources"]:
-        (folder / resource["path"]).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(mpsbook.DATA_DIR / resource["path"], folder / resource["path"])
-    return folder / "datapackage.json"
+# ---- bad input to the ledger's tables ----------------------------------------------------------
+# Each kind of bad edit, with the file, row and column its message names, is in tests/test_bad_input.py,
+# which finds each row by its key (C11, a ref_id), so an ordinary edit of a row breaks no test.
 
 
 def edit(path, old, new):
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, old
     path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-BAD_LEDGERS = [
-    # (what is wrong, file, old text, new text, file named, row, column, words)
-    ("quote not in the article", "claims.csv", '"over 250,000 cybercrime cases"', '"over 260,000 cybercrime cases"',
-     "claims.csv", 2, "quote", "not in the article"),
-    ("quote in another paragraph", "claims.csv", "C05,crime-cases-2023,crime,3,", "C05,crime-cases-2023,crime,4,",
-     "claims.csv", 6, "paragraph", "in paragraph 3"),
-    ("comparison to a missing claim", "comparisons.csv", "C03,id-cards-2006-plan", "C99,id-cards-2006-plan",
-     "comparisons.csv", 14, "claim_id", "not a claim_id"),
-    ("comparison to a missing reference", "comparisons.csv", "C03,id-cards-2006-plan", "C03,id-cards-2007-plan",
-     "comparisons.csv", 14, "ref_id", "not a ref_id"),
-    ("unknown section", "claims.csv", "C06,police-emergencies-2023,emergencies,", "C06,police-emergencies-2023,rescue,",
-     "claims.csv", 7, "section", "not one of the allowed"),
-    ("unknown qualifier", "claims.csv", "3000,3000,4000,over,", "3000,3000,4000,roughly,",
-     "claims.csv", 8, "qualifier", "not one of the allowed"),
-    ("low above high", "claims.csv", "20,10,20,nearly,tons", "20,30,20,nearly,tons",
-     "claims.csv", 12, "low", "greater than high"),
-    ("unknown comparability", "comparisons.csv", "C06,flood-2023-police-deployments,different unit",
-     "C06,flood-2023-police-deployments,similar", "comparisons.csv", 21, "comparability", "not one of the allowed"),
-    ("reference without an address", "references.csv", ",http://www.chinabrand510.com/xw/fzbd/2023/0110/35160.shtml,",
-     ",,", "references.csv", 2, "url", "required"),
-    ("reference value not a number", "references.csv", "2022,21.9,tonnes", "2022,21.9t,tonnes",
-     "references.csv", 21, "value", "expected a number"),
-]
-
-
-@pytest.mark.parametrize("kind, file, old, new, shown, row, column, words", BAD_LEDGERS,
-                         ids=[case[0] for case in BAD_LEDGERS])
-def test_bad_ledger_input_names_file_row_and_column(tmp_path, kind, file, old, new, shown, row, column, words):
-    package = copy_data(tmp_path)
-    edit(tmp_path / file, old, new)
-    with pytest.raises(mpsbook.DataError) as caught:
-        mpsbook.load_ledger(package)
-    error = caught.value
-    assert (error.path, error.row, error.column) == (shown, row, column), str(error)
-    assert words in str(error)
 
 
 # ---- findings about the article itself --------------------------------------------------------

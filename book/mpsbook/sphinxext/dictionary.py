@@ -88,10 +88,21 @@ class DataDictionary(SphinxDirective):
                 fields = foreign["fields"] if isinstance(foreign["fields"], str) else ", ".join(foreign["fields"])
                 ref = foreign["reference"]
                 keys.append(f"{fields} refers to {ref['fields']} of {ref['resource'] or resource['name']}.")
-            for rule in schema.get("mpsbook:rowRules", []):
-                keys.append(f"Row rule: {rule['fields'][0]} is not greater than {rule['fields'][1]}.")
+            keys += [f"Row rule: {_row_rule(rule)}." for rule in schema.get("mpsbook:rowRules", [])]
             result.append(nodes.paragraph(text=" ".join(keys)))
         return result
+
+
+def _row_rule(rule: dict) -> str:
+    """One of the data package's row rules (``mpsbook:rowRules``, checked by the book's loader) in words."""
+    fields = ", ".join(rule.get("fields", []))
+    return {
+        "notGreater": lambda: f"{rule['fields'][0]} is not greater than {rule['fields'][-1]}",
+        "formula": lambda: rule["words"],
+        "dates": lambda: f"{fields} is a date that exists",
+        "periods": lambda: f"{fields} names dates that exist and ends no earlier than it starts",
+        "agreeWithin": lambda: f"the rows that share a {rule['key']} agree on {', '.join(rule['fields'])}",
+    }[rule["rule"]]()
 
 
 def setup(app):
