@@ -126,6 +126,7 @@ $(SITE_STAMP): $(STAMP) $(NODE_STAMP) $(DERIVED) $(BOOK_SOURCES)
 	@mkdir -p _build
 	@if [ -e $(SITE_FAILED) ]; then echo "make book: the last build failed, so this one starts afresh"; rm -rf $(SITE_WORK); fi
 	@touch $(SITE_FAILED)
+	$(BIN)/python -m mpsbook stale $(NOTEBOOKS)
 	$(BIN)/jupyter-book build -W -n --keep-going --path-output $(SITE_WORK) .
 	$(if $(BOOK_PDF),$(BIN)/python -m mpsbook.pdf $(SITE_BUILT))
 	rm -rf $(SITE).new $(SITE).old

@@ -77,6 +77,22 @@ def resource_descriptor(name: str, package_path=DATAPACKAGE) -> dict:
     raise DataError(display_path(package_path), f"no resource named '{name}' (it declares: {known})")
 
 
+def data_fingerprint(package_path=DATAPACKAGE) -> str:
+    """A short SHA-256 of the data package and every file it declares, derived tables included.
+
+    Each notebook stores it when executed; ``python -m mpsbook stale`` compares it with the data as
+    it is now, so that a site is never built from notebooks executed on other data.
+    """
+    package_path = Path(package_path)
+    digest = hashlib.sha256(package_path.read_bytes().replace(b"\r\n", b"\n"))
+    for resource in read_datapackage(package_path)["resources"]:
+        paths = resource["path"] if isinstance(resource["path"], list) else [resource["path"]]
+        for path in paths:
+            text = (package_path.parent / path).read_bytes().replace(b"\r\n", b"\n")  # the same on any checkout
+            digest.update(path.encode("utf-8") + b"\0" + text)
+    return digest.hexdigest()[:16]
+
+
 def load_article(package_path=DATAPACKAGE) -> str:
     """The article's text, after checking its bytes against the hash the data package declares."""
     package_path = Path(package_path)

@@ -47,6 +47,19 @@ def derived_tables(package_path=DATAPACKAGE) -> dict:
     return texts
 
 
+def verdict_changes(before: str, after: str) -> list[str]:
+    """Each claim whose verdict differs between two texts of verdicts.csv: old -> new, and the question that decided it.
+
+    A new claim counts as a change from 'not rated'. The corrections log must then record it
+    (a test fails until ``data/corrections.csv`` ends each claim on the verdict the book shows).
+    """
+    old = {row["claim_key"]: row["rating"] for row in csv.DictReader(io.StringIO(before))}
+    lines = [f"make derived: the verdict of {row['claim_key']} changes: {old.get(row['claim_key'], 'not rated')} -> "
+             f"{row['rating']} (decided by: {row['question']}); add a dated line to data/corrections.csv"
+             for row in csv.DictReader(io.StringIO(after)) if old.get(row["claim_key"]) != row["rating"]]
+    return lines
+
+
 def write_derived(package_path=DATAPACKAGE) -> list:
     """Write every derived table where the data package declares it, all or none; returns the paths written.
 
@@ -64,6 +77,9 @@ def write_derived(package_path=DATAPACKAGE) -> list:
     check_package(package_path)
     checked_editions(book_edition(), package_path, load_table("claims", package_path)["claim_key"])
     texts = derived_tables(package_path)
+    verdicts = package_path.parent / resource_descriptor("verdicts", package_path)["path"]
+    for line in verdict_changes(verdicts.read_text(encoding="utf-8") if verdicts.exists() else "", texts["verdicts"]):
+        print(line, file=sys.stderr)
     staged = []
     try:
         for name, text in texts.items():

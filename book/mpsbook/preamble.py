@@ -12,7 +12,7 @@ Names
 book rule), ``sensitivity`` (:func:`mpsbook.claim_sensitivity`), and, indexed for lookups,
 ``rated`` (ratings by ``claim_key``), ``claim`` (claims by ``claim_id``), ``reference``
 (references by ``ref_id``), ``official`` and ``period`` (its ``value`` and ``period``),
-``searches`` (by ``claim_key``); ``fmt`` is :func:`mpsbook.prose_figure` (no figure of more than six digits in a sentence); ``glue`` is myst-nb's.
+``searches`` (by ``claim_key``); the glued ``data_fingerprint`` (:func:`mpsbook.data_fingerprint`); ``fmt`` is :func:`mpsbook.prose_figure` (no figure of more than six digits in a sentence); ``glue`` is myst-nb's.
 """
 
 from myst_nb import glue
@@ -33,6 +33,7 @@ official = reference["value"]
 period = reference["period"]
 searches = mpsbook.load_table("searches").set_index("claim_key")
 fmt = mpsbook.prose_figure
+glue("data_fingerprint", mpsbook.data_fingerprint(), display=False)  # what `python -m mpsbook stale` checks
 
 __all__ = ["article", "claim", "claims", "compared", "comparisons", "fmt", "glue", "official", "period", "rated",
            "ratings", "reference", "references", "searches", "sensitivity"]

@@ -27,6 +27,7 @@ from .wording import (
     counted_by_words,
     counted_words,
     figure_words,
+    ministry_counted,
     period_words,
     round_for_words,
     times_words,
@@ -254,14 +255,16 @@ def _lower_bound(claim):
     if least < claim.wide_low:
         return None
     ratio = claim_to_official(claim.low, claim.high, least, math.inf)
-    total = f"the ministry's own tallies for {_periods(parts, summed)} add up to {figure_words(least, parts.iloc[0].unit_ref)}"
+    counted = [ministry_counted(r) for r in parts.itertuples() if r.ref_id in summed]
+    who = "the ministry's own tallies" if all(counted) else "official tallies"
+    total = f"{who} for {_periods(parts, summed)} add up to {figure_words(least, parts.iloc[0].unit_ref)}"
     wider = _wider(claim, parts)
     if len(wider):
         more = wider.loc[wider["closeness"].idxmin()]
         last = period_words(parts.set_index("ref_id").loc[summed[-1], "period_ref"])
         return _outcome("correct but understated", "a running total the ministry's counts reach",
                         [*summed, more.ref_id], ratio,
-                        f"True, and low: the ministry's own tallies add up to {figure_words(least, parts.iloc[0].unit_ref)}"
+                        f"True, and low: {who} add up to {figure_words(least, parts.iloc[0].unit_ref)}"
                         f" by {last}, and {more.metric} add {_hedged(more)} {when_words(more.period_ref)} alone.")
     return _outcome("correct", "a running total the ministry's counts reach", summed, ratio,
                     f"{total[0].upper()}{total[1:]}, more than the claim's floor.")
@@ -374,7 +377,7 @@ def _short_of_total(claim):
     first = parts.iloc[0]
     when = when_words(first.period_ref) if len(summed) == 1 else f"in {_periods(parts, summed)}"
     return _outcome("unproven", "a running total not yet reached", summed, short,
-                    f"{lean}: the ministry counted {figure_words(least, _own_unit(claim, first))} {when} alone; "
+                    f"{lean}: {counted_by_words(first).lower()} {figure_words(least, _own_unit(claim, first))} {when} alone; "
                     f"no count for the whole of {_claim_period(claim)} was found.", claim.chance[1])
 
 

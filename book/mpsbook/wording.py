@@ -64,7 +64,9 @@ def times_words(ratio: float) -> str:
     if ratio < 1.5:
         return "a little more than"
     rounded = round_for_words(ratio)
-    return f"about {SMALL[rounded]}" if rounded in SMALL else f"about {rounded:,.0f} times"
+    if rounded in SMALL:
+        return f"about {SMALL[rounded]}"
+    return f"about {figure_words(rounded)} times"  # 'about 100,000 times', 'about 1 million times'
 
 
 def _date(text: str) -> tuple:
@@ -150,5 +152,14 @@ def counted_words(ref, when: bool = True) -> str:
 
 
 def counted_by_words(ref) -> str:
-    """Who counted a figure of the claim's own measure: the ministry, or, for a yearly average, the official counts."""
-    return "Official counts average" if ref.comparability == "yearly average" else "The ministry counted"
+    """Who counted a figure of the claim's own measure, as its publisher says: the ministry only where the
+    ministry is named (itself, or cited), else the official counts; for a yearly average, the official counts."""
+    if ref.comparability == "yearly average":
+        return "Official counts average"
+    return "The ministry counted" if ministry_counted(ref) else "Official counts give"
+
+
+def ministry_counted(ref) -> bool:
+    """Whether the figure's publisher is the Ministry of Public Security, or a report that cites it."""
+    publisher = str(getattr(ref, "publisher", "") or "")
+    return "Ministry of Public Security" in publisher or "MPS" in publisher

@@ -183,3 +183,21 @@ def test_a_chance_test_is_stated_for_every_match_with_another_period(rated):
     for key, row in rated.iterrows():
         if row["reason"] == "a figure of another period":
             assert row["chance_test"].startswith(("A claim this vague would match", "No other figure", "The match with")), key
+
+
+def test_make_derived_says_each_verdict_that_changes_and_the_question_that_decided_it():
+    header = "claim_key,rating,reason,conclusion,ref_ids,possible_origin,nearest_ratio,chance_test,question\n"
+    before = header + "a,misleading,r,c,,,,,Q1?\nb,unproven,r,c,,,,,Q2?\n"
+    after = header + "a,incorrect,r,c,,,,,Q3?\nb,unproven,r,c,,,,,Q2?\nc,correct,r,c,,,,,Q4?\n"
+    assert derived.verdict_changes(before, after) == [
+        "make derived: the verdict of a changes: misleading -> incorrect (decided by: Q3?); add a dated line to "
+        "data/corrections.csv",
+        "make derived: the verdict of c changes: not rated -> correct (decided by: Q4?); add a dated line to "
+        "data/corrections.csv"]
+    assert derived.verdict_changes(after, after) == []
+
+
+def test_every_claim_has_a_dated_line_in_the_corrections_log_ending_on_its_verdict():
+    golden = mpsbook.load_table("verdicts").set_index("claim_key")["rating"]
+    log = mpsbook.load_table("corrections").sort_values("date", kind="stable").groupby("claim_key").tail(1)
+    assert dict(zip(log["claim_key"], log["rating"], strict=True)) == dict(golden)  # first changes included
