@@ -87,14 +87,15 @@ SITE_STAMP := _build/.site-built
 
 CHROMIUM ?= /usr/bin/chromium
 export MPSBOOK_CHROMIUM := $(CHROMIUM)
-# The whole book as one PDF per paper size, printed by Chromium from the built site (mpsbook.pdf). The site's
-# intro links both, so `make book` prints them too where there is a Chromium; where there is none it says so
-# and the site is built without them (`make pdf` then fails, naming what is missing).
+# The whole book as one PDF per paper size, printed by Chromium from the built site (mpsbook.pdf). `make book`
+# prints them too where there is a Chromium, and the site's intro links them; where there is none it says so,
+# and the site is built without them and without those links (the build's tag mpsbook_pdf, from
+# MPSBOOK_CHROMIUM: mpsbook.sphinxext.entry). `make pdf` then fails, naming what is missing.
 PDFS := _build/html/mpsbook.pdf _build/html/mpsbook-letter.pdf
 BOOK_PDF ?= $(if $(wildcard $(CHROMIUM)),$(PDFS))
 
 book: $(SITE_STAMP) $(BOOK_PDF) ## Build the site into _build/html from the notebooks' stored outputs (only when a source changed), and its PDF
-	@test -x $(CHROMIUM) || echo "make book: no Chromium at $(CHROMIUM), so no PDF of the book (its links in the intro are broken): apt-get install chromium"
+	@test -x $(CHROMIUM) || echo "make book: no Chromium at $(CHROMIUM), so no PDF of the book, and no link to one: apt-get install chromium"
 
 pdf: $(PDFS) ## The whole book as one PDF, A4 and Letter (_build/html/mpsbook.pdf, mpsbook-letter.pdf), printed by Chromium
 
@@ -115,6 +116,7 @@ PARALLEL := -n $(JOBS) --dist loadfile --no-loadscope-reorder
 
 test: $(STAMP) $(NODE_STAMP) ## Run the tests in tests/ and nbval (strict) over every notebook, on $(JOBS) workers
 	@test -x $(CHROMIUM) || echo "make test: no Chromium at $(CHROMIUM), so the browser and JupyterLab tests are skipped (apt-get install chromium)"
+	@command -v java >/dev/null || echo "make test: no Java, so the Nu Html Checker (vnu) is skipped (apt-get install openjdk-17-jre-headless)"
 	$(BIN)/python -m pytest $(PARALLEL) $(NBVAL) tests $(NOTEBOOKS)
 
 # The analyst's tier: the package, the data, the ratings and the notebooks' hygiene; no browser, no site build,

@@ -79,15 +79,27 @@ def test_charts_are_drawn_in_the_books_font_served_by_the_site(loaded, page):
     assert families == ['"MPSBook Sans"']
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_no_serious_accessibility_violation(loaded, page):
-    from axe_playwright_python.sync_playwright import Axe
+# axe-core from npm (package-lock.json), run in the page as it is drawn.
+AXE = mpsbook.ROOT_DIR / "node_modules" / "axe-core" / "axe.min.js"
+# Findings in the theme's own markup that the book does not change, each with its rule and where it is (a CSS
+# selector axe gives). Moderate, never serious: the sidebar's title link lies outside any landmark.
+THEME_FINDINGS = {("region", ".sidebar-primary-items__start > .sidebar-primary-item:nth-child(1)")}
 
-    browser_page = loaded(page).page
-    results = Axe().run(browser_page)
-    serious = [(v["id"], v["impact"], v["help"]) for v in results.response["violations"]
-               if v["impact"] in ("serious", "critical")]
-    assert serious == []
+
+def axe_findings(browser_page) -> list[tuple[str, str, str, str]]:
+    """axe-core's violations on the page as (rule, impact, node, help), one per node, less THEME_FINDINGS."""
+    if not browser_page.evaluate("() => typeof axe !== 'undefined'"):
+        browser_page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    violations = browser_page.evaluate("""() => axe.run(document).then(results => results.violations.flatMap(
+        v => v.nodes.map(node => [v.id, v.impact, node.target.join(' '), v.help])))""")
+    return [tuple(v) for v in violations if (v[0], v[2]) not in THEME_FINDINGS]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_accessibility_violation_by_axe(loaded, page):
+    # Every rule axe runs by default (WCAG 2.0 to 2.2 A and AA, and its best practices, landmark-unique among them),
+    # at every impact: none serious or critical, and none at all in the book's own markup.
+    assert axe_findings(loaded(page).page) == []
 
 
 @pytest.mark.parametrize("page", CHAPTERS)
@@ -152,3 +164,20 @@ def test_every_icon_shown_is_in_the_cut_icon_font(loaded, site_dir, page):
         }))""")
     assert shown, "no icon found on the page"
     assert sorted({hex(c) for c in shown if c not in glyphs}) == []
+
+
+def test_axe_catches_what_the_book_once_had(site_context):
+    # The article's old mention link (its aria-label does not contain the rating it shows) and two scroll boxes
+    # with the one name they all had: WCAG 2.5.3's label in name, serious, and landmark-unique.
+    page = site_context.new_page()
+    try:
+        page.set_content(
+            '<html lang="en"><head><title>t</title></head><body><main><h1>t</h1><p>'
+            '<a href="#x" aria-label="\u201cover 250,000 cases\u201d: rated correct. Open the check of this claim.">'
+            '<mark>over 250,000 cases</mark><span aria-hidden="true">correct</span></a></p>'
+            + '<div role="region" tabindex="0" aria-label="Table, scrolls sideways"><table><tr><td>1</td></tr></table></div>' * 2
+            + '</main></body></html>')
+        found = {(rule, impact) for rule, impact, _, _ in axe_findings(page)}
+    finally:
+        page.close()
+    assert {("label-content-name-mismatch", "serious"), ("landmark-unique", "moderate")} <= found, found
