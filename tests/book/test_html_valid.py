@@ -3,7 +3,8 @@
 vnu is the ``vnu-jar`` package from npm (pinned in ``package-lock.json``, installed in ``node_modules``)
 and runs on the machine's Java (Debian's ``openjdk-17-jre-headless``): ``/usr/bin/java``, or
 ``MPSBOOK_JAVA``. Where there is no Java these tests are skipped, saying so in one line; `.ci/run`
-installs one. Only errors fail a page: vnu's warnings are advice ("consider adding a lang attribute").
+installs one and sets ``MPSBOOK_REQUIRE_JAVA``, which makes a missing Java an error. Only errors fail a
+page: vnu's warnings are advice ("consider adding a lang attribute").
 """
 
 import json
@@ -20,6 +21,8 @@ pytestmark = pytest.mark.site
 
 VNU = mpsbook.ROOT_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 JAVA = os.environ.get("MPSBOOK_JAVA") or shutil.which("java") or "/usr/bin/java"
+if not Path(JAVA).exists() and os.environ.get("MPSBOOK_REQUIRE_JAVA"):
+    raise RuntimeError(f"MPSBOOK_REQUIRE_JAVA is set but there is no Java at {JAVA}")
 needs_java = pytest.mark.skipif(not Path(JAVA).exists(), reason=f"no Java at {JAVA}: the Nu Html Checker is skipped "
                                 "(apt-get install openjdk-17-jre-headless)")
 
