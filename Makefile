@@ -114,7 +114,7 @@ SITE_FAILED := $(SITE_WORK).failed
 SITE_STAMP := _build/.site-built$(if $(BOOK_PDF),-with-pdf)
 
 book: $(SITE_STAMP) ## Build the site into _build/html from the notebooks' stored outputs (only when a source changed), and its PDF
-	@test -n "$(BOOK_PDF)" || echo "make book: no Chromium at $(CHROMIUM), so no PDF of the book (its links in the intro are broken): apt-get install chromium"
+	@test -n "$(BOOK_PDF)" || echo "make book: no Chromium at $(CHROMIUM), so no PDF of the book, and no link to one: apt-get install chromium"
 
 pdf: ## The whole book as one PDF, A4 and Letter (_build/html/mpsbook.pdf, mpsbook-letter.pdf), printed by Chromium
 	@test -x $(CHROMIUM) || { echo "make pdf: no Chromium at $(CHROMIUM): apt-get install chromium, or make pdf CHROMIUM=/path/to/chromium" >&2; exit 1; }
@@ -127,7 +127,7 @@ $(SITE_STAMP): $(STAMP) $(NODE_STAMP) $(DERIVED) $(BOOK_SOURCES)
 	@if [ -e $(SITE_FAILED) ]; then echo "make book: the last build failed, so this one starts afresh"; rm -rf $(SITE_WORK); fi
 	@touch $(SITE_FAILED)
 	$(BIN)/python -m mpsbook stale $(NOTEBOOKS)
-	$(BIN)/jupyter-book build -W -n --keep-going --path-output $(SITE_WORK) .
+	MPSBOOK_PDF=$(if $(BOOK_PDF),1,0) $(BIN)/jupyter-book build -W -n --keep-going --path-output $(SITE_WORK) .
 	$(if $(BOOK_PDF),$(BIN)/python -m mpsbook.pdf $(SITE_BUILT))
 	rm -rf $(SITE).new $(SITE).old
 	cp -a $(SITE_BUILT) $(SITE).new
@@ -142,6 +142,7 @@ PARALLEL := -n $(JOBS) --dist loadfile --no-loadscope-reorder
 
 test: $(STAMP) $(NODE_STAMP) ## Run the tests in tests/ and nbval (strict) over every notebook, on $(JOBS) workers
 	@test -x $(CHROMIUM) || echo "make test: no Chromium at $(CHROMIUM), so the browser and JupyterLab tests are skipped (apt-get install chromium)"
+	@command -v java >/dev/null || echo "make test: no Java, so the Nu Html Checker (vnu) is skipped (apt-get install openjdk-17-jre-headless)"
 	$(BIN)/python -m pytest $(PARALLEL) $(NBVAL) tests $(NOTEBOOKS)
 
 # The analyst's tier: the package, the data, the ratings and the notebooks' hygiene; no browser, no site build,

@@ -1,9 +1,12 @@
 """Tables for readers (mpsbook.tables): headings in words, thousands separators, no counter column."""
 
 import math
+import html as html_lib
+import re
 
 import pandas as pd
 
+import mpsbook
 from mpsbook import tables
 
 
@@ -32,3 +35,33 @@ def test_an_unnamed_index_is_never_shown_whatever_its_values():
     shuffled = frame.set_axis([17, 3])  # what a filter or a sort leaves: a counter that no longer counts
     assert tables.table_html(shuffled) == tables.table_html(frame)
     assert ">17<" not in tables.table_html(shuffled) and ">2,000,000<" in tables.table_html(frame)
+
+
+def test_verdict_table_leads_with_the_verdict_and_names_claims_by_their_words_not_keys(ratings):
+    html = tables.table_html(tables.verdict_table(ratings))
+    heads = re.findall(r'<th scope="col">([^<]*)</th>', html)
+    assert heads == ["Verdict", "The claim", "Why"]
+    assert 'class="mpsbook-table mpsbook-verdict-table"' in html
+    rows = re.findall(r"<tr><td>([^<]*)</td><td>([^<]*)</td>", html)
+    assert [html_lib.unescape(verdict) for verdict, _ in rows] == list(ratings["rating"])
+    assert [claim for _, claim in rows] == [f"\u201c{quote}\u201d" for quote in ratings["quote"]]
+    for key in ratings["claim_key"]:
+        assert key not in html
+    assert not re.search(r"\bC\d\d\b", html), "a mention id"
+
+
+def test_verdict_table_can_add_what_the_words_allow(ratings):
+    table = tables.verdict_table(ratings, interval=True)
+    assert list(table.columns) == ["verdict", "claim", "allows", "why"]
+    first = ratings.iloc[0]
+    assert table["allows"].iloc[0].endswith(first["unit"]) and " to " in table["allows"].iloc[0]
+
+
+def test_comparison_labels_name_claims_by_their_words_and_periods_in_words(ledger):
+    claims, comparisons, references = ledger
+    compared = mpsbook.compare_claims(claims, comparisons, references)
+    frame = mpsbook.comparison_frame(["C01"], claims, compared)
+    assert frame["label"].iloc[0] == f"the article: \u201c{claims.set_index('claim_id').loc['C01', 'quote']}\u201d"
+    text = " ".join(frame["label"]) + " " + frame["detail"].iloc[0]  # an official figure's detail is the ledger's prose
+    assert not re.search(r"\b\d{4}-\d\d\b", text), text  # no ISO period such as 2018-02/2022-07
+    assert "February 2018 to July 2022" in text

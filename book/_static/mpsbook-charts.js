@@ -188,10 +188,9 @@
       var svg = target.querySelector("svg");
       if (svg && !svg.getAttribute("aria-label")) {
         svg.setAttribute("role", "img");
-        svg.setAttribute("aria-label", target.getAttribute("aria-label") || "");
+        svg.setAttribute("aria-label", target.getAttribute("data-label") || "");
       }
       if (svg) {
-        target.removeAttribute("aria-label");  // the drawn chart names itself: heard once
         makeKeyboardReachable(view, svg);
       }
       figure.classList.add("mpsbook-chart--live");

@@ -8,8 +8,8 @@ It checks the numbers of one web article about the work of China's Ministry of P
 * :mod:`mpsbook.spans`: where a text's numbers are, and which are never quantities (dates, phones, ...);
 * :mod:`mpsbook.quantities`: hedges, units, the interval rule and the extractor;
 * :mod:`mpsbook.account`: every number of the article, and whether it is a claim, a repeat or left out (and why);
-* :mod:`mpsbook.verdicts`: official figures as intervals, periods, comparisons;
 * :mod:`mpsbook.wording`: figures, ratios and periods in the plain words of a conclusion;
+* :mod:`mpsbook.verdicts`: official figures as intervals, periods, comparisons;
 * :mod:`mpsbook.readings`: the interval each reading of the hedges gives a claim, with its tolerance;
 * :mod:`mpsbook.origins`: the official figures a claim's number may come from, closest first;
 * :mod:`mpsbook.running_totals`: partial totals added over periods that do not overlap;
@@ -73,6 +73,7 @@ from .quantities import (
     quantity_table,
 )
 from .account import STATUSES, NEVER_REASONS, number_account, account_counts
+from .wording import MAX_WORDS, JARGON, count_words, figure_words, period_words, prose_figure, times_words
 from .verdicts import (
     REFERENCE_QUALIFIERS,
     MATCHING_UNITS,
@@ -86,7 +87,6 @@ from .verdicts import (
     KIND_LABELS,
     comparison_frame,
 )
-from .wording import MAX_WORDS, JARGON, count_words, figure_words, period_words, prose_figure, times_words
 from .readings import READINGS, TOLERANCE, mention_interval, claim_interval, widened
 from .origins import CLOSENESS, possible_origins
 from .running_totals import running_total, running_total_steps
@@ -102,6 +102,7 @@ from .ratings import (
     sensitivity_table,
     rating_table,
 )
+from .tables import verdict_table
 from .findings import (
     KNOWN_WORDS,
     WEB_LEFTOVERS,
@@ -215,6 +216,7 @@ __all__ = [
     "claim_sensitivity",
     "sensitivity_table",
     "rating_table",
+    "verdict_table",
     "KNOWN_WORDS",
     "claim_flags",
     "WEB_LEFTOVERS",

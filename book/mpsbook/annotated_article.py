@@ -98,8 +98,8 @@ def article_html(article: str, claims: pd.DataFrame, verdicts: pd.DataFrame, lin
     """The article as received, one numbered paragraph per non-empty line, with its mentions and findings marked.
 
     Paragraph ``n`` has the anchor ``p-<n>``, numbered as the ledger numbers them. Each
-    mention links to its claim's box and carries its rating in words; a screen reader hears
-    the quoted words and the rating. A number the book leaves out (:func:`mpsbook.number_account`)
+    mention links to its claim's box and shows its rating in words; the link is named by the two
+    (the quoted words, ", rated", the rating). A number the book leaves out (:func:`mpsbook.number_account`)
     is marked with its reason.
     """
     return render("article.html", paragraphs=article_paragraphs(article, claims, verdicts, exclusions), links=links)

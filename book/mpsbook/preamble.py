@@ -12,7 +12,9 @@ Names
 book rule), ``sensitivity`` (:func:`mpsbook.claim_sensitivity`), and, indexed for lookups,
 ``rated`` (ratings by ``claim_key``), ``claim`` (claims by ``claim_id``), ``reference``
 (references by ``ref_id``), ``official`` and ``period`` (its ``value`` and ``period``),
-``searches`` (by ``claim_key``); the glued ``data_fingerprint`` (:func:`mpsbook.data_fingerprint`); ``fmt`` is :func:`mpsbook.prose_figure` (no figure of more than six digits in a sentence); ``glue`` is myst-nb's.
+``searches`` (by ``claim_key``); the glued ``data_fingerprint`` (:func:`mpsbook.data_fingerprint`);
+``fmt`` is :func:`mpsbook.prose_figure` (no figure of more than six digits in a sentence); ``glue`` is
+myst-nb's.
 """
 
 from myst_nb import glue

@@ -14,6 +14,8 @@ import numbers
 
 import pandas as pd
 
+from .quantities import format_figure
+
 # Column names of the data package and the book's frames, as a reader reads them.
 HEADINGS = {
     "claim_id": "Mention", "claim_key": "Claim", "quote": "The article's words", "expression": "As written",
@@ -25,6 +27,7 @@ HEADINGS = {
     "published": "First published", "url": "Address", "value": "Value", "relation": "How the source hedges it",
     "note": "Note", "kind": "Kind", "detail": "Detail", "mentions": "Mentions", "section": "Section",
     "topic": "Subject", "comparability": "How comparable", "source_kind": "Kind of source", "count": "Count",
+    "claim": "The claim", "allows": "What the words allow", "why": "Why",
 }
 
 
@@ -47,13 +50,49 @@ def reader_value(value) -> str:
     return str(value)
 
 
+# A frame's ``attrs`` key for extra classes of its HTML table (``mpsbook.css`` styles them; see verdict_table).
+TABLE_CLASS = "mpsbook_table_class"
+
+
+def verdict_table(ratings: pd.DataFrame, interval: bool = False) -> pd.DataFrame:
+    """The verdicts as a reader reads them: one row per claim, the verdict first, then the claim in the article's words and why.
+
+    No machine keys (claim keys, mention ids): a claim is named by its words. On a narrow screen
+    (phones) each row is shown as a block, the verdict above the words (``mpsbook-verdict-table`` in
+    ``mpsbook.css``), so the verdict is never pushed off the screen.
+
+    Parameters
+    ----------
+    ratings : pandas.DataFrame
+        :func:`mpsbook.claim_ratings`' rows (``rating``, ``quote``, ``conclusion``; with ``interval``, also
+        ``low``, ``high`` and ``unit``), in the order to show.
+    interval : bool
+        Add what the words allow ("3,000 to 4,000 organizations"), after the claim's words.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``verdict``, ``claim`` (the quote in quotation marks), ``allows`` (with ``interval``) and ``why``;
+        a row counter as index, which the table for readers leaves out.
+    """
+    table = pd.DataFrame({"verdict": list(ratings["rating"]),
+                          "claim": [f"\u201c{quote}\u201d" for quote in ratings["quote"]]})
+    if interval:
+        table["allows"] = [f"{format_figure(low)} to {format_figure(high)} {unit}"
+                           for low, high, unit in zip(ratings["low"], ratings["high"], ratings["unit"], strict=True)]
+    table["why"] = list(ratings["conclusion"])
+    table.attrs[TABLE_CLASS] = "mpsbook-verdict-table"
+    return table
+
+
 def table_html(frame: pd.DataFrame) -> str:
     """The frame as an HTML table for readers.
 
     Headings come from :func:`heading`; numbers get thousands separators; a named index, or one
     of labels (not integers), becomes the first column; an unnamed integer index is a row counter
     (0..n-1, or what a filter or sort left of one) and is left out; an address
-    (``http://`` or ``https://``) becomes a link. Output depends only on the frame, so executing twice gives the
+    (``http://`` or ``https://``) becomes a link; the table's classes are ``mpsbook-table`` and those the frame's
+    ``attrs`` name under :data:`TABLE_CLASS`. Output depends only on the frame, so executing twice gives the
     same bytes.
     """
     counter = frame.index.nlevels == 1 and frame.index.name is None and pd.api.types.is_integer_dtype(frame.index)
@@ -73,7 +112,8 @@ def table_html(frame: pd.DataFrame) -> str:
         + "</tr>"
         for row in frame.itertuples(index=False, name=None)
     )
-    return f'<table class="mpsbook-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    classes = " ".join(["mpsbook-table", *str(frame.attrs.get(TABLE_CLASS, "")).split()])
+    return f'<table class="{html.escape(classes, quote=True)}"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 
 
 def enable() -> None:

@@ -13,6 +13,7 @@ import pandas as pd
 
 from .numbers import place_value
 from .quantities import interval
+from .wording import period_words
 
 REFERENCE_QUALIFIERS = {"exact": "exact", "lower": "over", "upper": "nearly", "approx": "about"}
 # Official units that count the same thing as a claim's unit (a claim's own unit always matches).
@@ -167,7 +168,8 @@ def comparison_frame(claim_ids, claims: pd.DataFrame, compared: pd.DataFrame, re
 
     ``compared`` is :func:`compare_claims`' output; ``ref_ids`` keeps only those references
     (all of the claims' comparisons by default); ``kinds`` maps a ref_id to a kind label of its own
-    (a key of the chart colours), in place of its comparability's. Columns: ``label``, ``kind`` (``the
+    (a key of the chart colours), in place of its comparability's. Labels name a claim by its words (no
+    claim id) and write periods in words (:func:`mpsbook.wording.period_words`). Columns: ``label``, ``kind`` (``the
     article`` or a :data:`KIND_LABELS` value), ``low``, ``high``, ``value`` (the official
     figure; NaN for a claim), ``unit``, ``detail`` (the quote, or the reference's metric,
     period and publisher), ``source`` and ``ref_id`` (empty for a claim; the site lists each
@@ -175,8 +177,8 @@ def comparison_frame(claim_ids, claims: pd.DataFrame, compared: pd.DataFrame, re
     """
     chosen = claims.set_index("claim_id").loc[list(claim_ids)].reset_index()
     rows = [
-        {"label": f"{c.claim_id}: \u201c{c.quote}\u201d", "kind": "the article", "low": c.low, "high": c.high,
-         "value": math.nan, "unit": c.unit, "detail": f"{c.metric}, {c.period or 'no period given'}",
+        {"label": f"the article: \u201c{c.quote}\u201d", "kind": "the article", "low": c.low, "high": c.high,
+         "value": math.nan, "unit": c.unit, "detail": f"{c.metric}, {period_words(c.period) or 'no period given'}",
          "source": f"the article, paragraph {c.paragraph}", "ref_id": ""}
         for c in chosen.itertuples()
     ]
@@ -184,7 +186,8 @@ def comparison_frame(claim_ids, claims: pd.DataFrame, compared: pd.DataFrame, re
     if ref_ids is not None:
         pairs = pairs.set_index("ref_id").loc[list(ref_ids)].reset_index()
     rows += [
-        {"label": f"{r.metric} ({r.topic})" if r.period_ref in r.topic else f"{r.metric} ({r.topic}, {r.period_ref})",
+        {"label": f"{r.metric} ({r.topic})" if r.period_ref in r.topic
+         else f"{r.metric} ({r.topic}, {period_words(r.period_ref)})",
          "kind": (kinds or {}).get(r.ref_id, KIND_LABELS[r.comparability]), "low": r.ref_low,
          "high": r.ref_high, "value": r.value, "unit": r.unit_ref, "detail": r.reason,
          "source": f"{r.publisher}, {r.published}", "ref_id": r.ref_id}

@@ -3,7 +3,7 @@
 In a copy of the repository (the same .venv and node_modules, linked), the test adds an official
 figure (``data/references-added.csv``, ``data/references-accessed.csv`` and ``data/comparisons.csv``), changes a claim's reading
 (``data/claims.csv``) and adds a claim (``data/claims.csv``, first rated by the newest edition of
-``data/editions.csv``), then runs ``make update``, the command the README gives.
+``data/editions.csv``), then runs ``make update``, the command the README gives, as on a machine without Chromium (so without the PDF).
 Every place a reader meets those claims must then say the new rating: ``verdicts.csv`` and its
 download, the scorecard, the claim boxes and their ClaimReview JSON-LD, the annotated article
 and the chapter's prose. The copy imports its own ``mpsbook`` (PYTHONPATH), so the repository is
@@ -123,8 +123,9 @@ def changed(tmp_path_factory):
     make_the_three_changes(folder)
     env = {**os.environ, "PYTHONPATH": str(folder / "book")}
     # -o: the environment's stamps are the repository's, current by definition; make must not rebuild them.
-    result = subprocess.run(["make", "-o", ".venv/.installed", "-o", "node_modules/.installed", "update"], cwd=folder,
-                            env=env, capture_output=True, text=True)
+    # CHROMIUM: as on a machine without one, so make book prints no PDF (and must not link one).
+    result = subprocess.run(["make", "-o", ".venv/.installed", "-o", "node_modules/.installed", "update",
+                             f"CHROMIUM={folder / 'no-chromium'}"], cwd=folder, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return folder
 
@@ -168,3 +169,28 @@ def test_the_chapter_prose_glues_the_new_rating(changed):
              for cell in stored["cells"] for output in cell.get("outputs", []) if text in output.get("data", {})}
     assert glued["Rating_drug_dens_2022"].strip("'\"") == "Correct"
     assert glued["rating_bank_cooperation_years"].strip("'\"") == "unproven"
+
+
+class Links(HTMLParser):
+    """Every ``href`` and ``src`` of a page."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.addresses = []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.addresses += [value for name, value in attrs if name in ("href", "src") and value]
+
+
+def test_without_chromium_make_book_prints_no_pdf_and_links_no_missing_file(changed):
+    site = changed / "_build" / "html"
+    assert not list(site.glob("*.pdf"))
+    missing = []
+    for page in (page for page in site.rglob("*.html") if "_static" not in page.parts):
+        for address in Links(page.read_text(encoding="utf-8")).addresses:
+            path = address.split("#")[0].split("?")[0]
+            if path and ":" not in path and not (page.parent / path).exists():
+                missing.append((page.relative_to(site).as_posix(), address))
+    assert missing == []
+    assert "mpsbook.pdf" not in (site / "book" / "intro.html").read_text(encoding="utf-8")

@@ -123,9 +123,9 @@ def test_the_front_page_types_no_number_by_hand():
     assert not hand_typed_numbers((mpsbook.BOOK_DIR / "intro.md").read_text(encoding="utf-8"))
 
 
-def test_each_chapter_closes_with_its_rating_table(notebook):
+def test_each_chapter_closes_with_its_verdict_table(notebook):
     path, nb = notebook
     if path.stem == "claims":
         return
     last = "".join(code_cells(nb)[-1]["source"])
-    assert "rating_table" in last
+    assert "verdict_table" in last

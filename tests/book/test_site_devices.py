@@ -124,6 +124,32 @@ def test_a_tap_on_a_mark_shows_its_tooltip_and_a_tap_elsewhere_hides_it(phone_co
         browser_page.wait_for_selector(".mpsbook-tooltip.visible", state="detached", timeout=5_000)
 
 
+# On a phone, each row of a verdict table and of a claim box's readings table: where its cells lie, and how wide.
+PHONE_TABLE_ROWS = """() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll('.mpsbook-verdict-table tbody tr, .mpsbook-sensitivity tbody tr')].map(row => {
+        const cells = [...row.children].map(cell => cell.getBoundingClientRect());
+        return {table: row.closest('table').className, width,
+                right: Math.max(...cells.map(c => c.right)), first: cells[0].right,
+                narrowest: Math.min(...cells.map(c => c.width)),
+                text: row.closest('.mpsbook-sensitivity') ? cells[1].width : cells[cells.length - 1].width};
+    });
+}"""
+
+
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_on_a_phone_verdict_and_readings_tables_show_the_verdict_first_and_read_in_lines(phone_context, site_url, page):
+    with watched_tab(phone_context, site_url) as watch:
+        browser_page = open_page(watch, site_url, page)
+        rows = browser_page.evaluate(PHONE_TABLE_ROWS)
+    assert any("mpsbook-verdict-table" in row["table"] for row in rows), "no verdict table"
+    for row in rows:
+        # Nothing past the screen's edge, and the words (why, what a reading assumes) take most of its width
+        # instead of a column of one to three words a line.
+        assert row["right"] <= row["width"] + 1 and row["first"] <= row["width"], row
+        assert row["text"] >= 0.6 * row["width"], row
+
+
 @pytest.mark.parametrize("page", CHAPTERS)
 def test_the_keyboard_reaches_every_chart_and_moves_between_its_marks(watched_page, site_url, page):
     browser_page = open_page(watched_page, site_url, page)
@@ -264,3 +290,18 @@ def test_charts_in_dark_mode_are_dark_with_text_at_contrast_4_5_drawn_or_static(
         assert sum(chart["background"]) < 3 * 60, chart["background"]
         worst = min(_contrast(text, chart["background"]) for text in chart["texts"])
         assert worst >= 4.5, worst
+
+
+@pytest.mark.parametrize("page", CHAPTERS[:1])
+def test_the_chart_tooltip_is_dark_in_dark_mode_with_text_at_contrast_4_5(dark_context, site_url, page):
+    with watched_tab(dark_context, site_url) as watch:
+        browser_page = open_page(watch, site_url, page)
+        _first_mark(browser_page).focus()
+        tooltip = browser_page.wait_for_selector(".mpsbook-tooltip.visible", timeout=5_000)
+        colours = tooltip.evaluate("""t => {
+            const rgb = c => c.match(/[0-9.]+/g).slice(0, 3).map(Number);
+            return {background: rgb(getComputedStyle(t).backgroundColor),
+                    texts: [t, ...t.querySelectorAll('td')].map(e => rgb(getComputedStyle(e).color))};
+        }""")
+    assert sum(colours["background"]) < 3 * 60, colours["background"]
+    assert min(_contrast(text, colours["background"]) for text in colours["texts"]) >= 4.5, colours

@@ -83,14 +83,15 @@ def test_article_page_marks_every_mention_focusable_with_its_rating_in_words(loa
     page = loaded(ARTICLE)
     mentions = page.eval_on_selector_all("a.mpsbook-mention", """links => links.map(a => {
         a.focus();
-        return {claim: a.dataset.claim, focused: document.activeElement === a, label: a.getAttribute('aria-label'),
+        return {claim: a.dataset.claim, focused: document.activeElement === a, label: a.textContent,
                 shown: a.querySelector('.mpsbook-mention-rating').textContent, text: a.querySelector('mark').textContent};
     })""")
     assert [m["claim"] for m in mentions] == list(tables["claims"]["claim_key"])
     ratings = tables["verdicts"].set_index("claim_key")["rating"]
     for mention, quote in zip(mentions, tables["claims"]["quote"], strict=True):
         assert mention["focused"] and mention["text"] == quote
-        assert mention["shown"] == ratings[mention["claim"]] and ratings[mention["claim"]] in mention["label"]
+        assert mention["shown"] == ratings[mention["claim"]]
+        assert mention["label"] == f"{quote}, rated {ratings[mention['claim']]}"  # its name: what it shows
     paragraphs = page.eval_on_selector_all("ol.mpsbook-article > li", "items => items.map(li => li.id)")
     assert paragraphs == [f"p-{n}" for n in range(1, len(paragraphs) + 1)]
     assert page.query_selector(".mpsbook-leftover") and page.query_selector(".mpsbook-misspelling")

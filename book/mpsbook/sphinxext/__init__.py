@@ -10,6 +10,8 @@ Loaded by ``_config.yml`` as ``mpsbook.sphinxext``. One module per concern:
   book's templates and the digest that rewrites the pages when a static file changes;
 * :mod:`.glue_dependencies`: a page that glues from a notebook depends on that notebook;
 * :mod:`.metadata`: each page's meta description;
+* :mod:`.entry`: the site's ``index.html`` (a valid page that redirects to the first) and the tag that
+  offers the PDF where ``make book`` prints it;
 * :mod:`.dictionary`: the ``data-dictionary`` directive;
 * :mod:`.pages`: the generated pages (scorecard, claim boxes, annotated article, sources,
   corrections), filled from :mod:`mpsbook.pages`' templates with links as cross-references, and the
@@ -21,7 +23,7 @@ dumper from ``mpsbook.pages``;
 the other modules read the notebooks' outputs and the data files alone.
 """
 
-from . import assets, charts, dictionary, fonts, glue_dependencies, metadata, pages
+from . import assets, charts, dictionary, entry, fonts, glue_dependencies, metadata, pages
 
 
 def setup(app):
@@ -44,6 +46,8 @@ def setup(app):
     # defer files run after these (priorities 900 and 950).
     charts.setup(app)
     metadata.setup(app)
+    # The tag that offers the PDF (when the builder starts) and the site's index.html (when the site is written).
+    entry.setup(app)
     # When the site is written: the theme's CSS is cut first (assets, priority 400), then the fonts.
     fonts.setup(app)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

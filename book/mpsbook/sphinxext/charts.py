@@ -233,13 +233,20 @@ def json_block(value: dict, kind: str) -> str:
 
 
 def chart_html(node: chart) -> str:
-    """The chart as the page shows it: static SVGs (default and narrow; CSS picks), the place vega draws in, two Vega specs."""
+    """The chart as the page shows it: static SVGs (default and narrow; CSS picks), the place vega draws in, two Vega specs.
+
+    The static SVGs are images (``role="img"``) named by the chart's title and description. The place vega draws
+    in is a plain ``div``, which may not carry an ``aria-label`` (no role takes one): it holds the name in
+    ``data-label`` for the drawn ``svg``, which ``mpsbook-charts.js`` makes an image of that name.
+    """
     label = html.escape(": ".join(part for part in (node["title"], node["description"]) if part), quote=True)
+    # The drawn SVG shows its title as text, which a screen reader reads with it: its name is the description alone.
+    live_label = html.escape(node["description"] or node["title"], quote=True)
     return (f'<div class="{CHART_CLASS}" data-vegalite="{node["vegalite"]}">'
             f'<div class="{CHART_CLASS}-static" role="img" aria-label="{label}">{node["svg"]}</div>'
             f'<div class="{CHART_CLASS}-static {CHART_CLASS}-static--narrow" role="img" aria-label="{label}">'
             f'{node["narrow_svg"]}</div>'
-            f'<div class="{CHART_CLASS}-live" aria-label="{label}"></div>'
+            f'<div class="{CHART_CLASS}-live" data-label="{live_label}"></div>'
             f'{json_block(node["narrow_vega"], "vega-narrow")}{json_block(node["vega"], "vega")}</div>')
 
 
