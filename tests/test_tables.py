@@ -1,7 +1,7 @@
 """Tables for readers (mpsbook.tables): headings in words, thousands separators, no counter column."""
 
-import math
 import html as html_lib
+import math
 import re
 
 import pandas as pd
