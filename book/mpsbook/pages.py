@@ -37,13 +37,19 @@ class PageLinks(Protocol):
     """Where a page's links point. Each method returns an address (``str``) for an ``href``."""
 
     def claim(self, claim_key: str) -> str:
-        """The box of claim ``claim_key``, relative to the page written."""
+        """The page of claim ``claim_key`` (:mod:`mpsbook.claim_pages`), relative to the page written."""
 
     def claim_address(self, claim_key: str) -> str:
-        """The same box as an absolute address where the site has one (a ClaimReview's ``url``)."""
+        """The same page as an absolute address where the site has one (a ClaimReview's ``url``)."""
 
     def claim_site_address(self, claim_key: str) -> str:
-        """The same box as a citation gives it: absolute where the site's address is known, else its path in the site."""
+        """The same page as a citation gives it: absolute where the site's address is known, else its path in the site."""
+
+    def claim_in_chapter(self, claim_key: str) -> str:
+        """The claim's summary in the chapter that analyses it (the anchor ``claim-<claim_key>``)."""
+
+    def scorecard(self) -> str:
+        """The scorecard: every claim and its verdict, on the landing page."""
 
     def paragraph(self, number: int) -> str:
         """Paragraph ``number`` (from 1) of the annotated article."""
@@ -63,6 +69,12 @@ class AnchorLinks:
 
     def claim_site_address(self, claim_key: str) -> str:
         return f"#claim-{claim_key}"
+
+    def claim_in_chapter(self, claim_key: str) -> str:
+        return f"#claim-{claim_key}"
+
+    def scorecard(self) -> str:
+        return "#scorecard"
 
     def paragraph(self, number: int) -> str:
         return f"#p-{number}"

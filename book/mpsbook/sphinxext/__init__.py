@@ -11,6 +11,7 @@ Loaded by ``_config.yml`` as ``mpsbook.sphinxext``. One module per concern:
 * :mod:`.glue_dependencies`: a page that glues from a notebook depends on that notebook;
 * :mod:`.metadata`: each page's meta description;
 * :mod:`.dictionary`: the ``data-dictionary`` directive;
+* :mod:`.claim_pages`: one page per claim, with its share card (no source file: ``html-collect-pages``);
 * :mod:`.pages`: the generated pages (scorecard, claim boxes, annotated article, sources,
   corrections), filled from :mod:`mpsbook.pages`' templates with links as cross-references, and the
   edition in every footer.
@@ -21,7 +22,7 @@ dumper from ``mpsbook.pages``;
 the other modules read the notebooks' outputs and the data files alone.
 """
 
-from . import assets, charts, dictionary, fonts, glue_dependencies, metadata, pages
+from . import assets, charts, claim_pages, dictionary, fonts, glue_dependencies, metadata, pages
 
 
 def setup(app):
@@ -38,6 +39,7 @@ def setup(app):
     glue_dependencies.setup(app)
     dictionary.setup(app)
     pages.setup(app)
+    claim_pages.setup(app)
     # The charts: the chart node (read from each chart bundle), then, when a page is read, outputs checked and
     # charts compiled (Vega, narrow layout, characters); when it is written, the chart and its data, then the
     # chart files added to its page. Then each page's meta description. assets' handlers that drop and
