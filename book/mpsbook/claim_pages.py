@@ -21,13 +21,24 @@ import re
 import pandas as pd
 from markupsafe import Markup
 
-from .pages import (PageLinks, _ids, _text, claim_citation, claim_review, evidence_note, first_mentions,
-                    in_one_line, json_in_html, reference_items, render)
+from .pages import (
+    PageLinks,
+    cell_ids,
+    cell_text,
+    claim_citation,
+    claim_review,
+    evidence_note,
+    first_mentions,
+    in_one_line,
+    json_in_html,
+    reference_items,
+    render,
+)
 
 CLAIM_PAGE_DIR = "book/claim"  # each claim's page is <CLAIM_PAGE_DIR>/<claim_key>
 VERDICT_COLUMN = "rating"  # the column of data/derived/verdicts.csv a reader sees as the verdict
 SITE_NAME = "Checking the numbers"
-KICKER = "A fact-check of an article on China’s Ministry of Public Security"
+KICKER = "A fact-check of an article on China\u2019s Ministry of Public Security"
 
 
 def claim_verdict(verdict: pd.Series) -> str:
@@ -64,7 +75,7 @@ def paragraph_text(article: str, number: int) -> str:
 
 # A sentence ends at . ! or ? (maybe after a closing quote or bracket) before a space and a capital, or
 # straight before a capital (the article runs some sentences together: "cybersecurity.In 2022").
-SENTENCE_END = re.compile(r"(?<=[A-Za-z0-9\)”\"’][.!?])(?:[”\"’)]?)(?=\s+[A-Z“\"]|[A-Z])")
+SENTENCE_END = re.compile("(?<=[A-Za-z0-9)\u201d\"\u2019][.!?])[\u201d\"\u2019)]?(?=\\s+[A-Z\u201c\"]|[A-Z])")
 
 
 def quote_in_sentence(article: str, quote: str, paragraph: int) -> tuple:
@@ -83,11 +94,12 @@ def quote_in_sentence(article: str, quote: str, paragraph: int) -> tuple:
     return text[start:at].lstrip(), quote, text[at + len(quote):end].rstrip()
 
 
-def readings_line(rows: list, verdict: str) -> str:
-    """One line for a claim whose verdict no reading changes ('' where some reading does)."""
-    if any(row["rating"] != verdict for row in rows):
+def readings_line(rows: list, rating: str) -> str:
+    """One line for a claim whose rating no reading of the words changes ('' where some reading does: the page
+    then shows the table). ``rows`` are the claim's rows of ``sensitivity.csv`` (``reading``, ``rating``)."""
+    if any(row["rating"] != rating for row in rows):
         return ""
-    return f"Every reading of the article’s words gives the same verdict ({len(rows)} of {len(rows)})."
+    return f"Every reading of the article\u2019s words gives the same verdict ({len(rows)} of {len(rows)})."
 
 
 def page_title(claim_key: str, tables: dict) -> str:
@@ -119,8 +131,8 @@ def claim_page_html(claim_key: str, tables: dict, *, ratings: dict, readings: di
     """
     verdict = tables["verdicts"].set_index("claim_key").loc[claim_key]
     mentions = tables["claims"][tables["claims"]["claim_key"] == claim_key]
-    resting_on = _ids(verdict["ref_ids"])
-    origins = [r for r in _ids(verdict["possible_origin"]) if r not in resting_on]
+    resting_on = cell_ids(verdict["ref_ids"])
+    origins = [r for r in cell_ids(verdict["possible_origin"]) if r not in resting_on]
     sensitivity = [{"reading": r.reading, "assumes": readings.get(r.reading, ""), "rating": r.rating}
                    for r in tables["sensitivity"][tables["sensitivity"]["claim_key"] == claim_key].itertuples()]
     before, after = neighbours(claim_key, tables)
@@ -132,12 +144,12 @@ def claim_page_html(claim_key: str, tables: dict, *, ratings: dict, readings: di
     return render(
         "claim_page.html", claim_key=claim_key, title=page_title(claim_key, tables), sentences=sentences,
         verdict=words, reason=claim_reason(verdict), meaning=ratings.get(claim_reason(verdict), ""),
-        question=verdict["question"], conclusion=verdict["conclusion"], chance=_text(verdict["chance_test"]),
+        question=verdict["question"], conclusion=verdict["conclusion"], chance=cell_text(verdict["chance_test"]),
         evidence=evidence_note(tables["references"], resting_on),
         resting_on=reference_items(tables["references"], resting_on),
         origins=reference_items(tables["references"], origins),
         searches=tables["searches"][tables["searches"]["claim_key"] == claim_key].to_dict("records"),
-        readings_line=readings_line(sensitivity, words), sensitivity=sensitivity,
+        readings_line=readings_line(sensitivity, claim_reason(verdict)), sensitivity=sensitivity,
         previous=before and {"key": before, "quote": first.loc[before, "quote"]},
         next=after and {"key": after, "quote": first.loc[after, "quote"]},
         cite=claim_citation(claim_key, tables, links), review=Markup(json_in_html(review)),

@@ -1,4 +1,7 @@
-"""The book's generated pages: the scorecard, the claim boxes, the annotated article, the sources and the corrections.
+"""The book's generated pages: the scorecard, the claims' ClaimReview and Cite blocks, the sources and the corrections.
+
+Each claim's own page and the summary a chapter shows are :mod:`mpsbook.claim_pages`; the annotated
+article is :mod:`mpsbook.annotated_article`.
 
 Each page part is a Jinja2 template in ``mpsbook/templates/`` filled from the book's tables (see
 :func:`page_tables`); the functions here choose and order what a template shows, and
@@ -18,7 +21,6 @@ from typing import Protocol
 
 import jinja2
 import pandas as pd
-from markupsafe import Markup
 
 from .citation import CITATION, book_edition, checked_editions, citation, review_dates
 from .data import DATAPACKAGE, load_article, load_references, load_table, read_datapackage
@@ -130,14 +132,14 @@ def render(template: str, **context) -> str:
     return TEMPLATES.get_template(template).render(**context)
 
 
-def _text(value) -> str:
+def cell_text(value) -> str:
     """A cell as text: a missing value (None or NaN) is empty."""
     return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
 
-def _ids(text) -> list:
+def cell_ids(text) -> list:
     """Space-separated ids as a list (empty text: no ids)."""
-    return _text(text).split()
+    return cell_text(text).split()
 
 
 def rating_badge(rating: str, colours: dict) -> str:
@@ -235,7 +237,7 @@ def reference_items(references: pd.DataFrame, ref_ids) -> list:
     chosen = references.set_index("ref_id", drop=False).loc[list(ref_ids)]
     items = []
     for ref in chosen.to_dict("records"):
-        item = {key: _text(value) for key, value in ref.items()}
+        item = {key: cell_text(value) for key, value in ref.items()}
         item["figure"] = format_value(ref["value"], ref["unit"])
         item["language"] = "en" if item["quote"] == item["quote_en"] else "zh"
         item["grade"], item["grade_words"] = EVIDENCE_GRADES.get(item.get("source_kind", ""), ("", ""))
@@ -252,7 +254,7 @@ def references_html(references: pd.DataFrame, ref_ids) -> str:
 def claim_review(claim_key: str, tables: dict, *, url: str) -> dict:
     """The claim's schema.org ``ClaimReview``, as JSON-LD.
 
-    ``url`` is the address of the claim's box. ``author`` names the book's authors (``tables["edition"]``);
+    ``url`` is the address of the claim's page. ``author`` names the book's authors (``tables["edition"]``);
     ``datePublished`` and ``dateModified`` are :func:`mpsbook.citation.review_dates` (ISO 8601).
     """
     verdict = tables["verdicts"].set_index("claim_key").loc[claim_key]
@@ -276,48 +278,12 @@ def claim_review(claim_key: str, tables: dict, *, url: str) -> dict:
 
 
 def claim_citation(claim_key: str, tables: dict, links: PageLinks) -> dict:
-    """The Cite block of a claim's box (:func:`mpsbook.citation.citation`): the claim in the article's words,
-    its rating as the note, and the box's address."""
+    """The Cite block of a claim's page (:func:`mpsbook.citation.citation`): the claim in the article's words,
+    its rating as the note, and the page's address."""
     edition, verdict = tables["edition"], tables["verdicts"].set_index("claim_key").loc[claim_key]
     quote = first_mentions(tables["claims"]).loc[claim_key, "quote"]
     return citation(edition, claim_key, f"Checking the claim “{quote}”",
                     links.claim_site_address(claim_key), links.claim(claim_key), note=f"Rated: {verdict['rating']}.")
-
-
-def claim_box_html(claim_key: str, tables: dict, *, ratings: dict, readings: dict, colours: dict,
-                   links: PageLinks) -> str:
-    """The box that checks one claim, at the anchor ``claim-<claim_key>``, with its ClaimReview JSON-LD.
-
-    It holds each mention's words (linked to its paragraph on the article page), the rating, the
-    question of the rating rule that decided it, the conclusion, the chance test where the rule
-    ran one, the official figures the rating rests on, possible origins of the number, what was
-    searched where nothing was found, the rating under the other readings, and a Cite block.
-
-    Raises
-    ------
-    KeyError
-        When ``claim_key`` is not a claim of ``verdicts``.
-    """
-    verdict = tables["verdicts"].set_index("claim_key").loc[claim_key]
-    mentions = tables["claims"][tables["claims"]["claim_key"] == claim_key]
-    resting_on = _ids(verdict["ref_ids"])
-    origins = [r for r in _ids(verdict["possible_origin"]) if r not in resting_on]
-    searches = tables["searches"][tables["searches"]["claim_key"] == claim_key]
-    sensitivity = tables["sensitivity"][tables["sensitivity"]["claim_key"] == claim_key]
-    review = claim_review(claim_key, tables, url=links.claim_address(claim_key))
-    return render(
-        "claim_box.html", claim_key=claim_key, mentions=mentions.to_dict("records"),
-        rating=verdict["rating"], meaning=ratings.get(verdict["rating"], ""), conclusion=verdict["conclusion"],
-        chance=_text(verdict["chance_test"]), question=verdict["question"],
-        evidence=evidence_note(tables["references"], resting_on),
-        resting_on=reference_items(tables["references"], resting_on),
-        origins=reference_items(tables["references"], origins),
-        searches=searches.to_dict("records"),
-        sensitivity=[{"reading": r.reading, "assumes": readings.get(r.reading, ""), "rating": r.rating}
-                     for r in sensitivity.itertuples()],
-        cite=claim_citation(claim_key, tables, links),
-        review=Markup(json_in_html(review)),  # safe in <script>: json_in_html escapes < > &
-        colours=colours, links=links)
 
 
 # --------------------------------------------------------------------------------------
@@ -343,6 +309,6 @@ def corrections_html(corrections: pd.DataFrame, claims: pd.DataFrame, colours: d
     """
     first = first_mentions(claims)
     ordered = corrections.sort_values("date", ascending=False, kind="stable")  # a day's entries in file order
-    rows = [{**{key: _text(value) for key, value in row.items()}, "quote": first.loc[row["claim_key"], "quote"]}
+    rows = [{**{key: cell_text(value) for key, value in row.items()}, "quote": first.loc[row["claim_key"], "quote"]}
             for row in ordered.to_dict("records")]
     return render("corrections.html", rows=rows, colours=colours, links=links, feed=feed)

@@ -307,8 +307,8 @@ def code_digest() -> str:
     every page on the next build (Sphinx otherwise finds the pages up to date).
     """
     digest = hashlib.sha256()
-    paths = [Path(__file__).resolve(), *(PACKAGE_DIR / name for name in ("pages.py", "annotated_article.py", "citation.py", "claim_pages.py",
-                                               "share_card.py")),
+    modules = ("pages.py", "annotated_article.py", "citation.py", "claim_pages.py", "share_card.py")
+    paths = [Path(__file__).resolve(), *(PACKAGE_DIR / name for name in modules),
              *sorted((PACKAGE_DIR / "templates").glob("*"))]
     for path in paths:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
