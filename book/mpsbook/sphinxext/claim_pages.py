@@ -33,7 +33,7 @@ def claim_page_metatags(app, docname: str, title: str, description: str, card: s
     card_uri = f"{docname}.png"
     tags = [_meta("description", description, "name"), _meta("og:title", title),
             _meta("og:description", description), _meta("og:type", "article"),
-            _meta("og:site_name", app.config.ogp_site_name or app.config.project)]
+            _meta("og:site_name", getattr(app.config, "ogp_site_name", None) or app.config.project)]
     if base:
         tags += [_meta("og:url", site_address(app, page_uri)), _meta("og:image", site_address(app, card_uri))]
     else:

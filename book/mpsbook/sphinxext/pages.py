@@ -123,7 +123,10 @@ class SphinxLinks:
         """The page ``docname`` (one the build makes, not a label), addressed as :meth:`_target` says."""
         if address == "site" or (address == "absolute" and self.app.config.html_baseurl):
             return site_address(self.app, self.app.builder.get_target_uri(docname))
-        return self.app.builder.get_relative_uri(self.docname, docname)
+        # Sphinx writes a page's link to itself as '', which an href reads as the page too, but a Cite
+        # block would take for no address: name the file instead.
+        return (self.app.builder.get_relative_uri(self.docname, docname)
+                or self.app.builder.get_target_uri(docname).rsplit("/", 1)[-1])
 
     def _claim_page(self, claim_key: str, address: str = "relative") -> str:
         from mpsbook.claim_pages import claim_docname
