@@ -113,11 +113,15 @@ def test_a_claim_page_links_each_mention_to_its_paragraph_and_reviews_at_its_own
         [line for line in tables["article"].split("\n") if line.strip()])
 
 
-def test_without_a_site_address_a_claim_page_has_no_og_url_and_a_relative_card(tmp_path):
+def test_without_a_site_address_a_claim_page_has_no_og_url_and_a_relative_card(tmp_path, page_app, tables):
     app = build(tmp_path, page_project(tmp_path), PAGE_EXTENSIONS)
     claim = page(app, "book/claim/drug-dens-2022")
     assert "og:url" not in claim and '<meta property="og:image" content="drug-dens-2022.png" />' in claim
     assert '"url":"drug-dens-2022.html"' in claim  # the ClaimReview: the page's own file, completed by the reader
+    # Two builds, two folders: every share card has the same bytes.
+    cards = {key: (app.outdir / "book" / "claim" / f"{key}.png").read_bytes() for key in tables["verdicts"]["claim_key"]}
+    assert cards == {key: (page_app.outdir / "book" / "claim" / f"{key}.png").read_bytes() for key in cards}
+    assert len(set(cards.values())) == len(cards)
 
 
 def test_a_link_to_a_claim_no_page_holds_fails_a_strict_build(tmp_path):
