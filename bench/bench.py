@@ -98,16 +98,28 @@ def build_execute_test(folder: Path, notebooks: list) -> tuple:
     return build, execute, test
 
 
+def claim_page_paths() -> list:
+    """Each claim's page in the built site (``book/claim/<key>.html``), in article order, as make pdf prints them."""
+    from mpsbook.pdf import claim_pages
+
+    return claim_pages(ROOT)
+
+
 def page_metrics() -> None:
-    """Bytes each page transfers, and when its first and last charts are drawn, in headless Chromium."""
+    """Bytes each page transfers, and when its first and last charts are drawn, in headless Chromium.
+
+    Each claim's page too, with the budget of issue 34: at most a third of the bytes of the lightest chapter.
+    """
     from playwright.sync_api import sync_playwright
 
     from tests.helpers import served, toc_pages  # the tests' own: the pages of _toc.yml, the site served locally
 
+    chapters, claims = {}, {}
+
     with served(ROOT / "_build" / "html") as origin, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
-        for page_path in toc_pages():
+        for page_path in toc_pages() + claim_page_paths():
             runs = []
             for _ in range(3):
                 context = browser.new_context()
@@ -133,9 +145,13 @@ def page_metrics() -> None:
                 context.close()
             total = statistics.median(r[0] for r in runs)
             load = statistics.median(r[1]["load"] for r in runs)
+            if page_path.startswith("book/claim/"):
+                claims[page_path] = total
+                continue  # one line for all of them, below
             record(f"page {page_path}: bytes transferred", total, "B")
             record(f"page {page_path}: load event", load / 1000)
             if runs[0][2]:
+                chapters[page_path] = total
                 first = statistics.median(min(r[1]["drawn"]) for r in runs)
                 last = statistics.median(max(r[1]["drawn"]) for r in runs)
                 record(f"page {page_path}: first chart drawn", first / 1000)
@@ -143,16 +159,23 @@ def page_metrics() -> None:
                 budget(f"{page_path} last chart within 2x load", last / load, 2.0)
                 budget(f"{page_path} transfers at most 1.5 MB", total / 1e6, 1.5)
         browser.close()
+    if claims and chapters:
+        heaviest = max(claims, key=claims.get)
+        record(f"claim pages ({len(claims)}): bytes transferred, heaviest ({heaviest})", claims[heaviest], "B")
+        budget("heaviest claim page / lightest chapter, in bytes transferred", claims[heaviest] / min(chapters.values()),
+               1 / 3)
 
 
 def lighthouse_budgets() -> None:
     """Lighthouse (mobile preset, slow 4G simulated) on every page, served gzipped: >= 95 performance, 100 the rest.
 
-    Each figure is the median of three runs (about 25 s each a page).
+    Every page of the table of contents and every claim's page. Each figure is the median of three runs
+    (about 25 s each a page).
     """
     from bench import lighthouse
+    from tests.helpers import toc_pages
 
-    for page, figures in lighthouse.scores(runs=3).items():
+    for page, figures in lighthouse.scores(toc_pages() + claim_page_paths(), runs=3).items():
         rows.append((f"Lighthouse mobile {page}: performance, accessibility, best practices, SEO (median of 3)",
                      ", ".join(f"{figures[name]:.0f}" for name in lighthouse.CATEGORIES)))
         rows.append((f"Lighthouse mobile {page}: first / largest contentful paint, total blocking time",
