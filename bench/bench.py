@@ -98,6 +98,12 @@ def build_execute_test(folder: Path, notebooks: list) -> tuple:
     return build, execute, test
 
 
+# Issue 34's budget for a claim's page: a third of the bytes the lightest chapter transferred when the issue was
+# filed (book/emergencies.html, 1,281,962 B, in the table of 2026-11-29). The chapters have since become lighter,
+# having given their claim boxes to the claims' pages, so the budget is that fixed figure, not today's chapter.
+CLAIM_PAGE_BYTES = 1_281_962 / 3
+
+
 def claim_page_paths() -> list:
     """Each claim's page in the built site (``book/claim/<key>.html``), in article order, as make pdf prints them."""
     from mpsbook.pdf import claim_pages
@@ -114,7 +120,7 @@ def page_metrics() -> None:
 
     from tests.helpers import served, toc_pages  # the tests' own: the pages of _toc.yml, the site served locally
 
-    chapters, claims = {}, {}
+    claims = {}
 
     with served(ROOT / "_build" / "html") as origin, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
@@ -151,7 +157,6 @@ def page_metrics() -> None:
             record(f"page {page_path}: bytes transferred", total, "B")
             record(f"page {page_path}: load event", load / 1000)
             if runs[0][2]:
-                chapters[page_path] = total
                 first = statistics.median(min(r[1]["drawn"]) for r in runs)
                 last = statistics.median(max(r[1]["drawn"]) for r in runs)
                 record(f"page {page_path}: first chart drawn", first / 1000)
@@ -159,11 +164,11 @@ def page_metrics() -> None:
                 budget(f"{page_path} last chart within 2x load", last / load, 2.0)
                 budget(f"{page_path} transfers at most 1.5 MB", total / 1e6, 1.5)
         browser.close()
-    if claims and chapters:
+    if claims:
         heaviest = max(claims, key=claims.get)
         record(f"claim pages ({len(claims)}): bytes transferred, heaviest ({heaviest})", claims[heaviest], "B")
-        budget("heaviest claim page / lightest chapter, in bytes transferred", claims[heaviest] / min(chapters.values()),
-               1 / 3)
+        budget("heaviest claim page / a third of the lightest chapter of 2026-11-29", claims[heaviest] / CLAIM_PAGE_BYTES,
+               1.0)
 
 
 def lighthouse_budgets() -> None:

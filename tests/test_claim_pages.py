@@ -58,7 +58,7 @@ def test_every_mention_is_shown_in_its_own_sentence_with_its_paragraph(tables):
         before, quote, after = claim_pages.quote_in_sentence(tables["article"], mention.quote, mention.paragraph)
         sentence = before + quote + after
         assert quote == mention.quote and sentence in claim_pages.paragraph_text(tables["article"], mention.paragraph)
-        assert sentence[0].isupper() and sentence.rstrip("”\"’)")[-1] in ".!?", (mention.claim_id, sentence)
+        assert sentence[0].isupper() and sentence.rstrip("\u201d\"\u2019)")[-1] in ".!?", (mention.claim_id, sentence)
     # The article runs two sentences together ("cybersecurity.In 2022"): the quote's sentence starts after it.
     before, _, after = claim_pages.quote_in_sentence(tables["article"], "over 250,000 cybercrime cases", 1)
     assert before == "In 2022 alone the Ministry broke " and after.endswith("suspects.")
@@ -130,3 +130,15 @@ def test_a_long_quote_is_set_smaller_and_never_runs_off_the_card():
     assert size == share_card.QUOTE_SIZES[-1] and len(lines) == share_card.QUOTE_LINES and lines[-1].endswith("…”")
     assert all(share_card.text_width(line, size, bold=True) <= 1000 for line in lines[:-1])
     assert share_card._fit_quote("short", 1000) == (share_card.QUOTE_SIZES[0], ["short"])
+
+
+def test_a_claim_page_says_once_how_its_figures_were_read(tables):
+    references = tables["references"].set_index("ref_id")
+    for key in claim_pages.claim_order(tables):
+        verdict = tables["verdicts"].set_index("claim_key").loc[key]
+        shown = pages.cell_ids(verdict["ref_ids"]) + pages.cell_ids(verdict["possible_origin"])
+        ways = set(references.loc[list(dict.fromkeys(shown)), "how"]) if shown else set()
+        page = html.unescape(claim_pages.claim_page_html(key, tables, **OPTIONS))
+        for how in ways:
+            assert page.count(how) == (1 if len(ways) == 1 else len([r for r in shown if references.loc[r, "how"] == how]))
+        assert page.count("Read on 20") == len(dict.fromkeys(shown)), key  # each figure keeps its date

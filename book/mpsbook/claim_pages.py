@@ -141,6 +141,8 @@ def claim_page_html(claim_key: str, tables: dict, *, ratings: dict, readings: di
     sentences = [dict(zip(("before", "quote", "after"), quote_in_sentence(tables["article"], m.quote, m.paragraph),
                           strict=True), paragraph=m.paragraph) for m in mentions.itertuples()]
     review = claim_review(claim_key, tables, url=links.claim_address(claim_key))
+    figures = reference_items(tables["references"], resting_on + origins)
+    ways = {figure["how"] for figure in figures}
     return render(
         "claim_page.html", claim_key=claim_key, title=page_title(claim_key, tables), sentences=sentences,
         verdict=words, reason=claim_reason(verdict), meaning=ratings.get(claim_reason(verdict), ""),
@@ -148,6 +150,7 @@ def claim_page_html(claim_key: str, tables: dict, *, ratings: dict, readings: di
         evidence=evidence_note(tables["references"], resting_on),
         resting_on=reference_items(tables["references"], resting_on),
         origins=reference_items(tables["references"], origins),
+        how_once=ways.pop() if len(ways) == 1 else "",  # said once where every figure was read the same way
         searches=tables["searches"][tables["searches"]["claim_key"] == claim_key].to_dict("records"),
         readings_line=readings_line(sensitivity, claim_reason(verdict)), sensitivity=sensitivity,
         previous=before and {"key": before, "quote": first.loc[before, "quote"]},

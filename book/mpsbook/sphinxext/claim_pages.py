@@ -71,5 +71,21 @@ def collect_claim_pages(app):
                         "display_toc": False, "toc": "", "meta": {}}, "page.html"
 
 
+# A claim's page holds no notebook output and no toggle: myst-nb's and the toggle button's files are left off it.
+UNUSED_ON_CLAIM_PAGES = ("mystnb.", "togglebutton.")
+
+
+def drop_notebook_assets(app, pagename, templatename, context, doctree) -> None:
+    """Leave myst-nb's style sheet and the toggle button's files off the claim pages (:data:`UNUSED_ON_CLAIM_PAGES`)."""
+    from mpsbook.claim_pages import CLAIM_PAGE_DIR
+
+    if not pagename.startswith(CLAIM_PAGE_DIR + "/"):
+        return
+    for key in ("script_files", "css_files"):
+        context[key] = [asset for asset in context.get(key, [])
+                        if not str(getattr(asset, "filename", asset) or "").split("/")[-1].startswith(UNUSED_ON_CLAIM_PAGES)]
+
+
 def setup(app):
     app.connect("html-collect-pages", collect_claim_pages)
+    app.connect("html-page-context", drop_notebook_assets, priority=850)
