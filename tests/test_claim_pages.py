@@ -119,7 +119,8 @@ def test_the_share_card_is_a_1200_by_630_png_with_the_same_bytes_every_time(tabl
 def test_the_share_card_shows_the_quote_and_the_verdict_in_the_books_font():
     svg = share_card.share_card_svg("over 250,000 cybercrime cases", "wrong for the period it names", "#D55E00",
                                     "Checking the numbers", "A fact-check")
-    assert 'width="1200" height="630"' in svg and "“over 250,000 cybercrime cases”" in svg
+    shown = " ".join(re.findall(r"<text[^>]*>([^<]*)</text>", svg))
+    assert 'width="1200" height="630"' in svg and "“over 250,000 cybercrime cases”" in shown
     assert "wrong for the period it names" in svg and "Verdict:" in svg
     assert set(re.findall(r'font-family="([^"]+)"', svg)) == {"MPSBook Sans"}
 

@@ -19,8 +19,9 @@ MARGIN = 72  # left and right, after the verdict's colour bar
 BAR = 18  # the verdict's colour, down the left edge
 INK, MUTED, PAPER = "#1b1b1b", "#555555", "#ffffff"
 FAMILY = "MPSBook Sans"
-QUOTE_SIZES = (64, 56, 48, 42, 36)  # the largest size at which the quote fits QUOTE_LINES lines
-QUOTE_LINES = 4
+QUOTE_SIZES = (88, 76, 64, 56, 48, 42, 36)  # the largest size at which the quote fits its lines is used
+QUOTE_LINES = 4  # at most, at LARGE_SIZE and below; above it, a short quote in large type takes two
+LARGE_SIZE = 64
 FACES = {False: "MPSBookSans-Regular.ttf", True: "MPSBookSans-Bold.ttf"}
 
 
@@ -55,11 +56,11 @@ def wrap(text: str, size: float, width: float, bold: bool = False) -> list[str]:
 
 
 def _fit_quote(quote: str, width: float) -> tuple[int, list[str]]:
-    """The largest of :data:`QUOTE_SIZES` at which ``quote`` fits :data:`QUOTE_LINES` lines, and those lines
-    (at the smallest size, the lines past the last end in an ellipsis)."""
+    """The largest of :data:`QUOTE_SIZES` at which ``quote`` fits :data:`QUOTE_LINES` lines (two above
+    :data:`LARGE_SIZE`), and those lines (at the smallest size, the lines past the last end in an ellipsis)."""
     for size in QUOTE_SIZES:
         lines = wrap(quote, size, width, bold=True)
-        if len(lines) <= QUOTE_LINES:
+        if len(lines) <= (QUOTE_LINES if size <= LARGE_SIZE else 2):
             return size, lines
     lines = lines[:QUOTE_LINES]
     lines[-1] = lines[-1].rstrip(" ,;.") + "…”"
@@ -91,14 +92,15 @@ def share_card_svg(quote: str, verdict: str, colour: str, site_name: str, kicker
              f'<rect width="{BAR}" height="{HEIGHT}" fill="{escape(colour)}"/>',
              _text(left, 86, site_name.upper(), 26, bold=True, fill=MUTED),
              _text(left, 128, kicker, 26, fill=MUTED)]
-    leading = round(size * 1.2)
-    top = 150 + (QUOTE_LINES * leading - len(lines) * leading) // 2 + size
-    parts += [_text(left, top + i * leading, line, size, bold=True) for i, line in enumerate(lines)]
-    label = "Verdict:"
-    verdict_size = 40
+    label, verdict_size = "Verdict:", 40
     verdict_left = left + 60 + text_width(label + " ", verdict_size)
     verdict_lines = wrap(verdict, verdict_size, right - verdict_left, bold=True)[:2]
     base = HEIGHT - 70 - (len(verdict_lines) - 1) * 48
+    # The quote is centred in the space between the kicker and the verdict, its cap height counted as 0.72 em.
+    leading, area_top, area_bottom = round(size * 1.2), 160, base - 36 - 44
+    block = (len(lines) - 1) * leading + size * 0.72
+    first = area_top + (area_bottom - area_top - block) / 2 + size * 0.72
+    parts += [_text(left, round(first + i * leading), line, size, bold=True) for i, line in enumerate(lines)]
     parts.append(f'<rect x="{left}" y="{base - 36}" width="40" height="40" rx="6" fill="{escape(colour)}"/>')
     parts.append(_text(left + 60, base, label, verdict_size, fill=MUTED))
     parts += [_text(verdict_left, base + i * 48, line, verdict_size, bold=True)

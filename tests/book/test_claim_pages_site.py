@@ -110,9 +110,10 @@ def test_every_claim_page_is_under_800_visible_words_and_fits_a_phone(loaded, ke
         }""")
         counts[key] = len(text.split())
     assert all(count < WORD_LIMIT for count in counts.values()), counts
-    page = loaded(f"book/claim/{keys[0]}.html")
-    page.set_viewport_size({"width": 390, "height": 844})
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    for key in keys:  # no sideways scrolling on a phone, the readings table included
+        page = loaded(f"book/claim/{key}.html")
+        page.set_viewport_size({"width": 390, "height": 844})
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, key
 
 
 def test_the_claim_review_of_each_page_is_that_page(loaded, keys):
