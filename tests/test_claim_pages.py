@@ -45,11 +45,15 @@ def test_every_claim_page_names_the_claim_and_its_verdict_in_its_heading(tables)
 def test_the_verdict_is_read_through_one_column(tables, monkeypatch):
     """Switching the verdict scale is one constant: every title, page and card follows it."""
     changed = {**tables, "verdicts": tables["verdicts"].assign(verdict="Incorrect")}
-    monkeypatch.setattr(claim_pages, "VERDICT_COLUMN", "verdict")
+    monkeypatch.setattr(pages, "VERDICT_COLUMN", "verdict")
     key = "clean-net-2022-cases"
     assert claim_pages.page_title(key, changed).endswith(": Incorrect")
     page = claim_pages.claim_page_html(key, changed, **OPTIONS)
-    assert 'data-rating="Incorrect"' in page
+    assert 'data-rating="Incorrect"' in page and '"alternateName":"Incorrect"' in page  # the ClaimReview too
+    scorecard = pages.scorecard_html(changed["claims"], changed["verdicts"], mpsbook.RATING_COLOURS, LINKS)
+    assert scorecard.count('data-rating="Incorrect"') == len(changed["verdicts"])
+    summary = claim_pages.claim_summary_html(key, changed, colours=mpsbook.RATING_COLOURS, links=LINKS)
+    assert 'data-rating="Incorrect"' in summary
     assert "By the rating rule:</span> wrong for the period it names" in page  # the finer reason beneath it
 
 

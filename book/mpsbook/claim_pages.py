@@ -9,7 +9,7 @@ Its title, description and share card (:mod:`mpsbook.share_card`) say the claim 
 The chapter that analyses a claim keeps, at the claim's old anchor (``claim-<claim_key>``), a short
 summary linking to the page, so every address cited so far still lands on the claim.
 
-Every page reads the verdict a reader sees through :func:`claim_verdict` alone, so the verdict scale
+Every page reads the verdict a reader sees through :func:`mpsbook.pages.claim_verdict` alone, so the verdict scale
 can change in one place. Filled from templates through :func:`mpsbook.pages.render`; the Sphinx side is
 :mod:`mpsbook.sphinxext.claim_pages`.
 """
@@ -21,6 +21,7 @@ import re
 import pandas as pd
 from markupsafe import Markup
 
+from . import pages
 from .pages import (
     PageLinks,
     cell_ids,
@@ -36,14 +37,13 @@ from .pages import (
 )
 
 CLAIM_PAGE_DIR = "book/claim"  # each claim's page is <CLAIM_PAGE_DIR>/<claim_key>
-VERDICT_COLUMN = "rating"  # the column of data/derived/verdicts.csv a reader sees as the verdict
 SITE_NAME = "Checking the numbers"
 KICKER = "A fact-check of an article on China\u2019s Ministry of Public Security"
 
 
 def claim_verdict(verdict: pd.Series) -> str:
-    """The verdict a reader sees, in words, from the claim's row of ``verdicts.csv`` (:data:`VERDICT_COLUMN`)."""
-    return str(verdict[VERDICT_COLUMN])
+    """The verdict a reader sees (:func:`mpsbook.pages.claim_verdict`, the one place that reads it)."""
+    return pages.claim_verdict(verdict)
 
 
 def claim_reason(verdict: pd.Series) -> str:

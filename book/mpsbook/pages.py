@@ -25,6 +25,20 @@ import pandas as pd
 from .citation import CITATION, book_edition, checked_editions, citation, review_dates
 from .data import DATAPACKAGE, load_article, load_references, load_table, read_datapackage
 
+VERDICT_COLUMN = "rating"  # the column of data/derived/verdicts.csv a reader sees as the verdict
+
+
+def claim_verdict(verdict) -> str:
+    """The verdict a reader sees, in words, from a claim's row of ``verdicts.csv`` (a Series, a dict or a
+    named tuple): its :data:`VERDICT_COLUMN`. Every page, title, card and ClaimReview reads it here alone."""
+    return str(getattr(verdict, VERDICT_COLUMN) if hasattr(verdict, "_fields") else verdict[VERDICT_COLUMN])
+
+
+def claim_verdicts(verdicts: pd.DataFrame) -> pd.Series:
+    """Each claim's verdict in words (:func:`claim_verdict`), indexed by ``claim_key``."""
+    return verdicts.set_index("claim_key")[VERDICT_COLUMN].astype(str)
+
+
 PAGE_TABLES = ("claims", "references", "verdicts", "sensitivity", "searches", "corrections", "exclusions", "editions")
 TEMPLATES = jinja2.Environment(
     loader=jinja2.PackageLoader("mpsbook", "templates"),
@@ -167,7 +181,7 @@ def scorecard_rows(claims: pd.DataFrame, verdicts: pd.DataFrame, sensitivity: pd
     """One dict per claim, in article order: ``claim_key``, ``quote`` (first mention), ``rating``, ``in_one_line``,
     and ``held`` (:func:`readings_held`; empty without ``sensitivity``)."""
     first = first_mentions(claims)
-    return [{"claim_key": row.claim_key, "quote": first.loc[row.claim_key, "quote"], "rating": row.rating,
+    return [{"claim_key": row.claim_key, "quote": first.loc[row.claim_key, "quote"], "rating": claim_verdict(row),
              "in_one_line": in_one_line(row.conclusion),
              "held": "" if sensitivity is None else readings_held(sensitivity, row.claim_key, row.rating)}
             for row in verdicts.itertuples()]
@@ -269,7 +283,7 @@ def claim_review(claim_key: str, tables: dict, *, url: str) -> dict:
         "claimReviewed": mentions["quote"].iloc[0],
         "itemReviewed": {"@type": "Claim", "appearance": appearance,
                          "text": " / ".join(mentions["quote"])},
-        "reviewRating": {"@type": "Rating", "alternateName": verdict["rating"],
+        "reviewRating": {"@type": "Rating", "alternateName": claim_verdict(verdict),
                          "ratingExplanation": f"{verdict['conclusion']} The question that decided it: "
                                               f"{verdict['question']}"},
         "author": {"@type": "Organization", "name": tables["edition"]["authors"]},
