@@ -108,16 +108,35 @@ def build_execute_test(folder: Path, notebooks: list) -> tuple:
     return build, execute, test
 
 
+# Issue 34's budget for a claim's page: a third of the bytes the lightest chapter transferred when the issue was
+# filed (book/emergencies.html, 1,281,962 B, in the table of 2026-11-29). The chapters have since become lighter,
+# having given their claim boxes to the claims' pages, so the budget is that fixed figure, not today's chapter.
+CLAIM_PAGE_BYTES = 1_281_962 / 3
+
+
+def claim_page_paths() -> list:
+    """Each claim's page in the built site (``book/claim/<key>.html``), in article order, as make pdf prints them."""
+    from mpsbook.pdf import claim_pages
+
+    return claim_pages(ROOT)
+
+
 def page_metrics(pages=None, runs: int = 3) -> None:
-    """Bytes each page transfers, and when its first and last charts are drawn, in headless Chromium (median of ``runs``)."""
+    """Bytes each page transfers, and when its first and last charts are drawn, in headless Chromium (median of ``runs``).
+
+    Every page of the table of contents and every claim's page by default, each claim's page with the budget of
+    issue 34: at most a third of the bytes of the lightest chapter.
+    """
     from playwright.sync_api import sync_playwright
 
     from tests.helpers import served, toc_pages  # the tests' own: the pages of _toc.yml, the site served locally
 
+    claims = {}
+
     with served(ROOT / "_build" / "html") as origin, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
-        for page_path in pages or toc_pages():
+        for page_path in pages or toc_pages() + claim_page_paths():
             measured = []
             for _ in range(runs):
                 context = browser.new_context()
@@ -143,6 +162,9 @@ def page_metrics(pages=None, runs: int = 3) -> None:
                 context.close()
             total = statistics.median(r[0] for r in measured)
             load = statistics.median(r[1]["load"] for r in measured)
+            if page_path.startswith("book/claim/"):
+                claims[page_path] = total
+                continue  # one line for all of them, below
             record(f"page {page_path}: bytes transferred", total, "B")
             record(f"page {page_path}: load event", load / 1000)
             if measured[0][2]:
@@ -153,16 +175,23 @@ def page_metrics(pages=None, runs: int = 3) -> None:
                 budget(f"{page_path} last chart within 2x load", last / load, 2.0)
                 budget(f"{page_path} transfers at most 1.5 MB", total / 1e6, 1.5)
         browser.close()
+    if claims:
+        heaviest = max(claims, key=claims.get)
+        record(f"claim pages ({len(claims)}): bytes transferred, heaviest ({heaviest})", claims[heaviest], "B")
+        budget("heaviest claim page / a third of the lightest chapter of 2026-11-29", claims[heaviest] / CLAIM_PAGE_BYTES,
+               1.0)
 
 
 def lighthouse_budgets(pages=None, runs: int = 3) -> None:
     """Lighthouse (mobile preset, slow 4G simulated) on every page, served gzipped: >= 95 performance, 100 the rest.
 
-    Each figure is the median of ``runs`` runs (about 25 s each a page).
+    Every page of the table of contents and every claim's page by default. Each figure is the median of
+    ``runs`` runs (about 25 s each a page).
     """
     from bench import lighthouse
+    from tests.helpers import toc_pages
 
-    for page, figures in lighthouse.scores(pages, runs=runs).items():
+    for page, figures in lighthouse.scores(pages or toc_pages() + claim_page_paths(), runs=runs).items():
         rows.append((f"Lighthouse mobile {page}: performance, accessibility, best practices, SEO (median of {runs})",
                      ", ".join(f"{figures[name]:.0f}" for name in lighthouse.CATEGORIES)))
         rows.append((f"Lighthouse mobile {page}: first / largest contentful paint, total blocking time",

@@ -1,4 +1,4 @@
-"""The generated pages as the package fills them: scorecard, claim boxes and their ClaimReview, the annotated
+"""The generated pages as the package fills them: scorecard, claim pages and their ClaimReview, the annotated
 article, the sources, the corrections log, each chart's data, and the edition every page states.
 
 Links are asked of a stand-in :class:`Links` that writes ``test:<kind>/<target>``, so each test sees which
@@ -19,7 +19,7 @@ import yaml
 from pyld import jsonld
 
 import mpsbook
-from mpsbook import annotated_article, pages
+from mpsbook import annotated_article, claim_pages, pages
 from mpsbook.sphinxext import charts
 from mpsbook.sphinxext import pages as page_directives
 
@@ -46,6 +46,12 @@ class Links:
 
     def claim_site_address(self, claim_key):
         return f"test:claim-site/{claim_key}"
+
+    def claim_in_chapter(self, claim_key):
+        return f"test:claim-in-chapter/{claim_key}"
+
+    def scorecard(self):
+        return "test:scorecard"
 
     def paragraph(self, number):
         return f"test:paragraph/{number}"
@@ -108,10 +114,10 @@ def test_every_rating_shown_is_a_rating_of_the_scale_in_words(tables):
     assert badge.endswith("Impossible</span>") and 'aria-hidden="true"' in badge  # the words carry it, not the swatch
 
 
-def test_claim_box_has_its_anchor_its_mentions_and_its_official_figures(tables, box_options):
+def test_claim_page_has_its_mentions_and_its_official_figures(tables, box_options):
     key = "clean-net-2022-cases"
-    box = Elements(pages.claim_box_html(key, tables, **box_options))
-    assert box.having("div", id=f"claim-{key}")
+    box = Elements(claim_pages.claim_page_html(key, tables, **box_options))
+    assert box.having("section", **{"data-claim": key})
     mentions = tables["claims"][tables["claims"]["claim_key"] == key]
     assert [a["href"] for a in box.having("a") if a["href"].startswith("test:paragraph/")] == [
         f"test:paragraph/{n}" for n in mentions["paragraph"]]
@@ -124,22 +130,22 @@ def test_claim_box_has_its_anchor_its_mentions_and_its_official_figures(tables, 
     assert [a["aria-label"] for a in archive] == [f"Internet Archive copies of {url}" for url in urls]
 
 
-def test_a_box_grades_each_source_and_says_when_a_rating_rests_only_on_reposts(tables, box_options):
+def test_a_claim_page_grades_each_source_and_says_when_a_rating_rests_only_on_reposts(tables, box_options):
     kinds = tables["references"].set_index("ref_id")["source_kind"]
     for key, verdict in tables["verdicts"].set_index("claim_key").iterrows():
-        text = pages.claim_box_html(key, tables, **box_options)
+        text = claim_pages.claim_page_html(key, tables, **box_options)
         resting = str(verdict["ref_ids"]).split() if isinstance(verdict["ref_ids"], str) else []
         only_reposts = bool(resting) and set(kinds.loc[resting]) == {"repost"}
         assert (pages.REPOSTS_ONLY in text) == only_reposts, key
         for ref_id in resting:
             grade, words = pages.EVIDENCE_GRADES[kinds[ref_id]]
             assert str(markupsafe.escape(f"Evidence grade {grade}: {words}.")) in text, (key, ref_id)  # as Jinja escapes
-    assert pages.REPOSTS_ONLY in pages.claim_box_html("clean-net-2022-cases", tables, **box_options)
+    assert pages.REPOSTS_ONLY in claim_pages.claim_page_html("clean-net-2022-cases", tables, **box_options)
 
 
 def test_claim_review_json_ld_expands_to_one_claim_review_with_the_rating(tables, box_options):
     for key, verdict in tables["verdicts"].set_index("claim_key").iterrows():
-        box = Elements(pages.claim_box_html(key, tables, **box_options))
+        box = Elements(claim_pages.claim_page_html(key, tables, **box_options))
         assert len(box.scripts) == 1
         document = json.loads(box.scripts[0])
         [review] = jsonld.expand(document, {"documentLoader": offline_loader})
@@ -159,7 +165,7 @@ def test_claim_review_json_ld_expands_to_one_claim_review_with_the_rating(tables
 
 def test_claim_review_dates_follow_the_corrections_log(tables, box_options):
     def review(key):
-        [text] = Elements(pages.claim_box_html(key, tables, **box_options)).scripts
+        [text] = Elements(claim_pages.claim_page_html(key, tables, **box_options)).scripts
         return json.loads(text)
 
     assert (review("drug-dens-2022")["datePublished"], review("drug-dens-2022")["dateModified"]) == (
@@ -168,14 +174,14 @@ def test_claim_review_dates_follow_the_corrections_log(tables, box_options):
     assert review("cyberattacks-defended")["dateModified"] == "2026-12-07"  # changed once, in the fourth edition
     later = tables["corrections"].iloc[[0]].assign(date="2027-01-02", claim_key="cyberattacks-defended")
     changed = {**tables, "corrections": pd.concat([tables["corrections"], later], ignore_index=True)}
-    [text] = Elements(pages.claim_box_html("cyberattacks-defended", changed, **box_options)).scripts
+    [text] = Elements(claim_pages.claim_page_html("cyberattacks-defended", changed, **box_options)).scripts
     assert json.loads(text)["dateModified"] == "2027-01-02"
 
 
-def test_every_claim_box_has_a_cite_block_with_its_address_and_bibtex(tables, box_options):
+def test_every_claim_page_has_a_cite_block_with_its_address_and_bibtex(tables, box_options):
     edition = tables["edition"]
     for key, verdict in tables["verdicts"].set_index("claim_key").iterrows():
-        text = pages.claim_box_html(key, tables, **box_options)
+        text = claim_pages.claim_page_html(key, tables, **box_options)
         box = Elements(text)
         assert len(box.having("details", **{"class": "mpsbook-cite"})) == 1
         [address] = box.having("a", **{"class": "mpsbook-cite-address"})

@@ -64,10 +64,13 @@ def page_project(folder, sections="crime, cybersecurity, emergencies, public adm
     }
 
 
+PAGE_EXTENSIONS = ["mpsbook.sphinxext.pages", "mpsbook.sphinxext.claim_pages"]
+
+
 @pytest.fixture(scope="module")
 def page_app(tmp_path_factory):
     folder = tmp_path_factory.mktemp("pages")
-    return build(folder, page_project(folder), ["mpsbook.sphinxext.pages"], html_baseurl=BASE_URL)
+    return build(folder, page_project(folder), PAGE_EXTENSIONS, html_baseurl=BASE_URL)
 
 
 @pytest.fixture(scope="module")
@@ -79,46 +82,60 @@ def hrefs(text: str, css: str) -> list:
     return re.findall(rf'<a class="{css}" href="([^"]+)"', text)
 
 
-def test_every_link_to_a_claim_is_a_cross_reference_to_the_page_that_holds_its_box(page_app, tables):
+def test_every_link_to_a_claim_goes_to_its_page_and_its_label_stays_on_the_chapter(page_app, tables):
     keys = list(tables["verdicts"]["claim_key"])
-    assert hrefs(page(page_app, "index"), "mpsbook-claim-link") == [f"boxes.html#claim-{k}" for k in keys]
+    assert hrefs(page(page_app, "index"), "mpsbook-claim-link") == [f"book/claim/{k}.html" for k in keys]
     article = page(page_app, "book/article")
-    assert hrefs(article, "mpsbook-mention") == [f"../boxes.html#claim-{k}" for k in tables["claims"]["claim_key"]]
+    assert hrefs(article, "mpsbook-mention") == [f"claim/{k}.html" for k in tables["claims"]["claim_key"]]
+    assert hrefs(page(page_app, "boxes"), "mpsbook-claim-page-link") == [f"book/claim/{k}.html" for k in keys]
+    assert all((page_app.outdir / "book" / "claim" / f"{k}.html").exists() for k in keys)
     labels = page_app.env.get_domain("std").labels
     assert {f"claim-{k}" for k in keys} <= set(labels) and labels[f"claim-{keys[0]}"][:2] == ("boxes", f"claim-{keys[0]}")
-    # A label like any other: the {ref} role of a page's prose reaches the same box.
+    # A label like any other: the {ref} role of a page's prose reaches the claim's summary in its chapter.
     assert 'href="boxes.html#claim-clean-net-2022-cases"' in page(page_app, "index")
 
 
-def test_a_box_links_each_mention_to_its_paragraph_and_reviews_at_an_absolute_address(page_app, tables):
-    boxes = page(page_app, "boxes")
+def test_a_claim_page_links_each_mention_to_its_paragraph_and_reviews_at_its_own_absolute_address(page_app, tables):
     key = "clean-net-2022-cases"
+    claim = page(page_app, f"book/claim/{key}")
     paragraphs = tables["claims"].loc[tables["claims"]["claim_key"] == key, "paragraph"]
-    box = boxes[boxes.index(f'id="claim-{key}"'):]
-    box = box[:box.index("</script>")]
-    assert re.findall(r'href="(book/article\.html#p-\d+)"', box) == [f"book/article.html#p-{n}" for n in paragraphs]
-    assert '"url":"https://example.org/book/boxes.html#claim-clean-net-2022-cases"' in box
-    assert 'href="index.html#rating-rule"' in box  # "Decided by the question: ... (the rating rule)"
+    assert re.findall(r'href="(\.\./article\.html#p-\d+)"', claim) == [f"../article.html#p-{n}" for n in paragraphs]
+    assert f'"url":"https://example.org/book/book/claim/{key}.html"' in claim
+    assert f'<meta property="og:url" content="https://example.org/book/book/claim/{key}.html" />' in claim
+    assert f'<meta property="og:image" content="https://example.org/book/book/claim/{key}.png" />' in claim
+    assert 'href="../../index.html#rating-rule"' in claim  # "The question that decided it: ... (the rating rule)"
+    assert f'href="../../boxes.html#claim-{key}"' in claim  # the working, in the chapter
     question = tables["verdicts"].set_index("claim_key").loc[key, "question"]
-    assert f"by the question: {question}" in box  # the ClaimReview's ratingExplanation
+    assert f"by the question: {question}" in claim  # the ClaimReview's ratingExplanation
+    assert "<script" not in page(page_app, "boxes").split('id="claim-')[1].split("</div>")[0]  # no second review
     article = page(page_app, "book/article")
     assert len(re.findall(r'<li class="mpsbook-paragraph" id="p-\d+"', article)) == len(
         [line for line in tables["article"].split("\n") if line.strip()])
 
 
+def test_without_a_site_address_a_claim_page_has_no_og_url_and_a_relative_card(tmp_path, page_app, tables):
+    app = build(tmp_path, page_project(tmp_path), PAGE_EXTENSIONS)
+    claim = page(app, "book/claim/drug-dens-2022")
+    assert "og:url" not in claim and '<meta property="og:image" content="drug-dens-2022.png" />' in claim
+    assert '"url":"drug-dens-2022.html"' in claim  # the ClaimReview: the page's own file, completed by the reader
+    # Two builds, two folders: every share card has the same bytes.
+    cards = {key: (app.outdir / "book" / "claim" / f"{key}.png").read_bytes() for key in tables["verdicts"]["claim_key"]}
+    assert cards == {key: (page_app.outdir / "book" / "claim" / f"{key}.png").read_bytes() for key in cards}
+    assert len(set(cards.values())) == len(cards)
+
+
 def test_a_link_to_a_claim_no_page_holds_fails_a_strict_build(tmp_path):
-    app = build(tmp_path, page_project(tmp_path, sections="crime"), ["mpsbook.sphinxext.pages"])
+    app = build(tmp_path, page_project(tmp_path, sections="crime"), PAGE_EXTENSIONS)
     warnings = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
-    assert re.search(r"/index\.rst: WARNING: mpsbook.sphinxext.pages: index links to 'claim-clean-net-2022-cases', "
-                     r"which no page registers", warnings), warnings
-    assert "book/article links to 'claim-clean-net-2022-cases'" in warnings
-    assert "claim-drug-dens-2022" not in warnings  # a crime claim: its box is on the page
+    assert re.search(r"WARNING: mpsbook.sphinxext.pages: book/claim/clean-net-2022-cases links to "
+                     r"'claim-clean-net-2022-cases', which no page registers", warnings), warnings
+    assert "claim-drug-dens-2022" not in warnings  # a crime claim: its summary is on the page
 
 
 def test_a_page_is_written_again_when_a_template_changes(tmp_path, monkeypatch):
     package = tmp_path / "mpsbook"  # a copy: the repository's files stay as they are for the tests beside this one
     shutil.copytree(mpsbook.BOOK_DIR / "mpsbook" / "templates", package / "templates")
-    for module in ("pages.py", "annotated_article.py", "citation.py"):
+    for module in ("pages.py", "annotated_article.py", "citation.py", "claim_pages.py", "share_card.py"):
         shutil.copy(mpsbook.BOOK_DIR / "mpsbook" / module, package / module)
     monkeypatch.setattr(page_directives, "PACKAGE_DIR", package)
     before = page_directives.code_digest()

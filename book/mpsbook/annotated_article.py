@@ -12,7 +12,7 @@ import pandas as pd
 
 from .account import number_account
 from .findings import WEB_LEFTOVERS, misspellings
-from .pages import PageLinks, render
+from .pages import PageLinks, claim_verdicts, render
 
 FINDING_NOTES = {
     "misspelling": "spelled so in the article",
@@ -81,7 +81,7 @@ def article_paragraphs(article: str, claims: pd.DataFrame, verdicts: pd.DataFram
                        exclusions: pd.DataFrame | None = None) -> list:
     """The article's non-empty lines as numbered paragraphs: dicts with ``number`` (from 1) and ``parts``."""
     marks = article_marks(article, claims, exclusions)
-    ratings = verdicts.set_index("claim_key")["rating"]
+    ratings = claim_verdicts(verdicts)
     paragraphs, offset = [], 0
     for line in article.split("\n"):
         start, end = offset, offset + len(line)

@@ -1,4 +1,7 @@
-"""The book's generated pages: the scorecard, the claim boxes, the annotated article, the sources and the corrections.
+"""The book's generated pages: the scorecard, the claims' ClaimReview and Cite blocks, the sources and the corrections.
+
+Each claim's own page and the summary a chapter shows are :mod:`mpsbook.claim_pages`; the annotated
+article is :mod:`mpsbook.annotated_article`.
 
 Each page part is a Jinja2 template in ``mpsbook/templates/`` filled from the book's tables (see
 :func:`page_tables`); the functions here choose and order what a template shows, and
@@ -18,11 +21,24 @@ from typing import Protocol
 
 import jinja2
 import pandas as pd
-from markupsafe import Markup
 
 from .citation import CITATION, book_edition, checked_editions, citation, review_dates
 from .data import DATAPACKAGE, load_article, load_references, load_table, read_datapackage
 from .wording import SOURCE_HEDGES, figure_words, period_words
+
+VERDICT_COLUMN = "rating"  # the column of data/derived/verdicts.csv a reader sees as the verdict
+
+
+def claim_verdict(verdict) -> str:
+    """The verdict a reader sees, in words, from a claim's row of ``verdicts.csv`` (a Series, a dict or a
+    named tuple): its :data:`VERDICT_COLUMN`. Every page, title, card and ClaimReview reads it here alone."""
+    return str(getattr(verdict, VERDICT_COLUMN) if hasattr(verdict, "_fields") else verdict[VERDICT_COLUMN])
+
+
+def claim_verdicts(verdicts: pd.DataFrame) -> pd.Series:
+    """Each claim's verdict in words (:func:`claim_verdict`), indexed by ``claim_key``."""
+    return verdicts.set_index("claim_key")[VERDICT_COLUMN].astype(str)
+
 
 PAGE_TABLES = ("claims", "references", "verdicts", "sensitivity", "searches", "corrections", "exclusions", "editions")
 TEMPLATES = jinja2.Environment(
@@ -38,13 +54,19 @@ class PageLinks(Protocol):
     """Where a page's links point. Each method returns an address (``str``) for an ``href``."""
 
     def claim(self, claim_key: str) -> str:
-        """The box of claim ``claim_key``, relative to the page written."""
+        """The page of claim ``claim_key`` (:mod:`mpsbook.claim_pages`), relative to the page written."""
 
     def claim_address(self, claim_key: str) -> str:
-        """The same box as an absolute address where the site has one (a ClaimReview's ``url``)."""
+        """The same page as an absolute address where the site has one (a ClaimReview's ``url``)."""
 
     def claim_site_address(self, claim_key: str) -> str:
-        """The same box as a citation gives it: absolute where the site's address is known, else its path in the site."""
+        """The same page as a citation gives it: absolute where the site's address is known, else its path in the site."""
+
+    def claim_in_chapter(self, claim_key: str) -> str:
+        """The claim's summary in the chapter that analyses it (the anchor ``claim-<claim_key>``)."""
+
+    def scorecard(self) -> str:
+        """The scorecard: every claim and its verdict, on the landing page."""
 
     def paragraph(self, number: int) -> str:
         """Paragraph ``number`` (from 1) of the annotated article."""
@@ -64,6 +86,12 @@ class AnchorLinks:
 
     def claim_site_address(self, claim_key: str) -> str:
         return f"#claim-{claim_key}"
+
+    def claim_in_chapter(self, claim_key: str) -> str:
+        return f"#claim-{claim_key}"
+
+    def scorecard(self) -> str:
+        return "#scorecard"
 
     def paragraph(self, number: int) -> str:
         return f"#p-{number}"
@@ -119,14 +147,14 @@ def render(template: str, **context) -> str:
     return TEMPLATES.get_template(template).render(**context)
 
 
-def _text(value) -> str:
+def cell_text(value) -> str:
     """A cell as text: a missing value (None or NaN) is empty."""
     return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
 
-def _ids(text) -> list:
+def cell_ids(text) -> list:
     """Space-separated ids as a list (empty text: no ids)."""
-    return _text(text).split()
+    return cell_text(text).split()
 
 
 def rating_badge(rating: str, colours: dict) -> str:
@@ -160,7 +188,7 @@ def scorecard_rows(claims: pd.DataFrame, verdicts: pd.DataFrame, sensitivity: pd
     """One dict per claim, in article order: ``claim_key``, ``quote`` (first mention), ``rating``, ``in_one_line``,
     and ``held`` (:func:`readings_held`; empty without ``sensitivity``)."""
     first = first_mentions(claims)
-    return [{"claim_key": row.claim_key, "quote": first.loc[row.claim_key, "quote"], "rating": row.rating,
+    return [{"claim_key": row.claim_key, "quote": first.loc[row.claim_key, "quote"], "rating": claim_verdict(row),
              "reason": row.reason, "in_one_line": in_one_line(row.conclusion),
              "held": "" if sensitivity is None else _held_if_not_always(sensitivity, row.claim_key, row.rating)}
             for row in verdicts.itertuples()]
@@ -233,7 +261,7 @@ def reference_items(references: pd.DataFrame, ref_ids) -> list:
     chosen = references.set_index("ref_id", drop=False).loc[list(ref_ids)]
     items = []
     for ref in chosen.to_dict("records"):
-        item = {key: _text(value) for key, value in ref.items()}
+        item = {key: cell_text(value) for key, value in ref.items()}
         item["figure"] = format_value(ref["value"], ref["unit"], ref.get("relation", "exact"))
         item["period"] = period_words(item["period"]) or item["period"]
         item["language"] = "en" if item["quote"] == item["quote_en"] else "zh"
@@ -251,7 +279,7 @@ def references_html(references: pd.DataFrame, ref_ids) -> str:
 def claim_review(claim_key: str, tables: dict, *, url: str) -> dict:
     """The claim's schema.org ``ClaimReview``, as JSON-LD.
 
-    ``url`` is the address of the claim's box. ``author`` names the book's authors (``tables["edition"]``);
+    ``url`` is the address of the claim's page. ``author`` names the book's authors (``tables["edition"]``);
     ``datePublished`` and ``dateModified`` are :func:`mpsbook.citation.review_dates` (ISO 8601).
     """
     verdict = tables["verdicts"].set_index("claim_key").loc[claim_key]
@@ -266,7 +294,7 @@ def claim_review(claim_key: str, tables: dict, *, url: str) -> dict:
         "claimReviewed": mentions["quote"].iloc[0],
         "itemReviewed": {"@type": "Claim", "appearance": appearance,
                          "text": " / ".join(mentions["quote"])},
-        "reviewRating": {"@type": "Rating", "alternateName": verdict["rating"],
+        "reviewRating": {"@type": "Rating", "alternateName": claim_verdict(verdict),
                          "ratingExplanation": f"{verdict['conclusion']} Why: {verdict['reason']}, by the question: "
                                               f"{verdict['question']}"},
         "author": {"@type": "Organization", "name": tables["edition"]["authors"]},
@@ -275,49 +303,12 @@ def claim_review(claim_key: str, tables: dict, *, url: str) -> dict:
 
 
 def claim_citation(claim_key: str, tables: dict, links: PageLinks) -> dict:
-    """The Cite block of a claim's box (:func:`mpsbook.citation.citation`): the claim in the article's words,
-    its rating as the note, and the box's address."""
+    """The Cite block of a claim's page (:func:`mpsbook.citation.citation`): the claim in the article's words,
+    its rating as the note, and the page's address."""
     edition, verdict = tables["edition"], tables["verdicts"].set_index("claim_key").loc[claim_key]
     quote = first_mentions(tables["claims"]).loc[claim_key, "quote"]
     return citation(edition, claim_key, f"Checking the claim “{quote}”",
                     links.claim_site_address(claim_key), links.claim(claim_key), note=f"Verdict: {verdict['rating']}.")
-
-
-def claim_box_html(claim_key: str, tables: dict, *, ratings: dict, readings: dict, colours: dict,
-                   links: PageLinks) -> str:
-    """The box that checks one claim, at the anchor ``claim-<claim_key>``, with its ClaimReview JSON-LD.
-
-    It holds each mention's words (linked to its paragraph on the article page), the rating, the
-    question of the rating rule that decided it, the conclusion, the chance test where the rule
-    ran one, the official figures the rating rests on, possible origins of the number, what was
-    searched where nothing was found, the rating under the other readings, and a Cite block.
-
-    Raises
-    ------
-    KeyError
-        When ``claim_key`` is not a claim of ``verdicts``.
-    """
-    verdict = tables["verdicts"].set_index("claim_key").loc[claim_key]
-    mentions = tables["claims"][tables["claims"]["claim_key"] == claim_key]
-    resting_on = _ids(verdict["ref_ids"])
-    origins = [r for r in _ids(verdict["possible_origin"]) if r not in resting_on]
-    searches = tables["searches"][tables["searches"]["claim_key"] == claim_key]
-    sensitivity = tables["sensitivity"][tables["sensitivity"]["claim_key"] == claim_key]
-    review = claim_review(claim_key, tables, url=links.claim_address(claim_key))
-    return render(
-        "claim_box.html", claim_key=claim_key, mentions=mentions.to_dict("records"),
-        rating=verdict["rating"], reason=verdict["reason"], meaning=ratings.get(verdict["rating"], ""),
-        conclusion=verdict["conclusion"],
-        chance=_text(verdict["chance_test"]), question=verdict["question"],
-        evidence=evidence_note(tables["references"], resting_on),
-        resting_on=reference_items(tables["references"], resting_on),
-        origins=reference_items(tables["references"], origins),
-        searches=searches.to_dict("records"),
-        sensitivity=[{"reading": r.reading, "assumes": readings.get(r.reading, ""), "rating": r.rating}
-                     for r in sensitivity.itertuples()],
-        cite=claim_citation(claim_key, tables, links),
-        review=Markup(json_in_html(review)),  # safe in <script>: json_in_html escapes < > &
-        colours=colours, links=links)
 
 
 # --------------------------------------------------------------------------------------
@@ -343,6 +334,6 @@ def corrections_html(corrections: pd.DataFrame, claims: pd.DataFrame, colours: d
     """
     first = first_mentions(claims)
     ordered = corrections.sort_values("date", ascending=False, kind="stable")  # a day's entries in file order
-    rows = [{**{key: _text(value) for key, value in row.items()}, "quote": first.loc[row["claim_key"], "quote"]}
+    rows = [{**{key: cell_text(value) for key, value in row.items()}, "quote": first.loc[row["claim_key"], "quote"]}
             for row in ordered.to_dict("records")]
     return render("corrections.html", rows=rows, colours=colours, links=links, feed=feed)

@@ -1,6 +1,7 @@
 """The whole book as one PDF, printed by Chromium from the built site (``make pdf``).
 
-Every page of ``_toc.yml``, in its order, is cut to its article and set in one HTML document with
+Every page of ``_toc.yml``, in its order, then each claim's page (:func:`claim_pages`), is cut to its
+article and set in one HTML document with
 the first page's stylesheets and no scripts: charts are their static SVG, as the print styles show
 them. Chromium prints that document once per paper size (no PDF library is needed to join pages),
 with the book's title above each page and its number below. Links to other sites have their
@@ -98,6 +99,16 @@ def toc_pages(root: Path = ROOT_DIR) -> list[str]:
     return [f"{entry}.html" for entry in walk(yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8")))]
 
 
+def claim_pages(root: Path = ROOT_DIR) -> list[str]:
+    """Each claim's page (:mod:`mpsbook.claim_pages`), in article order, as paths of the built site
+    (``book/claim/<claim_key>.html``): printed after the pages of ``_toc.yml``, which link to them."""
+    from mpsbook.claim_pages import claim_docname
+    from mpsbook.data import load_table
+
+    verdicts = load_table("verdicts", root / "data" / "datapackage.json")
+    return [f"{claim_docname(key)}.html" for key in verdicts["claim_key"]]
+
+
 def _without_scripts(html: str) -> str:
     return re.sub(r"<script\b.*?</script>", "", html, flags=re.S | re.I)
 
@@ -160,7 +171,7 @@ def print_book(site: Path, root: Path = ROOT_DIR) -> list[Path]:
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
     about = book_edition(root / "CITATION.cff")
     released = about["date"]
-    pages = toc_pages(root)
+    pages = toc_pages(root) + claim_pages(root)
     edition = f'{config["author"]}. Edition {about["version"]}, {released}.'
     document = combined_html(site, pages, html.escape(config["title"]), html.escape(edition))
     written = []

@@ -88,8 +88,8 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 
 class Marked(HTMLParser):
     """Each ``data-rating`` with the claim it belongs to (its own or an enclosing element's ``data-claim``: a
-    scorecard row, a claim box, an article mark), and the page's JSON-LD, in order. Ratings under other readings
-    (a box's sensitivity table) are not the claim's rating and are left out."""
+    scorecard row, a claim's summary or page, an article mark), and the page's JSON-LD, in order. Ratings under
+    other readings (a claim page's sensitivity table) are not the claim's rating and are left out."""
 
     def __init__(self, text: str):
         super().__init__()
@@ -147,7 +147,7 @@ def test_every_page_that_names_a_changed_claim_says_its_new_rating(changed):
                 assert rating == EXPECTED[key], (page.name, key, rating)
                 seen[key].add(page.relative_to(changed / "_build" / "html").as_posix())
         for review in marked.reviews:
-            key = review.get("url", "").rpartition("#claim-")[2]
+            key = review.get("url", "").rpartition("/")[2].removesuffix(".html")  # the claim's page
             if key in EXPECTED:
                 assert review["reviewRating"]["alternateName"] == EXPECTED[key], (page.name, key)
                 seen[key].add("ClaimReview")
@@ -155,8 +155,9 @@ def test_every_page_that_names_a_changed_claim_says_its_new_rating(changed):
                 newest = (changed / "data" / "editions.csv").read_text(encoding="utf-8").splitlines()[-1].split(",")[1]
                 assert review["datePublished"] == review["dateModified"] == newest
     for key, pages in seen.items():
-        # The scorecard (intro), the claim's box with its ClaimReview (its chapter) and the annotated article.
-        assert {"book/intro.html", "book/crime.html", "book/article.html", "ClaimReview"} <= pages, (key, pages)
+        # The scorecard (intro), the claim's summary (its chapter), its own page with its ClaimReview, the article.
+        assert {"book/intro.html", "book/crime.html", f"book/claim/{key}.html", "book/article.html",
+                "ClaimReview"} <= pages, (key, pages)
 
 
 def test_the_chapter_prose_glues_the_new_rating(changed):

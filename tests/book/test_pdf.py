@@ -83,7 +83,7 @@ def test_every_claim_and_every_rating_is_in_the_pdf(whole):
     missing = [row["quote"] for row in claims if squeezed(row["quote"]) not in whole]
     assert missing == []
     assert [row["rating"] for row in verdicts if squeezed(row["rating"]) not in whole] == []
-    # Each claim's one-line conclusion is its claim box's and the scorecard's.
+    # Each claim's conclusion: on its own page (the scorecard and the chapter's summary give it in one line).
     assert [row["claim_key"] for row in verdicts if squeezed(row["conclusion"]) not in whole] == []
 
 

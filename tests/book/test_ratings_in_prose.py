@@ -92,7 +92,7 @@ def test_the_built_chapter_names_each_rating_as_verdicts_csv_does(site_dir, page
     wanted = [expected[match["name"]] for match in RATING_GLUE.finditer(markdown(page))]
     assert wanted, f"{page} glues no rating"
     said = ratings_in_italics((site_dir / "book" / f"{page}.html").read_text(encoding="utf-8"))
-    # The claim boxes at the end of the page name ratings too (from verdicts.csv itself); the prose comes first.
+    # The claims' summaries at the end of the page name ratings too (from verdicts.csv itself); the prose comes first.
     assert said[: len(wanted)] == wanted
 
 

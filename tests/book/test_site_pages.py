@@ -1,4 +1,4 @@
-"""The generated pages in the built site, in a browser: the scorecard, the claim boxes and their links, the
+"""The generated pages in the built site, in a browser: the scorecard, the claim pages and their links, the
 annotated article, the sources, each chart's data, the ClaimReview JSON-LD and the edition in every footer.
 
 Each page is loaded once (as in test_site.py); requests to other hosts and console errors fail the page.
@@ -61,22 +61,25 @@ def test_scorecard_has_one_row_per_claim_in_article_order(loaded, tables):
     assert ratings == list(tables["verdicts"].set_index("claim_key").loc[rows, "rating"])
 
 
-def test_every_claim_link_lands_on_an_anchor_that_exists(loaded, site_url, tables):
+def test_every_claim_link_lands_on_the_claims_own_page(loaded, site_url, tables):
     links = hrefs(loaded(INTRO), ".mpsbook-scorecard a") + hrefs(loaded(ARTICLE), "a.mpsbook-mention")
     links += hrefs(loaded(CORRECTIONS), ".mpsbook-corrections a")
     for chapter in CHAPTERS:
-        links += hrefs(loaded(chapter), ".mpsbook-claim-box a[href*='article.html#p-']")
-    assert {urlparse(link).fragment for link in links if "#claim-" in link} == {f"claim-{k}" for k in claim_keys(tables)}
-    for link in sorted(set(links)):
-        target = urlparse(link)
-        page = loaded(target.path.lstrip("/"))
-        assert page.query_selector(f"[id='{target.fragment}']"), f"{link} lands on no anchor"
+        links += hrefs(loaded(chapter), ".mpsbook-claim-box a.mpsbook-claim-page-link")
+    pages_linked = {urlparse(link).path.lstrip("/") for link in links}
+    assert pages_linked == {f"book/claim/{k}.html" for k in claim_keys(tables)}
+    for path in sorted(pages_linked):
+        key = path.removeprefix("book/claim/").removesuffix(".html")
+        assert loaded(path).query_selector(f"section[data-claim='{key}'] h1"), f"{path} is not the page of {key}"
 
 
-def test_every_claim_has_one_box_on_the_chapter_that_checks_it(loaded, tables):
-    boxes = [key for chapter in CHAPTERS
+def test_every_claim_keeps_its_old_anchor_on_the_chapter_that_checks_it(loaded, tables):
+    """book/crime.html#claim-... and the like, cited by the feed, the BibTeX and the PDF of earlier editions."""
+    boxes = [(chapter, key) for chapter in CHAPTERS
              for key in loaded(chapter).eval_on_selector_all(".mpsbook-claim-box", "b => b.map(e => e.dataset.claim)")]
-    assert sorted(boxes) == sorted(claim_keys(tables))
+    assert sorted(key for _, key in boxes) == sorted(claim_keys(tables))
+    for chapter, key in boxes:
+        assert loaded(chapter).query_selector(f"[id='claim-{key}'] a.mpsbook-claim-page-link"), (chapter, key)
 
 
 def test_article_page_marks_every_mention_focusable_with_its_rating_in_words(loaded, tables):
@@ -143,16 +146,16 @@ def test_every_chart_offers_its_data_and_svg_and_the_data_is_what_it_draws(loade
         assert page.request.get(chart["svg"]).text().startswith("<svg")
 
 
-def test_json_ld_holds_one_claim_review_per_claim_at_its_box(loaded, site_url, tables):
+def test_json_ld_holds_one_claim_review_per_claim_on_its_own_page(loaded, site_url, tables):
     reviews = {}
-    for chapter in CHAPTERS:
-        page = loaded(chapter)
+    for page in [*CHAPTERS, *(f"book/claim/{key}.html" for key in claim_keys(tables))]:
+        page = loaded(page)
         for text in page.eval_on_selector_all('script[type="application/ld+json"]', "s => s.map(e => e.textContent)"):
             for node in jsonld.expand(json.loads(text), {"documentLoader": offline_loader}):
                 assert node["@type"] == [SCHEMA + "ClaimReview"]
                 url = urljoin(page.url, node[SCHEMA + "url"][0]["@value"])
-                key = urlparse(url).fragment.removeprefix("claim-")
-                assert urlparse(url).path == urlparse(page.url).path and key not in reviews
+                key = urlparse(url).path.removeprefix("/book/claim/").removesuffix(".html")
+                assert url == page.url and key not in reviews
                 reviews[key] = node[SCHEMA + "reviewRating"][0][SCHEMA + "alternateName"][0]["@value"]
     assert reviews == dict(tables["verdicts"].set_index("claim_key")["rating"])
 
@@ -166,8 +169,16 @@ def test_every_page_footer_gives_the_edition_and_where_to_report_an_error(site_d
         assert '<meta property="og:title"' in text and '<meta property="og:description"' in text, page
 
 
-def test_every_claim_box_and_chart_has_a_cite_block_whose_address_is_where_it_is(loaded, site_url, tables):
+def test_every_claim_page_and_chart_has_a_cite_block_whose_address_is_where_it_is(loaded, site_url, tables):
     cited = {}
+    for key in claim_keys(tables):
+        page = loaded(f"book/claim/{key}.html")
+        [block] = page.eval_on_selector_all("details.mpsbook-cite", """blocks => blocks.map(block => ({
+            address: block.querySelector('a.mpsbook-cite-address').textContent,
+            href: block.querySelector('a.mpsbook-cite-address').href,
+            bibtex: block.querySelector('pre.mpsbook-cite-bibtex').textContent}))""")
+        assert block["address"] == block["href"] == f"{site_url}/book/claim/{key}.html", block
+        assert f'url = "{block["address"]}"' in block["bibtex"]
     for chapter in CHAPTERS:
         page = loaded(chapter)
         blocks = page.eval_on_selector_all("details.mpsbook-cite", """blocks => blocks.map(block => ({
@@ -183,10 +194,10 @@ def test_every_claim_box_and_chart_has_a_cite_block_whose_address_is_where_it_is
             assert f'url = "{block["address"]}"' in block["bibtex"]
             assert page.query_selector(f"[id='{block['holder']}']")
             cited[block["holder"]] = block
-    assert {f"claim-{key}" for key in claim_keys(tables)} <= set(cited)
+    assert cited and all(holder.startswith("fig-") for holder in cited)  # a claim is cited on its own page
 
 
-def test_the_corrections_feed_is_named_by_every_page_and_links_to_each_claims_box(loaded, site_dir, site_url, tables):
+def test_the_corrections_feed_is_named_by_every_page_and_links_to_each_claims_page(loaded, site_dir, site_url, tables):
     import xml.etree.ElementTree as ET
 
     atom = "{http://www.w3.org/2005/Atom}"
@@ -195,7 +206,8 @@ def test_the_corrections_feed_is_named_by_every_page_and_links_to_each_claims_bo
     assert len(entries) == len(tables["corrections"])
     for entry in entries:
         target = urlparse(urljoin(f"{site_url}/corrections.atom", entry.find(f"{atom}link").get("href")))
-        assert loaded(target.path.lstrip("/")).query_selector(f"[id='{target.fragment}']"), target
+        key = target.path.removeprefix("/book/claim/").removesuffix(".html")
+        assert not target.fragment and loaded(target.path.lstrip("/")).query_selector(f"[data-claim='{key}']"), target
     for page in toc_pages():
         assert '<link rel="alternate" type="application/atom+xml"' in (site_dir / page).read_text(encoding="utf-8")
     corrections = loaded(CORRECTIONS)

@@ -13,6 +13,7 @@ Loaded by ``_config.yml`` as ``mpsbook.sphinxext``. One module per concern:
 * :mod:`.entry`: the site's ``index.html`` (a valid page that redirects to the first) and the tag that
   offers the PDF where ``make book`` prints it;
 * :mod:`.dictionary`: the ``data-dictionary`` directive;
+* :mod:`.claim_pages`: one page per claim, with its share card (no source file: ``html-collect-pages``);
 * :mod:`.pages`: the generated pages (scorecard, claim boxes, annotated article, sources,
   corrections), filled from :mod:`mpsbook.pages`' templates with links as cross-references, and the
   edition in every footer.
@@ -23,7 +24,7 @@ dumper from ``mpsbook.pages``;
 the other modules read the notebooks' outputs and the data files alone.
 """
 
-from . import assets, charts, dictionary, entry, fonts, glue_dependencies, metadata, pages
+from . import assets, charts, claim_pages, dictionary, entry, fonts, glue_dependencies, metadata, pages
 
 
 def setup(app):
@@ -40,6 +41,7 @@ def setup(app):
     glue_dependencies.setup(app)
     dictionary.setup(app)
     pages.setup(app)
+    claim_pages.setup(app)
     # The charts: the chart node (read from each chart bundle), then, when a page is read, outputs checked and
     # charts compiled (Vega, narrow layout, characters); when it is written, the chart and its data, then the
     # chart files added to its page. Then each page's meta description. assets' handlers that drop and

@@ -119,14 +119,37 @@ class SphinxLinks:
             return f"{site_address(self.app, self.app.builder.get_target_uri(docname))}#{anchor}"
         return f"{self.app.builder.get_relative_uri(self.docname, docname)}#{anchor}"
 
+    def _page(self, docname: str, address: str = "relative") -> str:
+        """The page ``docname`` (one the build makes, not a label), addressed as :meth:`_target` says."""
+        if address == "site" or (address == "absolute" and self.app.config.html_baseurl):
+            return site_address(self.app, self.app.builder.get_target_uri(docname))
+        # Sphinx writes a page's link to itself as '', which an href reads as the page too, but a Cite
+        # block would take for no address: name the file instead.
+        return (self.app.builder.get_relative_uri(self.docname, docname)
+                or self.app.builder.get_target_uri(docname).rsplit("/", 1)[-1])
+
+    def _claim_page(self, claim_key: str, address: str = "relative") -> str:
+        from mpsbook.claim_pages import claim_docname
+
+        if claim_key not in book_data(Path(self.app.confdir))[2]["verdicts"]["claim_key"].values:
+            LOGGER.warning(f"mpsbook.sphinxext.pages: {self.docname} links to the page of '{claim_key}', "
+                           "which is no claim of data/derived/verdicts.csv", location=self.docname)
+        return self._page(claim_docname(claim_key), address)
+
     def claim(self, claim_key: str) -> str:
-        return self._target(f"claim-{claim_key}")
+        return self._claim_page(claim_key)
 
     def claim_address(self, claim_key: str) -> str:
-        return self._target(f"claim-{claim_key}", "absolute")
+        return self._claim_page(claim_key, "absolute")
 
     def claim_site_address(self, claim_key: str) -> str:
-        return self._target(f"claim-{claim_key}", "site")
+        return self._claim_page(claim_key, "site")
+
+    def claim_in_chapter(self, claim_key: str) -> str:
+        return self._target(f"claim-{claim_key}")
+
+    def scorecard(self) -> str:
+        return self._target("scorecard")
 
     def paragraph(self, number: int) -> str:
         return self._target(f"article-p-{number}")
@@ -156,6 +179,10 @@ class PageDirective(SphinxDirective):
 
 class Scorecard(PageDirective):
     part, indexed = "scorecard", False  # the claims' words and conclusions are indexed on the article and chapters
+
+    def claim_keys(self, mpsbook, pages, tables) -> list:
+        self.env.get_domain("std").note_hyperlink_target("scorecard", self.env.docname, "scorecard", "The scorecard")
+        return []
 
 
 class ClaimBoxes(PageDirective):
@@ -209,10 +236,9 @@ def part_html(node: page_part, app, docname: str) -> str:
     if part == "scorecard":
         return pages.scorecard_html(tables["claims"], tables["verdicts"], colours, links, tables["sensitivity"])
     if part == "claim-boxes":
-        return "".join(
-            pages.claim_box_html(key, tables, ratings=mpsbook.RATINGS, readings=mpsbook.READINGS, colours=colours,
-                                 links=links)
-            for key in node["claim_keys"])
+        from mpsbook.claim_pages import claim_summary_html
+
+        return "".join(claim_summary_html(key, tables, colours=colours, links=links) for key in node["claim_keys"])
     if part == "annotated-article":
         return mpsbook.annotated_article.article_html(tables["article"], tables["claims"], tables["verdicts"], links, tables["exclusions"])
     if part == "article-about":
@@ -284,7 +310,8 @@ def code_digest() -> str:
     every page on the next build (Sphinx otherwise finds the pages up to date).
     """
     digest = hashlib.sha256()
-    paths = [Path(__file__).resolve(), *(PACKAGE_DIR / name for name in ("pages.py", "annotated_article.py", "citation.py")),
+    modules = ("pages.py", "annotated_article.py", "citation.py", "claim_pages.py", "share_card.py")
+    paths = [Path(__file__).resolve(), *(PACKAGE_DIR / name for name in modules),
              *sorted((PACKAGE_DIR / "templates").glob("*"))]
     for path in paths:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
