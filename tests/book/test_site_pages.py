@@ -58,7 +58,8 @@ def test_scorecard_has_one_row_per_claim_in_article_order(loaded, tables):
     rows = page.eval_on_selector_all(".mpsbook-scorecard tbody tr", "rows => rows.map(r => r.dataset.claim)")
     assert rows == claim_keys(tables)
     ratings = page.eval_on_selector_all(".mpsbook-scorecard tbody .mpsbook-rating", "r => r.map(e => e.textContent)")
-    assert ratings == list(tables["verdicts"].set_index("claim_key").loc[rows, "rating"])
+    verdicts = list(tables["verdicts"].set_index("claim_key").loc[rows, "rating"])
+    assert ratings == [verdict[0].upper() + verdict[1:] for verdict in verdicts]  # a label: its first letter capital
 
 
 def test_every_claim_link_lands_on_the_claims_own_page(loaded, site_url, tables):
