@@ -477,7 +477,12 @@ def _constraint_words(error, field: dict) -> str:
     if isinstance(limit, float) and limit.is_integer():
         limit = int(limit)
     template = _CONSTRAINT_WORDS.get(name, "'{cell}' breaks the constraint {name} ({limit})")
-    return template.format(cell=error.cell, limit=limit, allowed=allowed, name=name)
+    return template.format(cell=_shown_cell(error.cell), limit=limit, allowed=allowed, name=name)
+
+
+def _shown_cell(cell: str) -> str:
+    """A cell as a message quotes it: whole up to 40 characters, else its start and its length (a 309-digit number)."""
+    return cell if len(cell) <= 40 else f"{cell[:20]}... ({len(cell)} characters)"
 
 
 def _duplicate_error(error, shown: str, schema: dict) -> DataError:
