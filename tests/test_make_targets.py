@@ -118,3 +118,9 @@ def test_the_benchmark_copies_every_file_make_needs_in_its_copy_of_the_book():
 
     needed = make_prerequisites(".venv/.installed") | make_prerequisites("node_modules/.installed")
     assert needed <= set(COPIED), f"bench.copy_book leaves out {sorted(needed - set(COPIED))}"
+
+
+def test_each_environment_is_rebuilt_when_the_lock_or_the_package_changes():
+    # Each venv's recipe installs requirements.txt (INSTALL) and the package of pyproject.toml (INSTALL_PACKAGE).
+    for stamp in (".venv/.installed", ".venv-3.13/.installed"):
+        assert {"requirements.txt", "pyproject.toml"} <= make_prerequisites(stamp), stamp
