@@ -165,7 +165,7 @@ PYTHON_313 ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.13*/bin/python3.1
 VENV_313 := .venv-3.13
 STAMP_313 := $(VENV_313)/.installed
 
-$(STAMP_313): requirements.txt
+$(STAMP_313): requirements.txt pyproject.toml
 	rm -rf $(VENV_313)
 	$(PYTHON_313) -m venv $(VENV_313)
 	$(call INSTALL,$(VENV_313))

@@ -45,6 +45,7 @@ class Fault:
     row: object = "edited"
     edit: Callable | None = None  # edit(folder) -> the edited row's number, instead of where/column/value
     check: Callable | None = None  # check(folder): what was read, for a fault read correctly
+    same_ratings: bool = True  # read correctly, it writes the derived tables as committed
 
 
 C11 = {"claim_id": "C11"}  # drugs seized, 2022: a single mention with figure, low and high
@@ -116,6 +117,11 @@ def _partial_date_read(folder):
     assert references.loc["drugs-2022-seized", "published"] == "2023-02"
 
 
+def _figure_kept(folder):
+    claims = mpsbook.load_table("claims", folder / "datapackage.json").set_index("claim_id")
+    assert tuple(claims.loc["C11", ["figure", "low", "high"]]) == (25, 10, 20)
+
+
 def _markup_kept_as_text(folder):
     corrections = mpsbook.load_table("corrections", folder / "datapackage.json")
     assert corrections["reason"].str.contains("</script><img src=x onerror=alert(1)>", regex=False).any()
@@ -137,7 +143,6 @@ FAULTS = [
     Fault("claim high -Infinity", "claims.csv", C11, "high", "-Infinity", "'-Infinity' is not a finite number"),
     Fault("negative low", "claims.csv", C11, "low", "-10", "-10 is below the minimum 0"),
     Fault("low above high", "claims.csv", C11, "low", "30", "low (30) is greater than high (20)"),
-    Fault("figure outside its interval", "claims.csv", C11, "figure", "25", "figure (25) is greater than high (20)"),
     Fault("figure written with a thousands comma", "claims.csv", C11, "figure", "2,000", "expected a number"),
     Fault("claim period ending before it starts", "claims.csv", C07, "period", "2023-2018",
           "the period ends (2018) before it starts (2023)"),
@@ -229,6 +234,10 @@ FAULTS = [
     Fault("published as a month alone", "references.csv", DRUGS, "published", "2023-02", check=_partial_date_read),
     Fault("a period of one year written as a span", "claims.csv", C11, "period", "2022-2022",
           "a period of one year or day is written as itself ('2022')"),
+    # The interval is the analyst's reading of the words, and may leave out the figure as written (the README's
+    # recipe reads 'nearly 20 tons' as 10 to 15): the ratings follow the interval.
+    Fault("a reading that leaves out the figure as written", "claims.csv", C11, "figure", "25", check=_figure_kept,
+          same_ratings=False),
     Fault("markup in a correction's reason", "corrections.csv", {"claim_key": "clean-net-2022-cases"}, "reason",
           "Fixed </script><img src=x onerror=alert(1)> {{ x }} {glue}`n`", check=_markup_kept_as_text),
 ]
@@ -252,7 +261,8 @@ def test_each_fault_is_read_correctly_or_stopped_naming_file_row_and_column(tmp_
     edited = make_fault(tmp_path, fault)
     if fault.words is None:
         mpsbook.derived.write_derived(package)
-        assert derived_bytes(tmp_path) == before, "read correctly, the fault must give the ratings as committed"
+        if fault.same_ratings:
+            assert derived_bytes(tmp_path) == before, "read correctly, the fault must give the ratings as committed"
         mpsbook.pages.page_tables(package)
         if fault.check is not None:
             fault.check(tmp_path)

@@ -118,3 +118,27 @@ def test_the_benchmark_copies_every_file_make_needs_in_its_copy_of_the_book():
 
     needed = make_prerequisites(".venv/.installed") | make_prerequisites("node_modules/.installed")
     assert needed <= set(COPIED), f"bench.copy_book leaves out {sorted(needed - set(COPIED))}"
+
+
+def test_each_environment_is_rebuilt_when_the_lock_or_the_package_changes():
+    # Each venv's recipe installs requirements.txt (INSTALL) and the package of pyproject.toml (INSTALL_PACKAGE).
+    for stamp in (".venv/.installed", ".venv-3.13/.installed"):
+        assert {"requirements.txt", "pyproject.toml"} <= make_prerequisites(stamp), stamp
+
+
+def test_the_pdf_is_printed_from_the_build_apart_before_the_site_is_replaced():
+    # make -n prints the recipe without running it: the PDF is printed into the new build, after it succeeded
+    # (each line runs only if the one before succeeded) and before the swap; the failure mark goes last.
+    recipe = subprocess.run(["make", "-n", "-B", "BOOK_PDF=yes", "_build/.site-built-with-pdf"], cwd=ROOT,
+                            capture_output=True, text=True, check=True).stdout.splitlines()
+
+    def line_of(words):
+        found = [number for number, line in enumerate(recipe) if words in line]
+        assert len(found) == 1, (words, recipe)
+        return found[0]
+
+    build, pdf = line_of("jupyter-book build"), line_of("-m mpsbook.pdf _build/next/_build/html")
+    copy, swap, done = line_of("cp -a _build/next/_build/html"), line_of("mv _build/html.new _build/html"), \
+        line_of("rm -f _build/next.failed")
+    assert line_of("touch _build/next.failed") < build < pdf < copy < swap < done
+    assert "--path-output _build/next" in recipe[build]

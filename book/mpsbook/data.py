@@ -9,7 +9,6 @@ differ from the hash the data package declares.
 
 from __future__ import annotations
 
-import datetime as dt
 import decimal
 import hashlib
 import json
@@ -18,6 +17,8 @@ import re
 from pathlib import Path
 
 import pandas as pd
+
+from .row_rules import ROW_RULES, date_problem, period_problem
 
 BOOK_DIR = Path(__file__).resolve().parent.parent
 ROOT_DIR = BOOK_DIR.parent
@@ -300,8 +301,9 @@ def _read_checked(name: str, package_path: Path, shown: str, rules: list) -> lis
     if failures:
         raise _data_error(_first(failures), shown, resource.schema.to_descriptor(), rules)
     for rule in rules:
-        if rule.get("rule") in _PYTHON_RULES:
-            _PYTHON_RULES[rule["rule"]](rows, rule, shown)
+        if rule.get("rule") in ROW_RULES and (fault := ROW_RULES[rule["rule"]](rows, rule)):
+            number, column, problem = fault
+            raise DataError(shown, problem, row=number, column=column)
     return rows
 
 
@@ -324,93 +326,9 @@ def _rule_formula(rule: dict, shown: str) -> str | None:
         return f"{low} is None or {high} is None or {low} <= {high}"
     if kind == "formula":
         return rule["formula"]
-    if kind in _PYTHON_RULES:
+    if kind in ROW_RULES:
         return None
     raise DataError(shown, f"unknown row rule '{kind}' in the schema")
-
-
-# ---- the row rules checked on the typed rows: real dates, periods that run forward, mentions that agree ----
-
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-
-
-def date_problem(text: str) -> str | None:
-    """What is wrong with a date written YYYY, YYYY-MM or YYYY-MM-DD (no such month or day), or None."""
-    match = _DATE.fullmatch(text)
-    if not match:
-        return f"'{text}' is not a date as YYYY, YYYY-MM or YYYY-MM-DD"
-    year, month, day = (int(part) if part else None for part in match.groups())
-    try:
-        dt.date(year, month or 1, day or 1)
-    except ValueError as exc:
-        return f"{text} is not a date ({exc})"
-    return None
-
-
-def period_bounds(period: str) -> tuple[str, str] | None:
-    """The first and last dates a period names, as written (``2018-02/2022-07`` -> ('2018-02', '2022-07')), or None.
-
-    Forms: ``2022``, ``2018-2020``, ``2023-01/2023-09``, ``2023-06-25/2023-09-30``, ``to 2023-08-02`` and
-    ``five years to 2024-05-27`` (a total to a date: its start is not written, so it is its own start).
-    """
-    if match := re.fullmatch(r"(\d{4})-(\d{4})", period):
-        return match[1], match[2]
-    if match := re.fullmatch(r"(?:five years )?to (\S+)", period):
-        return match[1], match[1]
-    first, slash, last = period.partition("/")
-    return (first, last) if slash else (period, period)
-
-
-def period_problem(period: str) -> str | None:
-    """What is wrong with a period of the data package: a date that does not exist, or an end before the start."""
-    first, last = period_bounds(period)
-    for date in (first, last):
-        if problem := date_problem(date):
-            return problem
-    if last < first:  # YYYY, YYYY-MM, YYYY-MM-DD compare as text; a shorter one is its own start
-        return f"the period ends ({last}) before it starts ({first})"
-    if ("/" in period and first == last) or re.fullmatch(r"(\d{4})-\1", period):
-        return f"a period of one year or day is written as itself ('{first}'), so that it matches the same period"
-    return None
-
-
-def _check_dates(rows: list[dict], rule: dict, shown: str) -> None:
-    """Rule ``dates``: each cell of ``fields`` that is filled is a date that exists (2023-02-30 is not)."""
-    for number, row in enumerate(rows, start=2):
-        for field in rule["fields"]:
-            if row.get(field) and (problem := date_problem(str(row[field]))):
-                raise DataError(shown, problem, row=number, column=field)
-
-
-def _check_periods(rows: list[dict], rule: dict, shown: str) -> None:
-    """Rule ``periods``: each period of ``fields`` that is filled names dates that exist and runs forward."""
-    for number, row in enumerate(rows, start=2):
-        for field in rule["fields"]:
-            if row.get(field) and (problem := period_problem(str(row[field]))):
-                raise DataError(shown, problem, row=number, column=field)
-
-
-def _check_agreement(rows: list[dict], rule: dict, shown: str) -> None:
-    """Rule ``agreeWithin``: rows sharing ``key`` (the mentions of one claim) agree on ``fields`` (what they count).
-
-    Each row is set against the first row of its key; the first row that differs is named, with the
-    first field it differs in.
-    """
-    key, first = rule["key"], {}
-    for number, row in enumerate(rows, start=2):
-        if row.get(key) not in first:
-            first[row.get(key)] = (number, row)
-            continue
-        number_0, row_0 = first[row[key]]
-        for field in rule["fields"]:
-            if (row.get(field) or "") != (row_0.get(field) or ""):
-                raise DataError(shown, f"this mention does not count what the other mentions of {row[key]} count: "
-                                       f"its {field} is '{row.get(field) or ''}', row {number_0}'s is "
-                                       f"'{row_0.get(field) or ''}' (give it a claim_key of its own, or the same "
-                                       f"{field})", row=number, column=field)
-
-
-_PYTHON_RULES = {"dates": _check_dates, "periods": _check_periods, "agreeWithin": _check_agreement}
 
 
 def _first(failures: list):
@@ -501,7 +419,12 @@ def _constraint_words(error, field: dict) -> str:
     if isinstance(limit, float) and limit.is_integer():
         limit = int(limit)
     template = _CONSTRAINT_WORDS.get(name, "'{cell}' breaks the constraint {name} ({limit})")
-    return template.format(cell=error.cell, limit=limit, allowed=allowed, name=name)
+    return template.format(cell=_shown_cell(error.cell), limit=limit, allowed=allowed, name=name)
+
+
+def _shown_cell(cell: str) -> str:
+    """A cell as a message quotes it: whole up to 40 characters, else its start and its length (a 309-digit number)."""
+    return cell if len(cell) <= 40 else f"{cell[:20]}... ({len(cell)} characters)"
 
 
 def _duplicate_error(error, shown: str, schema: dict) -> DataError:

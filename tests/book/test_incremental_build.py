@@ -4,6 +4,11 @@ myst-nb records no dependency across documents; ``mpsbook.sphinxext.glue_depende
 The book's sources are copied to a temporary folder, built, then one stored value of each kind
 that other pages glue (a number in prose, a table) is changed in ``claims.ipynb`` and the book
 is built again, as ``make book`` would, without ``make clean``.
+
+A failed build keeps the last good site: in a copy with the Makefile, ``make book`` builds, a broken
+reference makes the next ``make book`` fail with the published site and its stamp untouched, the one
+after fails too (it starts afresh, so Sphinx's saved environment cannot hide the fault), and the fix
+publishes.
 """
 
 import json
