@@ -62,7 +62,8 @@ class Emphasis(HTMLParser):
 def ratings_in_italics(html: str) -> list[str]:
     parser = Emphasis()
     parser.feed(html)
-    said = [" ".join(text.split()).rstrip(".").lower() for text in parser.found]
+    # The site sets apostrophes as typographers do (can\u2019t); the data keeps the plain one.
+    said = [" ".join(text.split()).rstrip(".").lower().replace("\u2019", "'") for text in parser.found]
     return [text for text in said if text in mpsbook.RATINGS]
 
 
