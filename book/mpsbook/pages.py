@@ -230,7 +230,7 @@ EVIDENCE_GRADES = {"primary": ("A", "the publisher's own release, on its own sit
                    "state media": ("B", "state media reporting the publisher"),
                    "other media": ("C", "other media"),
                    "repost": ("D", "a copy of a report on another site, the original not found")}
-REPOSTS_ONLY = "The rating rests only on reposts: copies of reports on other sites, their originals not found."
+REPOSTS_ONLY = "The verdict rests only on reposts: copies of reports on other sites, their originals not found."
 
 
 def evidence_note(references: pd.DataFrame, ref_ids) -> str:

@@ -262,11 +262,11 @@ def _lower_bound(claim):
     if len(wider):
         more = wider.loc[wider["closeness"].idxmin()]
         last = period_words(parts.set_index("ref_id").loc[summed[-1], "period_ref"])
-        return _outcome("correct but understated", "a running total the ministry's counts reach",
+        return _outcome("correct but understated", "the ministry's counts for parts of its period reach it",
                         [*summed, more.ref_id], ratio,
                         f"True, and low: {who} add up to {figure_words(least, parts.iloc[0].unit_ref)}"
                         f" by {last}, and {more.metric} add {_hedged(more)} {when_words(more.period_ref)} alone.")
-    return _outcome("correct", "a running total the ministry's counts reach", summed, ratio,
+    return _outcome("correct", "the ministry's counts for parts of its period reach it", summed, ratio,
                     f"{total[0].upper()}{total[1:]}, more than the claim's floor.")
 
 
@@ -376,9 +376,9 @@ def _short_of_total(claim):
     lean = "Plausible but unconfirmed" if covered < 1 and least / covered >= claim.low else "Unconfirmed"
     first = parts.iloc[0]
     when = when_words(first.period_ref) if len(summed) == 1 else f"in {_periods(parts, summed)}"
-    return _outcome("unproven", "a running total not yet reached", summed, short,
+    return _outcome("unproven", "counts for part of its period, short of it so far", summed, short,
                     f"{lean}: {counted_by_words(first).lower()} {figure_words(least, _own_unit(claim, first))} {when} alone; "
-                    f"no count for the whole of {_claim_period(claim)} was found.", claim.chance[1])
+                    f"no count for the whole of {_claim_period(claim)} was found.")
 
 
 def _nearest(claim):
@@ -392,7 +392,8 @@ def _nearest(claim):
     ratio = math.nan if nearest.comparability == "different unit" else nearest.times
     lean, evidence = _lean(claim, nearest)
     return _outcome("unproven", "the nearest related figure", [nearest.ref_id], ratio,
-                    f"{lean}: {_no_count(claim, nearest)}; {evidence}.", claim.chance[1])
+                    f"{lean}: {_no_count(claim, nearest)}; {evidence}.",
+                    claim.chance[1] if nearest.agrees else "")  # the chance test only where it set this match aside
 
 
 def _no_count(claim, nearest) -> str:

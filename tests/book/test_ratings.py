@@ -93,7 +93,7 @@ def test_the_pair_of_clean_net_numbers_passes_the_chance_test_together(rated):
 
 def test_the_drug_dens_are_plausible_from_the_partial_2022_count(rated):
     row = rated.loc["drug-dens-2022"]
-    assert "match all three figures" in row["chance_test"]  # the other years' matches are set aside
+    assert row["chance_test"] == ""  # no match decides it, so no chance test is printed beside it
     assert row["ref_ids"] == "drug-dens-2022-jan-may-destroyed"
     assert row["conclusion"].startswith("Plausible but unconfirmed: the ministry counted 56 dens from January to May")
 
