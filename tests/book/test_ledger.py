@@ -24,16 +24,31 @@ def test_every_quote_occurs_once_in_the_article_in_its_paragraph():
         assert [n for n, line in enumerate(paragraphs, start=1) if row.quote in line] == [row.paragraph], row.claim_id
 
 
-def test_numbers_are_what_the_extractor_reads_from_each_quote(claims):
+READ_AS = re.compile(r"Read as ([\d,.]+) to ([\d,.]+):")
+
+
+def test_numbers_are_what_the_extractor_reads_from_each_quote_or_a_reading_the_note_states(claims):
+    """The figure, hedge and unit are the extractor's; the interval too, unless the note says how the book reads
+    the words ('Read as 10 to 15: why'), the README's first recipe."""
     for row in claims.itertuples():
-        if row.note.lower().startswith("override"):
-            continue  # an override must say why in its note; none is needed today
         found = mpsbook.extract_quantities(row.quote)
+        stated = READ_AS.match(row.note)
+        if stated and found.empty:  # words the extractor does not read as a number ('for more than a year')
+            assert tuple(float(n.replace(",", "")) for n in stated.groups()) == (row.low, row.high), row.claim_id
+            continue
         assert len(found) == 1, (row.claim_id, found)
         read = found.iloc[0]
         assert (math.isnan(read["figure"]) and math.isnan(row.figure)) or read["figure"] == row.figure, row.claim_id
-        assert (read["low"], read["high"]) == (row.low, row.high), row.claim_id
         assert (read["qualifier"], read["unit"]) == (row.qualifier, row.unit), row.claim_id
+        if stated:
+            assert tuple(float(n.replace(",", "")) for n in stated.groups()) == (row.low, row.high), row.claim_id
+        else:
+            assert (read["low"], read["high"]) == (row.low, row.high), (row.claim_id, "or say 'Read as LOW to HIGH:'")
+
+
+def test_a_reading_the_note_states_must_be_the_rows_interval():
+    assert READ_AS.match("Read as 10 to 15: narrower.").groups() == ("10", "15")
+    assert not READ_AS.match("Override: why")
 
 
 def test_every_quantity_in_the_article_is_a_claim_or_excluded_with_a_reason(article, claims):
