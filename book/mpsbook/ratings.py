@@ -350,8 +350,8 @@ def _matches(claim):
     if best is None or not passes:
         return None
     return _outcome("misleading", "a figure of another period", [best.ref_id], best.times,
-                    f"No count for {_claim_period(claim)} was found; the number matches "
-                    f"{_amount(best, _own_unit(claim, best))} ({best.topic}).", words)
+                    f"A real figure, of another period: no count for {_claim_period(claim)} was found, and the "
+                    f"number matches {_amount(best, _own_unit(claim, best))} ({best.topic}).", words)
 
 
 def _claim_period(claim) -> str:

@@ -174,7 +174,10 @@ def axe_findings(browser_page) -> list[tuple[str, str, str, str]]:
 
 # Last among the tests that read the pages: axe fetches each page's style sheets again to read them (its CSSOM
 # preload), which test_page_transfers_at_most_its_budget_and_nothing_unused would count as a second request.
-@pytest.mark.parametrize("page", PAGES)
+CLAIM_PAGES = [f"book/claim/{key}.html" for key in mpsbook.load_table("verdicts")["claim_key"]]
+
+
+@pytest.mark.parametrize("page", PAGES + CLAIM_PAGES)
 def test_no_accessibility_violation_by_axe(loaded, page):
     # Every rule axe runs by default (WCAG 2.0 to 2.2 A and AA, and its best practices, landmark-unique among them),
     # at every impact: none serious or critical, and none at all in the book's own markup.
