@@ -201,3 +201,18 @@ def test_every_claim_has_a_dated_line_in_the_corrections_log_ending_on_its_verdi
     golden = mpsbook.load_table("verdicts").set_index("claim_key")["rating"]
     log = mpsbook.load_table("corrections").sort_values("date", kind="stable").groupby("claim_key").tail(1)
     assert dict(zip(log["claim_key"], log["rating"], strict=True)) == dict(golden)  # first changes included
+
+
+def test_reordering_the_rule_never_drops_the_chance_test(ledger):
+    """The chance test is worked out once for each claim, before any question is asked: no step fills it in for
+    another, so moving 'other-period' after 'nearest' in rating-rule.csv keeps every chance sentence."""
+    rule = list(mpsbook.rating_rule())
+    steps = [step for step, _ in rule]
+    moved = rule[:]
+    moved.insert(steps.index("nearest") + 1, moved.pop(steps.index("other-period")))
+    default = mpsbook.claim_ratings(*ledger).set_index("claim_key")
+    reordered = mpsbook.claim_ratings(*ledger, rule=tuple(moved)).set_index("claim_key")
+    assert default.loc["financial-crime-value-2023", "chance_test"] != ""
+    for key in default.index:
+        if reordered.loc[key, "question"] == default.loc[key, "question"]:
+            assert reordered.loc[key, "chance_test"] == default.loc[key, "chance_test"], key
