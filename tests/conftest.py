@@ -209,6 +209,24 @@ def open_page(watch, site_url, page):
     return watch.page
 
 
+@pytest.fixture(scope="module")
+def loaded_pages(site_context, site_url):
+    """Each page opened once for the module, in a tab of its own; closed at the end, after checking it saw nothing
+    outside the site and no error. Call it with a page's path; it returns the loaded Playwright page."""
+    watches = {}
+
+    def load(page):
+        if page not in watches:
+            watches[page] = watch = PageWatch(site_context.new_page(), site_url)
+            open_page(watch, site_url, page)
+        return watches[page].page
+
+    yield load
+    for page, watch in watches.items():
+        watch.page.close()
+        assert watch.outside == [] and watch.errors == [], (page, watch.outside, watch.errors)
+
+
 def copy_book(target: Path) -> Path:
     """A throwaway copy of book/ and data/ (what a notebook reads), so running cells never touches the repo."""
     for folder in ("book", "data"):

@@ -11,7 +11,7 @@ import struct
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from conftest import CHAPTERS, PageWatch, open_page
+from conftest import CHAPTERS
 
 from mpsbook import claim_pages, pages
 from mpsbook.charts import RATING_COLOURS
@@ -32,19 +32,8 @@ def keys(tables):
 
 
 @pytest.fixture(scope="module")
-def loaded(site_context, site_url):
-    watches = {}
-
-    def load(page):
-        if page not in watches:
-            watches[page] = watch = PageWatch(site_context.new_page(), site_url)
-            open_page(watch, site_url, page)
-        return watches[page].page
-
-    yield load
-    for page, watch in watches.items():
-        watch.page.close()
-        assert watch.outside == [] and watch.errors == [], (page, watch.outside, watch.errors)
+def loaded(loaded_pages):
+    return loaded_pages
 
 
 def meta(text: str, prop: str) -> list:

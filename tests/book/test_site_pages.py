@@ -10,7 +10,7 @@ import json
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from conftest import CHAPTERS, PageWatch, open_page, toc_pages
+from conftest import CHAPTERS, toc_pages
 from pyld import jsonld
 from test_pages import SCHEMA, offline_loader
 
@@ -24,20 +24,8 @@ INTRO, ARTICLE, SOURCES, CORRECTIONS = "book/intro.html", "book/article.html", "
 
 
 @pytest.fixture(scope="module")
-def loaded(site_context, site_url):
-    """Each page opened once, in a tab of its own; closed at the end, after checking it saw nothing outside."""
-    watches = {}
-
-    def load(page):
-        if page not in watches:
-            watches[page] = watch = PageWatch(site_context.new_page(), site_url)
-            open_page(watch, site_url, page)
-        return watches[page].page
-
-    yield load
-    for page, watch in watches.items():
-        watch.page.close()
-        assert watch.outside == [] and watch.errors == [], (page, watch.outside, watch.errors)
+def loaded(loaded_pages):
+    return loaded_pages
 
 
 @pytest.fixture(scope="module")
