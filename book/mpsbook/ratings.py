@@ -238,7 +238,10 @@ def _impossible(claim):
                  f"China's {figure_words(worst.value)} people, children included, {when_words(claim.period)}.")
     else:
         words = f"Impossible: the claim is {times_words(worst.times)} {_counted(worst)}, which includes every such count."
-    return _outcome("impossible", "a hard limit", [worst.ref_id], worst.times, words)
+    scale = _of_kind(claim, *CLOSENESS)
+    scale = scale[scale["unit_ref"] == claim.unit]  # the nearest count of the claim's own kind, for its scale
+    nearest = [scale.loc[scale["closeness"].idxmin(), "ref_id"]] if len(scale) else []
+    return _outcome("impossible", "a hard limit", [worst.ref_id, *nearest], worst.times, words)
 
 
 def _wider(claim, parts) -> pd.DataFrame:
