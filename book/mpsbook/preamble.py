@@ -14,12 +14,11 @@ book rule), ``sensitivity`` (:func:`mpsbook.claim_sensitivity`), and, indexed fo
 (references by ``ref_id``), ``official`` and ``period`` (its ``value`` and ``period``),
 ``searches`` (by ``claim_key``); the glued ``data_fingerprint`` (:func:`mpsbook.data_fingerprint`);
 ``fmt`` is :func:`mpsbook.prose_figure` (no figure of more than six digits in a sentence); ``glue`` is
-myst-nb's.
+myst-nb's, noting each text value for ``glued()`` (:mod:`mpsbook.lab`), which lists them in JupyterLab.
 """
 
-from myst_nb import glue
-
 import mpsbook
+from mpsbook.lab import glue, glued
 
 mpsbook.enable_book_display()
 
@@ -37,5 +36,5 @@ searches = mpsbook.load_table("searches").set_index("claim_key")
 fmt = mpsbook.prose_figure
 glue("data_fingerprint", mpsbook.data_fingerprint(), display=False)  # what `python -m mpsbook stale` checks
 
-__all__ = ["article", "claim", "claims", "compared", "comparisons", "fmt", "glue", "official", "period", "rated",
+__all__ = ["article", "claim", "claims", "compared", "comparisons", "fmt", "glue", "glued", "official", "period", "rated",
            "ratings", "reference", "references", "searches", "sensitivity"]

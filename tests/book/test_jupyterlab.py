@@ -8,6 +8,7 @@ notebook is trusted when it is opened.
 
 import json
 import os
+import re
 import secrets
 import socket
 import subprocess
@@ -97,6 +98,17 @@ def stored_charts(notebook: str) -> int:
                if mpsbook.charts.CHART_CLASS in "".join(output.get("data", {}).get("text/html", "")))
 
 
+def glue_lists_and_unknown_directives(notebook: str) -> tuple[int, int]:
+    """How many 'Glued here' lists the repository's copy of ``notebook`` stores, and how many directives its Markdown
+    holds that jupyterlab-myst cannot render."""
+    cells = json.loads((mpsbook.BOOK_DIR / notebook).read_text())["cells"]
+    lists = sum(1 for cell in cells for output in cell.get("outputs", [])
+                if "".join(output.get("data", {}).get("text/markdown", "")).startswith("Glued here"))
+    boxes = sum(len(re.findall(r"^```\{(?:glue:figure|claim-boxes)\}", "".join(cell["source"]), re.M))
+                for cell in cells if cell["cell_type"] == "markdown")
+    return lists, boxes
+
+
 # Charts drawn as pictures wider than 100 px, inside the panel's outputs: an <img> of an SVG, or an inline SVG.
 CHARTS_SHOWN = """panel => [...panel.node.querySelectorAll(
     ".jp-OutputArea-output .mpsbook-chart-static svg, .jp-OutputArea-output img[src^='data:image/svg']")]
@@ -121,6 +133,19 @@ def test_notebook_runs_in_jupyterlab_and_shows_its_charts(lab, notebook):
         assert stored > 0
         page.wait_for_function(f"({CHARTS_SHOWN})({current}) >= {stored}", timeout=30_000, polling=POLL_MS)
         assert page.evaluate(f"({CHARTS_SHOWN})({current})") == stored
+        # Every value the prose glues is listed beside the cell that glues it (jupyterlab-myst shows a glue role as
+        # its name: jupyter-book/jupyterlab-myst#40), and the only error boxes are the directives it cannot render
+        # (glue:figure, #40; the book's own, #45 and #266), one for each the notebook holds.
+        lists, boxes = glue_lists_and_unknown_directives(notebook)
+        page.wait_for_function(f"[...{current}.node.querySelectorAll('.jp-OutputArea-output')]"
+                               f".filter(o => o.innerText.startsWith('Glued here')).length >= {lists}",
+                               timeout=30_000, polling=POLL_MS)
+        shown = page.evaluate(f"""() => ({{
+            lists: [...{current}.node.querySelectorAll('.jp-OutputArea-output')]
+                .filter(o => o.innerText.startsWith('Glued here')).length,
+            boxes: [...{current}.node.querySelectorAll('.jp-MarkdownCell')]
+                .map(c => c.innerText.split('Unknown Directive').length - 1).reduce((a, b) => a + b, 0)}})""")
+        assert shown == {"lists": lists, "boxes": boxes}
         # Stored outputs and execution counts are cleared first, so what is checked below comes from
         # this run; run-all is started, not awaited (its promise has no time limit; the wait below has).
         counted = page.evaluate(f"""async () => {{

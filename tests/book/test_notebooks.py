@@ -129,3 +129,23 @@ def test_each_chapter_closes_with_its_verdict_table(notebook):
         return
     last = "".join(code_cells(nb)[-1]["source"])
     assert "verdict_table" in last
+
+
+GLUE_TEXT = re.compile(r"\{glue:text\}`(?P<name>[A-Za-z0-9_]+)(?::[^`]*)?`")  # this notebook's own values
+
+
+def test_every_value_the_prose_glues_is_listed_beside_the_cell_that_glues_it_for_jupyterlab(notebook):
+    """JupyterLab shows a {glue:text} role as its name (jupyterlab-myst#40): every cell that glues a value is
+    followed, in its own output or a hidden cell's, by a list of what it glued (mpsbook.lab.glued), so an analyst
+    finds each value the prose uses beside the code that computes it."""
+    path, nb = notebook
+    listed, used = set(), set()
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            for output in cell.get("outputs", []):
+                text = "".join(output.get("data", {}).get("text/markdown", ""))
+                if text.startswith("Glued here"):
+                    listed |= set(re.findall(r"^- `([^`]+)`", text, flags=re.M))
+        else:
+            used |= set(GLUE_TEXT.findall("".join(cell["source"])))
+    assert sorted(used - listed) == [], f"{path.name}: glued for the prose but listed nowhere"
