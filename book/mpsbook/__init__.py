@@ -13,7 +13,8 @@ It checks the numbers of one web article about the work of China's Ministry of P
 * :mod:`mpsbook.readings`: the interval each reading of the hedges gives a claim, with its tolerance;
 * :mod:`mpsbook.origins`: the official figures a claim's number may come from, closest first;
 * :mod:`mpsbook.running_totals`: partial totals added over periods that do not overlap;
-* :mod:`mpsbook.ratings`: the rating rule, its chance test and the sensitivity of each rating;
+* :mod:`mpsbook.ratings`: the verdicts, the rating rule and its chance test, for one claim;
+* :mod:`mpsbook.ledger_ratings`: the rule applied to every claim, under every reading of the hedges;
 * :mod:`mpsbook.findings`: what the article shows about itself;
 * :mod:`mpsbook.prose`: the ratings as the chapters' prose names them (glue names and words);
 * :mod:`mpsbook.charts`: the theme, the renderer and the chart builders (and, through
@@ -97,11 +98,8 @@ from .ratings import (
     RULE_STEPS,
     rating_rule,
     rate_claim,
-    claim_ratings,
-    claim_sensitivity,
-    sensitivity_table,
-    rating_table,
 )
+from .ledger_ratings import claim_ratings, claim_sensitivity, sensitivity_table, rating_table
 from .tables import verdict_table
 from .findings import (
     KNOWN_WORDS,

@@ -35,6 +35,7 @@ from .pages import (
     reference_items,
     render,
 )
+from .ratings import SETTLED_BY_A_FIGURE
 
 CLAIM_PAGE_DIR = "book/claim"  # each claim's page is <CLAIM_PAGE_DIR>/<claim_key>
 SITE_NAME = "Checking the numbers"
@@ -51,9 +52,6 @@ def claim_reason(verdict: pd.Series) -> str:
     return str(verdict["reason"])
 
 
-# Verdicts that rest on a figure of the claim's own measure and period: what was searched before it was found is
-# not shown beside them (a search line that says 'not found' under such a verdict would contradict it).
-SETTLED = ("correct", "correct but understated", "incorrect", "impossible")
 
 
 def claim_docname(claim_key: str) -> str:
@@ -156,7 +154,7 @@ def claim_page_html(claim_key: str, tables: dict, *, ratings: dict, readings: di
         resting_on=reference_items(tables["references"], resting_on),
         origins=reference_items(tables["references"], origins),
         how_once=ways.pop() if len(ways) == 1 else "",  # said once where every figure was read the same way
-        searches=[] if words in SETTLED else
+        searches=[] if words in SETTLED_BY_A_FIGURE else
         tables["searches"][tables["searches"]["claim_key"] == claim_key].to_dict("records"),
         readings_line=readings_line(sensitivity, words), sensitivity=sensitivity,
         previous=before and {"key": before, "quote": first.loc[before, "quote"]},

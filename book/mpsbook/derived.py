@@ -1,8 +1,8 @@
 """The derived tables: the ratings and their sensitivity, written from the ledger by ``make derived``.
 
-``data/derived/verdicts.csv`` holds one row per claim (:func:`mpsbook.ratings.claim_ratings`, the
+``data/derived/verdicts.csv`` holds one row per claim (:func:`mpsbook.ledger_ratings.claim_ratings`, the
 columns the data package declares); ``data/derived/sensitivity.csv`` one row per claim and reading
-(:func:`mpsbook.ratings.claim_sensitivity`). Run as ``python -m mpsbook.derived [FOLDER]`` from ``book/``.
+(:func:`mpsbook.ledger_ratings.claim_sensitivity`). Run as ``python -m mpsbook.derived [FOLDER]`` from ``book/``.
 Writing twice gives the same bytes: fixed row order, fixed number format, LF line ends.
 """
 
@@ -17,7 +17,8 @@ from pathlib import Path
 
 from .citation import book_edition, checked_editions
 from .data import DATA_DIR, DATAPACKAGE, check_package, display_path, load_ledger, load_table, resource_descriptor
-from .ratings import claim_ratings, claim_sensitivity, rating_rule
+from .ledger_ratings import claim_ratings, claim_sensitivity
+from .ratings import rating_rule
 
 DERIVED = ("verdicts", "sensitivity")
 

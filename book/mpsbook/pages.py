@@ -24,7 +24,7 @@ import pandas as pd
 
 from .citation import CITATION, book_edition, checked_editions, citation, review_dates
 from .data import DATAPACKAGE, load_article, load_references, load_table, read_datapackage
-from .wording import SOURCE_HEDGES, figure_words, period_words
+from .wording import hedged_figure, period_words
 
 VERDICT_COLUMN = "rating"  # the column of data/derived/verdicts.csv a reader sees as the verdict
 
@@ -218,10 +218,10 @@ def scorecard_html(claims: pd.DataFrame, verdicts: pd.DataFrame, colours: dict, 
 def format_value(value, unit: str, relation: str = "exact") -> str:
     """A figure for readers, hedged as its source hedges it: 'more than 800 billion yuan', '83,000 cases'.
 
-    Millions and more are said in words (:func:`mpsbook.wording.figure_words`), so no figure a reader
+    Millions and more are said in words (:func:`mpsbook.wording.hedged_figure`), so no figure a reader
     sees runs to more than six digits; the figure as published stays in the data and the downloads.
     """
-    return SOURCE_HEDGES.get(relation, "") + figure_words(value, unit)
+    return hedged_figure(value, relation, unit)
 
 
 # Each kind of source as a grade a reader can weigh: the publisher's own words first, a copy of a copy last.

@@ -1,9 +1,8 @@
-"""Ratings: one per claim, by one stated rule, and how each rating depends on the reading of the hedges.
+"""The rating rule: the verdicts, the rule's steps (driven by ``rating-rule.csv``) and the chance test, for one claim.
 
-The rule is stated once, on the method page ("From interval to rating"). :func:`claim_ratings`
-applies it under the book's reading; :func:`claim_sensitivity` applies it under every reading of
-:data:`READINGS`. A claim's mentions share one rating; where they disagree, that is a finding
-about the text (:mod:`mpsbook.findings`), not a second rating.
+The rule is stated once, on the method page ("From interval to verdict"). :func:`rate_claim` rates
+one claim; :mod:`mpsbook.ledger_ratings` applies it to every claim of the ledger, under every
+reading of the hedges.
 """
 
 from __future__ import annotations
@@ -16,17 +15,17 @@ from pathlib import Path
 import pandas as pd
 
 from .data import DATAPACKAGE, DataError, display_path, load_table, resource_descriptor
-from .origins import CLOSENESS, closeness, possible_origins
-from .readings import READINGS, claim_interval, interval_middle, overlaps, widened
+from .origins import CLOSENESS, closeness
+from .readings import interval_middle, overlaps, widened
 from .running_totals import running_total
-from .verdicts import claim_to_official, compare_claims, period_span, units_match
+from .verdicts import claim_to_official, period_span, units_match
 from .wording import (
-    SOURCE_HEDGES,
     amount_words,
     count_words,
     counted_by_words,
     counted_words,
     figure_words,
+    hedged_words,
     ministry_counted,
     period_words,
     round_for_words,
@@ -51,6 +50,9 @@ RATINGS = {
                         "(an unnamed case or attack) to look its figure up.",
 }
 ON_THE_SCALE = tuple(RATINGS)[:5]  # from true to false; the last two say why a claim is on no point of it
+# Verdicts that only a figure of the claim's own measure (or a hard limit on it) can give: beside them, what was
+# searched before that figure was found would contradict the verdict, so a claim's page leaves it out.
+SETTLED_BY_A_FIGURE = ("correct", "correct but understated", "incorrect", "impossible")
 MATCHABLE = ("partial total", "different period", "different campaign", "different scope")  # a match may come from
 FLOOR_QUALIFIERS = ("over",)  # hedges that give a floor: a figure above the claim's range does not refute it
 VAGUE = 10.0  # a claim whose range spans this factor or more ('hundreds of billions') would match almost any figure
@@ -137,21 +139,6 @@ def rate_claim(low: float, high: float, reading: str, pairs: pd.DataFrame, quali
                      "does (any-figure, nearest and within-limits together settle every claim)")
 
 
-def _hedged(ref, unit: str = "") -> str:
-    """A figure as its source hedges it: 'more than 27,000', 'about 95,000 cases'."""
-    return SOURCE_HEDGES.get(getattr(ref, "relation", "exact"), "") + figure_words(ref.value, unit)
-
-
-def _amount(ref, unit: str) -> str:
-    """A figure of the claim's own measure, hedged as its source hedges it: 'more than 65 million cards a year ...'."""
-    return SOURCE_HEDGES.get(getattr(ref, "relation", "exact"), "") + amount_words(ref, unit)
-
-
-def _counted(ref, when: bool = True) -> str:
-    """A figure of another measure, with what it counts, hedged as its source hedges it."""
-    return SOURCE_HEDGES.get(getattr(ref, "relation", "exact"), "") + counted_words(ref, when=when)
-
-
 def _no_figure(claim):
     if not claim.pairs.empty:
         return None
@@ -192,7 +179,7 @@ def _origin(claim, own) -> tuple[str, list]:
         return "", []
     best = others.loc[others["closeness"].idxmin()]
     topic = f" ({best.topic})" if best.topic != own.topic else ""
-    return f" It matches {_amount(best, _own_unit(claim, best))}{topic}.", [best.ref_id]
+    return f" It matches {amount_words(best, _own_unit(claim, best))}{topic}.", [best.ref_id]
 
 
 def _of_own_period(claim) -> pd.DataFrame:
@@ -211,16 +198,16 @@ def _same_period(claim):
     if same["agrees"].any():
         best = same[same["agrees"]].iloc[0]
         return _outcome("correct", "a figure of its own period", [best.ref_id], best.times,
-                        f"{counted_by_words(best)} {_amount(best, _own_unit(claim, best))}, as the claim says.")
+                        f"{counted_by_words(best)} {amount_words(best, _own_unit(claim, best))}, as the claim says.")
     own = same.loc[same["times"].map(lambda r: abs(math.log(r))).idxmin()]
     if claim.floor and own.times < 1:
         return _outcome("correct but understated", "a figure of its own period", [own.ref_id], own.times,
-                        f"True, and low: {counted_by_words(own).lower()} {_amount(own, _own_unit(claim, own))}, "
+                        f"True, and low: {counted_by_words(own).lower()} {amount_words(own, _own_unit(claim, own))}, "
                         f"above the claim's floor.")
     origin, origin_ids = _origin(claim, own)
-    direction = (f"Too high: {counted_by_words(own).lower()} {_amount(own, _own_unit(claim, own))}; the claim is "
+    direction = (f"Too high: {counted_by_words(own).lower()} {amount_words(own, _own_unit(claim, own))}; the claim is "
                  f"{times_words(own.times)} that." if own.times > 1 else
-                 f"Too low: {counted_by_words(own).lower()} {_amount(own, _own_unit(claim, own))}, "
+                 f"Too low: {counted_by_words(own).lower()} {amount_words(own, _own_unit(claim, own))}, "
                  f"{times_words(1 / own.times)} the claim.")
     return _outcome("incorrect", "a figure of its own period", [own.ref_id, *origin_ids], own.times,
                     direction + origin)
@@ -237,7 +224,7 @@ def _impossible(claim):
         words = (f"Impossible: at least {figure_words(claim.low, claim.unit)} would be {each} for every one of "
                  f"China's {figure_words(worst.value)} people, children included, {when_words(claim.period)}.")
     else:
-        words = f"Impossible: the claim is {times_words(worst.times)} {_counted(worst)}, which includes every such count."
+        words = f"Impossible: the claim is {times_words(worst.times)} {counted_words(worst)}, which includes every such count."
     scale = _of_kind(claim, *CLOSENESS)
     scale = scale[scale["unit_ref"] == claim.unit]  # the nearest count of the claim's own kind, for its scale
     nearest = [scale.loc[scale["closeness"].idxmin(), "ref_id"]] if len(scale) else []
@@ -268,7 +255,7 @@ def _lower_bound(claim):
         return _outcome("correct but understated", "the ministry's counts for parts of its period reach it",
                         [*summed, more.ref_id], ratio,
                         f"True, and low: {who} add up to {figure_words(least, parts.iloc[0].unit_ref)}"
-                        f" by {last}, and {more.metric} add {_hedged(more)} {when_words(more.period_ref)} alone.")
+                        f" by {last}, and {more.metric} add {hedged_words(more)} {when_words(more.period_ref)} alone.")
     return _outcome("correct", "the ministry's counts for parts of its period reach it", summed, ratio,
                     f"{total[0].upper()}{total[1:]}, more than the claim's floor.")
 
@@ -282,11 +269,11 @@ def _misleading(claim):
         return None
     best = elsewhere.loc[elsewhere["closeness"].idxmin()]
     credited = f", not the {claim.campaign}'s" if claim.campaign else ""
-    words = f"It fits the {best.topic} total, {_counted(best)}{credited}"
+    words = f"It fits the {best.topic} total, {counted_words(best)}{credited}"
     tied = same_period[~same_period["agrees"] & (same_period["unit_ref"] == best.unit_ref)]
     if len(tied):  # the figure nearer to what the claim names, which it does not fit
         nearer = tied.loc[tied["closeness"].idxmin()]
-        words += f"; the nearer count: {_counted(nearer, when=False)}"
+        words += f"; the nearer count: {counted_words(nearer, when=False)}"
     return _outcome("misleading", "a figure of another campaign or scope", [best.ref_id, *tied["ref_id"][:1]],
                     best.times, words + ".")
 
@@ -314,7 +301,7 @@ def _together(claim, best) -> str:
     """Words on a figure that another claim of the same sentences matches in the same statement as ``best``, or ''."""
     for quote, ref in claim.companions:
         if (ref.url, ref.published) == (best.url, best.published) and ref.ref_id != best.ref_id:
-            return f"the article's \u201c{quote}\u201d beside it matches {_hedged(ref, ref.unit_ref)}, given in the same statement"
+            return f"the article's \u201c{quote}\u201d beside it matches {hedged_words(ref, ref.unit_ref)}, given in the same statement"
     return ""
 
 
@@ -328,10 +315,10 @@ def chance_test(claim, best) -> tuple[bool, str]:
     together = _together(claim, best)
     series = _series(claim)
     others = series[~series["agrees"]]
-    spread = (f" The other figures of this measure run from {_hedged(others.loc[others['value'].idxmin()])} to "
-              f"{_hedged(others.loc[others['value'].idxmax()])}." if len(others) > 1 else "")
+    spread = (f" The other figures of this measure run from {hedged_words(others.loc[others['value'].idxmin()])} to "
+              f"{hedged_words(others.loc[others['value'].idxmax()])}." if len(others) > 1 else "")
     if together:
-        return True, (f"The match with {_amount(best, _own_unit(claim, best))} is unlikely to be chance: "
+        return True, (f"The match with {amount_words(best, _own_unit(claim, best))} is unlikely to be chance: "
                       f"{together}.{spread}")
     ratio = claim.high / claim.low if claim.low > 0 else math.inf
     if ratio >= VAGUE:
@@ -344,7 +331,7 @@ def chance_test(claim, best) -> tuple[bool, str]:
     words = f"A claim this vague would match {share} figures of this measure for other periods"
     if fits > 1:
         return False, words + ", so a match cannot say which it came from."
-    return True, words + f"; its match with {_amount(best, _own_unit(claim, best))} is unlikely to be chance.{spread}"
+    return True, words + f"; its match with {amount_words(best, _own_unit(claim, best))} is unlikely to be chance.{spread}"
 
 
 def _matches(claim):
@@ -354,7 +341,7 @@ def _matches(claim):
         return None
     return _outcome("misleading", "a figure of another period", [best.ref_id], best.times,
                     f"A real figure, of another period: no count for {_claim_period(claim)} was found, and the "
-                    f"number matches {_amount(best, _own_unit(claim, best))} ({best.topic}).", words)
+                    f"number matches {amount_words(best, _own_unit(claim, best))} ({best.topic}).", words)
 
 
 def _claim_period(claim) -> str:
@@ -413,13 +400,13 @@ def _lean(claim, nearest) -> tuple[str, str]:
     """Which way the nearest figure leans, and the evidence in words."""
     if nearest.agrees and nearest.comparability != "different unit":  # a match the chance test set aside
         return ("Plausible but unconfirmed",
-                f"{_amount(nearest, _own_unit(claim, nearest))} fits, but so would almost any figure of that size")
+                f"{amount_words(nearest, _own_unit(claim, nearest))} fits, but so would almost any figure of that size")
     if nearest.unit_ref == "person-times":
-        sent = f"{claim.unit} were sent out {_hedged(nearest)} times {when_words(nearest.period_ref)} alone"
+        sent = f"{claim.unit} were sent out {hedged_words(nearest)} times {when_words(nearest.period_ref)} alone"
         return ("Plausible but unconfirmed" if nearest.ref_high >= claim.low else "Unconfirmed"), sent
     own_measure = nearest.comparability in ("same", "yearly average", "different period")
-    evidence = (_amount(nearest, _own_unit(claim, nearest)) if own_measure and units_match(claim.unit, nearest.unit_ref)
-                else _counted(nearest))
+    evidence = (amount_words(nearest, _own_unit(claim, nearest)) if own_measure and units_match(claim.unit, nearest.unit_ref)
+                else counted_words(nearest))
     if nearest.comparability == "different unit":
         return "Unconfirmed", f"the nearest figure, {evidence}, counts {nearest.unit_ref}"
     share = _share_of_period(claim, nearest)
@@ -467,112 +454,3 @@ def rating_rule(package_path=DATAPACKAGE) -> tuple:
         raise DataError(display_path(Path(package_path).parent / resource_descriptor("rating-rule", package_path)["path"]),
                         f"the rating rule leaves out the step(s) {', '.join(missing)}", column="step")
     return tuple(zip(table["step"], table["question"], strict=True))
-
-
-def _claim_rows(claims: pd.DataFrame) -> list:
-    """Each claim once, in the article's order of first mention: (claim_key, its mentions)."""
-    return [(key, claims[claims["claim_key"] == key]) for key in dict.fromkeys(claims["claim_key"])]
-
-
-def _agreeing(mentions, pairs, reading) -> list:
-    """The figures of another period or scope that a claim's range (tolerance included) overlaps."""
-    wide_low, wide_high = widened(*claim_interval(mentions, reading), reading)
-    matchable = pairs[pairs["comparability"].isin(MATCHABLE)]
-    return [ref for ref in matchable.itertuples()
-            if overlaps(wide_low, wide_high, ref.ref_low, ref.ref_high)]
-
-
-def _companions(rows, reading) -> dict:
-    """For each claim, the figures that the other claims of its paragraphs match: (their quote, the figure)."""
-    agreeing = {key: (set(mentions["paragraph"]), mentions.iloc[0].quote, _agreeing(mentions, pairs, reading))
-                for key, mentions, pairs in rows}
-    return {key: [(quote, ref) for other, (paras, quote, refs) in agreeing.items()
-                  if other != key and paras & agreeing[key][0] for ref in refs]
-            for key in agreeing}
-
-
-def _latest_year(claims) -> int | None:
-    """The latest year the article names: the present of an undated claim."""
-    ends = [period_span(p)[1] for p in claims["period"] if p]
-    return int(max(ends)) - 1 if ends else None
-
-
-def _rate_all(claims, comparisons, references, reading, rule, searches=None):
-    compared = compare_claims(claims, comparisons, references)
-    rows = [(key, mentions, compared[compared["claim_key"] == key].drop_duplicates("ref_id"))
-            for key, mentions in _claim_rows(claims)]
-    companions = _companions(rows, reading)
-    records = {} if searches is None else searches.set_index("claim_key").to_dict("index")
-    latest = _latest_year(claims)
-    for key, mentions, pairs in rows:
-        low, high = claim_interval(mentions, reading)
-        first = mentions.iloc[0]
-        yield key, mentions, pairs, low, high, rate_claim(
-            low, high, reading, pairs, qualifier=first.qualifier, campaign=first.campaign, rule=rule,
-            period=first.period, unit=first.unit, metric=first.metric, latest_year=latest,
-            search=records.get(key, {}), companions=companions[key])
-
-
-def claim_ratings(claims: pd.DataFrame, comparisons: pd.DataFrame, references: pd.DataFrame,
-                  reading: str = "book rule", rule: tuple | None = None, searches: pd.DataFrame | None = None
-                  ) -> pd.DataFrame:
-    """One rating per claim under ``reading``, in the article's order of first mention.
-
-    Returns
-    -------
-    DataFrame
-        ``claim_key``; ``rating``, ``conclusion``, ``ref_ids``, ``nearest_ratio``, ``chance_test`` (:func:`rate_claim`);
-        ``possible_origin`` (:func:`possible_origins`, space-separated, best first); and, for the book's
-        pages, ``claim_ids`` (the mentions, space-separated), ``section``, ``quote`` (first mention),
-        ``low`` and ``high`` (the claim's interval before tolerance, in ``unit``), ``unit``.
-    """
-    searches = load_table("searches") if searches is None else searches
-    rows = []
-    for key, mentions, pairs, low, high, outcome in _rate_all(claims, comparisons, references, reading, rule,
-                                                               searches):
-        first = mentions.iloc[0]
-        listed = dict(zip(pairs["ref_id"], pairs["comparability"], strict=True))
-        origins = possible_origins(*widened(low, high, reading), first.unit, first.period, references, listed,
-                                   first.section)
-        rows.append({"claim_key": key, **outcome, "possible_origin": " ".join(origins),
-                     "claim_ids": " ".join(mentions["claim_id"]), "section": first.section, "quote": first.quote,
-                     "low": low, "high": high, "unit": first.unit})
-    columns = ["claim_key", "rating", "reason", "conclusion", "ref_ids", "possible_origin", "nearest_ratio", "chance_test",
-               "question", "claim_ids", "section", "quote", "low", "high", "unit"]
-    return pd.DataFrame(rows, columns=columns)
-
-
-def claim_sensitivity(claims: pd.DataFrame, comparisons: pd.DataFrame, references: pd.DataFrame,
-                      rule: tuple | None = None, searches: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Every claim's rating under every reading of :data:`READINGS`: columns ``claim_key``, ``reading``, ``rating``.
-
-    One row per claim and reading, claims in the article's order, readings in :data:`READINGS` order.
-    """
-    searches = load_table("searches") if searches is None else searches
-    ratings = {reading: claim_ratings(claims, comparisons, references, reading, rule, searches) for reading in READINGS}
-    rows = [{"claim_key": key, "reading": reading, "rating": ratings[reading].set_index("claim_key").loc[key, "rating"]}
-            for key in dict.fromkeys(claims["claim_key"]) for reading in READINGS]
-    return pd.DataFrame(rows, columns=["claim_key", "reading", "rating"])
-
-
-def sensitivity_table(sensitivity: pd.DataFrame) -> pd.DataFrame:
-    """One row per claim, one column per reading, and ``changes`` (True where the readings disagree)."""
-    table = sensitivity.pivot(index="claim_key", columns="reading", values="rating")
-    table = table.loc[list(dict.fromkeys(sensitivity["claim_key"])), list(READINGS)]
-    table["changes"] = table.nunique(axis=1) > 1
-    table.columns.name = None
-    return table
-
-
-def rating_table(ratings: pd.DataFrame) -> pd.DataFrame:
-    """A readable copy of :func:`claim_ratings`: one row per claim, its mentions, words, interval and rating."""
-    table = pd.DataFrame({
-        "mentions": ratings["claim_ids"].str.replace(" ", ", "),
-        "the article's words": ratings["quote"],
-        "interval": [f"{figure_words(lo)} to {figure_words(hi)} {unit}"
-                     for lo, hi, unit in zip(ratings["low"], ratings["high"], ratings["unit"], strict=True)],
-        "rating": ratings["rating"],
-        "why": ratings["conclusion"],
-    })
-    table.index = pd.Index(ratings["claim_key"], name="claim")
-    return table

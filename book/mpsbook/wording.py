@@ -128,26 +128,35 @@ def when_words(period: str) -> str:
     return f"from {words}" if " to " in words else f"in {words}"
 
 
-def amount_words(ref, unit: str) -> str:
-    """A figure of the claim's own measure: '83,000 cases in 2022', '385,000 suspects from February 2018 to July 2022'.
+def hedged_figure(value: float, relation: str = "exact", unit: str = "") -> str:
+    """A published figure as its source hedges it (:data:`SOURCE_HEDGES`): 'more than 27,000', 'about 95,000 cases'."""
+    return SOURCE_HEDGES.get(relation, "") + figure_words(value, unit)
 
-    A yearly average is said as one: '65 million cards a year from 1985 to 2004'.
-    """
+
+def hedged_words(ref, unit: str = "") -> str:
+    """A figure of the comparisons (a row of :func:`mpsbook.compare_claims`) as its source hedges it."""
+    return hedged_figure(ref.value, getattr(ref, "relation", "exact"), unit)
+
+
+def amount_words(ref, unit: str) -> str:
+    """A figure of the claim's own measure, hedged as its source hedges it: '83,000 cases in 2022', 'more than
+    65 million cards a year from 1985 to 2004' (a yearly average is said as one)."""
     per = " a year" if ref.comparability == "yearly average" else ""
-    return f"{figure_words(ref.value, unit)}{per} {when_words(ref.period_ref)}"
+    return f"{hedged_words(ref, unit)}{per} {when_words(ref.period_ref)}"
 
 
 def counted_words(ref, when: bool = True) -> str:
-    """A figure of another measure, with what it counts: '566,000 criminal cases solved from 25 June to 30 September 2023'.
+    """A figure of another measure, with what it counts, hedged as its source hedges it: '566,000 criminal cases
+    solved from 25 June to 30 September 2023'.
 
     ``when=False`` leaves the period out, for a second figure of the period just named.
     """
     if ref.unit_ref in MEASURE_UNITS:
-        counted = f"{figure_words(ref.value, ref.unit_ref)} of {ref.metric}"
+        counted = f"{hedged_words(ref, ref.unit_ref)} of {ref.metric}"
     elif ref.unit_ref == "person-times":
-        counted = f"{figure_words(ref.value)} {ref.metric} (person-times)"
+        counted = f"{hedged_words(ref)} {ref.metric} (person-times)"
     else:
-        counted = f"{figure_words(ref.value)} {ref.metric}"
+        counted = f"{hedged_words(ref)} {ref.metric}"
     return f"{counted} {when_words(ref.period_ref)}" if when else counted
 
 
