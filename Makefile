@@ -84,7 +84,7 @@ LEDGER := data/datapackage.json data/source/mps-article.txt data/claims.csv data
 
 derived: $(DERIVED) ## Write the ratings and their sensitivity (data/derived/) from the ledger
 
-$(DERIVED) &: $(STAMP) $(LEDGER) $(wildcard book/mpsbook/*.py)
+$(DERIVED) &: $(STAMP) $(LEDGER) $(wildcard book/mpsbook/*.py book/mpsbook/*/*.py)
 	$(BIN)/python -m mpsbook.derived
 
 # What the site is built from. Directories are listed too: adding or deleting a file changes

@@ -1,4 +1,4 @@
-"""Each claim's own page and its share card, as the package fills them (mpsbook.claim_pages, mpsbook.share_card).
+"""Each claim's own page and its share card, as the package fills them (mpsbook.present.claim_pages, mpsbook.present.share_card).
 
 Links are asked of test_pages.py's stand-in, which writes ``test:<kind>/<target>``; the built pages are
 tested in tests/book/test_claim_pages_site.py.
@@ -12,7 +12,7 @@ import pytest
 from test_pages import LINKS, Elements
 
 import mpsbook
-from mpsbook import claim_pages, pages, share_card
+from mpsbook.present import claim_pages, pages, share_card
 
 OPTIONS = {"ratings": mpsbook.RATINGS, "readings": mpsbook.READINGS, "colours": mpsbook.RATING_COLOURS,
            "links": LINKS}

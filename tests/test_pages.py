@@ -19,7 +19,7 @@ import yaml
 from pyld import jsonld
 
 import mpsbook
-from mpsbook import annotated_article, claim_pages, pages
+from mpsbook.present import annotated_article, claim_pages, pages
 from mpsbook.sphinxext import charts
 from mpsbook.sphinxext import pages as page_directives
 
@@ -345,7 +345,7 @@ def test_the_article_verdict_counts_each_claim_once_with_verbs_that_agree():
 
 
 def test_the_article_is_identified_by_the_address_its_text_was_found_at_with_an_archive_lookup(tables):
-    about = mpsbook.annotated_article.article_about_html(tables["package"])
+    about = mpsbook.present.annotated_article.article_about_html(tables["package"])
     assert '<a href="https://zhgjaqreport.com/?p=938" rel="noopener">' in about
     assert 'href="https://web.archive.org/web/*/https://zhgjaqreport.com/?p=938"' in about
     assert "no title, date, author or site name" in about  # what is not known is said, never guessed

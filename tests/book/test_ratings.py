@@ -171,7 +171,7 @@ def test_the_derived_tables_load_by_their_declared_schemas():
 
 def test_every_conclusion_is_short_plain_and_says_numbers_as_words(rated):
     for key, conclusion in rated["conclusion"].items():
-        assert mpsbook.wording.word_count(conclusion) <= mpsbook.MAX_WORDS, (key, conclusion)
+        assert mpsbook.rate.wording.word_count(conclusion) <= mpsbook.MAX_WORDS, (key, conclusion)
         lowered = conclusion.lower()
         assert not [term for term in mpsbook.JARGON if re.search(rf"\b{re.escape(term)}\b", lowered)], (key, conclusion)
         assert not re.search(r"\d{1,3}(,\d{3}){2,}", conclusion), (key, conclusion)  # 800,000,000,000: say "800 billion"

@@ -1,7 +1,7 @@
 """A unit written once and read for several figures: "eight or nine euros", "rose 64.06 points to 4,577.10".
 
 :func:`share_units` gives a figure that names no unit the unit of a figure beside it, where the words
-between them show that both count or measure the same thing. :mod:`mpsbook.quantities` calls it on
+between them show that both count or measure the same thing. :mod:`mpsbook.extract.quantities` calls it on
 the rows of a text once each row has its own reading. The cases, each in the methods page
 ("Reading a vague number as an interval"):
 

@@ -2,7 +2,7 @@
 
 :func:`extract_quantities` turns every quantitative expression of a text ("over 250,000",
 "nearly 20", "tens of thousands", "up to €10M", "two-thirds", "3 to 5 million") into a row
-with the interval of values its words allow. Numbers themselves are read by :mod:`mpsbook.numbers`.
+with the interval of values its words allow. Numbers themselves are read by :mod:`mpsbook.extract.numbers`.
 
 The interval rule
 -----------------
@@ -47,14 +47,14 @@ quarter of", "half of", "one in five", "two out of 10") has unit ``fraction``, i
 figure (0.2 for one in five) and one part (1/5) as *s* ("one fourth" and "1/16 of" too); a
 multiple ("seven times", "10-fold", "doubled", "twice") has unit ``times``. "per cent", "pc"
 and "%" give unit ``percent``; a currency sign or code before the figure is its unit
-(:data:`mpsbook.numbers.CURRENCIES`: $ dollars, US$ and USD US dollars, € and EUR euros, £ and
+(:data:`mpsbook.extract.numbers.CURRENCIES`: $ dollars, US$ and USD US dollars, € and EUR euros, £ and
 GBP pounds, ¥, RMB and CNY yuan, A$, S$, HK$, RM, Rs, "PS" and "Y=" as ASCII copy writes £ and
 ¥ ...), as is a sign or code after it ("1,200€", "108.79 JPY"), and a hedge before the sign is
 read ("more than $1 billion" is over). A unit of measurement after the figure is its unit
-(:mod:`mpsbook.units`: "256GB" gigabytes, "50 mph", "a 6.1-inch screen", "a 65-year-old" years
+(:mod:`mpsbook.extract.units`: "256GB" gigabytes, "50 mph", "a 6.1-inch screen", "a 65-year-old" years
 of age), and a denominator after a unit or currency makes a rate ("$80 per sq m"); "aged 35",
 "Smith, 66, said", "a boy who was 9." and a life expectancy are ages. A unit written once may serve
-several figures (:mod:`mpsbook.shared_units`: "eight or nine euros", "rose 12.5 points to 3,410.2",
+several figures (:mod:`mpsbook.extract.shared_units`: "eight or nine euros", "rose 12.5 points to 3,410.2",
 "40,000 flats ... including 9,000"). A minus sign or "minus" before the figure makes it negative
 ("-5%", "minus-5 yards"); "x 10^23" and a multiplication sign before 10 multiply it by a power of ten.
 "over" is not a hedge after a verb it belongs to ("handed over 571 suspects") or before a
@@ -66,7 +66,7 @@ or suffix and with no hedge before it, whatever follows it; "2018-2020" and "200
 too, and so are "by 2120" and "between 1600 and 1900"; "about 2000 - 2500 calories" is a range);
 dates ("July 28", "28 July", "Sept. 26", "2024-06-26"); times ("10:30 pm", "2pm");
 phone and hotline numbers ("010-6520-3000", "hotline 96110", "Dial 110", and those only their
-context shows, :mod:`mpsbook.phones`: "6520 3000", "dial 110 or 119", "the centre at 96110");
+context shows, :mod:`mpsbook.extract.phones`: "6520 3000", "dial 110 or 119", "the centre at 96110");
 share-index names ("S&P 500"); street addresses ("12 Elm Street"); sports scores ("beat them
 2-1"); eras ("A.D. 1000"); legal and section references, seat rows, levels and grades
 ("Article 287", "Decree No. 119", "Level 3", "Table 1", "Row 21");
@@ -85,7 +85,7 @@ import re
 import pandas as pd
 
 from .counted import AGED, DURATIONS, UNITS, age_after_a_name, age_in_context, reading_after, unit_after
-from .data import paragraph_number
+from ..ledger.data import paragraph_number
 from .numbers import place_value  # noqa: F401  (verdicts reads it from here)
 from .shared_units import share_units
 from .spans import Atom, find_atoms, join_atoms

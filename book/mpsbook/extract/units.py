@@ -3,7 +3,7 @@
 :func:`measure_after` reads the unit written right after a number (joined to it, after a space or
 after a hyphen) and, when one follows, the denominator of a rate ("$80 per sq m", "RM79 a month",
 "63 cents per share"). Counted things ("12 cities") and currencies written before the figure are
-read in :mod:`mpsbook.quantities` and :mod:`mpsbook.numbers`; this module knows only units with a
+read in :mod:`mpsbook.extract.quantities` and :mod:`mpsbook.extract.numbers`; this module knows only units with a
 fixed name.
 
 Each unit has one name, in the plural as the book names units ("kilometres", "miles per hour",

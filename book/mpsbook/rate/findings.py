@@ -11,7 +11,7 @@ import re
 
 import pandas as pd
 
-from .data import paragraph_number
+from ..ledger.data import paragraph_number
 
 # Correct words that the spell-checker's dictionary lacks: domain terms and British spellings.
 # A word goes here only when it is spelled right; the misspellings are whatever else it flags.

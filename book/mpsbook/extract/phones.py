@@ -1,6 +1,6 @@
 """Phone, hotline and emergency numbers that only their context shows: digits in groups, short codes, service lines.
 
-:data:`mpsbook.spans.NOT_QUANTITIES` finds the phone numbers their own form gives away ("010-6520-3000",
+:data:`mpsbook.extract.spans.NOT_QUANTITIES` finds the phone numbers their own form gives away ("010-6520-3000",
 "+86 10 6520 3000", "hotline 96110", "Dial 110"). :func:`phone_spans` finds three kinds more:
 
 * digits in groups of three or four, with at least one group of four and seven digits or more in all

@@ -1,6 +1,6 @@
 """Official figures read as intervals, periods read as spans of time, and each claim set beside its official figures.
 
-The rating rule that uses them is in :mod:`mpsbook.ratings`.
+The rating rule that uses them is in :mod:`mpsbook.rate.ratings`.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from decimal import Decimal
 
 import pandas as pd
 
-from .numbers import place_value
-from .quantities import interval
+from ..extract.numbers import place_value
+from ..extract.quantities import interval
 from .wording import period_words
 
 REFERENCE_QUALIFIERS = {"exact": "exact", "lower": "over", "upper": "nearly", "approx": "about"}
@@ -169,7 +169,7 @@ def comparison_frame(claim_ids, claims: pd.DataFrame, compared: pd.DataFrame, re
     ``compared`` is :func:`compare_claims`' output; ``ref_ids`` keeps only those references
     (all of the claims' comparisons by default); ``kinds`` maps a ref_id to a kind label of its own
     (a key of the chart colours), in place of its comparability's. Labels name a claim by its words (no
-    claim id) and write periods in words (:func:`mpsbook.wording.period_words`). Columns: ``label``, ``kind`` (``the
+    claim id) and write periods in words (:func:`mpsbook.rate.wording.period_words`). Columns: ``label``, ``kind`` (``the
     article`` or a :data:`KIND_LABELS` value), ``low``, ``high``, ``value`` (the official
     figure; NaN for a claim), ``unit``, ``detail`` (the quote, or the reference's metric,
     period and publisher), ``source`` and ``ref_id`` (empty for a claim; the site lists each

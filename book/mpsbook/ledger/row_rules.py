@@ -1,7 +1,7 @@
 """The data package's row rules that frictionless cannot state: dates that exist, periods that run forward, rows that agree.
 
 Declared in a table's schema as ``mpsbook:rowRules`` (beside ``notGreater`` and ``formula``, which
-frictionless checks as row constraints) and checked by :func:`mpsbook.data.load_table` on the rows
+frictionless checks as row constraints) and checked by :func:`mpsbook.ledger.data.load_table` on the rows
 frictionless has typed. Each rule takes the rows and its declaration and returns its first fault,
 ``(row, column, problem)`` with the row as a spreadsheet counts it (the header is row 1), or None.
 """

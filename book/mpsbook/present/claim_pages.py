@@ -4,13 +4,13 @@ A claim's page (``book/claim/<claim_key>.html``) holds the quote in its sentence
 verdict; why, in a few sentences; the official figures with their sources and grades; what was searched;
 the readings of the words only where they change the verdict (else one line); a Cite block; the
 claim's ClaimReview JSON-LD, whose ``url`` is the page; and links to the claim before and after it.
-Its title, description and share card (:mod:`mpsbook.share_card`) say the claim and the verdict.
+Its title, description and share card (:mod:`mpsbook.present.share_card`) say the claim and the verdict.
 
 The chapter that analyses a claim keeps, at the claim's old anchor (``claim-<claim_key>``), a short
 summary linking to the page, so every address cited so far still lands on the claim.
 
-Every page reads the verdict a reader sees through :func:`mpsbook.pages.claim_verdict` alone, so the verdict scale
-can change in one place. Filled from templates through :func:`mpsbook.pages.render`; the Sphinx side is
+Every page reads the verdict a reader sees through :func:`mpsbook.present.pages.claim_verdict` alone, so the verdict scale
+can change in one place. Filled from templates through :func:`mpsbook.present.pages.render`; the Sphinx side is
 :mod:`mpsbook.sphinxext.claim_pages`.
 """
 
@@ -35,7 +35,7 @@ from .pages import (
     reference_items,
     render,
 )
-from .ratings import SETTLED_BY_A_FIGURE
+from ..rate.ratings import SETTLED_BY_A_FIGURE
 
 CLAIM_PAGE_DIR = "book/claim"  # each claim's page is <CLAIM_PAGE_DIR>/<claim_key>
 SITE_NAME = "Checking the numbers"
@@ -43,7 +43,7 @@ KICKER = "A fact-check of an article on China\u2019s Ministry of Public Security
 
 
 def claim_verdict(verdict: pd.Series) -> str:
-    """The verdict a reader sees (:func:`mpsbook.pages.claim_verdict`, the one place that reads it)."""
+    """The verdict a reader sees (:func:`mpsbook.present.pages.claim_verdict`, the one place that reads it)."""
     return pages.claim_verdict(verdict)
 
 
@@ -173,7 +173,7 @@ def claim_summary_html(claim_key: str, tables: dict, *, colours: dict, links: Pa
 
 
 def share_card(claim_key: str, tables: dict, colours: dict) -> bytes:
-    """The claim's share card (:func:`mpsbook.share_card.share_card_png`): its quote and verdict, PNG bytes."""
+    """The claim's share card (:func:`mpsbook.present.share_card.share_card_png`): its quote and verdict, PNG bytes."""
     from .share_card import share_card_png
 
     verdict = claim_verdict(tables["verdicts"].set_index("claim_key").loc[claim_key])

@@ -1,6 +1,6 @@
 """Every number the article states, and what the book does with each: the account behind "nothing was picked".
 
-:func:`number_account` lists every number of a text (what :func:`mpsbook.spans.find_atoms` finds:
+:func:`number_account` lists every number of a text (what :func:`mpsbook.extract.spans.find_atoms` finds:
 digits, number words, fractions, multiples, orders of magnitude), each joined to the quantity
 :func:`mpsbook.extract_quantities` reads around it, and says of each one whether it is a claim of
 the ledger, a later mention of a claim (a repeat), left out by the ledger with the reason
@@ -16,7 +16,7 @@ import re
 
 import pandas as pd
 
-from .data import paragraph_number
+from ..ledger.data import paragraph_number
 from .phones import phone_spans
 from .quantities import extract_quantities
 from .spans import NOT_QUANTITIES, find_atoms

@@ -1,6 +1,6 @@
 """Numbers as English writes them: number words, fractions, scale words and suffixes, currencies, place value.
 
-This module reads one number at a time; :mod:`mpsbook.quantities` finds the numbers of a text,
+This module reads one number at a time; :mod:`mpsbook.extract.quantities` finds the numbers of a text,
 decides which of them are quantities and applies the interval rule.
 
 The libraries that turn words into numbers were weighed against these needs: the interval rule

@@ -1,7 +1,7 @@
 """The rating rule: the verdicts, the rule's steps (driven by ``rating-rule.csv``) and the chance test, for one claim.
 
 The rule is stated once, on the method page ("From interval to verdict"). :func:`rate_claim` rates
-one claim; :mod:`mpsbook.ledger_ratings` applies it to every claim of the ledger, under every
+one claim; :mod:`mpsbook.rate.ledger_ratings` applies it to every claim of the ledger, under every
 reading of the hedges.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .data import DATAPACKAGE, DataError, display_path, load_table, resource_descriptor
+from ..ledger.data import DATAPACKAGE, DataError, display_path, load_table, resource_descriptor
 from .origins import CLOSENESS, closeness
 from .readings import interval_middle, overlaps, widened
 from .running_totals import running_total
@@ -113,7 +113,7 @@ def rate_claim(low: float, high: float, reading: str, pairs: pd.DataFrame, quali
         ``rating`` (the verdict, a key of :data:`RATINGS`), ``reason`` (the rule's finer outcome),
         ``ref_ids`` (the figures it rests on, the deciding one first), ``nearest_ratio``
         (:func:`claim_to_official` against that figure; NaN where there is none or it counts another
-        unit), ``conclusion`` (at most :data:`mpsbook.wording.MAX_WORDS` words), ``chance_test`` and
+        unit), ``conclusion`` (at most :data:`mpsbook.rate.wording.MAX_WORDS` words), ``chance_test`` and
         ``question`` (the rule's question that decided it).
 
     Raises

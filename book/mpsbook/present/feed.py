@@ -44,7 +44,7 @@ def corrections_feed(corrections: pd.DataFrame, claims: pd.DataFrame, edition: d
     claims : DataFrame
         The ledger; each entry names its claim by its first mention's words.
     edition : dict
-        :func:`mpsbook.citation.book_edition`: the feed's author.
+        :func:`mpsbook.present.citation.book_edition`: the feed's author.
     claim_address : callable
         claim_key -> the address of its box, absolute or relative to the feed's own address.
     page, feed : str

@@ -1,9 +1,9 @@
 """The rating rule applied to the whole ledger: one verdict per claim, and how each depends on the reading of the hedges.
 
 :func:`claim_ratings` rates every claim under one reading (the book's by default, the rule in
-:mod:`mpsbook.ratings`); :func:`claim_sensitivity` under every reading of :data:`READINGS`. A claim's
+:mod:`mpsbook.rate.ratings`); :func:`claim_sensitivity` under every reading of :data:`READINGS`. A claim's
 mentions share one verdict; where they disagree, that is a finding about the text
-(:mod:`mpsbook.findings`), not a second verdict. Here too are what the rule needs from the whole
+(:mod:`mpsbook.rate.findings`), not a second verdict. Here too are what the rule needs from the whole
 ledger: the figures other claims of a sentence match (the chance test's companions) and the latest
 year the article names (the present of an undated claim).
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .data import load_table
+from ..ledger.data import load_table
 from .origins import possible_origins
 from .ratings import MATCHABLE, rate_claim
 from .readings import READINGS, claim_interval, overlaps, widened

@@ -1,8 +1,8 @@
 """What a quantity counts or measures, read from the words after it: units, currencies, rates, ages, shares' wholes.
 
 :func:`reading_after` gives the unit of the quantity that ends at an offset of a text and the words
-that name what it counts; :mod:`mpsbook.quantities` calls it for every number it keeps. Units of
-measurement themselves are listed in :mod:`mpsbook.units`, currency signs in :mod:`mpsbook.numbers`.
+that name what it counts; :mod:`mpsbook.extract.quantities` calls it for every number it keeps. Units of
+measurement themselves are listed in :mod:`mpsbook.extract.units`, currency signs in :mod:`mpsbook.extract.numbers`.
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def reading_after(text: str, end: int, inline: str = "") -> tuple[str, str]:
     """What the quantity ending at ``end`` counts or measures, and the words that name it.
 
     A unit written into the number wins (a currency sign, "%", "per cent", "pc", a share or a
-    multiple); then a unit of measurement (:func:`mpsbook.units.measure_after`: "256GB", "50 mph",
+    multiple); then a unit of measurement (:func:`mpsbook.extract.units.measure_after`: "256GB", "50 mph",
     "6.1-inch", "a 65-year-old"); then a word joined by a hyphen ("a 10,000-yuan fine"); then the
     first known unit word among the next five words, or the first plural word not known ("12
     cities"), stopping at a preposition, a verb of being or a conjunction other than an "and" or

@@ -1,7 +1,7 @@
 """The annotated article: the article as received, one numbered paragraph per line, its claims and findings marked.
 
-Filled from the ``article.html`` and ``article_about.html`` templates through :func:`mpsbook.pages.render`,
-with links asked of a :class:`mpsbook.pages.PageLinks`; built for the site by :mod:`mpsbook.sphinxext.pages`.
+Filled from the ``article.html`` and ``article_about.html`` templates through :func:`mpsbook.present.pages.render`,
+with links asked of a :class:`mpsbook.present.pages.PageLinks`; built for the site by :mod:`mpsbook.sphinxext.pages`.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import re
 
 import pandas as pd
 
-from .account import number_account
-from .findings import WEB_LEFTOVERS, misspellings
+from ..extract.account import number_account
+from ..rate.findings import WEB_LEFTOVERS, misspellings
 from .pages import PageLinks, claim_verdicts, render
 
 FINDING_NOTES = {

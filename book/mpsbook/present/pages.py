@@ -1,7 +1,7 @@
 """The book's generated pages: the scorecard, the claims' ClaimReview and Cite blocks, the sources and the corrections.
 
-Each claim's own page and the summary a chapter shows are :mod:`mpsbook.claim_pages`; the annotated
-article is :mod:`mpsbook.annotated_article`.
+Each claim's own page and the summary a chapter shows are :mod:`mpsbook.present.claim_pages`; the annotated
+article is :mod:`mpsbook.present.annotated_article`.
 
 Each page part is a Jinja2 template in ``mpsbook/templates/`` filled from the book's tables (see
 :func:`page_tables`); the functions here choose and order what a template shows, and
@@ -23,8 +23,8 @@ import jinja2
 import pandas as pd
 
 from .citation import CITATION, book_edition, checked_editions, citation, review_dates
-from .data import DATAPACKAGE, load_article, load_references, load_table, read_datapackage
-from .wording import hedged_figure, period_words
+from ..ledger.data import DATAPACKAGE, load_article, load_references, load_table, read_datapackage
+from ..rate.wording import hedged_figure, period_words
 
 VERDICT_COLUMN = "rating"  # the column of data/derived/verdicts.csv a reader sees as the verdict
 
@@ -42,7 +42,7 @@ def claim_verdicts(verdicts: pd.DataFrame) -> pd.Series:
 
 PAGE_TABLES = ("claims", "references", "verdicts", "sensitivity", "searches", "corrections", "exclusions", "editions")
 TEMPLATES = jinja2.Environment(
-    loader=jinja2.PackageLoader("mpsbook", "templates"),
+    loader=jinja2.PackageLoader("mpsbook.present", "templates"),
     autoescape=True,
     undefined=jinja2.StrictUndefined,  # a name the template uses and the code does not give fails at once
     trim_blocks=True,
@@ -54,7 +54,7 @@ class PageLinks(Protocol):
     """Where a page's links point. Each method returns an address (``str``) for an ``href``."""
 
     def claim(self, claim_key: str) -> str:
-        """The page of claim ``claim_key`` (:mod:`mpsbook.claim_pages`), relative to the page written."""
+        """The page of claim ``claim_key`` (:mod:`mpsbook.present.claim_pages`), relative to the page written."""
 
     def claim_address(self, claim_key: str) -> str:
         """The same page as an absolute address where the site has one (a ClaimReview's ``url``)."""
@@ -109,7 +109,7 @@ def page_tables(package_path=DATAPACKAGE, citation_path=CITATION) -> dict:
         ``article`` (str), ``package`` (the data package descriptor) and one frame for each of
         :data:`PAGE_TABLES`. ``verdicts`` keeps its rows in article order; ``references`` is every
         official figure, the book's corrections applied (:func:`mpsbook.load_references`); ``edition``
-        is the edition ``citation`` names (:func:`mpsbook.citation.book_edition`), and ``editions``
+        is the edition ``citation`` names (:func:`mpsbook.present.citation.book_edition`), and ``editions``
         the editions before it, checked against it and the ledger.
 
     Raises
@@ -218,7 +218,7 @@ def scorecard_html(claims: pd.DataFrame, verdicts: pd.DataFrame, colours: dict, 
 def format_value(value, unit: str, relation: str = "exact") -> str:
     """A figure for readers, hedged as its source hedges it: 'more than 800 billion yuan', '83,000 cases'.
 
-    Millions and more are said in words (:func:`mpsbook.wording.hedged_figure`), so no figure a reader
+    Millions and more are said in words (:func:`mpsbook.rate.wording.hedged_figure`), so no figure a reader
     sees runs to more than six digits; the figure as published stays in the data and the downloads.
     """
     return hedged_figure(value, relation, unit)
@@ -280,7 +280,7 @@ def claim_review(claim_key: str, tables: dict, *, url: str) -> dict:
     """The claim's schema.org ``ClaimReview``, as JSON-LD.
 
     ``url`` is the address of the claim's page. ``author`` names the book's authors (``tables["edition"]``);
-    ``datePublished`` and ``dateModified`` are :func:`mpsbook.citation.review_dates` (ISO 8601).
+    ``datePublished`` and ``dateModified`` are :func:`mpsbook.present.citation.review_dates` (ISO 8601).
     """
     verdict = tables["verdicts"].set_index("claim_key").loc[claim_key]
     mentions = tables["claims"][tables["claims"]["claim_key"] == claim_key]
@@ -303,7 +303,7 @@ def claim_review(claim_key: str, tables: dict, *, url: str) -> dict:
 
 
 def claim_citation(claim_key: str, tables: dict, links: PageLinks) -> dict:
-    """The Cite block of a claim's page (:func:`mpsbook.citation.citation`): the claim in the article's words,
+    """The Cite block of a claim's page (:func:`mpsbook.present.citation.citation`): the claim in the article's words,
     its rating as the note, and the page's address."""
     edition, verdict = tables["edition"], tables["verdicts"].set_index("claim_key").loc[claim_key]
     quote = first_mentions(tables["claims"]).loc[claim_key, "quote"]
@@ -330,7 +330,7 @@ def corrections_html(corrections: pd.DataFrame, claims: pd.DataFrame, colours: d
 
     ``corrections`` has ``date``, ``claim_key``, ``previous_rating``, ``rating``, ``reason``;
     each claim is shown in the article's words, linked to its box. ``feed``, where given, is the
-    address of the log's Atom feed (:mod:`mpsbook.feed`), linked beneath the table.
+    address of the log's Atom feed (:mod:`mpsbook.present.feed`), linked beneath the table.
     """
     first = first_mentions(claims)
     ordered = corrections.sort_values("date", ascending=False, kind="stable")  # a day's entries in file order

@@ -20,7 +20,7 @@ import pandas as pd
 
 from .row_rules import ROW_RULES, date_problem, period_problem
 
-BOOK_DIR = Path(__file__).resolve().parent.parent
+BOOK_DIR = Path(__file__).resolve().parents[2]
 ROOT_DIR = BOOK_DIR.parent
 DATA_DIR = ROOT_DIR / "data"
 DATAPACKAGE = DATA_DIR / "datapackage.json"

@@ -11,7 +11,7 @@ import re
 
 import pandas as pd
 
-from .ratings import RATINGS
+from ..rate.ratings import RATINGS
 
 
 def glue_name(words: str) -> str:

@@ -14,7 +14,7 @@ import numbers
 
 import pandas as pd
 
-from .quantities import format_figure
+from ..extract.quantities import format_figure
 
 # Column names of the data package and the book's frames, as a reader reads them.
 HEADINGS = {

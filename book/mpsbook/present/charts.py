@@ -25,16 +25,16 @@ import pandas as pd
 import vl_convert
 
 from . import tables
-from .quantities import QUALIFIERS
-from .ratings import RATINGS
+from ..extract.quantities import QUALIFIERS
+from ..rate.ratings import RATINGS
 
 # The one family the theme names, with no fallback: a fallback would be whatever the machine has.
 FONT = "MPSBook Sans"
-FONT_DIR = Path(__file__).resolve().parent / "fonts"
+FONT_DIR = Path(__file__).resolve().parents[1] / "fonts"
 # One colour per qualifier and per rating, from a colour-blind-safe palette (Okabe and Ito).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 QUALIFIER_COLOURS = dict(zip(QUALIFIERS, ["#000000", "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00"], strict=True))
-# One colour per verdict, running along the scale (:data:`mpsbook.ratings.RATINGS`): blues for true, amber to
+# One colour per verdict, running along the scale (:data:`mpsbook.rate.ratings.RATINGS`): blues for true, amber to
 # dark red for false, greys for the two off the scale. Blue against orange keeps apart under every common
 # colour-vision deficiency; never the only signal: every chart also names and marks the verdict.
 RATING_COLOURS = dict(zip(RATINGS, ["#08519C", "#4A7FB5", "#B8860B", "#C2410C", "#7F1D1D", "#5F5F5F", "#3A3A3A"],
@@ -167,7 +167,7 @@ def chart_mimebundle(spec: dict, **_metadata) -> dict:
 
 
 def enable_book_display() -> None:
-    """Turn on the book's chart theme, font and renderer, and show tables for readers (:mod:`mpsbook.tables`).
+    """Turn on the book's chart theme, font and renderer, and show tables for readers (:mod:`mpsbook.present.tables`).
 
     The notebooks' first cell calls this; ``import mpsbook`` alone changes no global state, so code
     that imports the package elsewhere keeps its own Altair theme and renderer and pandas options.
