@@ -15,8 +15,8 @@ import os
 import sys
 from pathlib import Path
 
-from .present.citation import book_edition, checked_editions
 from .ledger.data import DATA_DIR, DATAPACKAGE, check_package, display_path, load_ledger, load_table, resource_descriptor
+from .present.citation import book_edition, checked_editions
 from .rate.ledger_ratings import claim_ratings, claim_sensitivity
 from .rate.ratings import rating_rule
 

@@ -102,8 +102,8 @@ def toc_pages(root: Path = ROOT_DIR) -> list[str]:
 def claim_pages(root: Path = ROOT_DIR) -> list[str]:
     """Each claim's page (:mod:`mpsbook.present.claim_pages`), in article order, as paths of the built site
     (``book/claim/<claim_key>.html``): printed after the pages of ``_toc.yml``, which link to them."""
-    from mpsbook.present.claim_pages import claim_docname
     from mpsbook.ledger.data import load_table
+    from mpsbook.present.claim_pages import claim_docname
 
     verdicts = load_table("verdicts", root / "data" / "datapackage.json")
     return [f"{claim_docname(key)}.html" for key in verdicts["claim_key"]]

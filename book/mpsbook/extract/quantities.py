@@ -84,8 +84,8 @@ import re
 
 import pandas as pd
 
-from .counted import AGED, DURATIONS, UNITS, age_after_a_name, age_in_context, reading_after, unit_after
 from ..ledger.data import paragraph_number
+from .counted import AGED, DURATIONS, UNITS, age_after_a_name, age_in_context, reading_after, unit_after
 from .numbers import place_value  # noqa: F401  (verdicts reads it from here)
 from .shared_units import share_units
 from .spans import Atom, find_atoms, join_atoms

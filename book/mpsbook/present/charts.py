@@ -24,9 +24,9 @@ import altair as alt
 import pandas as pd
 import vl_convert
 
-from . import tables
 from ..extract.quantities import QUALIFIERS
 from ..rate.ratings import RATINGS
+from . import tables
 
 # The one family the theme names, with no fallback: a fallback would be whatever the machine has.
 FONT = "MPSBook Sans"

@@ -21,6 +21,7 @@ import re
 import pandas as pd
 from markupsafe import Markup
 
+from ..rate.ratings import SETTLED_BY_A_FIGURE
 from . import pages
 from .pages import (
     PageLinks,
@@ -35,7 +36,6 @@ from .pages import (
     reference_items,
     render,
 )
-from ..rate.ratings import SETTLED_BY_A_FIGURE
 
 CLAIM_PAGE_DIR = "book/claim"  # each claim's page is <CLAIM_PAGE_DIR>/<claim_key>
 SITE_NAME = "Checking the numbers"

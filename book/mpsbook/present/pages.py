@@ -22,9 +22,9 @@ from typing import Protocol
 import jinja2
 import pandas as pd
 
-from .citation import CITATION, book_edition, checked_editions, citation, review_dates
 from ..ledger.data import DATAPACKAGE, load_article, load_references, load_table, read_datapackage
 from ..rate.wording import hedged_figure, period_words
+from .citation import CITATION, book_edition, checked_editions, citation, review_dates
 
 VERDICT_COLUMN = "rating"  # the column of data/derived/verdicts.csv a reader sees as the verdict
 

@@ -240,7 +240,8 @@ def part_html(node: page_part, app, docname: str) -> str:
 
         return "".join(claim_summary_html(key, tables, colours=colours, links=links) for key in node["claim_keys"])
     if part == "annotated-article":
-        return mpsbook.present.annotated_article.article_html(tables["article"], tables["claims"], tables["verdicts"], links, tables["exclusions"])
+        return mpsbook.present.annotated_article.article_html(
+            tables["article"], tables["claims"], tables["verdicts"], links, tables["exclusions"])
     if part == "article-about":
         return mpsbook.present.annotated_article.article_about_html(tables["package"])
     if part == "official-sources":
