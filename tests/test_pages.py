@@ -20,8 +20,9 @@ from pyld import jsonld
 
 import mpsbook
 from mpsbook.present import annotated_article, claim_pages, pages
-from mpsbook.sphinxext import charts
-from mpsbook.sphinxext import pages as page_directives
+from mpsbook.present.citation import book_edition
+from mpsbook_sphinx import charts
+from mpsbook_sphinx.state import BuildData
 
 # schema.org's context, reduced to what the book's JSON-LD uses, so expanding it needs no network.
 SCHEMA_CONTEXT = {"@context": {"@vocab": "https://schema.org/"}}
@@ -278,7 +279,7 @@ def test_corrections_log_ends_each_claim_on_the_rating_the_book_shows(tables):
 
 
 def test_edition_is_the_same_in_the_citation_file_and_the_book_configuration():
-    about = page_directives.edition(mpsbook.ROOT_DIR)
+    about = book_edition(mpsbook.ROOT_DIR / "CITATION.cff")
     config = yaml.safe_load((mpsbook.ROOT_DIR / "_config.yml").read_text(encoding="utf-8"))
     assert config["author"] == about["authors"]
     assert re.fullmatch(r"\d+\.\d+\.\d+", about["version"])
@@ -294,7 +295,7 @@ def test_chart_csv_holds_every_row_of_every_dataset_and_every_field():
 
 
 def test_chart_sources_name_every_official_figure_once_and_refuse_an_unknown_one():
-    references = charts.reference_records(mpsbook.ROOT_DIR)
+    references = BuildData(mpsbook.ROOT_DIR).references
     rows = [{"ref_id": "clean-net-2022-cases"}, {"ref_id": "clean-net-2021-cases, clean-net-2022-cases"}, {}]
     links = charts.chart_sources(rows, references, "book/x")
     assert links.count("<a ") == 2 and references["clean-net-2022-cases"]["url"] in links

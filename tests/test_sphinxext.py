@@ -19,8 +19,9 @@ from sphinx.testing.util import SphinxTestApp
 import mpsbook
 from mpsbook.present import pages
 from mpsbook.present.charts import CHART_MIME
-from mpsbook.sphinxext import glue_dependencies
-from mpsbook.sphinxext import pages as page_directives
+from mpsbook.present.citation import book_edition
+from mpsbook_sphinx import glue_dependencies
+from mpsbook_sphinx import pages as page_directives
 
 BASE_URL = "https://example.org/book/"
 
@@ -64,7 +65,7 @@ def page_project(folder, sections="crime, cybersecurity, emergencies, public adm
     }
 
 
-PAGE_EXTENSIONS = ["mpsbook.sphinxext.pages", "mpsbook.sphinxext.claim_pages"]
+PAGE_EXTENSIONS = ["mpsbook_sphinx.pages", "mpsbook_sphinx.claim_pages"]
 
 
 @pytest.fixture(scope="module")
@@ -127,7 +128,7 @@ def test_without_a_site_address_a_claim_page_has_no_og_url_and_a_relative_card(t
 def test_a_link_to_a_claim_no_page_holds_fails_a_strict_build(tmp_path):
     app = build(tmp_path, page_project(tmp_path, sections="crime"), PAGE_EXTENSIONS)
     warnings = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
-    assert re.search(r"WARNING: mpsbook.sphinxext.pages: book/claim/clean-net-2022-cases links to "
+    assert re.search(r"WARNING: mpsbook_sphinx.pages: book/claim/clean-net-2022-cases links to "
                      r"'claim-clean-net-2022-cases', which no page registers", warnings), warnings
     assert "claim-drug-dens-2022" not in warnings  # a crime claim: its summary is on the page
 
@@ -147,7 +148,7 @@ def test_a_page_is_written_again_when_a_template_changes(tmp_path, monkeypatch):
 
 
 def test_every_footer_states_the_edition_and_where_to_report_an_error(page_app):
-    about = page_directives.edition(page_app.confdir)
+    about = book_edition(page_app.confdir / "CITATION.cff")
     context = {}
     page_directives.add_edition_footer(page_app, "index", "page.html", context, None)
     footer = context["theme_extra_footer"]
@@ -159,7 +160,7 @@ def test_every_footer_states_the_edition_and_where_to_report_an_error(page_app):
 def test_every_page_is_written_again_when_the_citation_file_changes(tmp_path):
     files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   other\n", "other.rst": "Other\n=====\n"}
     shutil.copy(mpsbook.ROOT_DIR / "CITATION.cff", tmp_path / "CITATION.cff")
-    app = build(tmp_path, files, ["mpsbook.sphinxext.pages"])
+    app = build(tmp_path, files, ["mpsbook_sphinx.pages"])
     other = app.outdir / "other.html"  # a page whose source never changes
 
     def written_again(change) -> bool:
@@ -183,7 +184,7 @@ def test_every_footer_links_the_standards_page_relative_to_the_page(tmp_path):
     files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   book/standards\n   book/deep/page\n",
              "book/standards.rst": "Standards\n=========\n", "book/deep/page.rst": "Deep\n====\n"}
     shutil.copy(mpsbook.ROOT_DIR / "CITATION.cff", tmp_path / "CITATION.cff")
-    app = build(tmp_path, files, ["mpsbook.sphinxext.pages"])
+    app = build(tmp_path, files, ["mpsbook_sphinx.pages"])
     for name, href in [("index", "book/standards.html"), ("book/deep/page", "../standards.html")]:
         context = {}
         page_directives.add_edition_footer(app, name, "page.html", context, None)
@@ -203,7 +204,7 @@ def test_data_dictionary_shows_each_column_its_constraints_keys_and_a_download(t
                                          "primaryKey": "thing_id"}}]}
     files = {"index.rst": "Data\n====\n\n.. data-dictionary:: data/datapackage.json\n",
              "data/datapackage.json": json.dumps(package), "data/things.csv": "thing_id,size\na,1\n"}
-    app = build(tmp_path, files, ["mpsbook.sphinxext.dictionary"])
+    app = build(tmp_path, files, ["mpsbook_sphinx.dictionary"])
     text = page(app, "index")
     assert "Things (things)" in text and "One thing a row." in text
     assert re.search(r"thing_id</span></code></p>\s*</td>\s*<td><p>string</p>\s*</td>\s*<td><p>Its id</p>\s*</td>"
@@ -221,7 +222,7 @@ def test_a_page_describes_itself_by_its_first_paragraph_of_prose(tmp_path):
     files = {"index.rst": "Title\n=====\n\n    A quotation, not prose.\n\nThe page's first <paragraph>.\n\n"
                           ".. toctree::\n\n   other\n",
              "other.rst": f"Other\n=====\n\n{long}\n"}
-    app = build(tmp_path, files, ["mpsbook.sphinxext.metadata"])
+    app = build(tmp_path, files, ["mpsbook_sphinx.metadata"])
     assert '<meta name="description" content="The page\u2019s first &lt;paragraph&gt;." />' in page(app, "index")
     described = re.search(r'<meta name="description" content="([^"]*)"', page(app, "other"))[1]
     assert described.endswith("\u2026") and len(described) <= 201 and described.startswith("word word")
@@ -233,7 +234,7 @@ def test_a_page_describes_itself_by_its_first_paragraph_of_prose(tmp_path):
 def test_a_page_that_glues_from_a_notebook_depends_on_that_notebook(tmp_path):
     files = {"index.rst": "Title\n=====\n\n``{glue:text}`sub/numbers.ipynb::n_claims:d```\n",
              "sub/numbers.ipynb": "{}", "unrelated.ipynb": "{}"}
-    app = build(tmp_path, files, ["mpsbook.sphinxext.glue_dependencies"])
+    app = build(tmp_path, files, ["mpsbook_sphinx.glue_dependencies"])
     assert {str(p) for p in app.env.dependencies["index"]} == {str(tmp_path / "sub" / "numbers.ipynb")}
     source = '":doc: crime.ipynb\\n", "{glue}`claims.ipynb::n:s`"'
     assert glue_dependencies.glued_documents(source, tmp_path) == {tmp_path / "crime.ipynb", tmp_path / "claims.ipynb"}
@@ -273,9 +274,9 @@ def chart_project(folder, output, figure: bool = True):
 
 
 def build_chart(folder, output, figure: bool = True):
-    # app.mpsbook_vega, the served vega's name, is set by .assets, which this project leaves out.
-    return build(folder, chart_project(folder, output, figure), ["myst_nb", "mpsbook.sphinxext.charts"],
-                 setup="app.mpsbook_vega = 'vega.js'", **CHART_CONFIG)
+    # The served vega's name is the build's (.state), set by .assets, which this project leaves out.
+    return build(folder, chart_project(folder, output, figure), ["myst_nb", "mpsbook_sphinx.charts"],
+                 setup="from mpsbook_sphinx.state import build_data; build_data(app).vega = 'vega.js'", **CHART_CONFIG)
 
 
 def test_a_chart_bundle_becomes_the_chart_its_narrow_layout_and_its_data(tmp_path):
@@ -285,7 +286,8 @@ def test_a_chart_bundle_becomes_the_chart_its_narrow_layout_and_its_data(tmp_pat
     assert text.count('class="mpsbook-chart-static"') == 1 and 'mpsbook-chart-static--narrow' in text
     assert 'class="mpsbook-chart-vega"' in text and 'class="mpsbook-chart-vega-narrow"' in text
     assert list((app.outdir / "chart-data").glob("index-chart-1.*")) and 'data-vega="vega.js"' in text
-    edition = page_directives.edition(mpsbook.ROOT_DIR)
+    assert not [name for name in vars(app) if name.startswith("mpsbook")]  # what the build shares is in .state
+    edition = book_edition(mpsbook.ROOT_DIR / "CITATION.cff")
     assert 'class="mpsbook-cite-address" href="#fig-test" data-address="index.html#fig-test"' in text
     assert f"@misc{{mpsbook-{edition['version']}-fig-test," in text and 'url = "index.html#fig-test"' in html.unescape(text)
 
@@ -308,3 +310,29 @@ def test_a_charts_html_without_its_bundle_fails_naming_the_notebook_and_the_cell
     del output["data"][CHART_MIME]
     with pytest.raises(ExtensionError, match=r"index\.ipynb, cell 2: a chart's HTML without its bundle"):
         build_chart(tmp_path, output, figure=False)
+
+
+# ---- state: what a page's charts draw is kept on env, per document, purged and merged ----------------------
+
+
+def test_a_page_read_again_forgets_its_chart_characters_and_a_parallel_reader_brings_only_its_own():
+    from types import SimpleNamespace
+
+    from mpsbook_sphinx import state
+
+    env = SimpleNamespace()
+    state.chart_characters(env).update({"a": {"x"}, "b": {"y"}})
+    state.purge_document(None, env, "a")
+    assert state.chart_characters(env) == {"b": {"y"}}
+    # A reader process was forked with the main env ("b" as it was) and read "a" and "c"; it did not read "b".
+    other = SimpleNamespace(mpsbook_chart_characters={"a": {"z"}, "b": {"stale"}, "c": {"w"}})
+    state.merge_documents(None, env, {"a", "c"}, other)
+    assert state.chart_characters(env) == {"a": {"z"}, "b": {"y"}, "c": {"w"}}
+
+
+def test_each_build_reads_the_books_files_afresh(page_app):
+    from mpsbook_sphinx.state import build_data
+
+    assert build_data(page_app) is build_data(page_app)
+    other = build(page_app.srcdir.parent / "again", {"index.rst": "Home\n====\n"}, [])
+    assert build_data(other) is not build_data(page_app)

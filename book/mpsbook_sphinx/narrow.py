@@ -7,11 +7,11 @@ without JavaScript) and a narrow Vega spec beside the default one (the chart loa
 :func:`narrow_chart` is called by :func:`.charts.compile_charts` when a page is read.
 """
 
+import functools
 import json
 import re
 import textwrap
 
-import vl_convert
 from sphinx.errors import ExtensionError
 
 NARROW_WIDTH = 340  # px: the static narrow SVG; a 390 px phone's text column is about 342 px
@@ -24,6 +24,8 @@ AXIS_TITLE_CHARS = 22  # characters per line of a wrapped axis title (13 px)
 # Wrap a label into lines of at most LABEL_CHARS characters, broken at spaces (a Vega expression).
 WRAP = f"split(trim(replace(datum.value, /(.{{1,{LABEL_CHARS}}})(\\s+|$)/g, '$1\\n')), '\\n')"
 WRAP_PY = re.compile(f"(.{{1,{LABEL_CHARS}}})(\\s+|$)")
+
+
 def wrapped_lines(text: str) -> list:
     """``text`` cut into lines as the narrow charts' Vega expression ``WRAP`` cuts it."""
     return [line for line in WRAP_PY.sub(lambda m: m[1] + "\n", text).strip().split("\n") if line]
@@ -109,18 +111,27 @@ def narrow_spec(spec: dict, width) -> dict:
     return spec
 
 
-_CACHE = {}
-
-
 def narrow_chart(spec: dict, version: str, place: str) -> tuple:
     """A chart's narrow layout: its static SVG (``NARROW_WIDTH`` wide) and its Vega spec (as wide as its column)."""
-    key = json.dumps([version, spec], sort_keys=True)
-    if key not in _CACHE:
-        try:
-            svg = vl_convert.vegalite_to_svg(narrow_spec(spec, NARROW_WIDTH), vl_version=version)
-            vega = vl_convert.vegalite_to_vega(narrow_spec(spec, "container"), vl_version=version)
-        except Exception as error:  # vl-convert raises plain ValueErrors with the compiler's message
-            raise ExtensionError(f"mpsbook.sphinxext.narrow: {place}: the chart has no narrow layout: {error}") from error
-        vega.pop("$schema", None)  # an address; the page names no other host
-        _CACHE[key] = (svg, vega)
-    return _CACHE[key]
+    try:
+        svg, vega = _narrow_compiled(json.dumps([version, spec], sort_keys=True))
+    except Exception as error:  # vl-convert raises plain ValueErrors with the compiler's message
+        raise ExtensionError(f"mpsbook_sphinx.narrow: {place}: the chart has no narrow layout: {error}") from error
+    return svg, json.loads(vega)
+
+
+# Not state: a pure function of its argument (the same chart compiles to the same layout), remembered for the
+# process, so a chart shown on two pages, or read again by a second build in the same process, compiles once.
+@functools.cache
+def _narrow_compiled(key: str) -> tuple:
+    """The narrow static SVG and Vega spec (as JSON text) of the chart ``key`` names: ``[version, spec]`` as JSON."""
+    import vl_convert  # imported here: loading the extension costs no vl-convert
+
+    from mpsbook.present.charts import register_font
+
+    version, spec = json.loads(key)
+    register_font()  # vl-convert measures and draws the book's chart font
+    svg = vl_convert.vegalite_to_svg(narrow_spec(spec, NARROW_WIDTH), vl_version=version)
+    vega = vl_convert.vegalite_to_vega(narrow_spec(spec, "container"), vl_version=version)
+    vega.pop("$schema", None)  # an address; the page names no other host
+    return svg, json.dumps(vega)
