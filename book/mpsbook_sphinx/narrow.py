@@ -39,10 +39,15 @@ def _wrap_title(title):
     return textwrap.wrap(" ".join(title) if isinstance(title, list) else str(title), TITLE_CHARS)
 
 
+def _layers(spec: dict) -> list:
+    """The spec and its layers: where encodings and marks are."""
+    return [spec, *spec.get("layer", [])]
+
+
 def _label_fields(spec: dict) -> set:
     """The fields on a band (nominal or ordinal) vertical axis of any layer: the row labels."""
     fields = set()
-    for layer in [spec, *spec.get("layer", [])]:
+    for layer in _layers(spec):
         y = layer.get("encoding", {}).get("y", {})
         if y.get("type") in ("nominal", "ordinal") and "field" in y:
             fields.add(y["field"])
@@ -58,6 +63,52 @@ def _row_lines(spec: dict, fields: set) -> int:
                 if isinstance(row.get(field), str):
                     lines = max(lines, len(wrapped_lines(row[field])))
     return lines
+
+
+def _wrap_row_labels(spec: dict, fields: set) -> None:
+    """Row labels (the band axes on ``fields``) wrapped onto lines of LABEL_CHARS, each line LABEL_LINE apart."""
+    for layer in _layers(spec):
+        y = layer.get("encoding", {}).get("y", {})
+        if y.get("field") in fields:
+            axis = y.get("axis") or {}
+            y["axis"] = {**axis, "labelLimit": 160, "labelLineHeight": LABEL_LINE, "labelExpr": WRAP,
+                         "labelOffset": {"expr": f"-{LABEL_LINE / 2} * (length({WRAP}) - 1)"}}
+
+
+def _narrow_axis(encoding: dict, channel: str) -> None:
+    """An axis title wrapped, its labels at least MIN_TEXT, and column names on one line set upright."""
+    if isinstance(encoding.get("title"), str):
+        encoding["title"] = textwrap.wrap(encoding["title"], AXIS_TITLE_CHARS)
+    axis = encoding.get("axis")
+    if not isinstance(axis, dict):
+        return
+    if axis.get("labelFontSize", MIN_TEXT) < MIN_TEXT:
+        axis["labelFontSize"] = MIN_TEXT
+    if channel == "x" and encoding.get("type") in ("nominal", "ordinal") and axis.get("labelLimit") == 0:
+        # Column names set on one line (no limit) collide in a narrow column: set upright instead.
+        encoding["axis"] = {**axis, "labelAngle": -90, "labelAlign": "left", "labelLimit": 140}
+
+
+def _narrow_mark(mark) -> None:
+    """Text marks at least MIN_TEXT; points at least POINT_AREA, a touch target at least 8 px across."""
+    if not isinstance(mark, dict):
+        return
+    if mark.get("type") == "text" and mark.get("fontSize", MIN_TEXT) < MIN_TEXT:
+        mark["fontSize"] = MIN_TEXT
+    if mark.get("type") == "point" and mark.get("size", 0) < POINT_AREA:
+        mark["size"] = POINT_AREA
+
+
+def _narrow_legends(spec: dict) -> None:
+    """Every legend below the chart, in one column, its labels wrapped."""
+    config = spec.setdefault("config", {})
+    config["legend"] = {**config.get("legend", {}), "orient": "bottom", "columns": 1, "labelLimit": 170,
+                        "labelExpr": WRAP, "labelLineHeight": LABEL_LINE}
+    for layer in _layers(spec):
+        for encoding in layer.get("encoding", {}).values():
+            legend = encoding.get("legend") if isinstance(encoding, dict) else None
+            if isinstance(legend, dict):
+                legend.update(columns=1, labelLimit=170, labelExpr=WRAP, labelLineHeight=LABEL_LINE)
 
 
 def narrow_spec(spec: dict, width) -> dict:
@@ -77,37 +128,12 @@ def narrow_spec(spec: dict, width) -> dict:
     height = spec.get("height")
     if isinstance(height, dict) and "step" in height:
         spec["height"] = {"step": max(height["step"], lines * LABEL_LINE + 10)}
-    for layer in [spec, *spec.get("layer", [])]:
-        y = layer.get("encoding", {}).get("y", {})
-        if y.get("field") in fields:
-            axis = y.get("axis") or {}
-            y["axis"] = {**axis, "labelLimit": 160, "labelLineHeight": LABEL_LINE, "labelExpr": WRAP,
-                         "labelOffset": {"expr": f"-{LABEL_LINE / 2} * (length({WRAP}) - 1)"}}
-    for layer in [spec, *spec.get("layer", [])]:
+    _wrap_row_labels(spec, fields)
+    for layer in _layers(spec):
         for channel in ("x", "y"):
-            encoding = layer.get("encoding", {}).get(channel, {})
-            if isinstance(encoding.get("title"), str):
-                encoding["title"] = textwrap.wrap(encoding["title"], AXIS_TITLE_CHARS)
-            axis = encoding.get("axis")
-            if isinstance(axis, dict) and axis.get("labelFontSize", MIN_TEXT) < MIN_TEXT:
-                axis["labelFontSize"] = MIN_TEXT
-            if channel == "x" and encoding.get("type") in ("nominal", "ordinal") and isinstance(axis, dict) \
-                    and axis.get("labelLimit") == 0:
-                # Column names set on one line (no limit) collide in a narrow column: set upright instead.
-                encoding["axis"] = {**axis, "labelAngle": -90, "labelAlign": "left", "labelLimit": 140}
-        mark = layer.get("mark")
-        if isinstance(mark, dict) and mark.get("type") == "text" and mark.get("fontSize", MIN_TEXT) < MIN_TEXT:
-            mark["fontSize"] = MIN_TEXT
-        if isinstance(mark, dict) and mark.get("type") == "point" and mark.get("size", 0) < POINT_AREA:
-            mark["size"] = POINT_AREA  # a touch target at least 8 px across, whatever its shape
-    config = spec.setdefault("config", {})
-    config["legend"] = {**config.get("legend", {}), "orient": "bottom", "columns": 1, "labelLimit": 170,
-                        "labelExpr": WRAP, "labelLineHeight": LABEL_LINE}
-    for layer in [spec, *spec.get("layer", [])]:
-        for encoding in layer.get("encoding", {}).values():
-            legend = encoding.get("legend") if isinstance(encoding, dict) else None
-            if isinstance(legend, dict):
-                legend.update(columns=1, labelLimit=170, labelExpr=WRAP, labelLineHeight=LABEL_LINE)
+            _narrow_axis(layer.get("encoding", {}).get(channel, {}), channel)
+        _narrow_mark(layer.get("mark"))
+    _narrow_legends(spec)
     return spec
 
 
