@@ -96,9 +96,9 @@ BOOK_SOURCES := _config.yml _toc.yml CITATION.cff \
 CHROMIUM ?= /usr/bin/chromium
 export MPSBOOK_CHROMIUM := $(CHROMIUM)
 # The whole book as one PDF per paper size (_build/html/mpsbook.pdf, mpsbook-letter.pdf), printed by Chromium
-# from the built site (tools/pdf.py, a build tool beside the library). The site's intro links both, so `make book` prints them too where there is
-# a Chromium; where there is none it says so and the site is built without them (`make pdf` then fails, naming
-# what is missing). BOOK_PDF= builds the site alone.
+# from the built site (tools/pdf.py, a build tool outside the library). The site's intro links both, so
+# `make book` prints them too where there is a Chromium; where there is none it says so and the site is built
+# without them (`make pdf` then fails, naming what is missing). BOOK_PDF= builds the site alone.
 BOOK_PDF ?= $(if $(wildcard $(CHROMIUM)),yes)
 # What prints it: a prerequisite of the site where the PDF is printed (the site's own sources, book/ and data/,
 # hold the analysis and the Sphinx extension).

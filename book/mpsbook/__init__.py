@@ -22,7 +22,7 @@ It checks the numbers of one web article about the work of China's Ministry of P
 
 :mod:`mpsbook.present.pages` fills the generated pages (scorecard, claim boxes, sources, corrections) and
 :mod:`mpsbook.present.annotated_article` the annotated article, from their Jinja2 templates, for the site's
-build (:mod:`mpsbook.sphinxext.pages`); :mod:`mpsbook.present.citation` makes each claim's and chart's
+build (:mod:`mpsbook_sphinx.pages`); :mod:`mpsbook.present.citation` makes each claim's and chart's
 citation and dates each claim review, and :mod:`mpsbook.present.feed` writes the corrections log as an
 Atom feed. The notebooks use none of them.
 
