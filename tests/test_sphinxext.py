@@ -22,14 +22,16 @@ from mpsbook.present.charts import CHART_MIME
 from mpsbook.present.citation import book_edition
 from mpsbook_sphinx import glue_dependencies
 from mpsbook_sphinx import pages as page_directives
+from mpsbook_sphinx.state import chart_characters
 
 BASE_URL = "https://example.org/book/"
 
 
-def build(folder, files: dict, extensions: list, setup: str = "", **config):
+def build(folder, files: dict, extensions: list, setup: str = "", parallel: int = 0, **config):
     """``files`` (path -> text) written under ``folder`` with a conf.py loading ``extensions``; the app, built.
 
-    ``setup`` is the body of the conf.py's own ``setup(app)``, where a test stands in for another module.
+    ``setup`` is the body of the conf.py's own ``setup(app)``, where a test stands in for another module;
+    ``parallel`` the number of processes that read and write the pages (Sphinx's ``-j``).
     """
     conf = [f"extensions = {extensions!r}", "exclude_patterns = ['_build']"]
     conf += [f"{name} = {value!r}" for name, value in config.items()]
@@ -39,7 +41,7 @@ def build(folder, files: dict, extensions: list, setup: str = "", **config):
     for name, text in files.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(text, encoding="utf-8")
-    app = SphinxTestApp("html", srcdir=folder, status=StringIO(), warning=StringIO())
+    app = SphinxTestApp("html", srcdir=folder, status=StringIO(), warning=StringIO(), parallel=parallel)
     try:
         app.build()
     finally:
@@ -290,6 +292,22 @@ def test_a_chart_bundle_becomes_the_chart_its_narrow_layout_and_its_data(tmp_pat
     edition = book_edition(mpsbook.ROOT_DIR / "CITATION.cff")
     assert 'class="mpsbook-cite-address" href="#fig-test" data-address="index.html#fig-test"' in text
     assert f"@misc{{mpsbook-{edition['version']}-fig-test," in text and 'url = "index.html#fig-test"' in html.unescape(text)
+
+
+def test_a_parallel_read_brings_back_the_characters_of_every_pages_charts(tmp_path):
+    # Sphinx reads in parallel from six pages on: each reader process records the characters of the pages it read
+    # on its own env, which env-merge-info brings into the main one before the chart font is cut.
+    output = chart_output()
+    files = {f"page{n}.ipynb": notebook_with(output).replace("fig-test", f"fig-{n}") for n in range(6)}
+    files["index.md"] = "# Charts\n\n```{toctree}\n" + "\n".join(f"page{n}" for n in range(6)) + "\n```\n"
+    shutil.copytree(mpsbook.DATA_DIR, tmp_path / "data")
+    shutil.copy(mpsbook.ROOT_DIR / "CITATION.cff", tmp_path / "CITATION.cff")
+    app = build(tmp_path, files, ["myst_nb", "mpsbook_sphinx.charts"], parallel=2,
+                setup="from mpsbook_sphinx.state import build_data; build_data(app).vega = 'vega.js'", **CHART_CONFIG)
+    assert "doing serial read" not in app.warning.getvalue()
+    recorded = chart_characters(app.env)
+    assert sorted(recorded) == [f"page{n}" for n in range(6)]
+    assert set(output["data"][CHART_MIME]["title"].replace(" ", "")) <= recorded["page0"] == recorded["page5"]
 
 
 def test_a_chart_outside_a_named_figure_fails_for_want_of_an_address_to_cite(tmp_path):

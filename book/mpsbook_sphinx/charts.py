@@ -279,3 +279,4 @@ def setup(app):
     app.connect("doctree-read", check_chart_outputs)
     app.connect("doctree-read", compile_charts)
     app.connect("html-page-context", add_chart_files)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
