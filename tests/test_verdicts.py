@@ -23,24 +23,6 @@ def test_nearly_a_power_of_ten_does_not_run_down_to_zero():
     assert mpsbook.reference_interval(100_000, "upper") == (90_000, 100_000)
 
 
-@pytest.mark.parametrize("period, span", [
-    ("2022", (2022.0, 2023.0)),
-    ("2018-2020", (2018.0, 2021.0)),
-    ("2023-01/2023-09", (2023.0, 2023.75)),
-    ("2018-02/2022-07", (2018 + 1 / 12, 2022 + 7 / 12)),
-    ("five years to 2024-05-27", (2019 + 4 / 12 + 27 / 365, 2024 + 4 / 12 + 27 / 365)),
-    ("", None),
-])
-def test_every_period_form_reads_as_a_span_of_years(period, span):
-    got = mpsbook.period_span(period)
-    assert got == span if span is None else got == pytest.approx(span)
-
-
-def test_a_period_in_no_known_form_is_refused_with_its_words():
-    with pytest.raises(ValueError, match="'last year' is not a period"):
-        mpsbook.period_span("last year")
-
-
 # ---- the rule on tiny ledgers ------------------------------------------------------------------
 
 

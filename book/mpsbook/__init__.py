@@ -74,13 +74,13 @@ from .extract.quantities import (
     quantity_table,
 )
 from .extract.account import STATUSES, NEVER_REASONS, number_account, account_counts
+from .ledger.period import Period
 from .rate.wording import MAX_WORDS, JARGON, count_words, figure_words, period_words, prose_figure, times_words
 from .rate.verdicts import (
     REFERENCE_QUALIFIERS,
     MATCHING_UNITS,
     figure_step,
     reference_interval,
-    period_span,
     period_distance,
     claim_to_official,
     units_match,
@@ -181,7 +181,7 @@ __all__ = [
     "MATCHING_UNITS",
     "figure_step",
     "reference_interval",
-    "period_span",
+    "Period",
     "period_distance",
     "claim_to_official",
     "units_match",
