@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .period import Period, date_problem
 
+
 def period_problem(period: str) -> str | None:
     """What is wrong with a period (:attr:`mpsbook.ledger.period.Period.problem`), or a text in none of its forms."""
     try:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..ledger.period import Period
 from ..ledger.data import load_table
+from ..ledger.period import Period
 from .origins import possible_origins
 from .ratings import MATCHABLE, rate_claim
 from .readings import READINGS, claim_interval, overlaps, widened

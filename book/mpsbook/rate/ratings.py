@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..ledger.period import Period
 from ..ledger.data import DATAPACKAGE, DataError, display_path, load_table, resource_descriptor
+from ..ledger.period import Period
 from .origins import CLOSENESS, closeness
 from .readings import interval_middle, overlaps, widened
 from .running_totals import running_total

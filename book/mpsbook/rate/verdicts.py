@@ -6,14 +6,13 @@ The rating rule that uses them is in :mod:`mpsbook.rate.ratings`.
 from __future__ import annotations
 
 import math
-import re
 from decimal import Decimal
 
 import pandas as pd
 
 from ..extract.numbers import place_value
-from ..ledger.period import Period
 from ..extract.quantities import interval
+from ..ledger.period import Period
 from .wording import period_words
 
 REFERENCE_QUALIFIERS = {"exact": "exact", "lower": "over", "upper": "nearly", "approx": "about"}

@@ -9,7 +9,6 @@ times"), periods as dates are said ("February 2018 to July 2022").
 from __future__ import annotations
 
 import math
-import re
 
 from ..ledger.period import Period
 
