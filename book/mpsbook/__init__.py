@@ -70,12 +70,12 @@ from .extract.quantities import (
     UNITS,
     interval,
     extract_quantities,
-    format_figure,
     quantity_table,
 )
 from .extract.account import STATUSES, NEVER_REASONS, number_account, account_counts
 from .ledger.period import Period
-from .rate.wording import MAX_WORDS, JARGON, count_words, figure_words, period_words, prose_figure, times_words
+from .ledger.figures import figure, figure_words, prose_figure
+from .rate.wording import MAX_WORDS, JARGON, count_words, period_words, times_words
 from .rate.verdicts import (
     REFERENCE_QUALIFIERS,
     MATCHING_UNITS,
@@ -171,7 +171,7 @@ __all__ = [
     "place_value",
     "interval",
     "extract_quantities",
-    "format_figure",
+    "figure",
     "quantity_table",
     "STATUSES",
     "NEVER_REASONS",

@@ -23,6 +23,7 @@ import jinja2
 import pandas as pd
 
 from ..ledger.data import DATAPACKAGE, load_article, load_references, load_table, read_datapackage
+from ..ledger.figures import plain
 from ..rate.wording import hedged_figure, period_words
 from .citation import CITATION, book_edition, checked_editions, citation, review_dates
 
@@ -148,8 +149,8 @@ def render(template: str, **context) -> str:
 
 
 def cell_text(value) -> str:
-    """A cell as text: a missing value (None or NaN) is empty."""
-    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    """A cell as text (:func:`mpsbook.ledger.figures.plain`): a missing value (None or NaN) is empty."""
+    return plain(value)
 
 
 def cell_ids(text) -> list:

@@ -13,12 +13,12 @@ from __future__ import annotations
 import pandas as pd
 
 from ..ledger.data import load_table
+from ..ledger.figures import figure_words
 from ..ledger.period import Period
 from .origins import possible_origins
 from .ratings import MATCHABLE, rate_claim
 from .readings import READINGS, claim_interval, overlaps, widened
 from .verdicts import compare_claims
-from .wording import figure_words
 
 
 def _claim_rows(claims: pd.DataFrame) -> list:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..ledger.data import DATAPACKAGE, DataError, display_path, load_table, resource_descriptor
+from ..ledger.figures import figure_words
 from ..ledger.period import Period
 from .origins import CLOSENESS, closeness
 from .readings import interval_middle, overlaps, widened
@@ -25,7 +26,6 @@ from .wording import (
     count_words,
     counted_by_words,
     counted_words,
-    figure_words,
     hedged_words,
     ministry_counted,
     period_words,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 
+from ..ledger.figures import figure_words
 from ..ledger.period import Period
 
 MAX_WORDS = 30
@@ -20,31 +21,6 @@ JARGON = ("interval", "tolerance", "comparability", "reading", "partial total", 
           "like-for-like", "scope", "bound")
 SMALL = {2: "twice", 3: "three times", 4: "four times", 5: "five times", 6: "six times", 7: "seven times",
          8: "eight times", 9: "nine times"}
-
-
-def figure_words(value: float, unit: str = "") -> str:
-    """A figure as said: 83,000; 21.9; 217 million; 1.3 billion; 800 billion, then its unit.
-
-    Millions and billions are written as words from a million up, to three significant figures at
-    most (1.41 billion, 2.04 million, 217 million), so that no figure runs to more than six digits;
-    the figure as published stays in the data.
-    """
-    number = float(value)
-    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if abs(number) >= size:
-            scaled = float(f"{number / size:.3g}")
-            text = f"{scaled:,.2f}".rstrip("0").rstrip(".") + f" {word}"
-            break
-    else:
-        text = f"{number:,.0f}" if number.is_integer() else f"{number:,.2f}".rstrip("0").rstrip(".")
-    return f"{text} {unit}".strip()
-
-
-def prose_figure(value) -> str:
-    """A figure as a sentence of the book says it (:func:`figure_words`, no unit); a dash where there is none."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "\u2014"
-    return figure_words(value)
 
 
 def round_for_words(ratio: float) -> float:
