@@ -105,12 +105,18 @@ def test_scorecard_has_one_row_per_claim_in_article_order(tables):
     assert links == [f"test:claim/{key}" for key in rows]
 
 
+def rating_badge(rating: str, colours: dict) -> str:
+    """The badge macro every page's verdict is drawn with, rendered alone."""
+    return pages.TEMPLATES.from_string('{% from "macros.html" import badge %}{{ badge(rating, colours) }}').render(
+        rating=rating, colours=colours)
+
+
 def test_every_rating_shown_is_a_rating_of_the_scale_in_words(tables):
     assert set(tables["verdicts"]["rating"]) <= set(mpsbook.RATINGS)
     assert set(tables["sensitivity"]["rating"]) <= set(mpsbook.RATINGS)
     assert set(tables["sensitivity"]["reading"]) <= set(mpsbook.READINGS)
     assert set(mpsbook.RATING_COLOURS) == set(mpsbook.RATINGS)
-    badge = pages.rating_badge("impossible", mpsbook.RATING_COLOURS)
+    badge = rating_badge("impossible", mpsbook.RATING_COLOURS)
     assert badge.endswith("Impossible</span>") and 'aria-hidden="true"' in badge  # the words carry it, not the swatch
 
 
@@ -316,7 +322,7 @@ def test_every_value_is_escaped_where_a_template_writes_it(tables, box_options):
     claims.loc[claims.index[0], "quote"] = hostile
     scorecard = pages.scorecard_html(claims, tables["verdicts"], mpsbook.RATING_COLOURS, LINKS)
     assert "<script>" not in scorecard and "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#39;quoted&#39;" in scorecard
-    badge = pages.rating_badge('"><b>', {'"><b>': 'red" onclick="x'})
+    badge = rating_badge('"><b>', {'"><b>': 'red" onclick="x'})
     assert "<b>" not in badge and 'onclick="' not in badge
 
 

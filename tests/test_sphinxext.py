@@ -139,7 +139,7 @@ def test_a_page_is_written_again_when_a_template_changes(tmp_path, monkeypatch):
         shutil.copy(page_directives.PACKAGE_DIR / module, package / module)
     monkeypatch.setattr(page_directives, "PACKAGE_DIR", package)
     before = page_directives.code_digest()
-    badge = package / "templates" / "rating_badge.html"
+    badge = package / "templates" / "macros.html"
     badge.write_text(badge.read_text(encoding="utf-8") + " ", encoding="utf-8")
     edited = page_directives.code_digest()
     (package / "templates" / "new.html").write_text("", encoding="utf-8")  # a new template, even an empty one

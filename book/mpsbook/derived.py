@@ -20,8 +20,6 @@ from .present.citation import book_edition, checked_editions
 from .rate.ledger_ratings import claim_ratings, claim_sensitivity
 from .rate.ratings import rating_rule
 
-DERIVED = ("verdicts", "sensitivity")
-
 
 def derived_tables(package_path=DATAPACKAGE) -> dict:
     """The derived tables as CSV text, keyed by resource name, each with the columns the data package declares."""

@@ -76,31 +76,6 @@ class PageLinks(Protocol):
         """The rating rule's table of questions, on the methods page."""
 
 
-class AnchorLinks:
-    """Links for a page that holds every box and paragraph itself: ``#claim-<key>`` and ``#p-<n>``."""
-
-    def claim(self, claim_key: str) -> str:
-        return f"#claim-{claim_key}"
-
-    def claim_address(self, claim_key: str) -> str:
-        return f"#claim-{claim_key}"
-
-    def claim_site_address(self, claim_key: str) -> str:
-        return f"#claim-{claim_key}"
-
-    def claim_in_chapter(self, claim_key: str) -> str:
-        return f"#claim-{claim_key}"
-
-    def scorecard(self) -> str:
-        return "#scorecard"
-
-    def paragraph(self, number: int) -> str:
-        return f"#p-{number}"
-
-    def rule(self) -> str:
-        return "#rating-rule"
-
-
 def page_tables(package_path=DATAPACKAGE, citation_path=CITATION) -> dict:
     """The tables the generated pages are built from, each read through its declared schema.
 
@@ -156,11 +131,6 @@ def cell_text(value) -> str:
 def cell_ids(text) -> list:
     """Space-separated ids as a list (empty text: no ids)."""
     return cell_text(text).split()
-
-
-def rating_badge(rating: str, colours: dict) -> str:
-    """The rating in words, after a swatch of its colour; the colour is never the only signal."""
-    return render("rating_badge.html", rating=rating, colours=colours)
 
 
 def first_mentions(claims: pd.DataFrame) -> pd.DataFrame:
@@ -270,11 +240,6 @@ def reference_items(references: pd.DataFrame, ref_ids) -> list:
         item["archive"] = archive_lookup(item["url"])
         items.append(item)
     return items
-
-
-def references_html(references: pd.DataFrame, ref_ids) -> str:
-    """A list of official figures, in the order of ``ref_ids``."""
-    return render("references.html", references=reference_items(references, ref_ids))
 
 
 def claim_review(claim_key: str, tables: dict, *, url: str) -> dict:

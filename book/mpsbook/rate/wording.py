@@ -60,12 +60,6 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-def sentence(text: str) -> str:
-    """A clause as a sentence: first letter capital, one full stop."""
-    text = text.strip().rstrip(".")
-    return text[0].upper() + text[1:] + "."
-
-
 # ---- figures as a conclusion names them: rows of mpsbook.compare_claims (value, unit_ref, metric, period_ref, comparability)
 
 
