@@ -256,3 +256,21 @@ def rate_pairs(figures) -> pd.DataFrame:
     ], columns=["claim_id", "ref_id", "comparability", "reason", "claim_key", "period", "topic", "metric", "value",
                 "unit", "unit_ref", "period_ref", "ref_low", "ref_high"])
 
+
+
+# ---- the tables the generated pages are filled from, and the options of a claim's box ----
+
+
+@pytest.fixture(scope="session")
+def tables():
+    from mpsbook.present import pages
+
+    return pages.page_tables()
+
+
+@pytest.fixture(scope="session")
+def box_options():
+    from page_parts import LINKS
+
+    return {"ratings": mpsbook.RATINGS, "readings": mpsbook.READINGS, "colours": mpsbook.RATING_COLOURS,
+            "links": LINKS}
