@@ -27,7 +27,7 @@ import mpsbook
 
 pytestmark = pytest.mark.site
 
-ROOT = mpsbook.ROOT_DIR
+ROOT = mpsbook.ledger.data.ROOT_DIR
 FILES = ("Makefile", "_config.yml", "_toc.yml", "CITATION.cff", "pyproject.toml", "requirements.txt", "package.json",
          "package-lock.json", "pytest.ini", "README.md", "ruff.toml")
 EXPECTED = {"drug-dens-2022": "correct",  # the added figure: the same measure and year, inside the claim's range

@@ -84,7 +84,7 @@ def page_tables(package_path=DATAPACKAGE, citation_path=CITATION) -> dict:
     dict
         ``article`` (str), ``package`` (the data package descriptor) and one frame for each of
         :data:`PAGE_TABLES`. ``verdicts`` keeps its rows in article order; ``references`` is every
-        official figure, the book's corrections applied (:func:`mpsbook.load_references`); ``edition``
+        official figure, the book's corrections applied (:func:`mpsbook.ledger.data.load_references`); ``edition``
         is the edition ``citation`` names (:func:`mpsbook.present.citation.book_edition`), and ``editions``
         the editions before it, checked against it and the ledger.
 

@@ -1,6 +1,6 @@
 """The book's charts on the page, from the chart bundle each notebook output carries.
 
-The package's renderer (``mpsbook.chart_mimebundle``) stores each chart as data under
+The package's renderer (``mpsbook.present.charts.chart_mimebundle``) stores each chart as data under
 ``CHART_MIME``: the Vega-Lite spec and its version, the static SVG, the title and description.
 myst-nb hands that bundle to :class:`ChartMimeRenderer` (registered through the
 ``myst_nb.mime_renderers`` entry point in ``pyproject.toml``; ``_config.yml`` gives the type the
@@ -156,8 +156,8 @@ def chart_csv(rows: list) -> str:
 
 
 def reference_records(confdir: Path) -> dict:
-    """Every official figure of the book's data package (:func:`mpsbook.load_references`), by ``ref_id``."""
-    from mpsbook import load_references
+    """Every official figure of the book's data package (:func:`mpsbook.ledger.data.load_references`), by ``ref_id``."""
+    from mpsbook.ledger.data import load_references
 
     references = load_references(confdir / "data" / "datapackage.json")
     return {row["ref_id"]: row for row in references.to_dict("records")}
