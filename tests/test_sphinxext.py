@@ -8,8 +8,11 @@ them: the HTML written, the labels, the dependencies, the warnings.
 import copy
 import html
 import json
+import pickle
 import re
 import shutil
+import subprocess
+import sys
 from io import StringIO
 
 import pytest
@@ -27,11 +30,10 @@ from mpsbook_sphinx.state import chart_characters
 BASE_URL = "https://example.org/book/"
 
 
-def build(folder, files: dict, extensions: list, setup: str = "", parallel: int = 0, **config):
-    """``files`` (path -> text) written under ``folder`` with a conf.py loading ``extensions``; the app, built.
+def write_project(folder, files: dict, extensions: list, setup: str = "", **config) -> None:
+    """``files`` (path -> text) written under ``folder`` with a conf.py loading ``extensions``.
 
-    ``setup`` is the body of the conf.py's own ``setup(app)``, where a test stands in for another module;
-    ``parallel`` the number of processes that read and write the pages (Sphinx's ``-j``).
+    ``setup`` is the body of the conf.py's own ``setup(app)``, where a test stands in for another module.
     """
     conf = [f"extensions = {extensions!r}", "exclude_patterns = ['_build']"]
     conf += [f"{name} = {value!r}" for name, value in config.items()]
@@ -41,7 +43,12 @@ def build(folder, files: dict, extensions: list, setup: str = "", parallel: int 
     for name, text in files.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(text, encoding="utf-8")
-    app = SphinxTestApp("html", srcdir=folder, status=StringIO(), warning=StringIO(), parallel=parallel)
+
+
+def build(folder, files: dict, extensions: list, setup: str = "", **config):
+    """The project of :func:`write_project`, built in this process; the app."""
+    write_project(folder, files, extensions, setup, **config)
+    app = SphinxTestApp("html", srcdir=folder, status=StringIO(), warning=StringIO())
     try:
         app.build()
     finally:
@@ -57,7 +64,7 @@ def page(app, name: str) -> str:
 
 
 def page_project(folder, sections="crime, cybersecurity, emergencies, public administration"):
-    shutil.copy(mpsbook.ROOT_DIR / "CITATION.cff", folder / "CITATION.cff")
+    shutil.copy(mpsbook.ledger.data.ROOT_DIR / "CITATION.cff", folder / "CITATION.cff")
     return {
         "index.rst": "Book\n====\n\n.. toctree::\n\n   boxes\n   book/article\n\n.. scorecard::\n\n"
                      ".. corrections-log::\n\nSee :ref:`the box <claim-clean-net-2022-cases>`.\n\n"
@@ -142,7 +149,7 @@ def test_a_page_is_written_again_when_a_template_changes(tmp_path, monkeypatch):
         shutil.copy(page_directives.PACKAGE_DIR / module, package / module)
     monkeypatch.setattr(page_directives, "PACKAGE_DIR", package)
     before = page_directives.code_digest()
-    badge = package / "templates" / "rating_badge.html"
+    badge = package / "templates" / "macros.html"
     badge.write_text(badge.read_text(encoding="utf-8") + " ", encoding="utf-8")
     edited = page_directives.code_digest()
     (package / "templates" / "new.html").write_text("", encoding="utf-8")  # a new template, even an empty one
@@ -161,7 +168,7 @@ def test_every_footer_states_the_edition_and_where_to_report_an_error(page_app):
 
 def test_every_page_is_written_again_when_the_citation_file_changes(tmp_path):
     files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   other\n", "other.rst": "Other\n=====\n"}
-    shutil.copy(mpsbook.ROOT_DIR / "CITATION.cff", tmp_path / "CITATION.cff")
+    shutil.copy(mpsbook.ledger.data.ROOT_DIR / "CITATION.cff", tmp_path / "CITATION.cff")
     app = build(tmp_path, files, ["mpsbook_sphinx.pages"])
     other = app.outdir / "other.html"  # a page whose source never changes
 
@@ -185,7 +192,7 @@ def test_every_page_is_written_again_when_the_citation_file_changes(tmp_path):
 def test_every_footer_links_the_standards_page_relative_to_the_page(tmp_path):
     files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   book/standards\n   book/deep/page\n",
              "book/standards.rst": "Standards\n=========\n", "book/deep/page.rst": "Deep\n====\n"}
-    shutil.copy(mpsbook.ROOT_DIR / "CITATION.cff", tmp_path / "CITATION.cff")
+    shutil.copy(mpsbook.ledger.data.ROOT_DIR / "CITATION.cff", tmp_path / "CITATION.cff")
     app = build(tmp_path, files, ["mpsbook_sphinx.pages"])
     for name, href in [("index", "book/standards.html"), ("book/deep/page", "../standards.html")]:
         context = {}
@@ -247,7 +254,7 @@ def test_a_page_that_glues_from_a_notebook_depends_on_that_notebook(tmp_path):
 
 def chart_output() -> dict:
     """The first chart output stored in the crime chapter: a real bundle, as the renderer wrote it."""
-    notebook = json.loads((mpsbook.BOOK_DIR / "crime.ipynb").read_text(encoding="utf-8"))
+    notebook = json.loads((mpsbook.ledger.data.BOOK_DIR / "crime.ipynb").read_text(encoding="utf-8"))
     return next(copy.deepcopy(o) for cell in notebook["cells"] for o in cell.get("outputs", [])
                 if CHART_MIME in o.get("data", {}))
 
@@ -270,8 +277,8 @@ CHART_CONFIG = {"nb_execution_mode": "off", "nb_mime_priority_overrides": [["htm
 
 
 def chart_project(folder, output, figure: bool = True):
-    shutil.copytree(mpsbook.DATA_DIR, folder / "data")  # the charts' sources are read from the whole data package
-    shutil.copy(mpsbook.ROOT_DIR / "CITATION.cff", folder / "CITATION.cff")  # the Cite block's edition
+    shutil.copytree(mpsbook.ledger.data.DATA_DIR, folder / "data")  # the charts' sources are read from the whole data package
+    shutil.copy(mpsbook.ledger.data.ROOT_DIR / "CITATION.cff", folder / "CITATION.cff")  # the Cite block's edition
     return {"index.ipynb": notebook_with(output, figure)}
 
 
@@ -289,7 +296,7 @@ def test_a_chart_bundle_becomes_the_chart_its_narrow_layout_and_its_data(tmp_pat
     assert 'class="mpsbook-chart-vega"' in text and 'class="mpsbook-chart-vega-narrow"' in text
     assert list((app.outdir / "chart-data").glob("index-chart-1.*")) and 'data-vega="vega.js"' in text
     assert not [name for name in vars(app) if name.startswith("mpsbook")]  # what the build shares is in .state
-    edition = book_edition(mpsbook.ROOT_DIR / "CITATION.cff")
+    edition = book_edition(mpsbook.ledger.data.ROOT_DIR / "CITATION.cff")
     assert 'class="mpsbook-cite-address" href="#fig-test" data-address="index.html#fig-test"' in text
     assert f"@misc{{mpsbook-{edition['version']}-fig-test," in text and 'url = "index.html#fig-test"' in html.unescape(text)
 
@@ -300,12 +307,17 @@ def test_a_parallel_read_brings_back_the_characters_of_every_pages_charts(tmp_pa
     output = chart_output()
     files = {f"page{n}.ipynb": notebook_with(output).replace("fig-test", f"fig-{n}") for n in range(6)}
     files["index.md"] = "# Charts\n\n```{toctree}\n" + "\n".join(f"page{n}" for n in range(6)) + "\n```\n"
-    shutil.copytree(mpsbook.DATA_DIR, tmp_path / "data")
-    shutil.copy(mpsbook.ROOT_DIR / "CITATION.cff", tmp_path / "CITATION.cff")
-    app = build(tmp_path, files, ["myst_nb", "mpsbook_sphinx.charts"], parallel=2,
-                setup="from mpsbook_sphinx.state import build_data; build_data(app).vega = 'vega.js'", **CHART_CONFIG)
-    assert "doing serial read" not in app.warning.getvalue()
-    recorded = chart_characters(app.env)
+    shutil.copytree(mpsbook.ledger.data.DATA_DIR, tmp_path / "data")
+    shutil.copy(mpsbook.ledger.data.ROOT_DIR / "CITATION.cff", tmp_path / "CITATION.cff")
+    write_project(tmp_path, files, ["myst_nb", "mpsbook_sphinx.charts"],
+                  setup="from mpsbook_sphinx.state import build_data; build_data(app).vega = 'vega.js'", **CHART_CONFIG)
+    # In a fresh interpreter: Sphinx forks its readers, and a fork of a test worker's threads (pytest-xdist) can hang.
+    doctrees = tmp_path / "_build" / "doctrees"
+    run = subprocess.run([sys.executable, "-m", "sphinx", "-j", "2", "-b", "html", "-d", str(doctrees), str(tmp_path),
+                          str(tmp_path / "_build" / "html")], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0 and "doing serial read" not in run.stderr, run.stderr[-2000:]
+    with open(doctrees / "environment.pickle", "rb") as file:
+        recorded = chart_characters(pickle.load(file))
     assert sorted(recorded) == [f"page{n}" for n in range(6)]
     assert set(output["data"][CHART_MIME]["title"].replace(" ", "")) <= recorded["page0"] == recorded["page5"]
 
