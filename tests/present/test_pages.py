@@ -179,10 +179,11 @@ def test_edition_is_the_same_in_the_citation_file_and_the_book_configuration():
 
 
 def test_chart_csv_holds_every_row_of_every_dataset_and_every_field():
-    spec = {"datasets": {"a": [{"x": 1.0, "y": "one"}, {"x": 2.5, "y": None}], "b": [{"z": 3}]},
+    spec = {"datasets": {"a": [{"x": 1.0, "y": "one"}, {"x": 2.5, "y": None}, {"x": 0.1 + 0.2, "y": "sum"}],
+                         "b": [{"z": 3}]},
             "data": {"name": "a"}}
     rows = charts.chart_rows(spec)
-    assert charts.chart_csv(rows) == "x,y,z\n1,one,\n2.5,,\n,,3\n"
+    assert charts.chart_csv(rows) == "x,y,z\n1,one,\n2.5,,\n0.3,sum,\n,,3\n"  # as every page writes a value
 
 
 def test_chart_sources_name_every_official_figure_once_and_refuse_an_unknown_one():
