@@ -27,7 +27,7 @@ The analysis is imported lazily, inside the functions that need it: :mod:`.pages
 takes the chart bundle's names and the one JSON-in-HTML dumper from it, and :mod:`.fonts` and
 :mod:`.narrow` the chart font (``mpsbook.present.charts``). ``import mpsbook`` loads pandas and Altair, and
 vl-convert is imported only where a chart is compiled, so loading the extension costs neither
-(``tests/test_sphinxext_import.py``); the other modules read the notebooks' outputs and the data files alone.
+(``tests/sphinx/test_sphinxext_import.py``); the other modules read the notebooks' outputs and the data files alone.
 """
 
 from . import assets, charts, claim_pages, dictionary, entry, fonts, glue_dependencies, metadata, pages

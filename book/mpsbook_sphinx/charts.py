@@ -138,21 +138,18 @@ def chart_rows(spec: dict) -> list:
     return rows + list(spec.get("data", {}).get("values", []))
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
 def chart_csv(rows: list) -> str:
-    """The rows as CSV: every field any row has, in order of first appearance; a missing value is empty."""
+    """The rows as CSV: every field any row has, in order of first appearance; a missing value is empty.
+
+    Each value is written as :func:`mpsbook.ledger.figures.plain` writes it: 1000.0 as 1000, 0.1 + 0.2 as 0.3.
+    """
+    from mpsbook.ledger.figures import plain
+
     fields = list(dict.fromkeys(key for row in rows for key in row))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(fields)
-    writer.writerows([_cell(row.get(field)) for field in fields] for row in rows)
+    writer.writerows([plain(row.get(field)) for field in fields] for row in rows)
     return out.getvalue()
 
 

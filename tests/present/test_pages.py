@@ -2,7 +2,7 @@
 article, the sources, the corrections log, each chart's data, and the edition every page states.
 
 Links are asked of a stand-in :class:`Links` that writes ``test:<kind>/<target>``, so each test sees which
-link each element asked for; how the build resolves them is tested in test_sphinxext.py and, built, in
+link each element asked for; how the build resolves them is tested in sphinx/test_sphinxext.py and, built, in
 test_site_pages.py.
 """
 
@@ -15,7 +15,7 @@ import pandas as pd
 import pybtex.database
 import pytest
 import yaml
-from page_parts import LINKS, Elements
+from page_parts import LINKS, SCHEMA, Elements, offline_loader
 from pyld import jsonld
 
 import mpsbook
@@ -23,17 +23,6 @@ from mpsbook.present import annotated_article, claim_pages, pages
 from mpsbook.present.citation import book_edition
 from mpsbook_sphinx import charts
 from mpsbook_sphinx.state import BuildData
-
-# schema.org's context, reduced to what the book's JSON-LD uses, so expanding it needs no network.
-SCHEMA_CONTEXT = {"@context": {"@vocab": "https://schema.org/"}}
-SCHEMA = "https://schema.org/"
-
-
-def offline_loader(url, options=None):
-    if url.rstrip("/") in ("https://schema.org", "http://schema.org"):
-        return {"contentType": "application/ld+json", "contextUrl": None, "documentUrl": url,
-                "document": SCHEMA_CONTEXT}
-    raise AssertionError(f"the JSON-LD asked for a context from {url}")
 
 
 def test_scorecard_has_one_row_per_claim_in_article_order(tables):
@@ -180,10 +169,11 @@ def test_edition_is_the_same_in_the_citation_file_and_the_book_configuration():
 
 
 def test_chart_csv_holds_every_row_of_every_dataset_and_every_field():
-    spec = {"datasets": {"a": [{"x": 1.0, "y": "one"}, {"x": 2.5, "y": None}], "b": [{"z": 3}]},
+    spec = {"datasets": {"a": [{"x": 1.0, "y": "one"}, {"x": 2.5, "y": None}, {"x": 0.1 + 0.2, "y": "sum"}],
+                         "b": [{"z": 3}]},
             "data": {"name": "a"}}
     rows = charts.chart_rows(spec)
-    assert charts.chart_csv(rows) == "x,y,z\n1,one,\n2.5,,\n,,3\n"
+    assert charts.chart_csv(rows) == "x,y,z\n1,one,\n2.5,,\n0.3,sum,\n,,3\n"  # as every page writes a value
 
 
 def test_chart_sources_name_every_official_figure_once_and_refuse_an_unknown_one():
