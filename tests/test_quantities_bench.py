@@ -1,4 +1,5 @@
-"""The benchmark's fixed split (bench/halves.py), on made-up sentences: NewsQuant itself is not stored here.
+"""The benchmark's side of the extractor, on made-up sentences (NewsQuant itself is not stored here): its fixed split
+(bench/halves.py) and its own words (bench/vocabulary.py).
 
 The rule is a hash of each sentence's text, so it can be checked on any sentences: the same text is always in
 the same half, whatever else is in the set and in whatever order, and about half of many sentences are held out.
@@ -9,7 +10,10 @@ import random
 
 import pytest
 
+import mpsbook
 from bench.halves import HALVES, HELD_OUT, TUNING, half_of, split
+from bench.vocabulary import NEWSQUANT, counted_words
+from mpsbook.extract.quantities import quantity_rows
 
 # The held-out ones among "0 cases" ... "7 cases", by the rule as stated (bench/README.md).
 PINNED_HELD_OUT = {0, 1, 2, 3, 4, 6}
@@ -55,3 +59,70 @@ def test_a_sentence_stays_in_its_half_whatever_else_the_set_holds():
 def test_about_half_of_many_sentences_are_held_out():
     held_out = len(split(made_up_sentences(2000))[HELD_OUT])
     assert 900 <= held_out <= 1100
+
+
+# The benchmark's own words (bench/vocabulary.py), passed to the extractor; the package alone does not know them.
+
+
+def bench_rows(text):
+    return counted_words(text, quantity_rows(text, NEWSQUANT))
+
+
+@pytest.mark.parametrize("text, expression, unit", [
+    ("a 640bhp engine", "640", "brake horsepower"),
+    ("He averaged 15.3 ppg this season.", "15.3", "points per game"),
+    ("The reliever was worth 0.5 WAR.", "0.5", "wins above replacement"),
+    ("He scored 9 yards per game.", "9", "yards per game"),
+])
+def test_the_benchmarks_units_are_read_with_its_vocabulary_and_not_without(text, expression, unit):
+    [row] = bench_rows(text)
+    assert (row["expression"], row["unit"]) == (expression, unit)
+    assert [row["unit"] for row in quantity_rows(text)] != [unit]
+
+
+@pytest.mark.parametrize("text", [
+    "The S&P 500 closed flat.",
+    "Shares in the FTSE 100 slipped.",
+    "The Stoxx 600 index was flat.",
+    "The team beat the visitors 2-1 at home.",
+    "It was a 3-1 win.",
+    "They sold the new iPhone 11 and its case.",
+    "The airline grounded its 787 Dreamliner fleet.",
+    "Flight 370 vanished in 2014.",
+    "The Boeing 747 landed.",
+])
+def test_index_names_scores_and_models_are_no_quantities_with_the_benchmarks_vocabulary_only(text):
+    assert bench_rows(text) == []
+    assert quantity_rows(text) != []
+
+
+@pytest.mark.parametrize("text, expression, figure, counted", [
+    ("One fourth of the town voted.", "One fourth", 0.25, "town"),
+    ("Add 1/16 of a cup of salt.", "1/16", 1 / 16, "cup"),
+    ("Half the flats were sold.", "Half", 0.5, "flats"),
+])
+def test_a_share_names_its_whole_for_the_benchmark(text, expression, figure, counted):
+    row = bench_rows(text)[0]
+    assert (row["expression"], row["figure"], row["unit"], row["counted"]) == (expression, pytest.approx(figure), "fraction", counted)
+
+
+def test_a_share_of_a_figure_is_a_share_of_what_that_figure_counts():
+    assert [row["counted"] for row in bench_rows("Two-thirds of the 1,500 new homes were sold.")] == ["new homes", "new homes"]
+
+
+@pytest.mark.parametrize("text, unit, counted", [
+    ("Some 800,000 eligible pensioners did not claim.", "pensioners", "eligible pensioners"),
+    ("The garage repaired 40 Ford and Fiat vans.", "vans", "Ford and Fiat vans"),
+    ("Inspectors checked 300 crates of fruit at the border.", "crates", "crates of fruit"),
+    ("Divers mapped 12 sections of the wall.", "sections", "sections"),
+    ("One reader writes that the map is wrong.", "reader", "reader"),
+    ("He faces one count each of theft.", "count", "count"),
+    ("The club has 9,000 New York Mets fans.", "fans", "New York Mets fans"),
+])
+def test_the_counted_words_run_over_and_and_an_of_phrase_and_stop_at_a_verb(text, unit, counted):
+    row = bench_rows(text)[0]
+    assert (row["unit"], row["counted"]) == (unit, counted)
+
+
+def test_the_books_table_has_no_column_of_counted_words():
+    assert "counted" not in mpsbook.extract_quantities("800,000 eligible pensioners").columns

@@ -1,4 +1,4 @@
-"""What a quantity counts or measures, read from the words after it: units, currencies, rates, ages, shares' wholes.
+"""What a quantity counts or measures, read from the words after it: units, currencies, rates, ages.
 
 :func:`reading_after` gives the unit of the quantity that ends at an offset of a text and the words
 that name what it counts; :mod:`mpsbook.extract.quantities` calls it for every number it keeps. Units of
@@ -11,7 +11,7 @@ import re
 
 from .numbers import CURRENCIES
 from .spans import Atom
-from .units import measure_after, rate_after
+from .units import BOOK_MEASURES, MeasureTable
 
 # What a quantity counts, read from the words after it; each spelling maps to one name. Units written
 # as a plain noun with an -s plural are listed by their singular alone.
@@ -50,12 +50,6 @@ _UNIT_STOPS = set(
     "in on at from to by for with and or were was is are have has had be been that which who across during since "
     "than as per into this these their its his her the a an last next".split()
 )
-# Verbs that end the words naming the whole of a share ("a third of the population lives ...").
-_VERBS_OF_BEING = set("is are was were has have had lives live lived will would can could may might do does did".split())
-_SHARE_OF = re.compile(
-    r"(?:\s+of)?(?:\s+(?:the|a|an|all|those|these|its|their))?((?:\s+[A-Za-z][\w-]*){1,3}?)"
-    rf"(?=\s+(?:{'|'.join(sorted(_UNIT_STOPS | _VERBS_OF_BEING))}|of|[a-z]+ed)\b|[,.;:!?)]|$)"  # a verb in -ed ends it too
-)
 _PLURAL_AFTER = re.compile(r"\s+[a-z][a-z-]{2,}(?<![su]s)s\b")
 _WORD_AFTER = re.compile(r"\s*(%|[A-Za-z][A-Za-z-]*)")
 _PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|(?-i:pc)\b)|\s+percentage\s+points?\b", re.IGNORECASE)
@@ -64,23 +58,19 @@ _NAMED_CURRENCY = re.compile(
     r"\s+(Australian|Canadian|New\s+Zealand|Hong\s+Kong|Singapore|US|U\.S\.|Danish|Swedish|Norwegian)\s+"
     r"(dollars|crowns|kroner|kronor|krone)\b"
 )
-# What a counted noun is of, when no determiner comes first: "5,700 categories of products", "65 snaps of man coverage".
-_DETERMINERS = set("all those these some any each every our your my them it us several many few both such other".split())
-_NOT_OF_WHAT = sorted(_UNIT_STOPS | _VERBS_OF_BEING | _DETERMINERS)
-_OF_WHAT = re.compile(rf"\s+of(?:\s+(?!(?:{'|'.join(_NOT_OF_WHAT)})\b)[a-z][a-z-]*(?<!ing)(?<!ed)){{1,3}}\b")
 AGED = re.compile(r"\b(?:aged|ages?(?:\s+of)?)\s+$", re.IGNORECASE)
 
 
-def unit_after(text: str, end: int, inline: str = "") -> str:
+def unit_after(text: str, end: int, inline: str = "", measures: MeasureTable = BOOK_MEASURES) -> str:
     """What the quantity ending at ``end`` counts or measures (:func:`reading_after`, its unit alone)."""
-    return reading_after(text, end, inline)[0]
+    return reading_after(text, end, inline, measures)[0]
 
 
-def reading_after(text: str, end: int, inline: str = "") -> tuple[str, str]:
+def reading_after(text: str, end: int, inline: str = "", measures: MeasureTable = BOOK_MEASURES) -> tuple[str, str]:
     """What the quantity ending at ``end`` counts or measures, and the words that name it.
 
     A unit written into the number wins (a currency sign, "%", "per cent", "pc", a share or a
-    multiple); then a unit of measurement (:func:`mpsbook.extract.units.measure_after`: "256GB", "50 mph",
+    multiple); then a unit of measurement (:meth:`mpsbook.extract.units.MeasureTable.after`: "256GB", "50 mph",
     "6.1-inch", "a 65-year-old"); then a word joined by a hyphen ("a 10,000-yuan fine"); then the
     first known unit word among the next five words, or the first plural word not known ("12
     cities"), stopping at a preposition, a verb of being or a conjunction other than an "and" or
@@ -89,27 +79,26 @@ def reading_after(text: str, end: int, inline: str = "") -> tuple[str, str]:
     followed by "per" or "/" ("2,000 samples per day"; "cards a year" stays a count).
 
     Returns (unit, counted): ``counted`` is the words from the number to the counted word, as
-    written ("eligible pensioners" where the unit is "pensioners"), and the "of" phrase after a
-    plural word when no determiner starts it ("crates of fruit"), when the unit is a counted word;
-    else empty.
+    written ("eligible pensioners" where the unit is "pensioners"), when the unit is a counted word;
+    else empty. ``measures`` are the units and denominators read (the book's, or a vocabulary's).
     """
     if inline == "fraction":
-        return inline, _share_of(text, end)
+        return inline, ""
     if inline:
-        return rate_after(text, end, inline)[0], ""  # "$80 per sq m", "78,000 times a minute"
+        return measures.rate(text, end, inline)[0], ""  # "$80 per sq m", "78,000 times a minute"
     percent = _PERCENT_AFTER.match(text, end)
     if percent:
-        return rate_after(text, percent.end(), "percentage points" if "point" in percent.group().lower() else "percent")[0], ""
+        return measures.rate(text, percent.end(), "percentage points" if "point" in percent.group().lower() else "percent")[0], ""
     currency = _CURRENCY_AFTER.match(text, end)
     if currency:  # "1,200€", "108.79 JPY"
-        return rate_after(text, currency.end(), CURRENCIES[currency.group(1) or currency.group(2)])[0], ""
+        return measures.rate(text, currency.end(), CURRENCIES[currency.group(1) or currency.group(2)])[0], ""
     named = _NAMED_CURRENCY.match(text, end)
     if named:  # "10.5 million Australian dollars", "7.5 million Danish crowns"
         country = " ".join(named.group(1).split()).replace("U.S.", "US")
-        return rate_after(text, named.end(), f"{country} {'crowns' if named.group(2) != 'dollars' else 'dollars'}")[0], ""
-    measure, measure_end = measure_after(text, end)
+        return measures.rate(text, named.end(), f"{country} {'crowns' if named.group(2) != 'dollars' else 'dollars'}")[0], ""
+    measure, measure_end = measures.after(text, end)
     if measure:
-        return rate_after(text, measure_end, measure)[0], ""
+        return measures.rate(text, measure_end, measure)[0], ""
     hyphenated = re.match(r"-([A-Za-z]+)", text[end:])
     if hyphenated:
         word = hyphenated.group(1).lower()
@@ -123,9 +112,9 @@ def reading_after(text: str, end: int, inline: str = "") -> tuple[str, str]:
         counted = text[end : match.end()].strip()
         if word in UNITS:
             if UNITS[word] in _CURRENCY_WORDS:
-                return rate_after(text, match.end(), UNITS[word])[0], ""
+                return measures.rate(text, match.end(), UNITS[word])[0], ""
             if UNITS[word] in DURATIONS:  # "40 hours a week"; a count "a year" stays a count ("200 million cards a year")
-                return rate_after(text, match.end(), UNITS[word])[0], counted
+                return measures.rate(text, match.end(), UNITS[word])[0], counted
             return UNITS[word], counted
         if word in ("and", "or") and words > 0:  # "460 Kia and Hyundai vehicles", "4.3M digital and physical sales"
             position = match.end()
@@ -139,17 +128,10 @@ def reading_after(text: str, end: int, inline: str = "") -> tuple[str, str]:
             word.endswith("men") and len(word) > 4
         ):  # "12 cities", "5 million children", "60 fishermen"
             if re.match(r"\s*(?:/|per\s)", text[match.end() :]):  # "3,000 tests per day"; "cards a year" stays a count
-                return rate_after(text, match.end(), word)[0], counted
-            complement = _OF_WHAT.match(text, match.end())
-            return word, text[end : complement.end() if complement else match.end()].strip()
+                return measures.rate(text, match.end(), word)[0], counted
+            return word, counted
         position = match.end()
     return "", ""
-
-
-def _share_of(text: str, end: int) -> str:
-    """The words naming the whole a share is of, as written: "condos" after "Half the", "US population" after "One fourth of the"."""
-    found = _SHARE_OF.match(text, end)
-    return found.group(1).strip() if found else ""
 
 
 _AGE_BEFORE = re.compile(r"\b(?:who|he|she)\s+(?:is|was|will\s+be|would\s+be|turned|turns|turning)\s+$", re.IGNORECASE)

@@ -67,14 +67,16 @@ too, and so are "by 2120" and "between 1600 and 1900"; "about 2000 - 2500 calori
 dates ("July 28", "28 July", "Sept. 26", "2024-06-26"); times ("10:30 pm", "2pm");
 phone and hotline numbers ("010-6520-3000", "hotline 96110", "Dial 110", and those only their
 context shows, :mod:`mpsbook.extract.phones`: "6520 3000", "dial 110 or 119", "the centre at 96110");
-share-index names ("S&P 500"); street addresses ("12 Elm Street"); sports scores ("beat them
-2-1"); eras ("A.D. 1000"); legal and section references, seat rows, levels and grades
+street addresses ("12 Elm Street"); eras ("A.D. 1000"); legal and section references, seat rows, levels and grades
 ("Article 287", "Decree No. 119", "Level 3", "Table 1", "Row 21");
-identifiers and model names (digits joined to a code: "5G", "COVID-19", "bm01000001",
-"24/7", a number written with a leading zero; "iPhone 11", "787 Dreamliner"); list numbers ("1. Main points"); digit
+identifiers and names (digits joined to a code: "5G", "COVID-19", "bm01000001",
+"24/7", a number written with a leading zero; "Voyager 2"); list numbers ("1. Main points"); digit
 ordinals ("the 20th"); "one of" and "one or more"; and a rate's denominator ("0.5 per 100,000 people";
 "every 33 years" is a period, not a denominator).
 The article's typo "on million" is read as "one million", and the row's ``note`` says so.
+Share-index names, sports scores, product and aircraft models and sports statistics are words of the
+NewsQuant benchmark, not of the book's texts: the benchmark passes them (``bench/vocabulary.py``,
+:mod:`mpsbook.extract.vocabulary`).
 """
 
 from __future__ import annotations
@@ -89,6 +91,7 @@ from .counted import AGED, DURATIONS, UNITS, age_after_a_name, age_in_context, r
 from .numbers import place_value  # noqa: F401  (verdicts reads it from here)
 from .shared_units import share_units
 from .spans import Atom, find_atoms, join_atoms
+from .vocabulary import BOOK, Vocabulary
 
 QUALIFIERS = ("exact", "over", "nearly", "about", "order", "contradictory")
 # Every qualifier the extractor can give: the article's six, and ranges, which other texts use.
@@ -185,8 +188,8 @@ def _hedges_before(text: str, start: int) -> tuple[int, list[str]]:
 
 
 def _after_a_name(text: str, atom: Atom) -> bool:
-    """Whether a small whole number follows a capitalised word inside a sentence, as in a name ("Voyager 2", "EMMA 9", "iPhone 11")."""
-    name = re.search(r"(?<=[a-z,;:] )([A-Z][a-z]+|[A-Z]{2,}|[a-z][A-Z][a-z]+) $", text[max(0, atom.start - 30) : atom.start])
+    """Whether a small whole number follows a capitalised word inside a sentence, as in a name ("Voyager 2", "EMMA 9")."""
+    name = re.search(r"(?<=[a-z,;:] )([A-Z][a-z]+|[A-Z]{2,}) $", text[max(0, atom.start - 30) : atom.start])
     return bool(name) and name.group(1) not in _NOT_NAMES and abs(atom.figure) < 100 and atom.figure == int(atom.figure)
 
 
@@ -230,7 +233,7 @@ def _qualifier(kinds: set[str]) -> str:
     return next((kind for kind in ("over", "nearly", "about") if kind in kinds), "exact")
 
 
-def _row(text: str, atom: Atom) -> dict | None:
+def _row(text: str, atom: Atom, vocabulary: Vocabulary) -> dict | None:
     """One row for one quantity, or None when the context shows it is not one (a year, "one of")."""
     start, end, note = atom.start, atom.end, atom.note
     hedge_start, hedges = _hedges_before(text, start)
@@ -243,7 +246,7 @@ def _row(text: str, atom: Atom) -> dict | None:
         if postfix and atom.kind in ("number", "words"):
             kinds.add(kind)
             end = postfix.end()
-    unit, counted = reading_after(text, end, atom.unit)
+    unit, counted = reading_after(text, end, atom.unit, vocabulary.measure_table)
     aged = AGED.search(text, max(0, start - 12), start)
     if (not unit and (aged or age_after_a_name(text, atom) or age_in_context(text, hedge_start, end, atom))) or (
         unit == "years" and aged
@@ -258,7 +261,7 @@ def _row(text: str, atom: Atom) -> dict | None:
     if noun:
         unit, counted = noun[-1].lower(), " ".join(noun)  # "one man", "one particular demand": a count of one
     elif atom.kind == "words" and atom.figure == 1 and atom.single_word and not atom.unit and (
-        not unit_after(text, end) or re.match(r"\s+(?:of|or\s+more)\b", text[atom.end :])
+        not unit_after(text, end, "", vocabulary.measure_table) or re.match(r"\s+(?:of|or\s+more)\b", text[atom.end :])
     ):
         return None  # "one" as a pronoun ("one of the suspects") or a threshold ("one or more crimes"), not a count
     if atom.kind == "number" and not unit and not hedges and _after_a_name(text, atom):
@@ -288,7 +291,20 @@ def _row(text: str, atom: Atom) -> dict | None:
 COLUMNS = ["start", "end", "paragraph", "expression", "figure", "low", "high", "qualifier", "unit", "note"]
 
 
-def extract_quantities(text: str, counted: bool = False) -> pd.DataFrame:
+def quantity_rows(text: str, vocabulary: Vocabulary = BOOK) -> list[dict]:
+    """The quantities of ``text`` as dicts, in order: the columns of :func:`extract_quantities` and ``counted``.
+
+    ``counted`` (str) is the words from the number to the word that names what it counts, as written
+    ("eligible pensioners" where ``unit`` is "pensioners"), empty when the unit is not a counted word; the
+    book reads it only to decide the unit (a "one" before a verb in -s, a unit shared by several figures).
+    ``vocabulary`` adds units, denominators and kinds of never-a-quantity to the package's
+    (:mod:`mpsbook.extract.vocabulary`); the book passes none.
+    """
+    atoms = join_atoms(text, find_atoms(text, vocabulary))
+    return share_units(text, [row for atom in atoms if (row := _row(text, atom, vocabulary))])
+
+
+def extract_quantities(text: str, vocabulary: Vocabulary = BOOK) -> pd.DataFrame:
     """One row per quantitative expression in ``text``, in order, with the interval it allows.
 
     Returns
@@ -300,14 +316,10 @@ def extract_quantities(text: str, counted: bool = False) -> pd.DataFrame:
         ``low``, ``high`` (float, in the unit of the figure), ``qualifier`` (one of
         :data:`TEXT_QUALIFIERS`), ``unit`` (str: what is counted or measured, "percent",
         "fraction", "times", a currency or a unit of measurement; empty when none is recognised)
-        and ``note`` (str). With ``counted``, one column more, ``counted`` (str): the words that
-        name what is counted, as written ("eligible pensioners" where ``unit`` is "pensioners"),
-        empty when the unit is not a counted word. The rule, and what is never a quantity: the
-        module docstring and the methods page, "Reading a vague number as an interval".
+        and ``note`` (str). ``vocabulary``: as for :func:`quantity_rows`. The rule, and what is never a
+        quantity: the module docstring and the methods page, "Reading a vague number as an interval".
     """
-    rows = share_units(text, [row for atom in join_atoms(text, find_atoms(text)) if (row := _row(text, atom))])
-    columns = [*COLUMNS, "counted"] if counted else COLUMNS
-    return pd.DataFrame(rows, columns=columns).astype(
+    return pd.DataFrame(quantity_rows(text, vocabulary), columns=COLUMNS).astype(
         {"start": "int64", "end": "int64", "paragraph": "int64", "figure": "float64", "low": "float64", "high": "float64"}
     )
 

@@ -85,11 +85,8 @@ def _share_within_lists(text: str, rows: list[dict]) -> None:
             here["unit"], here["counted"] = after["unit"], after["counted"]
             listed.add(id(here))
     for here, after in itertools.pairwise(rows):
-        if _PART_OF.fullmatch(text, here["end"], after["start"]) and after["unit"] not in _OWN_UNITS:
-            if not here["unit"]:  # "280 million of the 1.5 billion shekels"
-                here["unit"], here["counted"] = after["unit"], after["counted"]
-            elif here["unit"] == "fraction" and after["counted"]:  # "two-thirds of the combined 4.3M digital sales"
-                here["counted"] = after["counted"]
+        if not here["unit"] and _PART_OF.fullmatch(text, here["end"], after["start"]) and after["unit"] not in _OWN_UNITS:
+            here["unit"], here["counted"] = after["unit"], after["counted"]  # "280 million of the 1.5 billion shekels"
 
 
 def _share_within_a_change(text: str, here: dict, after: dict) -> None:

@@ -28,7 +28,8 @@ from .numbers import (
     place_value,
 )
 from .phones import phone_spans
-from .units import measure_after
+from .units import MeasureTable
+from .vocabulary import BOOK, Vocabulary
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
@@ -40,7 +41,7 @@ _REFERENCE_WORDS = (
     r"articles?|art\.|sections?|sec\.|§|chapters?|clauses?|paragraphs?|para\.|items?|rules?|decrees?|orders?"
     r"|resolutions?|circulars?|documents?|notices?|tables?|figures?|fig\.|annex(?:es)?|appendix|volumes?|vol\."
     r"|pages?|pp?\.|nos?\.|numbers?|#|levels?|grades?|tiers?|class(?:es)?|category|phases?|stages?|rounds?|steps?"
-    r"|parts?|rooms?|version|ver\.|v\.|iso|windows|iphone|boeing|airbus|models?|flights?|routes?|highways?|gates?"
+    r"|parts?|rooms?|version|ver\.|v\.|iso|routes?|highways?|gates?"
     r"|terminals?|platforms?|serial|id|rows?|seats?|aisles?|piers?|berths?"
 )
 
@@ -79,29 +80,14 @@ NOT_QUANTITIES = {
         r"\b\d{1,5}\s+(?:Ave|Avenue|Rue|Via|Calle)\s+[A-Z]",
         r"(?i:\b\d{5}\s+zip\s+code)",
     ],
-    # the name of a share index or a ranked list: "S&P 500", "FTSE 100", "Stoxx 600", "Fortune 500"
-    "index name": [
-        r"(?i:\b(?:S\s?&?\s?P(?:/[A-Z]+)?|FTSE(?:\s+All-Share)?|(?:Euro\s+)?Stoxx|Nasdaq|ASX|Nikkei|Russell|Fortune|CAC|DAX"
-        r"|KOSPI|Sensex|Nifty|TOPIX|MSCI\s+\w+|TSX)\s+\d+\b)",
-    ],
     "identifier": [
         r"\b\d{1,2}/\d{1,2}\b(?!/|\s+of\b)",
         r"\b[A-Z]{3,}\s-\d+\b(?![.,]?\d|\s*(?:%|per\s?cent|percent))",  # "COVID -19": a code's hyphen set apart
-        # a model: "787 Dreamliner", "737 Max", "11 Pro"
-        r"\b\d{1,4}\s+(?:Max|Dreamliner|Pro|Plus|Ultra|Mini|Series|Edition|GTI?|Turbo|Coupe|Sedan)\b",
-        r"\b[A-Z][a-z]+\s+\d{1,2}(?:\.\d+)*\s+or\s+(?:newer|later|higher)\b",
     ],
     "list number": [
         r"(?m:^[ \t*\u2022-]*\(?\d{1,2}[.)](?=[ \t]+\S))", r"(?<![\w(])\(\d{1,2}\)(?=\s)", r"\[\d{1,3}\]",
     ],
     "ordinal": [r"\b\d+(?:st|nd|rd|th)\b"],
-    # a sports score, named by a word of the game before or after it: "beat Charlton 2-1", "tied at 89-89", "a 3-1 win"
-    "score": [
-        r"(?i:\b(?:beat|beats|beating|won|win|wins|lost|lose|loses|tied?|ties|drew|draw|drawn|ended|led|leading|trailing"
-        r"|victory|defeat|aggregate)\b[^.;]{0,40}?\b\d{1,3}\s?[-\u2013]\s?\d{1,3}\b(?!\s*(?:%|per\s?cent|percent)))",
-        r"(?i:\b\d{1,3}\s?[-\u2013]\s?\d{1,3}\s+(?:lead|win|victory|defeat|loss|draw|scoreline|aggregate|home\s+win"
-        r"|away\s+win)\b)",
-    ],
     "era": [r"\b(?:A\.D\.|AD)\s*\d{1,4}\b", r"\b\d{1,4}\s*(?:B\.C\.(?:E\.)?|BCE?|A\.D\.|CE)(?![\w.])"],
     "rate denominator": [
         r"(?i:\b(?:per|every|for\s+every|out\s+of\s+every)\s+(?:\d{1,3}(?:[, ]\d{3})+|\d+)(?:\.\d+)?(?![\d.,]?\d)"
@@ -175,7 +161,7 @@ class Atom:
     excluded: bool = False
 
 
-def _identifier(text: str, match: re.Match) -> bool:
+def _identifier(text: str, match: re.Match, measures: MeasureTable) -> bool:
     """Whether digits are part of a code or model name ("5G", "COVID-19", "bm01000001", "05070218")."""
     start, end = match.span("digits")
     digits = match.group("digits")
@@ -191,7 +177,7 @@ def _identifier(text: str, match: re.Match) -> bool:
     if match.group("suffix") or match.group("digit_scale"):
         return False
     after = text[end : end + 1]
-    unit_joined = _ATTACHED_UNIT.match(text, end) or measure_after(text, end, joined=True)[0] or _PC.match(text, end)
+    unit_joined = _ATTACHED_UNIT.match(text, end) or measures.after(text, end, joined=True)[0] or _PC.match(text, end)
     return after.isalpha() and not unit_joined
 
 
@@ -209,7 +195,7 @@ def _power(written: str) -> int:
     return int(written.translate(_SUPERSCRIPTS))
 
 
-def _number(text: str, match: re.Match) -> Atom | None:
+def _number(text: str, match: re.Match, measures: MeasureTable) -> Atom | None:
     digits, suffix = match.group("digits"), match.group("suffix") or ""
     scale_words = (match.group("digit_scale") or "").lower().split()  # "4 hundred million": 400 million
     scale_word = " ".join(scale_words)
@@ -226,7 +212,7 @@ def _number(text: str, match: re.Match) -> Atom | None:
         start, match.end(), "number", figure, place_value(digits, multiplier),
         unit=_currency_unit(match.group("currency") or ""), multiplier=multiplier,
         is_year=bool(plain) and 1900 <= int(digits) <= 2100,
-        excluded=_identifier(text, match) or (bool(re.match(r"'?s\b", text[match.end() :])) and bool(plain)),
+        excluded=_identifier(text, match, measures) or (bool(re.match(r"'?s\b", text[match.end() :])) and bool(plain)),
     )
 
 
@@ -281,9 +267,10 @@ def _multiple_after(text: str, atom: Atom) -> Atom:
     return replace(atom, end=after.end(), unit="times") if after and atom.kind in ("number", "words") else atom
 
 
-def find_atoms(text: str) -> list[Atom]:
-    """Every number of ``text`` in order, those that can never be quantities marked ``excluded``."""
-    blocked = [found.span() for pattern in _BLOCKED for found in pattern.finditer(text)]
+def find_atoms(text: str, vocabulary: Vocabulary = BOOK) -> list[Atom]:
+    """Every number of ``text`` in order, those that can never be quantities (by the package's kinds and the
+    ``vocabulary``'s) marked ``excluded``."""
+    blocked = [found.span() for pattern in [*_BLOCKED, *vocabulary.never_patterns] for found in pattern.finditer(text)]
     phones = [found.span() for pattern in _PHONES for found in pattern.finditer(text)]
     blocked += phone_spans(text, phones)
     atoms = []
@@ -301,7 +288,7 @@ def find_atoms(text: str) -> list[Atom]:
         elif match.group("order"):
             atom = _order(text, match)
         elif match.group("number"):
-            atom = _number(text, match)
+            atom = _number(text, match, vocabulary.measure_table)
         else:
             atom = _words(text, match)
         if atom is None:
