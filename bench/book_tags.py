@@ -87,14 +87,15 @@ def noun_lemma(word: str) -> str:
     return getLemma(word, upos="NOUN")[0]
 
 
-def tag_book(texts: list[str]) -> list[list[dict]]:
+def tag_book(texts: list[str], package_alone: bool = False) -> list[list[dict]]:
     """The book's rows for each sentence, as tags whose unit the benchmark still has to name (:func:`name_units`).
 
     The rows are the package's (:func:`mpsbook.extract.quantities.quantity_rows`) read with the benchmark's own
     words (bench/vocabulary.py: :data:`NEWSQUANT`, then :func:`counted_words`). Each tag is value (a float, or a
     (low, high) pair for a range or an order), change, expression, and what names its unit: ``book_unit`` (the
     row's unit), ``counted`` (its counted words) and ``measure`` (a unit of measurement that the counted words
-    end in, for a part of a unit: "1/16 of a pint").
+    end in, for a part of a unit: "1/16 of a pint"). With ``package_alone``, the package's words only, to measure
+    what the benchmark's vocabulary adds.
     """
     from vocabulary import NEWSQUANT, counted_words  # bench/vocabulary.py, beside this file
 
@@ -103,7 +104,7 @@ def tag_book(texts: list[str]) -> list[list[dict]]:
     tagged = []
     for text in texts:
         tags = []
-        for row in counted_words(text, quantity_rows(text, NEWSQUANT)):
+        for row in quantity_rows(text) if package_alone else counted_words(text, quantity_rows(text, NEWSQUANT)):
             value = (row["low"], row["high"]) if math.isnan(row["figure"]) else row["figure"]
             counted = row["counted"]
             measure = NEWSQUANT.measure_table.after(" " + counted.split()[-1], 0)[0] if counted else ""

@@ -145,46 +145,10 @@ def score(sentences: list[dict], tagged: list[list[dict]], average_ranges: bool 
     annotations = tags_total = 0
     misses = []
     for sentence, tags in zip(sentences, tagged, strict=True):
-        truth = sorted(sentence["quantities"], key=lambda q: q["normalized_unit"])
-        remaining = sorted(tags, key=lambda t: t["normalized_unit"])
-        annotations += len(truth)
+        annotations += len(sentence["quantities"])
         tags_total += len(tags)
-        left = len(truth)
-        used = set()
-        for quantity in truth:
-            value, unit = as_value(quantity["value"], average_ranges), quantity["normalized_unit"].lower()
-            matched = False
-            for tag in remaining:
-                try:
-                    tag_value = as_value(tag["value"])
-                except ValueError:
-                    continue
-                if not same(value, tag_value):
-                    continue
-                matched = True
-                if left > 0:
-                    counts["value"] += 1
-                    left -= 1
-                if tag.get("change") == quantity["change"]:
-                    counts["value+change"] += 1
-                if tag["normalized_unit"].lower() == unit:
-                    counts["value+unit"] += 1
-                    remaining.remove(tag)
-                    used.add(id(tag))
-                    break
-            else:
-                if not matched:
-                    misses.append((sentence["text"], quantity, "missed"))
-                else:
-                    misses.append((sentence["text"], quantity, "unit"))
-        for tag in tags:
-            try:
-                tag_value = as_value(tag["value"])
-            except ValueError:
-                tag_value = None
-            if not any(tag_value is not None and same(as_value(q["value"], average_ranges), tag_value)
-                       for q in sentence["quantities"]):
-                misses.append((sentence["text"], tag, "spurious"))
+        misses += _match_sentence(sentence, tags, counts, average_ranges)
+        misses += [(sentence["text"], tag, "spurious") for tag in tags if _spurious(sentence, tag, average_ranges)]
     scores = {}
     for kind, correct in counts.items():
         precision = correct / tags_total if tags_total else 0.0
@@ -192,6 +156,40 @@ def score(sentences: list[dict], tagged: list[list[dict]], average_ranges: bool 
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         scores[kind] = tuple(round(100 * x, 1) for x in (precision, recall, f1))
     return scores, misses
+
+
+def _tag_value(tag: dict):
+    try:
+        return as_value(tag["value"])
+    except ValueError:
+        return None
+
+
+def _match_sentence(sentence: dict, tags: list[dict], counts: dict, average_ranges: bool) -> list:
+    """Adds one sentence's matches to ``counts``; returns its annotations missed or read with another unit."""
+    remaining = sorted(tags, key=lambda t: t["normalized_unit"])
+    left, misses = len(sentence["quantities"]), []
+    for quantity in sorted(sentence["quantities"], key=lambda q: q["normalized_unit"]):
+        value, unit = as_value(quantity["value"], average_ranges), quantity["normalized_unit"].lower()
+        matched = False
+        for tag in [tag for tag in remaining if (tag_value := _tag_value(tag)) is not None and same(value, tag_value)]:
+            matched = True
+            if left > 0:
+                counts["value"], left = counts["value"] + 1, left - 1
+            counts["value+change"] += tag.get("change") == quantity["change"]
+            if tag["normalized_unit"].lower() == unit:
+                counts["value+unit"] += 1
+                remaining.remove(tag)
+                break
+        else:
+            misses.append((sentence["text"], quantity, "unit" if matched else "missed"))
+    return misses
+
+
+def _spurious(sentence: dict, tag: dict, average_ranges: bool) -> bool:
+    """Whether a tag's value is that of no annotation of its sentence."""
+    tag_value = _tag_value(tag)
+    return not any(tag_value is not None and same(as_value(q["value"], average_ranges), tag_value) for q in sentence["quantities"])
 
 
 def book_rule(sentences: list[dict]) -> list[dict]:
@@ -245,10 +243,10 @@ def tag_elsewhere(name: str, texts: list[str], python: str) -> list[list[dict]] 
     return json.loads(done.stdout)
 
 
-def tag_all(sentences: list[dict], bench_python: str) -> tuple[dict, dict]:
+def tag_all(sentences: list[dict], bench_python: str, package_alone: bool = False) -> tuple[dict, dict]:
     """Every extractor's tags for every sentence, as (extractor -> (annotations, tags, average_ranges), errors)."""
     texts = [sentence["text"] for sentence in sentences]
-    book_tags = name_units(tag_book(texts), bench_python)
+    book_tags = name_units(tag_book(texts, package_alone), bench_python)
     as_newsquant = [change_ranges(text, tags) for text, tags in zip(texts, book_tags, strict=True)]
     runs = {"book (NewsQuant's definitions)": (sentences, as_newsquant, False),
             "book (the book's rule)": (book_rule(sentences), book_tags, False)}
@@ -315,6 +313,8 @@ def arguments_parser() -> argparse.ArgumentParser:
     parser.add_argument("--bench-python", default=str(ROOT / ".venv-bench" / "bin" / "python"))
     parser.add_argument("--misses", type=Path,
                         help="write the book's misses on the tuning half (NewsQuant's definitions) here, as JSON lines")
+    parser.add_argument("--package-alone", action="store_true",
+                        help="the book's extractor without the benchmark's vocabulary (bench/vocabulary.py)")
     parser.add_argument("--tag", choices=TAGGERS, help=argparse.SUPPRESS)
     return parser
 
@@ -329,7 +329,7 @@ def main() -> None:
         parser.error("the path of NewsQuant.json is needed (see bench/README.md, 'NewsQuant')")
     sentences = load(arguments.newsquant)
     print(f"NewsQuant at commit {COMMIT[:7]}, in two halves by bench/halves.py (SHA-256 of the text, first byte odd: held out)\n")
-    runs, errors = tag_all(sentences, arguments.bench_python)
+    runs, errors = tag_all(sentences, arguments.bench_python, arguments.package_alone)
     indices = {**split(sentences), "all": list(range(len(sentences)))}
     results = score_halves(runs, indices)
     for part, chosen in indices.items():

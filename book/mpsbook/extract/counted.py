@@ -82,56 +82,107 @@ def reading_after(text: str, end: int, inline: str = "", measures: MeasureTable 
     written ("eligible pensioners" where the unit is "pensioners"), when the unit is a counted word;
     else empty. ``measures`` are the units and denominators read (the book's, or a vocabulary's).
     """
+    return reading_step(text, end, inline, measures)[1:]
+
+
+def reading_step(text: str, end: int, inline: str = "", measures: MeasureTable = BOOK_MEASURES) -> tuple[str, str, str]:
+    """(step, unit, counted): :func:`reading_after`, with the name of the step of :data:`READINGS` that decided it ("" for none)."""
+    for name, read in READINGS:
+        found = read(text, end, inline, measures)
+        if found is not None:
+            return name, *found
+    return "", "", ""
+
+
+def _inline(text: str, end: int, inline: str, measures: MeasureTable) -> tuple[str, str] | None:
     if inline == "fraction":
         return inline, ""
     if inline:
         return measures.rate(text, end, inline)[0], ""  # "$80 per sq m", "78,000 times a minute"
+    return None
+
+
+def _percent(text: str, end: int, inline: str, measures: MeasureTable) -> tuple[str, str] | None:
     percent = _PERCENT_AFTER.match(text, end)
-    if percent:
-        return measures.rate(text, percent.end(), "percentage points" if "point" in percent.group().lower() else "percent")[0], ""
-    currency = _CURRENCY_AFTER.match(text, end)
-    if currency:  # "1,200€", "108.79 JPY"
-        return measures.rate(text, currency.end(), CURRENCIES[currency.group(1) or currency.group(2)])[0], ""
-    named = _NAMED_CURRENCY.match(text, end)
-    if named:  # "10.5 million Australian dollars", "7.5 million Danish crowns"
-        country = " ".join(named.group(1).split()).replace("U.S.", "US")
-        return measures.rate(text, named.end(), f"{country} {'crowns' if named.group(2) != 'dollars' else 'dollars'}")[0], ""
+    if not percent:
+        return None
+    return measures.rate(text, percent.end(), "percentage points" if "point" in percent.group().lower() else "percent")[0], ""
+
+
+def _currency_after(text: str, end: int, inline: str, measures: MeasureTable) -> tuple[str, str] | None:
+    currency = _CURRENCY_AFTER.match(text, end)  # "1,200€", "108.79 JPY"
+    return (measures.rate(text, currency.end(), CURRENCIES[currency.group(1) or currency.group(2)])[0], "") if currency else None
+
+
+def _named_currency(text: str, end: int, inline: str, measures: MeasureTable) -> tuple[str, str] | None:
+    named = _NAMED_CURRENCY.match(text, end)  # "10.5 million Australian dollars", "7.5 million Danish crowns"
+    if not named:
+        return None
+    country = " ".join(named.group(1).split()).replace("U.S.", "US")
+    return measures.rate(text, named.end(), f"{country} {'crowns' if named.group(2) != 'dollars' else 'dollars'}")[0], ""
+
+
+def _measure(text: str, end: int, inline: str, measures: MeasureTable) -> tuple[str, str] | None:
     measure, measure_end = measures.after(text, end)
-    if measure:
-        return measures.rate(text, measure_end, measure)[0], ""
-    hyphenated = re.match(r"-([A-Za-z]+)", text[end:])
-    if hyphenated:
-        word = hyphenated.group(1).lower()
-        return UNITS.get(word, UNITS.get(word + "s", "")), ""
+    return (measures.rate(text, measure_end, measure)[0], "") if measure else None
+
+
+def _hyphenated(text: str, end: int, inline: str, measures: MeasureTable) -> tuple[str, str] | None:
+    hyphenated = re.match(r"-([A-Za-z]+)", text[end:])  # "a 10,000-yuan fine"
+    if not hyphenated:
+        return None
+    word = hyphenated.group(1).lower()
+    return UNITS.get(word, UNITS.get(word + "s", "")), ""
+
+
+def _counted_word(text: str, end: int, inline: str, measures: MeasureTable) -> tuple[str, str]:
+    """The first known unit word or unknown plural among the next five words, up to a stop word ("" when none)."""
     position = end
     for words in range(5):
         match = _WORD_AFTER.match(text, position)
         if not match:
             return "", ""
-        word = match.group(1).lower()
-        counted = text[end : match.end()].strip()
+        word, counted = match.group(1).lower(), text[end : match.end()].strip()
         if word in UNITS:
-            if UNITS[word] in _CURRENCY_WORDS:
-                return measures.rate(text, match.end(), UNITS[word])[0], ""
-            if UNITS[word] in DURATIONS:  # "40 hours a week"; a count "a year" stays a count ("200 million cards a year")
-                return measures.rate(text, match.end(), UNITS[word])[0], counted
-            return UNITS[word], counted
-        if word in ("and", "or") and words > 0:  # "460 Kia and Hyundai vehicles", "4.3M digital and physical sales"
-            position = match.end()
-            continue
-        if word in _UNIT_STOPS:
-            return "", ""
-        plural = len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))  # not "previous", "crisis"
-        if plural and match.group(1)[0].isupper() and _PLURAL_AFTER.match(text, match.end()):
-            plural = False  # a name before the counted word: "324,000 New York Times subscribers"
-        if plural or word in _IRREGULAR_PLURALS or (
-            word.endswith("men") and len(word) > 4
-        ):  # "12 cities", "5 million children", "60 fishermen"
+            return _known_unit(text, match.end(), UNITS[word], counted, measures)
+        if word in _UNIT_STOPS and not (word in ("and", "or") and words > 0):
+            return "", ""  # "460 Kia and Hyundai vehicles", "4.3M digital and physical sales" read on
+        if _plural(text, match):  # "12 cities", "5 million children", "60 fishermen"
             if re.match(r"\s*(?:/|per\s)", text[match.end() :]):  # "3,000 tests per day"; "cards a year" stays a count
                 return measures.rate(text, match.end(), word)[0], counted
             return word, counted
         position = match.end()
     return "", ""
+
+
+def _known_unit(text: str, end: int, unit: str, counted: str, measures: MeasureTable) -> tuple[str, str]:
+    """A unit word of :data:`UNITS`: a currency or a duration may be a rate ("yuan a month", "40 hours a week")."""
+    if unit in _CURRENCY_WORDS:
+        return measures.rate(text, end, unit)[0], ""
+    if unit in DURATIONS:  # "40 hours a week"; a count "a year" stays a count ("200 million cards a year")
+        return measures.rate(text, end, unit)[0], counted
+    return unit, counted
+
+
+def _plural(text: str, match: re.Match) -> bool:
+    """Whether the word matched is a plural noun not known as a unit: in -s (not "previous", "crisis"), irregular, or in -men."""
+    word = match.group(1).lower()
+    plural = len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    if plural and match.group(1)[0].isupper() and _PLURAL_AFTER.match(text, match.end()):
+        return False  # a name before the counted word: "324,000 New York Times subscribers"
+    return plural or word in _IRREGULAR_PLURALS or (word.endswith("men") and len(word) > 4)
+
+
+READINGS = (
+    ("unit written into the number", _inline),
+    ("per cent after the number", _percent),
+    ("currency sign or code after the number", _currency_after),
+    ("currency named with its country", _named_currency),
+    ("unit of measurement", _measure),
+    ("word joined by a hyphen", _hyphenated),
+    ("counted word", _counted_word),
+)
+"""The steps that read what a quantity counts or measures, in order: the first that reads something decides."""
 
 
 _AGE_BEFORE = re.compile(r"\b(?:who|he|she)\s+(?:is|was|will\s+be|would\s+be|turned|turns|turning)\s+$", re.IGNORECASE)

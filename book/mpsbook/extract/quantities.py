@@ -83,6 +83,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -233,58 +234,135 @@ def _qualifier(kinds: set[str]) -> str:
     return next((kind for kind in ("over", "nearly", "about") if kind in kinds), "exact")
 
 
-def _row(text: str, atom: Atom, vocabulary: Vocabulary) -> dict | None:
-    """One row for one quantity, or None when the context shows it is not one (a year, "one of")."""
-    start, end, note = atom.start, atom.end, atom.note
-    hedge_start, hedges = _hedges_before(text, start)
-    symbol = _SYMBOL_BEFORE.search(text, max(0, start - 4), start)
+@dataclass
+class Context:
+    """What the words around one number say, read once and passed to each rule that decides its row.
+
+    ``start`` is where its hedges begin (the number's start when none), ``end`` where its postfix hedge ends;
+    ``hedges`` are the hedge words before it as written, ``kinds`` the qualifiers they and a postfix hedge give;
+    ``unit`` and ``counted`` what it counts (:func:`mpsbook.extract.counted.reading_after`, then ages and "one");
+    ``noun`` the words naming what a lone "one" counts, if any; ``vocabulary`` the words read beyond the package's.
+    """
+
+    text: str
+    atom: Atom
+    start: int
+    end: int
+    hedges: list[str]
+    kinds: set[str]
+    unit: str = ""
+    counted: str = ""
+    noun: list[str] | None = None
+    vocabulary: Vocabulary = BOOK
+
+    @property
+    def lone_one(self) -> bool:
+        """Whether the number is the single word "one" (or "a")."""
+        return self.atom.kind == "words" and self.atom.figure == 1 and self.atom.single_word
+
+    @property
+    def bare_digits(self) -> bool:
+        """Whether the number is written in digits with no hedge before it and no unit after it."""
+        return self.atom.kind == "number" and not self.unit and not self.hedges
+
+
+def read_context(text: str, atom: Atom, vocabulary: Vocabulary = BOOK) -> Context:
+    """The :class:`Context` of ``atom``: its hedges before and after, and what it counts."""
+    start, hedges = _hedges_before(text, atom.start)
+    symbol = _SYMBOL_BEFORE.search(text, max(0, atom.start - 4), atom.start)
     if symbol and not hedges:
-        hedge_start, hedges = symbol.start(), [symbol.group().strip()]
-    kinds = {_hedge_kind(h) for h in hedges}
+        start, hedges = symbol.start(), [symbol.group().strip()]
+    context = Context(text, atom, start, atom.end, hedges, {_hedge_kind(h) for h in hedges}, vocabulary=vocabulary)
     for kind, pattern in POSTFIX_HEDGES.items():
-        postfix = pattern.match(text, end)
+        postfix = pattern.match(text, context.end)
         if postfix and atom.kind in ("number", "words"):
-            kinds.add(kind)
-            end = postfix.end()
-    unit, counted = reading_after(text, end, atom.unit, vocabulary.measure_table)
-    aged = AGED.search(text, max(0, start - 12), start)
-    if (not unit and (aged or age_after_a_name(text, atom) or age_in_context(text, hedge_start, end, atom))) or (
-        unit == "years" and aged
-    ):
-        unit, counted = "years of age", ""  # "aged 16-59", "at age 35", "Smith, 66, said", "under the age of 5 years"
-    if atom.is_year and (not hedges or (kinds == {"about"} and not unit)):
-        return None  # a year, and "around 1990" too; "over 2023 cases" is a count
-    if atom.kind == "words" and atom.figure == 1 and atom.single_word and len(words := counted.split()) > 1 \
-            and unit == words[-1].lower() and unit not in UNITS:
-        unit, counted = words[-2].lower(), " ".join(words[:-1])  # "One proposal asks": after "one", an -s word is a verb
-    noun = _noun_after_one(text, atom) if atom.kind == "words" and atom.figure == 1 and atom.single_word and not unit else None
-    if noun:
-        unit, counted = noun[-1].lower(), " ".join(noun)  # "one man", "one particular demand": a count of one
-    elif atom.kind == "words" and atom.figure == 1 and atom.single_word and not atom.unit and (
-        not unit_after(text, end, "", vocabulary.measure_table) or re.match(r"\s+(?:of|or\s+more)\b", text[atom.end :])
-    ):
-        return None  # "one" as a pronoun ("one of the suspects") or a threshold ("one or more crimes"), not a count
-    if atom.kind == "number" and not unit and not hedges and _after_a_name(text, atom):
-        return None  # a model or series number: "Voyager 2", "Lionfish 3"
-    if atom.kind == "number" and not unit and not hedges and _YEAR_AFTER_A_PREPOSITION.search(text, max(0, start - 12), start) \
-            and re.fullmatch(r"1\d{3}|2[01]\d\d", text[start:end]):
-        return None  # "by 2120", "in 1066": a year outside 1900-2100, named so by its preposition
-    if "over" in {_hedge_kind(h) for h in hedges[-1:]} and hedges[-1].lower() == "over" and unit in DURATIONS:
-        kinds.discard("over")  # "over three days": during, not more than
-        hedges, hedge_start = hedges[:-1], start if len(hedges) == 1 else hedge_start
-    start = hedge_start if hedges else start
+            context.kinds.add(kind)
+            context.end = postfix.end()
+    context.unit, context.counted = reading_after(text, context.end, atom.unit, vocabulary.measure_table)
+    _read_age(context)
+    _read_one(context, vocabulary)
+    return context
+
+
+def _read_age(context: Context) -> None:
+    """"aged 16-59", "at age 35", "Smith, 66, said", "under the age of 5 years": the unit is years of age."""
+    text, atom = context.text, context.atom
+    aged = AGED.search(text, max(0, atom.start - 12), atom.start)
+    in_context = age_after_a_name(text, atom) or age_in_context(text, context.start, context.end, atom)
+    if (not context.unit and (aged or in_context)) or (context.unit == "years" and aged):
+        context.unit, context.counted = "years of age", ""
+
+
+def _read_one(context: Context, vocabulary: Vocabulary) -> None:
+    """A lone "one": before a verb in -s it counts the word before ("One proposal asks"); before a noun, that noun."""
+    if not context.lone_one:
+        return
+    words = context.counted.split()
+    if len(words) > 1 and context.unit == words[-1].lower() and context.unit not in UNITS:
+        context.unit, context.counted = words[-2].lower(), " ".join(words[:-1])
+    if not context.unit:
+        context.noun = _noun_after_one(context.text, context.atom)
+    if context.noun:
+        context.unit, context.counted = context.noun[-1].lower(), " ".join(context.noun)  # "one man", "one particular demand"
+
+
+def _a_year(context: Context) -> bool:
+    """A year, and "around 1990" too; "over 2023 cases" is a count."""
+    return context.atom.is_year and (not context.hedges or (context.kinds == {"about"} and not context.unit))
+
+
+def _one_as_a_pronoun(context: Context) -> bool:
+    """"one" as a pronoun ("one of the suspects") or a threshold ("one or more crimes"), not a count."""
+    text, atom = context.text, context.atom
+    return context.lone_one and not context.noun and not atom.unit and (
+        not unit_after(text, context.end, "", context.vocabulary.measure_table)
+        or bool(re.match(r"\s+(?:of|or\s+more)\b", text[atom.end :]))
+    )
+
+
+def _a_name_and_number(context: Context) -> bool:
+    """A model or series number: "Voyager 2", "Lionfish 3"."""
+    return context.bare_digits and _after_a_name(context.text, context.atom)
+
+
+def _a_year_named_by_its_preposition(context: Context) -> bool:
+    """"by 2120", "in 1066": a year outside 1900-2100, named so by its preposition."""
+    text, atom = context.text, context.atom
+    return context.bare_digits and bool(_YEAR_AFTER_A_PREPOSITION.search(text, max(0, atom.start - 12), atom.start)) \
+        and bool(re.fullmatch(r"1\d{3}|2[01]\d\d", text[atom.start : context.end]))
+
+
+NOT_IN_CONTEXT = (
+    ("year", _a_year),
+    ("one as a pronoun", _one_as_a_pronoun),
+    ("name and number", _a_name_and_number),
+    ("year named by its preposition", _a_year_named_by_its_preposition),
+)
+"""Numbers whose context shows they are no quantity, each a name and a predicate of the :class:`Context`."""
+
+
+def _row(text: str, atom: Atom, vocabulary: Vocabulary) -> dict | None:
+    """One row for one quantity, or None when the context shows it is not one (:data:`NOT_IN_CONTEXT`)."""
+    context = read_context(text, atom, vocabulary)
+    if any(rule(context) for _, rule in NOT_IN_CONTEXT):
+        return None
+    hedges, start, note = context.hedges, context.start, atom.note
+    if hedges and hedges[-1].lower() == "over" and context.unit in DURATIONS:
+        context.kinds.discard("over")  # "over three days": during, not more than
+        hedges, start = hedges[:-1], atom.start if len(hedges) == 1 else start
+    start = start if hedges else atom.start
     if atom.kind in ("order", "range"):
         qualifier, figure, (low, high) = atom.kind, math.nan, atom.bounds
         if hedges:
             note = f"the hedge '{' '.join(hedges)}' does not change an interval the words already give"
     else:
-        qualifier = _qualifier(kinds)
+        qualifier = _qualifier(context.kinds)
         low, high = (float(v) for v in interval(atom.figure, atom.step, qualifier))
         figure = float(atom.figure)
     return {
-        "start": start, "end": end, "paragraph": paragraph_number(text, start), "expression": text[start:end],
-        "figure": figure, "low": float(low), "high": float(high), "qualifier": qualifier, "unit": unit, "note": note,
-        "counted": counted,
+        "start": start, "end": context.end, "paragraph": paragraph_number(text, start), "expression": text[start : context.end],
+        "figure": figure, "low": float(low), "high": float(high), "qualifier": qualifier, "unit": context.unit, "note": note,
+        "counted": context.counted,
     }
 
 
