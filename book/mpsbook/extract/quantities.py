@@ -164,28 +164,64 @@ def interval(figure: float, step: float, qualifier: str) -> tuple[float, float]:
     return rules[qualifier]
 
 
-def _hedges_before(text: str, start: int) -> tuple[int, list[str]]:
-    """The hedge words right before ``start`` and where they begin; "over" and "about" in another sense are not hedges."""
+@dataclass(frozen=True)
+class HedgeWords:
+    """The hedge words right before a number: where they start, each as written, the first one normalised, the
+    word before them and the clause before them (what decides whether the first is a hedge at all)."""
+
+    start: int
+    hedges: list[str]
+    first: str
+    previous: str
+    clause: str
+
+
+def hedge_words_before(text: str, start: int) -> HedgeWords | None:
+    """The :class:`HedgeWords` right before ``start``, or None when there are none."""
     found = _HEDGES_BEFORE.search(text, max(0, start - 60), start)
     if not found:
-        return start, []
+        return None
     hedges = [h.group() for h in _ONE_HEDGE.finditer(found.group())]
     before = _WORD_BEFORE.search(text, max(0, found.start() - 30), found.start())
     previous = before.group(1).lower() if before and not text[before.end(1) : found.start()].strip() else ""
-    first = " ".join(hedges[0].lower().split())
     clause = re.split(r"[.;!?\n]", text[max(0, found.start() - 80) : found.start()])[-1]
-    if (
-        (first == "over" and previous in _OVER_VERBS)
-        or (first == "about" and previous in _ABOUT_WORDS)
-        or (first == "up to" and (rising := _RISING.search(clause))
-            and not re.search(r"\b(?:with|of|for|at|on)\b", clause[rising.end() :], re.IGNORECASE))
-    ):
-        hedges = hedges[1:]
-        if not hedges:
-            return start, []
-        found = _ONE_HEDGE.search(text, found.start() + len(first), start)
-        return found.start(), hedges
-    return found.start(), hedges
+    return HedgeWords(found.start(), hedges, " ".join(hedges[0].lower().split()), previous, clause)
+
+
+def _over_after_its_verb(words: HedgeWords) -> bool:
+    """"handed over 571 suspects": "over" belongs to the verb before it."""
+    return words.first == "over" and words.previous in _OVER_VERBS
+
+
+def _about_after_its_word(words: HedgeWords) -> bool:
+    """"talked about 20 cases": "about" belongs to the word before it."""
+    return words.first == "about" and words.previous in _ABOUT_WORDS
+
+
+def _up_to_after_rising(words: HedgeWords) -> bool:
+    """"increased by 5%, up to 5,668": after a verb of rising in its clause, "up to" reads "to"."""
+    rising = _RISING.search(words.clause) if words.first == "up to" else None
+    return bool(rising) and not re.search(r"\b(?:with|of|for|at|on)\b", words.clause[rising.end() :], re.IGNORECASE)
+
+
+NOT_HEDGES = (
+    ("over after its verb", _over_after_its_verb),
+    ("about after its word", _about_after_its_word),
+    ("up to after a verb of rising", _up_to_after_rising),
+)
+"""The first hedge word before a number is no hedge when one of these predicates of its :class:`HedgeWords` holds."""
+
+
+def _hedges_before(text: str, start: int) -> tuple[int, list[str]]:
+    """The hedge words right before ``start`` and where they begin, less a first word :data:`NOT_HEDGES` rules out."""
+    words = hedge_words_before(text, start)
+    if words is None:
+        return start, []
+    if not any(rule(words) for _, rule in NOT_HEDGES):
+        return words.start, words.hedges
+    if len(words.hedges) == 1:
+        return start, []
+    return _ONE_HEDGE.search(text, words.start + len(words.first), start).start(), words.hedges[1:]
 
 
 def _after_a_name(text: str, atom: Atom) -> bool:
@@ -306,6 +342,11 @@ def _read_one(context: Context, vocabulary: Vocabulary) -> None:
         context.unit, context.counted = context.noun[-1].lower(), " ".join(context.noun)  # "one man", "one particular demand"
 
 
+def over_before_a_duration(context: Context) -> bool:
+    """"over three days": "over" before a duration means during, not more than."""
+    return bool(context.hedges) and context.hedges[-1].lower() == "over" and context.unit in DURATIONS
+
+
 def _a_year(context: Context) -> bool:
     """A year, and "around 1990" too; "over 2023 cases" is a count."""
     return context.atom.is_year and (not context.hedges or (context.kinds == {"about"} and not context.unit))
@@ -347,8 +388,8 @@ def _row(text: str, atom: Atom, vocabulary: Vocabulary) -> dict | None:
     if any(rule(context) for _, rule in NOT_IN_CONTEXT):
         return None
     hedges, start, note = context.hedges, context.start, atom.note
-    if hedges and hedges[-1].lower() == "over" and context.unit in DURATIONS:
-        context.kinds.discard("over")  # "over three days": during, not more than
+    if over_before_a_duration(context):
+        context.kinds.discard("over")
         hedges, start = hedges[:-1], atom.start if len(hedges) == 1 else start
     start = start if hedges else atom.start
     if atom.kind in ("order", "range"):
