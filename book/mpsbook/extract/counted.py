@@ -11,6 +11,7 @@ import re
 
 from .numbers import CURRENCIES
 from .spans import Atom
+from .tokens import after_words
 from .units import BOOK_MEASURES, MeasureTable
 
 # What a quantity counts, read from the words after it; each spelling maps to one name. Units written
@@ -58,7 +59,11 @@ _NAMED_CURRENCY = re.compile(
     r"\s+(Australian|Canadian|New\s+Zealand|Hong\s+Kong|Singapore|US|U\.S\.|Danish|Swedish|Norwegian)\s+"
     r"(dollars|crowns|kroner|kronor|krone)\b"
 )
-AGED = re.compile(r"\b(?:aged|ages?(?:\s+of)?)\s+$", re.IGNORECASE)
+
+
+def aged_before(text: str, start: int) -> bool:
+    """Whether "aged", "age", "ages", "age of" or "ages of" comes right before ``start`` ("aged 16-59", "at age 35")."""
+    return after_words(text, start, ("aged",), ("age",), ("ages",), ("age", "of"), ("ages", "of"))
 
 
 def unit_after(text: str, end: int, inline: str = "", measures: MeasureTable = BOOK_MEASURES) -> str:

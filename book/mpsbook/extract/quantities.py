@@ -88,10 +88,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..ledger.data import paragraph_number
-from .counted import AGED, DURATIONS, UNITS, age_after_a_name, age_in_context, reading_after, unit_after
+from .counted import DURATIONS, UNITS, age_after_a_name, age_in_context, aged_before, reading_after, unit_after
 from .numbers import place_value  # noqa: F401  (verdicts reads it from here)
 from .shared_units import share_units
 from .spans import Atom, find_atoms, join_atoms
+from .tokens import word_before
 from .vocabulary import BOOK, Vocabulary
 
 QUALIFIERS = ("exact", "over", "nearly", "about", "order", "contradictory")
@@ -121,7 +122,7 @@ _ABOUT_WORDS = set(
     "concerns concerned worried brought bring care think thought complaints".split()
 )
 
-_YEAR_AFTER_A_PREPOSITION = re.compile(r"\b(?:in|by|since|until|till|before|after)\s+$", re.IGNORECASE)
+_YEAR_PREPOSITIONS = set("in by since until till before after".split())
 # Capitalised words a number may follow without being part of a name.
 _NOT_NAMES = set(
     "January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul "
@@ -140,7 +141,6 @@ _ONE_HEDGE = re.compile(rf"(?<![\w-])(?:{_HEDGE_WORDS})(?![\w])", re.IGNORECASE)
 # "sub-" joined to the number is "under" ("sub-300 sq m").
 _SYMBOL_HEDGES = ("~", "\u2248")
 _SYMBOL_BEFORE = re.compile(r"(?:(?<![\w~\u2248])[~\u2248]\s?|(?<![\w-])(?i:sub)-)$")
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
 
 
 def _hedge_kind(hedge: str) -> str:
@@ -182,8 +182,7 @@ def hedge_words_before(text: str, start: int) -> HedgeWords | None:
     if not found:
         return None
     hedges = [h.group() for h in _ONE_HEDGE.finditer(found.group())]
-    before = _WORD_BEFORE.search(text, max(0, found.start() - 30), found.start())
-    previous = before.group(1).lower() if before and not text[before.end(1) : found.start()].strip() else ""
+    previous = word_before(text, found.start(), r"\s*")
     clause = re.split(r"[.;!?\n]", text[max(0, found.start() - 80) : found.start()])[-1]
     return HedgeWords(found.start(), hedges, " ".join(hedges[0].lower().split()), previous, clause)
 
@@ -252,8 +251,7 @@ def _noun_after_one(text: str, atom: Atom) -> list[str] | None:
     none of them a verb in -s or -ed ("one says", "one wanted") or an adverb in -ly; "one" itself not after a
     determiner ("no one", "the one").
     """
-    before = re.search(r"([A-Za-z]+)\W*$", text[max(0, atom.start - 20) : atom.start])
-    if before and before.group(1).lower() in _DETERMINERS_BEFORE_ONE:
+    if word_before(text, atom.start, r"\W*") in _DETERMINERS_BEFORE_ONE:
         return None
     words, position = [], atom.end
     while (match := _LOWER_WORD.match(text, position)) and match.group(1) not in _NOT_AFTER_ONE and len(words) < 3:
@@ -323,7 +321,7 @@ def read_context(text: str, atom: Atom, vocabulary: Vocabulary = BOOK) -> Contex
 def _read_age(context: Context) -> None:
     """"aged 16-59", "at age 35", "Smith, 66, said", "under the age of 5 years": the unit is years of age."""
     text, atom = context.text, context.atom
-    aged = AGED.search(text, max(0, atom.start - 12), atom.start)
+    aged = aged_before(text, atom.start)
     in_context = age_after_a_name(text, atom) or age_in_context(text, context.start, context.end, atom)
     if (not context.unit and (aged or in_context)) or (context.unit == "years" and aged):
         context.unit, context.counted = "years of age", ""
@@ -369,7 +367,7 @@ def _a_name_and_number(context: Context) -> bool:
 def _a_year_named_by_its_preposition(context: Context) -> bool:
     """"by 2120", "in 1066": a year outside 1900-2100, named so by its preposition."""
     text, atom = context.text, context.atom
-    return context.bare_digits and bool(_YEAR_AFTER_A_PREPOSITION.search(text, max(0, atom.start - 12), atom.start)) \
+    return context.bare_digits and word_before(text, atom.start) in _YEAR_PREPOSITIONS \
         and bool(re.fullmatch(r"1\d{3}|2[01]\d\d", text[atom.start : context.end]))
 
 

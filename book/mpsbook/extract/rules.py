@@ -21,6 +21,13 @@ number :data:`mpsbook.extract.spans._ATOM` finds (digits, words, fractions, mult
 that make one an identifier or a name; the joins of two numbers into a range or ratio
 (:func:`mpsbook.extract.spans._join`, :func:`~mpsbook.extract.spans.join_atoms`); and the units shared between
 figures (:mod:`mpsbook.extract.shared_units`).
+
+The word right before a number is read from the text's tokens (:mod:`mpsbook.extract.tokens`: a hedge's verb,
+a determiner before "one", "aged", a year's preposition, "between", "by" and "from" before a range, the word
+before a fraction). Windows of characters remain where a rule reads a clause or a phrase, not a word: the hedges
+before a number (60) and their clause (80), a range's clause (60), "between A.D." (14), an age's sentence (40, 80)
+and name (30), a name before a number (30), a sign or "sub-" (4), a code's letters (20), a number word's sentence
+start (3), the shared units' change and ellipsis (40, 30), and the phone finders' clause (50, 45, 40, 15).
 """
 
 from __future__ import annotations
@@ -30,11 +37,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .counted import READINGS, age_after_a_name, age_in_context, reading_step
+from .counted import READINGS, age_after_a_name, age_in_context, aged_before, reading_step
 from .phones import _emergency, _grouped, _service, phone_spans
 from .quantities import (
     _SYMBOL_BEFORE,
-    AGED,
     NOT_HEDGES,
     NOT_IN_CONTEXT,
     POSTFIX_HEDGES,
@@ -126,7 +132,7 @@ def _decided_by(name: str) -> Callable[[Context], bool]:
 
 
 def _aged(c: Context) -> bool:
-    return bool(AGED.search(c.text, max(0, c.atom.start - 12), c.atom.start))
+    return aged_before(c.text, c.atom.start)
 
 
 def _age_in_its_sentence(c: Context) -> bool:

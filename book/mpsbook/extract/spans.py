@@ -28,6 +28,7 @@ from .numbers import (
     place_value,
 )
 from .phones import phone_spans
+from .tokens import word_and_start_before, word_before
 from .units import MeasureTable
 from .vocabulary import BOOK, Vocabulary
 
@@ -135,6 +136,8 @@ _CHANGE = re.compile(
     r"|went|gone|doubl\w*|halv\w*|swung|improv\w*|reduc\w*|expand\w*|shrank|shrunk|boost\w*|upgrad\w*|downgrad\w*)\b",
     re.IGNORECASE,
 )
+# Words before a year-like figure that make it a year even before a figure that is none ("in 2000 - 2500").
+_YEAR_PREPOSITIONS = set("in since by during until till from of before after between".split())
 _FRACTION_FOLLOWERS = set("of on in from since than compared and or to over for".split())
 
 
@@ -250,8 +253,7 @@ def _order(text: str, match: re.Match) -> Atom | None:
 
 def _fraction(text: str, match: re.Match) -> Atom | None:
     top, parts = match.group("top") or "", match.group("parts").lower()
-    before = re.search(r"(\w+)\s+$", text[max(0, match.start() - 20) : match.start()])
-    if before and before.group(1).lower() in ("first", "second", "third", "last", "latter", "former", "other"):
+    if word_before(text, match.start()) in ("first", "second", "third", "last", "latter", "former", "other"):
         return None  # "the second half of the year", "the first three quarters": periods
     after = re.match(r"\s+([A-Za-z]+)", text[match.end() :])
     singular = not parts.endswith("s") and parts != "half"
@@ -302,7 +304,7 @@ def find_atoms(text: str, vocabulary: Vocabulary = BOOK) -> list[Atom]:
 def _join(text: str, first: Atom, second: Atom) -> Atom | None:
     """The range or ratio two neighbouring numbers make, or None."""
     between = text[first.end : second.start]
-    before = text[max(0, first.start - 12) : first.start]
+    before, before_start = word_and_start_before(text, first.start)  # "between", "by", "from" right before the first
     if first.unit in ("times", "fraction") or second.unit == "fraction":
         return None  # "2 to 3 times" is one range of multiples; "seven times 10" is not a range
     if re.fullmatch(r"\s+(?:in|out\s+of)(?:\s+every)?\s+", between) and not second.is_year and 0 < first.figure <= second.figure:
@@ -311,13 +313,13 @@ def _join(text: str, first: Atom, second: Atom) -> Atom | None:
     repeated = re.fullmatch(r"\s*(%|[A-Za-z][A-Za-z ]*?)\s*(-|\u2013|\u2014|(?:up\s+)?to|and)\s*", between)
     if repeated and text[second.end :].lstrip().startswith(repeated.group(1)):
         between = f" {repeated.group(2)} "
-    is_between = re.search(r"\bbetween\s+$", before, re.IGNORECASE) and re.fullmatch(r"\s+and\s+", between)
+    is_between = before == "between" and re.fullmatch(r"\s+and\s+", between)
     # "increased by $4 billion to $9 billion" is a change to a level; "fell by 1 to 1.5 degrees", the unit written once, a range
-    by_change = re.search(r"\bby\s+$", before, re.IGNORECASE) and (first.unit or repeated)
+    by_change = before == "by" and (first.unit or repeated)
     dash = re.fullmatch(r"\s*(?:-|\u2013|\u2014|to)\s*", between) and not by_change
-    if re.fullmatch(r"\s+up\s+to\s+", between) and re.search(r"\bfrom\s+$", before, re.IGNORECASE):
+    if re.fullmatch(r"\s+up\s+to\s+", between) and before == "from":
         dash = True  # "from 450 sq ft up to 900 sq ft"
-    if dash and re.search(r"\bfrom\s+$", before, re.IGNORECASE):
+    if dash and before == "from":
         clause = re.split(r"[.;:!?(]", text[max(0, first.start - 60) : first.start])[-1]
         dash = not _CHANGE.search(clause)  # "rose from 630 to 719" is a change, "prices range from $5 to $9" a range
     if not (is_between or dash):
@@ -327,7 +329,7 @@ def _join(text: str, first: Atom, second: Atom) -> Atom | None:
         low = first.figure  # "$200,000 to $4 million": the scale word belongs to the second figure alone
     if low > second.figure:
         return None
-    start = first.start - len(re.search(r"between\s+$", before, re.IGNORECASE).group()) if is_between else first.start
+    start = before_start if is_between else first.start
     return Atom(start, second.end, "range", bounds=(float(low), float(second.figure)), unit=first.unit or second.unit,
                 excluded=first.excluded or second.excluded)
 
@@ -348,9 +350,8 @@ def join_atoms(text: str, atoms: list[Atom]) -> list[Atom]:
                 i += 2  # "between 1600 and 1900": a span of years, the first before the years the rule knows
                 continue
             # "about 2000 - 2500 Calories": a year-like first figure joins a range whose second is no year
-            year_first = atom.is_year and not following.is_year and following.figure > 2100 and not re.search(
-                r"\b(?:in|since|by|during|until|till|from|of|before|after|between)\s+$", text[max(0, atom.start - 10) : atom.start],
-                re.IGNORECASE)
+            year_first = atom.is_year and not following.is_year and following.figure > 2100 \
+                and word_before(text, atom.start) not in _YEAR_PREPOSITIONS
             pair = None if (atom.is_year and not year_first) or following.is_year else _join(text, atom, following)
             if pair:
                 joined.append(pair)
