@@ -1,7 +1,7 @@
 """The words NewsQuant's sentences need and the book's texts do not, kept beside the benchmark (issue 36, item 4).
 
 Every entry here was found on NewsQuant (bench/README.md lists the commits) and none changes a row of the
-article or of the project's corpus (tests/test_quantities_corpus.py): they were moved out of the package so
+article or of the project's corpus (tests/extract/test_quantities_corpus.py): they were moved out of the package so
 that it carries only what the book needs. :data:`NEWSQUANT` is the :class:`mpsbook.extract.vocabulary.Vocabulary`
 the benchmark passes to the extractor (sports statistics, engine figures, share-index names, sports scores,
 product and aircraft models); :func:`counted_words` gives the words that name what is counted as NewsQuant

@@ -10,24 +10,15 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 import os
 import sys
 from pathlib import Path
 
 from .ledger.data import DATA_DIR, DATAPACKAGE, check_package, display_path, load_ledger, load_table, resource_descriptor
+from .ledger.figures import csv_value
 from .present.citation import book_edition, checked_editions
 from .rate.ledger_ratings import claim_ratings, claim_sensitivity
 from .rate.ratings import rating_rule
-
-DERIVED = ("verdicts", "sensitivity")
-
-
-def _cell(value) -> str:
-    """A value as the derived CSVs write it: numbers with at most two decimals, NaN as empty."""
-    if isinstance(value, float):
-        return "" if math.isnan(value) else f"{value:.2f}".rstrip("0").rstrip(".")
-    return str(value)
 
 
 def derived_tables(package_path=DATAPACKAGE) -> dict:
@@ -43,7 +34,7 @@ def derived_tables(package_path=DATAPACKAGE) -> dict:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([_cell(v) for v in row] for row in frame[columns].itertuples(index=False))
+        writer.writerows([csv_value(v) for v in row] for row in frame[columns].itertuples(index=False))
         texts[name] = out.getvalue()
     return texts
 

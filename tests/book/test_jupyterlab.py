@@ -27,7 +27,7 @@ pytestmark = pytest.mark.browser
 # Checked every so often, not on every animation frame (Playwright's default), which would
 # keep Chromium busy while the kernel, which needs the CPU, runs the cells.
 POLL_MS = 200
-NOTEBOOKS = sorted(path.name for path in mpsbook.BOOK_DIR.glob("*.ipynb"))
+NOTEBOOKS = sorted(path.name for path in mpsbook.ledger.data.BOOK_DIR.glob("*.ipynb"))
 
 
 def free_port() -> int:
@@ -93,7 +93,7 @@ def lab(browser, jupyterlab):
 
 def stored_charts(notebook: str) -> int:
     """How many chart outputs the repository's copy of ``notebook`` stores."""
-    cells = json.loads((mpsbook.BOOK_DIR / notebook).read_text())["cells"]
+    cells = json.loads((mpsbook.ledger.data.BOOK_DIR / notebook).read_text())["cells"]
     return sum(1 for cell in cells for output in cell.get("outputs", [])
                if mpsbook.present.charts.CHART_CLASS in "".join(output.get("data", {}).get("text/html", "")))
 
@@ -101,7 +101,7 @@ def stored_charts(notebook: str) -> int:
 def glue_lists_and_unknown_directives(notebook: str) -> tuple[int, int]:
     """How many 'Glued here' lists the repository's copy of ``notebook`` stores, and how many directives its Markdown
     holds that jupyterlab-myst cannot render."""
-    cells = json.loads((mpsbook.BOOK_DIR / notebook).read_text())["cells"]
+    cells = json.loads((mpsbook.ledger.data.BOOK_DIR / notebook).read_text())["cells"]
     lists = sum(1 for cell in cells for output in cell.get("outputs", [])
                 if "".join(output.get("data", {}).get("text/markdown", "")).startswith("Glued here"))
     boxes = sum(len(re.findall(r"^```\{(?:glue:figure|claim-boxes)\}", "".join(cell["source"]), re.M))

@@ -88,8 +88,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..ledger.data import paragraph_number
+from ..ledger.figures import figure
 from .counted import DURATIONS, UNITS, age_after_a_name, age_in_context, aged_before, reading_after, unit_after
-from .numbers import place_value  # noqa: F401  (verdicts reads it from here)
 from .shared_units import share_units
 from .spans import Atom, find_atoms, join_atoms
 from .tokens import word_before
@@ -441,13 +441,6 @@ def extract_quantities(text: str, vocabulary: Vocabulary = BOOK) -> pd.DataFrame
     )
 
 
-def format_figure(value: float) -> str:
-    """A figure as a reader writes it: thousands separators, no needless decimals, a dash for none."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "\u2014"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
-
-
 def quantity_table(
     quantities: pd.DataFrame,
     columns=("paragraph", "expression", "unit", "qualifier", "figure", "low", "high"),
@@ -456,6 +449,6 @@ def quantity_table(
     table = quantities.loc[:, list(columns)].copy()
     for column in ("figure", "low", "high"):
         if column in table:
-            table[column] = table[column].map(format_figure)
+            table[column] = table[column].map(figure)
     table.index = pd.RangeIndex(1, len(table) + 1, name="#")
     return table

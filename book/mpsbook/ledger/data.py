@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .row_rules import ROW_RULES, date_problem, period_problem
+from .period import date_problem
+from .row_rules import ROW_RULES, period_problem
 
 BOOK_DIR = Path(__file__).resolve().parents[2]
 ROOT_DIR = BOOK_DIR.parent

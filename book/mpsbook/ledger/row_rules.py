@@ -8,51 +8,15 @@ frictionless has typed. Each rule takes the rows and its declaration and returns
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-
-
-def date_problem(text: str) -> str | None:
-    """What is wrong with a date written YYYY, YYYY-MM or YYYY-MM-DD (no such month or day), or None."""
-    match = _DATE.fullmatch(text)
-    if not match:
-        return f"'{text}' is not a date as YYYY, YYYY-MM or YYYY-MM-DD"
-    year, month, day = (int(part) if part else None for part in match.groups())
-    try:
-        dt.date(year, month or 1, day or 1)
-    except ValueError as exc:
-        return f"{text} is not a date ({exc})"
-    return None
-
-
-def period_bounds(period: str) -> tuple[str, str]:
-    """The first and last dates a period names, as written (``2018-02/2022-07`` -> ('2018-02', '2022-07')).
-
-    Forms: ``2022``, ``2018-2020``, ``2023-01/2023-09``, ``2023-06-25/2023-09-30``, ``to 2023-08-02`` and
-    ``five years to 2024-05-27`` (a total to a date: its start is not written, so it is its own start).
-    """
-    if match := re.fullmatch(r"(\d{4})-(\d{4})", period):
-        return match[1], match[2]
-    if match := re.fullmatch(r"(?:five years )?to (\S+)", period):
-        return match[1], match[1]
-    first, slash, last = period.partition("/")
-    return (first, last) if slash else (period, period)
+from .period import Period, date_problem
 
 
 def period_problem(period: str) -> str | None:
-    """What is wrong with a period: a date that does not exist, an end before the start, one year written as a span."""
-    first, last = period_bounds(period)
-    for date in (first, last):
-        if problem := date_problem(date):
-            return problem
-    if last < first:  # YYYY, YYYY-MM, YYYY-MM-DD compare as text; a shorter one is its own start
-        return f"the period ends ({last}) before it starts ({first})"
-    if ("/" in period and first == last) or re.fullmatch(r"(\d{4})-\1", period):
-        # The rating rule compares periods as written: '2022-2022' would not be the claim's year 2022.
-        return f"a period of one year or day is written as itself ('{first}'), so that it matches the same period"
-    return None
+    """What is wrong with a period (:attr:`mpsbook.ledger.period.Period.problem`), or a text in none of its forms."""
+    try:
+        return Period(period).problem
+    except ValueError as exc:
+        return str(exc)
 
 
 def _each_cell(rows: list[dict], fields: list, problem_of) -> tuple | None:

@@ -3,7 +3,7 @@
 Each claim's own page and the summary a chapter shows are :mod:`mpsbook.present.claim_pages`; the annotated
 article is :mod:`mpsbook.present.annotated_article`.
 
-Each page part is a Jinja2 template in ``mpsbook/templates/`` filled from the book's tables (see
+Each page part is a Jinja2 template in ``mpsbook/present/templates/`` filled from the book's tables (see
 :func:`page_tables`); the functions here choose and order what a template shows, and
 :func:`render` fills it, escaping every value (autoescape). Links between pages are asked of a
 :class:`PageLinks` object at render time: the Sphinx extension (``mpsbook.sphinxext.pages``) passes
@@ -23,6 +23,7 @@ import jinja2
 import pandas as pd
 
 from ..ledger.data import DATAPACKAGE, load_article, load_references, load_table, read_datapackage
+from ..ledger.figures import plain
 from ..rate.wording import hedged_figure, period_words
 from .citation import CITATION, book_edition, checked_editions, citation, review_dates
 
@@ -75,31 +76,6 @@ class PageLinks(Protocol):
         """The rating rule's table of questions, on the methods page."""
 
 
-class AnchorLinks:
-    """Links for a page that holds every box and paragraph itself: ``#claim-<key>`` and ``#p-<n>``."""
-
-    def claim(self, claim_key: str) -> str:
-        return f"#claim-{claim_key}"
-
-    def claim_address(self, claim_key: str) -> str:
-        return f"#claim-{claim_key}"
-
-    def claim_site_address(self, claim_key: str) -> str:
-        return f"#claim-{claim_key}"
-
-    def claim_in_chapter(self, claim_key: str) -> str:
-        return f"#claim-{claim_key}"
-
-    def scorecard(self) -> str:
-        return "#scorecard"
-
-    def paragraph(self, number: int) -> str:
-        return f"#p-{number}"
-
-    def rule(self) -> str:
-        return "#rating-rule"
-
-
 def page_tables(package_path=DATAPACKAGE, citation_path=CITATION) -> dict:
     """The tables the generated pages are built from, each read through its declared schema.
 
@@ -108,7 +84,7 @@ def page_tables(package_path=DATAPACKAGE, citation_path=CITATION) -> dict:
     dict
         ``article`` (str), ``package`` (the data package descriptor) and one frame for each of
         :data:`PAGE_TABLES`. ``verdicts`` keeps its rows in article order; ``references`` is every
-        official figure, the book's corrections applied (:func:`mpsbook.load_references`); ``edition``
+        official figure, the book's corrections applied (:func:`mpsbook.ledger.data.load_references`); ``edition``
         is the edition ``citation`` names (:func:`mpsbook.present.citation.book_edition`), and ``editions``
         the editions before it, checked against it and the ledger.
 
@@ -137,7 +113,7 @@ def json_in_html(value) -> str:
 
 
 def render(template: str, **context) -> str:
-    """The template ``template`` (a file of ``mpsbook/templates/``) filled with ``context``, every value escaped.
+    """The template ``template`` (a file of ``mpsbook/present/templates/``) filled with ``context``, every value escaped.
 
     Raises
     ------
@@ -148,18 +124,13 @@ def render(template: str, **context) -> str:
 
 
 def cell_text(value) -> str:
-    """A cell as text: a missing value (None or NaN) is empty."""
-    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    """A cell as text (:func:`mpsbook.ledger.figures.plain`): a missing value (None or NaN) is empty."""
+    return plain(value)
 
 
 def cell_ids(text) -> list:
     """Space-separated ids as a list (empty text: no ids)."""
     return cell_text(text).split()
-
-
-def rating_badge(rating: str, colours: dict) -> str:
-    """The rating in words, after a swatch of its colour; the colour is never the only signal."""
-    return render("rating_badge.html", rating=rating, colours=colours)
 
 
 def first_mentions(claims: pd.DataFrame) -> pd.DataFrame:
@@ -269,11 +240,6 @@ def reference_items(references: pd.DataFrame, ref_ids) -> list:
         item["archive"] = archive_lookup(item["url"])
         items.append(item)
     return items
-
-
-def references_html(references: pd.DataFrame, ref_ids) -> str:
-    """A list of official figures, in the order of ``ref_ids``."""
-    return render("references.html", references=reference_items(references, ref_ids))
 
 
 def claim_review(claim_key: str, tables: dict, *, url: str) -> dict:

@@ -14,7 +14,7 @@ import numbers
 
 import pandas as pd
 
-from ..extract.quantities import format_figure
+from ..ledger.figures import figure
 
 # Column names of the data package and the book's frames, as a reader reads them.
 HEADINGS = {
@@ -38,7 +38,7 @@ def heading(name) -> str:
 
 
 def reader_value(value) -> str:
-    """A cell as a reader reads it: 1,234,567 for whole numbers, two decimals otherwise, nothing for a missing value."""
+    """A cell as a reader reads it: 1,234,567, 21.9 (:func:`mpsbook.ledger.figures.figure`), nothing for a missing value."""
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
         return ""
     if isinstance(value, bool):
@@ -46,7 +46,7 @@ def reader_value(value) -> str:
     if isinstance(value, numbers.Integral):
         return f"{value:,}"
     if isinstance(value, numbers.Real):
-        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+        return figure(value)
     return str(value)
 
 
@@ -78,7 +78,7 @@ def verdict_table(ratings: pd.DataFrame, interval: bool = False) -> pd.DataFrame
     table = pd.DataFrame({"verdict": list(ratings["rating"]),
                           "claim": [f"\u201c{quote}\u201d" for quote in ratings["quote"]]})
     if interval:
-        table["allows"] = [f"{format_figure(low)} to {format_figure(high)} {unit}"
+        table["allows"] = [f"{figure(low)} to {figure(high)} {unit}"
                            for low, high, unit in zip(ratings["low"], ratings["high"], ratings["unit"], strict=True)]
     table["why"] = list(ratings["conclusion"])
     table.attrs[TABLE_CLASS] = "mpsbook-verdict-table"

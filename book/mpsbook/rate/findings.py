@@ -88,22 +88,19 @@ def misspellings(text: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["kind", "paragraph", "quote", "detail"])
 
 
-def article_findings(text: str, claims: pd.DataFrame, ratings: pd.DataFrame) -> pd.DataFrame:
-    """What the article shows about itself, each finding with the words it rests on.
-
-    Columns: ``kind``, ``paragraph``, ``quote`` (verbatim), ``detail``. Kinds, in order:
-    repeated claims and whether their mentions agree; a period contradiction ("this year"
-    dated earlier than the latest year the text reports); claims credited to a campaign of
-    another section; impossible figures; self-contradictory hedges; a part larger than its
-    whole; misspellings; web-page leftovers.
-    """
-    rows = []
+def _claim_finder(text: str, claims: pd.DataFrame):
+    """A function that makes a finding of one mention, quoted where the article says it."""
     place = {row.claim_id: text.index(row.quote) for row in claims.itertuples()}
+    quotes = claims.set_index("claim_id")["quote"]
 
     def claim_finding(kind, claim_id, detail):
-        quote = claims.set_index("claim_id").loc[claim_id, "quote"]
-        return _finding(kind, text, place[claim_id], place[claim_id] + len(quote), detail)
+        return _finding(kind, text, place[claim_id], place[claim_id] + len(quotes[claim_id]), detail)
 
+    return claim_finding
+
+
+def _repeated_claims(claims: pd.DataFrame, claim_finding) -> list:
+    rows = []
     for key, mentions in claims.groupby("claim_key", sort=False):
         if len(mentions) < 2:
             continue
@@ -114,28 +111,40 @@ def article_findings(text: str, claims: pd.DataFrame, ratings: pd.DataFrame) -> 
             others = ", ".join(c for c in mentions["claim_id"] if c != claim_id)
             rows.append(claim_finding("repeated claim", claim_id, f"'{key}' is stated {len(mentions)} times "
                                       f"(also {others}), with {agreement}"))
+    return rows
 
+
+def _period_contradictions(text: str) -> list:
     latest = max(int(y) for y in _YEAR.findall(text))
-    for match in re.finditer(r"this year in ((?:19|20)\d{2})", text, flags=re.IGNORECASE):
-        if int(match.group(1)) < latest:
-            rows.append(_finding("period contradiction", text, match.start(), match.end(),
-                                 f"'this year' is dated {match.group(1)} in a text that reports events of {latest}"))
+    return [_finding("period contradiction", text, match.start(), match.end(),
+                     f"'this year' is dated {match.group(1)} in a text that reports events of {latest}")
+            for match in re.finditer(r"this year in ((?:19|20)\d{2})", text, flags=re.IGNORECASE)
+            if int(match.group(1)) < latest]
 
-    credited = claims[claims["campaign"] != ""]
-    for campaign, group in credited.groupby("campaign", sort=False):
+
+def _campaigns_in_another_field(claims: pd.DataFrame, claim_finding) -> list:
+    rows = []
+    for campaign, group in claims[claims["campaign"] != ""].groupby("campaign", sort=False):
         home = group["section"].mode().iloc[0]
-        for row in group[group["section"] != home].itertuples():
-            rows.append(claim_finding("campaign in another field", row.claim_id,
-                                      f"credited to the {campaign}, whose other claims are about {home}; "
-                                      f"this one is about {row.section}"))
+        rows += [claim_finding("campaign in another field", row.claim_id,
+                               f"credited to the {campaign}, whose other claims are about {home}; "
+                               f"this one is about {row.section}")
+                 for row in group[group["section"] != home].itertuples()]
+    return rows
 
+
+def _impossible_and_contradictory(claims: pd.DataFrame, ratings: pd.DataFrame, claim_finding) -> list:
     first_mention = claims.drop_duplicates("claim_key").set_index("claim_key")["claim_id"]
-    for row in ratings[ratings["rating"] == "impossible"].itertuples():
-        rows.append(claim_finding("impossible figure", first_mention[row.claim_key],
-                                  f"at least {row.nearest_ratio:,.1f} times a hard bound ({row.ref_ids})"))
-    for row in claims[claims["qualifier"] == "contradictory"].itertuples():
-        rows.append(claim_finding("contradictory hedges", row.claim_id,
-                                  "two hedges that pull opposite ways; read as the union of both"))
+    rows = [claim_finding("impossible figure", first_mention[row.claim_key],
+                          f"at least {row.nearest_ratio:,.1f} times a hard bound ({row.ref_ids})")
+            for row in ratings[ratings["rating"] == "impossible"].itertuples()]
+    return rows + [claim_finding("contradictory hedges", row.claim_id,
+                                 "two hedges that pull opposite ways; read as the union of both")
+                   for row in claims[claims["qualifier"] == "contradictory"].itertuples()]
+
+
+def _parts_above_their_whole(claims: pd.DataFrame, claim_finding) -> list:
+    rows = []
     for row in claims[claims["part_of"] != ""].itertuples():
         wholes = claims[claims["claim_key"] == row.part_of]
         if (wholes["high"] < row.low).any():
@@ -143,7 +152,23 @@ def article_findings(text: str, claims: pd.DataFrame, ratings: pd.DataFrame) -> 
             rows.append(claim_finding("part exceeds whole", row.claim_id,
                                       f"at least {row.low / whole['high']:,.0f} times its whole, "
                                       f"'{whole['quote']}' ({whole['claim_id']})"))
+    return rows
 
+
+def article_findings(text: str, claims: pd.DataFrame, ratings: pd.DataFrame) -> pd.DataFrame:
+    """What the article shows about itself, each finding with the words it rests on.
+
+    Columns: ``kind``, ``paragraph``, ``quote`` (verbatim), ``detail``. Kinds, in order:
+    repeated claims and whether their mentions agree; a period contradiction ("this year"
+    dated earlier than the latest year the text reports); claims credited to a campaign of
+    another section; impossible figures; self-contradictory hedges; a part larger than its
+    whole; misspellings; web-page leftovers.
+    """
+    claim_finding = _claim_finder(text, claims)
+    rows = (_repeated_claims(claims, claim_finding) + _period_contradictions(text)
+            + _campaigns_in_another_field(claims, claim_finding)
+            + _impossible_and_contradictory(claims, ratings, claim_finding)
+            + _parts_above_their_whole(claims, claim_finding))
     findings = pd.DataFrame(rows, columns=["kind", "paragraph", "quote", "detail"])
     leftovers = [
         _finding("web leftover", text, m.start(), m.end(), "text a web page adds around an article")

@@ -13,11 +13,12 @@ from __future__ import annotations
 import pandas as pd
 
 from ..ledger.data import load_table
+from ..ledger.figures import figure_words
+from ..ledger.period import Period
 from .origins import possible_origins
 from .ratings import MATCHABLE, rate_claim
 from .readings import READINGS, claim_interval, overlaps, widened
-from .verdicts import compare_claims, period_span
-from .wording import figure_words
+from .verdicts import compare_claims
 
 
 def _claim_rows(claims: pd.DataFrame) -> list:
@@ -44,7 +45,7 @@ def _companions(rows, reading) -> dict:
 
 def _latest_year(claims) -> int | None:
     """The latest year the article names: the present of an undated claim."""
-    ends = [period_span(p)[1] for p in claims["period"] if p]
+    ends = [Period(p).span[1] for p in claims["period"] if p]
     return int(max(ends)) - 1 if ends else None
 
 

@@ -15,16 +15,17 @@ from pathlib import Path
 import pandas as pd
 
 from ..ledger.data import DATAPACKAGE, DataError, display_path, load_table, resource_descriptor
+from ..ledger.figures import figure_words
+from ..ledger.period import Period
 from .origins import CLOSENESS, closeness
 from .readings import interval_middle, overlaps, widened
 from .running_totals import running_total
-from .verdicts import claim_to_official, period_span, units_match
+from .verdicts import claim_to_official, units_match
 from .wording import (
     amount_words,
     count_words,
     counted_by_words,
     counted_words,
-    figure_words,
     hedged_words,
     ministry_counted,
     period_words,
@@ -187,7 +188,7 @@ def _of_own_period(claim) -> pd.DataFrame:
     same = _of_kind(claim, "same", "yearly average")
     if claim.period or claim.latest_year is None:
         return same
-    recent = [period_span(p)[1] > claim.latest_year - RECENT for p in same["period_ref"]]
+    recent = [Period(p).span[1] > claim.latest_year - RECENT for p in same["period_ref"]]
     return same[pd.Series(recent, index=same.index, dtype=bool)]
 
 
@@ -350,9 +351,9 @@ def _claim_period(claim) -> str:
 
 def _share_of_period(claim, ref) -> float:
     """The share of the claim's period that the figure's period covers (1 where either is open)."""
-    own, theirs = period_span(claim.period), period_span(ref.period_ref)
-    if own is None or theirs is None:
+    if not (claim.period and ref.period_ref):
         return 1.0
+    own, theirs = Period(claim.period).span, Period(ref.period_ref).span
     return max(min(own[1], theirs[1]) - max(own[0], theirs[0]), 0.0) / (own[1] - own[0]) or 1.0
 
 
@@ -392,7 +393,7 @@ def _no_count(claim, nearest) -> str:
         return f"no figure for {period_words(claim.period)} was found"
     series = _series(claim)
     if units_match(claim.unit, nearest.unit_ref) and len(series):
-        return f"no count after {math.ceil(max(period_span(p)[1] for p in series['period_ref'])) - 1} was found"
+        return f"no count after {math.ceil(max(Period(p).span[1] for p in series['period_ref'])) - 1} was found"
     return f"no count of {claim.metric} was found"
 
 

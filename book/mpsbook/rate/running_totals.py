@@ -10,13 +10,13 @@ import itertools
 
 import pandas as pd
 
-from .verdicts import period_span
+from ..ledger.period import Period
 
 
 def _partial_totals(pairs: pd.DataFrame) -> tuple[pd.DataFrame, list]:
     """The partial totals summed (the smaller of two tallies of one period) and their ref_ids, earliest first."""
     chosen = pairs.sort_values("ref_low").drop_duplicates("period_ref")
-    spans = sorted((period_span(p), ref_id) for p, ref_id in zip(chosen["period_ref"], chosen["ref_id"], strict=True))
+    spans = sorted((Period(p).span, ref_id) for p, ref_id in zip(chosen["period_ref"], chosen["ref_id"], strict=True))
     for (first, first_id), (second, second_id) in itertools.pairwise(spans):
         if second[0] < first[1] - 1e-9:
             raise ValueError(f"partial totals {first_id} and {second_id} cover overlapping periods")

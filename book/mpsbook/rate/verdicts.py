@@ -6,13 +6,13 @@ The rating rule that uses them is in :mod:`mpsbook.rate.ratings`.
 from __future__ import annotations
 
 import math
-import re
 from decimal import Decimal
 
 import pandas as pd
 
 from ..extract.numbers import place_value
 from ..extract.quantities import interval
+from ..ledger.period import Period
 from .wording import period_words
 
 REFERENCE_QUALIFIERS = {"exact": "exact", "lower": "over", "upper": "nearly", "approx": "about"}
@@ -56,45 +56,11 @@ def reference_interval(value: float, relation: str) -> tuple[float, float]:
     return float(low), float(high)
 
 
-_DATE = r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?"
-
-
-def _year_point(match: tuple, end: bool) -> float:
-    """A date written as year, month and day (each may be missing) in decimal years; ``end`` takes its last moment."""
-    year, month, day = int(match[0]), int(match[1] or 0), int(match[2] or 0)
-    if not month:
-        return year + (1.0 if end else 0.0)
-    if not day:
-        return year + (month - (0 if end else 1)) / 12
-    return year + (month - 1) / 12 + (day - (0 if end else 1)) / 365
-
-
-def period_span(period: str) -> tuple[float, float] | None:
-    """The time a period covers, in decimal years (2022 -> (2022.0, 2023.0)); None for an empty period.
-
-    Reads every form the data package allows: ``2022``, ``2018-2020``, ``2023-01/2023-09``,
-    ``2023-06-25/2023-09-30``, ``to 2023-08-02`` (a total to a date: its start unknown, taken as
-    that year's start) and ``five years to 2024-05-27``. Raises ValueError for anything else.
-    """
-    if not period:
-        return None
-    if m := re.fullmatch(r"(\d{4})-(\d{4})", period):
-        return float(m[1]), float(m[2]) + 1.0
-    if m := re.fullmatch(rf"{_DATE}/{_DATE}", period):
-        return _year_point(m.groups()[:3], False), _year_point(m.groups()[3:], True)
-    if m := re.fullmatch(rf"(five years )?to {_DATE}", period):
-        end = _year_point(m.groups()[1:], True)
-        return (end - 5.0 if m[1] else float(int(end - 1e-9))), end
-    if m := re.fullmatch(_DATE, period):
-        return _year_point(m.groups(), False), _year_point(m.groups(), True)
-    raise ValueError(f"'{period}' is not a period in any form the data package allows")
-
-
 def period_distance(one: str, other: str) -> float:
     """Years between the middles of two periods; 0 where either is empty."""
-    a, b = period_span(one), period_span(other)
-    if a is None or b is None:
+    if not (one and other):
         return 0.0
+    a, b = Period(one).span, Period(other).span
     return abs((a[0] + a[1]) / 2 - (b[0] + b[1]) / 2)
 
 
@@ -114,7 +80,7 @@ def units_match(claim_unit: str, ref_unit: str) -> bool:
 
 def _years(period: str) -> float:
     """The length of a period in years (2018-2020 -> 3.0)."""
-    start, end = period_span(period)
+    start, end = Period(period).span
     return end - start
 
 
@@ -127,7 +93,7 @@ def compare_claims(claims: pd.DataFrame, comparisons: pd.DataFrame, references: 
     ``ratio`` (:func:`claim_to_official`, NaN for a different unit). Rows in the ledger's order.
 
     A figure compared as a *yearly average* (a total over several years, set against a claim of so
-    many a year) is divided by the length of its period in years (:func:`period_span`): ``value``,
+    many a year) is divided by the length of its period in years (:attr:`mpsbook.ledger.period.Period.span`): ``value``,
     ``ref_low`` and ``ref_high`` are then per year.
     """
     joined = comparisons.merge(claims[["claim_id", "claim_key", "quote", "low", "high", "unit", "period"]], on="claim_id")

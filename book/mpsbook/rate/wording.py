@@ -9,7 +9,9 @@ times"), periods as dates are said ("February 2018 to July 2022").
 from __future__ import annotations
 
 import math
-import re
+
+from ..ledger.figures import figure_words
+from ..ledger.period import Period
 
 MAX_WORDS = 30
 # How a source's hedge (the data package's relation) is said before its figure.
@@ -17,35 +19,8 @@ SOURCE_HEDGES = {"exact": "", "lower": "more than ", "upper": "nearly ", "approx
 # Terms of the method that mean nothing to a reader who has not read it; a test keeps them out of conclusions.
 JARGON = ("interval", "tolerance", "comparability", "reading", "partial total", "ref_id", "reference",
           "like-for-like", "scope", "bound")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
 SMALL = {2: "twice", 3: "three times", 4: "four times", 5: "five times", 6: "six times", 7: "seven times",
          8: "eight times", 9: "nine times"}
-
-
-def figure_words(value: float, unit: str = "") -> str:
-    """A figure as said: 83,000; 21.9; 217 million; 1.3 billion; 800 billion, then its unit.
-
-    Millions and billions are written as words from a million up, to three significant figures at
-    most (1.41 billion, 2.04 million, 217 million), so that no figure runs to more than six digits;
-    the figure as published stays in the data.
-    """
-    number = float(value)
-    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if abs(number) >= size:
-            scaled = float(f"{number / size:.3g}")
-            text = f"{scaled:,.2f}".rstrip("0").rstrip(".") + f" {word}"
-            break
-    else:
-        text = f"{number:,.0f}" if number.is_integer() else f"{number:,.2f}".rstrip("0").rstrip(".")
-    return f"{text} {unit}".strip()
-
-
-def prose_figure(value) -> str:
-    """A figure as a sentence of the book says it (:func:`figure_words`, no unit); a dash where there is none."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "\u2014"
-    return figure_words(value)
 
 
 def round_for_words(ratio: float) -> float:
@@ -69,32 +44,9 @@ def times_words(ratio: float) -> str:
     return f"about {figure_words(rounded)} times"  # 'about 100,000 times', 'about 1 million times'
 
 
-def _date(text: str) -> tuple:
-    """A date of the data package (``2022``, ``2022-07``, ``2022-07-28``) as (day, month name, year), each may be ''."""
-    year, month, day = [*text.split("-"), "", ""][:3]
-    return (str(int(day)) if day else "", MONTHS[int(month) - 1] if month else "", year)
-
-
-def _said(date: tuple) -> str:
-    return " ".join(part for part in date if part)
-
-
 def period_words(period: str) -> str:
-    """A period of the data package as said: '2022'; 'February 2018 to July 2022'; 'the five years to May 2024'."""
-    if not period:
-        return ""
-    if m := re.fullmatch(r"five years to (\S+)", period):
-        return f"the five years to {_said(_date(m[1])[1:])}"
-    if m := re.fullmatch(r"to (\S+)", period):
-        return f"to {_said(_date(m[1]))}"
-    if m := re.fullmatch(r"(\d{4})-(\d{4})", period):
-        return f"{m[1]} to {m[2]}"
-    if "/" in period:
-        start, end = (_date(part) for part in period.split("/"))
-        if start[2] == end[2]:  # one year: 'January to September 2006', '25 June to 30 September 2023'
-            return f"{_said(start[:2])} to {_said(end)}"
-        return f"{_said(start)} to {_said(end)}"
-    return _said(_date(period))
+    """A period of the data package as said (:attr:`mpsbook.ledger.period.Period.words`); '' for no period."""
+    return Period(period).words if period else ""
 
 
 def count_words(count: int) -> str:
@@ -106,12 +58,6 @@ def count_words(count: int) -> str:
 def word_count(text: str) -> int:
     """Words as a reader counts them: runs of characters between spaces."""
     return len(text.split())
-
-
-def sentence(text: str) -> str:
-    """A clause as a sentence: first letter capital, one full stop."""
-    text = text.strip().rstrip(".")
-    return text[0].upper() + text[1:] + "."
 
 
 # ---- figures as a conclusion names them: rows of mpsbook.compare_claims (value, unit_ref, metric, period_ref, comparability)

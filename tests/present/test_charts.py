@@ -29,7 +29,7 @@ NAMESPACES = {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"}
 
 def render_in_fresh_interpreter(env=None):
     done = subprocess.run(
-        [sys.executable, "-c", CHART_SCRIPT], cwd=mpsbook.BOOK_DIR, capture_output=True, text=True, check=True, env=env
+        [sys.executable, "-c", CHART_SCRIPT], cwd=mpsbook.ledger.data.BOOK_DIR, capture_output=True, text=True, check=True, env=env
     )
     return json.loads(done.stdout)
 
@@ -121,7 +121,7 @@ def test_charts_name_only_the_books_font_and_it_draws_every_character():
 
 
 def test_the_chart_font_draws_the_mark_of_every_rating_and_no_two_ratings_share_one():
-    marks = mpsbook.RATING_MARKS
+    marks = mpsbook.present.charts.RATING_MARKS
     assert set(marks) == set(mpsbook.RATINGS) and len(set(marks.values())) == len(marks)
     assert set("".join(marks.values())) <= mpsbook.present.charts.font_characters()  # a rating first met in a grid
 
