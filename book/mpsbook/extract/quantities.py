@@ -90,8 +90,9 @@ import pandas as pd
 from ..ledger.data import paragraph_number
 from ..ledger.figures import figure
 from .counted import DURATIONS, UNITS, age_after_a_name, age_in_context, aged_before, reading_after, unit_after
+from .joins import join_atoms
 from .shared_units import share_units
-from .spans import Atom, find_atoms, join_atoms
+from .spans import Atom, find_atoms
 from .tokens import word_before
 from .vocabulary import BOOK, Vocabulary
 

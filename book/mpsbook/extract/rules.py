@@ -3,24 +3,27 @@
 Every entry of :data:`RULES` points at the table or predicate the extractor itself runs (the kinds of
 :data:`mpsbook.extract.spans.NOT_QUANTITIES`, the phone finders of :mod:`mpsbook.extract.phones`, the hedges of
 :mod:`mpsbook.extract.quantities`, :data:`~mpsbook.extract.quantities.NOT_HEDGES`,
-:data:`~mpsbook.extract.quantities.NOT_IN_CONTEXT` and :data:`~mpsbook.extract.counted.READINGS`), so a rule's
+:data:`~mpsbook.extract.quantities.NOT_IN_CONTEXT`, :data:`~mpsbook.extract.counted.READINGS`, the joins of
+:mod:`mpsbook.extract.joins` and the steps of :data:`mpsbook.extract.shared_units.SHARES`), so a rule's
 hits are where the extractor applies it. ``tests/test_quantities_rules.py`` runs every rule's examples, positive
 (the rule fires) and negative (it does not), as one parametrised test; ``python -m mpsbook.extract`` prints each
 rule's hits on the article and on the project's corpus (``tests/corpus``).
 
 Stages, in the order the extractor applies them: ``never`` (a number inside one of these spans gives no row),
+``join`` (two neighbouring numbers read as a range, a ratio or a span of years, or kept apart),
 ``hedge`` (a word or sign around the number that sets its qualifier), ``not a hedge`` (a hedge word in another
 sense), ``context`` (a number its context shows is no quantity, or an age or a count of one), ``reading`` (what
-the quantity counts or measures; the first step that reads something decides). Sources: ``article`` (the
+the quantity counts or measures; the first step that reads something decides), ``share`` (a bare figure takes
+the unit of another). Sources: ``article`` (the
 article's own quantities), ``corpus`` (issue 18: the project's corpus of real passages, ``tests/corpus``),
 ``hotlines`` (issue 22: Chinese service and emergency numbers; no NewsQuant sentence), and ``NewsQuant tuning``
 (found on the NewsQuant benchmark's sentences, before it was split: bench/README.md lists the commits).
 
-Not yet in the table (each is code in its module, tested by ``tests/test_quantities*.py``): the kinds of
+Not yet in the table (each is code in its module, tested by ``tests/extract/test_quantities*.py``): the kinds of
 number :data:`mpsbook.extract.spans._ATOM` finds (digits, words, fractions, multiples, orders) and the tests
-that make one an identifier or a name; the joins of two numbers into a range or ratio
-(:func:`mpsbook.extract.spans._join`, :func:`~mpsbook.extract.spans.join_atoms`); and the units shared between
-figures (:mod:`mpsbook.extract.shared_units`).
+that make one an identifier or a name; the scale word of the second figure alone ("$200,000 to $4 million",
+in :func:`mpsbook.extract.joins._range`); and the words that name a unit (the tables of
+:mod:`mpsbook.extract.units`, :mod:`mpsbook.extract.numbers` and :data:`mpsbook.extract.counted.UNITS`).
 
 The word right before a number is read from the text's tokens (:mod:`mpsbook.extract.tokens`: a hedge's verb,
 a determiner before "one", "aged", a year's preposition, "between", "by" and "from" before a range, the word
@@ -38,6 +41,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .counted import READINGS, age_after_a_name, age_in_context, aged_before, reading_step
+from .joins import JOINS, YEAR_SPANS, join_atoms, pair_decisions
 from .phones import _emergency, _grouped, _service, phone_spans
 from .quantities import (
     _SYMBOL_BEFORE,
@@ -46,13 +50,16 @@ from .quantities import (
     POSTFIX_HEDGES,
     Context,
     _hedge_kind,
+    _row,
     hedge_words_before,
     over_before_a_duration,
     read_context,
 )
-from .spans import _PHONES, NOT_QUANTITIES, Atom, find_atoms, join_atoms
+from .shared_units import SHARES, shared_by
+from .spans import _PHONES, NOT_QUANTITIES, Atom, find_atoms
+from .vocabulary import BOOK
 
-STAGES = ("never", "hedge", "not a hedge", "context", "reading")
+STAGES = ("never", "join", "hedge", "not a hedge", "context", "reading", "share")
 SOURCES = ("article", "corpus", "hotlines", "NewsQuant tuning")
 
 Span = tuple[int, int]
@@ -107,6 +114,19 @@ def _contexts(text: str) -> list[Context]:
 def _where(predicate: Callable[[Context], bool]) -> Callable[[str], list[Span]]:
     """The numbers whose :class:`Context` the predicate holds for."""
     return lambda text: [(c.atom.start, c.atom.end) for c in _contexts(text) if predicate(c)]
+
+
+def _joined_by(name: str) -> Callable[[str], list[Span]]:
+    """The first numbers of the pairs the rule of :data:`YEAR_SPANS` or :data:`JOINS` named ``name`` decided."""
+    return lambda text: [span for rule, span in pair_decisions(text, _atoms(text)) if rule == name]
+
+
+def _shared_by(name: str) -> Callable[[str], list[Span]]:
+    """The figures the step of :data:`SHARES` named ``name`` gave a unit."""
+    def find(text: str) -> list[Span]:
+        rows = [row for atom in join_atoms(text, _atoms(text)) if (row := _row(text, atom, BOOK))]
+        return [(rows[index]["start"], rows[index]["end"]) for step, index in shared_by(text, rows) if step == name]
+    return find
 
 
 def _hedged(kind: str) -> Callable[[Context], bool]:
@@ -204,6 +224,27 @@ _READINGS = [
      ["over 250,000 cases", "12 cities"], ["12 in the city"]),
 ]
 
+_JOINS = {
+    "span of years": ("corpus", ["the 2018-2020 campaign", "in 2009/10"], ["between 2016 and 2019 cases"]),
+    "span of years before 1900": ("NewsQuant tuning", ["Between 1600 and 1900 the town grew."], ["between 16 and 19 people"]),
+    "multiple or share not joined": ("corpus", ["seven times 10 is 70"], ["2 to 3 times"]),
+    "ratio": ("corpus", ["one in five adults", "two out of 10 people"], ["one of five adults"]),
+    "between and": ("corpus", ["between 15 and 39 million"], ["15 and 39 million"]),
+    "change by X to Y": ("NewsQuant tuning", ["increased by $4 billion to $9 billion"], ["fell by 1 to 1.5 degrees"]),
+    "change from X to Y": ("NewsQuant tuning", ["homicides rose from 630 to 719"], ["prices range from $5 to $9"]),
+    "from X up to Y": ("NewsQuant tuning", ["from 450 sq ft up to 900 sq ft"], ["up to 900 sq ft"]),
+    "dash or to": ("corpus", ["3 to 5 million", "3-5 million"], ["3 and 5 million"]),
+}
+_SHARES = {
+    "list or choice": (["eight or nine euros"], ["eight euros or nine"]),
+    "part of the next figure": (["280 million of the 1.5 billion shekels"], ["280 million shekels of the 1.5 billion"]),
+    "change": (["from 208 pounds to 193", "The index rose 12.5 points to 3,410.2 on Friday."],
+               ["The index gained 3 percent to 1,200."]),
+    "part, match or ellipsis": (["Some 40,000 flats were sold, including 9,000 in the capital.",
+                                 "They built 120 houses by hand and 80 by machine."],
+                                ["They built 120 houses. And 80 by machine were planned."]),
+}
+
 RULES: tuple[Rule, ...] = (
     *(_rule(kind, "never", decides, source, _never(kind), positive, negative)
       for kind, decides, source, positive, negative in _NEVER),
@@ -211,6 +252,8 @@ RULES: tuple[Rule, ...] = (
       for name, finder, decides, positive, negative in _PHONE_FINDERS),
     _rule("listed after a phone number", "never", "a number listed after a phone number ('dial 110 or 119')", "hotlines",
           _listed_phones, ["In an emergency, dial 110 or 119."], ["Dial 110; 119 cases were filed."]),
+    *(_rule(name, "join", (rule.__doc__ or name).split("\n")[0], _JOINS[name][0], _joined_by(name), *_JOINS[name][1:])
+      for name, rule in (*YEAR_SPANS, *JOINS)),
     *(_rule(f"{kind} before the number", "hedge", decides, "article", _where(_hedged(kind)), positive, negative)
       for kind, decides, positive, negative in _HEDGES),
     _rule("over after the number", "hedge", "'-plus', '+', 'or more' after the number: over", "corpus",
@@ -248,6 +291,8 @@ RULES: tuple[Rule, ...] = (
           "NewsQuant tuning", _where(lambda c: bool(c.noun)), ["One man was held."], ["No one was held.", "One said no."]),
     *(_rule(name, "reading", decides, source, _where(_read_by(name)), positive, negative)
       for (name, _), (decides, source, positive, negative) in zip(READINGS, _READINGS, strict=True)),
+    *(_rule(name, "share", step.__doc__.split("\n")[0], "NewsQuant tuning", _shared_by(name), *_SHARES[name])
+      for name, step in SHARES),
 )
 """Every named rule of the extractor that this table holds (the module docstring lists what it does not yet)."""
 

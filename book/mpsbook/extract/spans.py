@@ -1,9 +1,9 @@
-"""Where the numbers of a text are, which of them can never be quantities, and which go together.
+"""Where the numbers of a text are, and which of them can never be quantities.
 
 :func:`find_atoms` finds every number (digits, words, fractions, multiples, orders of
 magnitude) and marks those that are dates, times, phone numbers, references, identifiers,
-list numbers, ordinals, rate denominators or years' companions; :func:`join_atoms` joins a
-range ("3 to 5 million") or a ratio ("one in five") into one and drops the marked ones.
+list numbers, ordinals or rate denominators; :mod:`mpsbook.extract.joins` joins two into a
+range ("3 to 5 million") or a ratio ("one in five") and drops the marked ones;
 :mod:`mpsbook.extract.quantities` reads the hedges and units around what is left.
 """
 
@@ -28,7 +28,7 @@ from .numbers import (
     place_value,
 )
 from .phones import phone_spans
-from .tokens import word_and_start_before, word_before
+from .tokens import word_before
 from .units import MeasureTable
 from .vocabulary import BOOK, Vocabulary
 
@@ -128,16 +128,6 @@ _ATOM = re.compile(
 _MULTIPLE_AFTER = re.compile(r"[\s-]?(?:fold|times)\b", re.IGNORECASE)
 _ATTACHED_UNIT = re.compile(r"(?:kg|t|g|km|mg|x)(?![A-Za-z])")
 _PC = re.compile(r"pc\b")  # "5pc": per cent, as the British press writes it
-# Words of change: "from X to Y" after one of them is a change (two figures), elsewhere a range.
-_CHANGE = re.compile(
-    r"\b(?:ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|increas\w*|decreas\w*|gr[eo]w\w*|climb\w*|jump\w*|drop\w*"
-    r"|declin\w*|slip\w*|plung\w*|plummet\w*|soar\w*|surg\w*|narrow\w*|widen\w*|eas(?:e|ed|es|ing)|cut\w*|rais\w*"
-    r"|lower\w*|revis\w*|slow\w*|mov(?:e|ed|es|ing)|shift\w*|up|down|chang\w*|dip\w*|tumbl\w*|gain\w*|los[est]\w*"
-    r"|went|gone|doubl\w*|halv\w*|swung|improv\w*|reduc\w*|expand\w*|shrank|shrunk|boost\w*|upgrad\w*|downgrad\w*)\b",
-    re.IGNORECASE,
-)
-# Words before a year-like figure that make it a year even before a figure that is none ("in 2000 - 2500").
-_YEAR_PREPOSITIONS = set("in since by during until till from of before after between".split())
 _FRACTION_FOLLOWERS = set("of on in from since than compared and or to over for".split())
 
 
@@ -299,64 +289,3 @@ def find_atoms(text: str, vocabulary: Vocabulary = BOOK) -> list[Atom]:
         inside = any(start < atom.end and atom.start < end for start, end in blocked)
         atoms.append(replace(atom, excluded=atom.excluded or inside))
     return atoms
-
-
-def _join(text: str, first: Atom, second: Atom) -> Atom | None:
-    """The range or ratio two neighbouring numbers make, or None."""
-    between = text[first.end : second.start]
-    before, before_start = word_and_start_before(text, first.start)  # "between", "by", "from" right before the first
-    if first.unit in ("times", "fraction") or second.unit == "fraction":
-        return None  # "2 to 3 times" is one range of multiples; "seven times 10" is not a range
-    if re.fullmatch(r"\s+(?:in|out\s+of)(?:\s+every)?\s+", between) and not second.is_year and 0 < first.figure <= second.figure:
-        return Atom(first.start, second.end, "fraction", first.figure / second.figure, 1 / second.figure, unit="fraction")
-    # "44 mg to 50 mg", "5% to 10%", "5 per cent to 20 per cent", "15kHz and 17kHz": the unit written twice
-    repeated = re.fullmatch(r"\s*(%|[A-Za-z][A-Za-z ]*?)\s*(-|\u2013|\u2014|(?:up\s+)?to|and)\s*", between)
-    if repeated and text[second.end :].lstrip().startswith(repeated.group(1)):
-        between = f" {repeated.group(2)} "
-    is_between = before == "between" and re.fullmatch(r"\s+and\s+", between)
-    # "increased by $4 billion to $9 billion" is a change to a level; "fell by 1 to 1.5 degrees", the unit written once, a range
-    by_change = before == "by" and (first.unit or repeated)
-    dash = re.fullmatch(r"\s*(?:-|\u2013|\u2014|to)\s*", between) and not by_change
-    if re.fullmatch(r"\s+up\s+to\s+", between) and before == "from":
-        dash = True  # "from 450 sq ft up to 900 sq ft"
-    if dash and before == "from":
-        clause = re.split(r"[.;:!?(]", text[max(0, first.start - 60) : first.start])[-1]
-        dash = not _CHANGE.search(clause)  # "rose from 630 to 719" is a change, "prices range from $5 to $9" a range
-    if not (is_between or dash):
-        return None
-    low = first.figure * (second.multiplier if first.multiplier == 1 else 1)
-    if low > second.figure and second.multiplier > 1 and first.multiplier == 1:
-        low = first.figure  # "$200,000 to $4 million": the scale word belongs to the second figure alone
-    if low > second.figure:
-        return None
-    start = before_start if is_between else first.start
-    return Atom(start, second.end, "range", bounds=(float(low), float(second.figure)), unit=first.unit or second.unit,
-                excluded=first.excluded or second.excluded)
-
-
-def join_atoms(text: str, atoms: list[Atom]) -> list[Atom]:
-    """The quantities among ``atoms``: ranges and ratios joined into one, excluded numbers and years' companions dropped."""
-    joined, i = [], 0
-    while i < len(atoms):
-        atom = atoms[i]
-        following = atoms[i + 1] if i + 1 < len(atoms) else None
-        if following and atom.kind in ("number", "words") and following.kind in ("number", "words"):
-            if atom.is_year and re.fullmatch(r"[-/\u2013]", text[atom.end : following.start]):
-                i += 2  # "2018-2020", "1998-99", "2009/10": a span of years
-                continue
-            if following.is_year and atom.kind == "number" and not atom.unit and re.search(
-                r"\b(?:between|from)\s+(?:A\.D\.\s*|AD\s+)?$", text[max(0, atom.start - 14) : atom.start], re.IGNORECASE
-            ) and re.fullmatch(r"\s*(?:-|\u2013|to|and)\s*", text[atom.end : following.start]) and 1000 <= atom.figure < 1900:
-                i += 2  # "between 1600 and 1900": a span of years, the first before the years the rule knows
-                continue
-            # "about 2000 - 2500 Calories": a year-like first figure joins a range whose second is no year
-            year_first = atom.is_year and not following.is_year and following.figure > 2100 \
-                and word_before(text, atom.start) not in _YEAR_PREPOSITIONS
-            pair = None if (atom.is_year and not year_first) or following.is_year else _join(text, atom, following)
-            if pair:
-                joined.append(pair)
-                i += 2
-                continue
-        joined.append(atom)
-        i += 1
-    return [atom for atom in joined if not atom.excluded]
