@@ -75,7 +75,7 @@ lock: ## Rewrite requirements.txt (the lock, with hashes) from requirements.in
 # The derived tables: written from the ledger by the helper package, never by hand (byte-stable), all or
 # none. Their prerequisites are every file the command reads: the data package and each table it declares
 # (the whole package is checked before anything is written), the edition (CITATION.cff) and the package's
-# code; tests/test_make_prerequisites.py records what `python -m mpsbook.derived` opens and compares.
+# code; tests/test_make_targets.py records what `python -m mpsbook.derived` opens and compares.
 DERIVED := data/derived/verdicts.csv data/derived/sensitivity.csv
 LEDGER := data/datapackage.json data/source/mps-article.txt data/claims.csv data/comparisons.csv data/corrections.csv \
 	data/editions.csv data/exclusions.csv data/rating-rule.csv data/reference-corrections.csv \

@@ -191,7 +191,7 @@ def test_the_books_corrections_of_the_shared_file_are_applied():
 
 
 # ---- bad input to the ledger's tables ----------------------------------------------------------
-# Each kind of bad edit, with the file, row and column its message names, is in tests/test_bad_input.py,
+# Each kind of bad edit, with the file, row and column its message names, is in tests/ledger/test_bad_input.py,
 # which finds each row by its key (C11, a ref_id), so an ordinary edit of a row breaks no test.
 
 

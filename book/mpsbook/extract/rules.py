@@ -5,7 +5,7 @@ Every entry of :data:`RULES` points at the table or predicate the extractor itse
 :mod:`mpsbook.extract.quantities`, :data:`~mpsbook.extract.quantities.NOT_HEDGES`,
 :data:`~mpsbook.extract.quantities.NOT_IN_CONTEXT`, :data:`~mpsbook.extract.counted.READINGS`, the joins of
 :mod:`mpsbook.extract.joins` and the steps of :data:`mpsbook.extract.shared_units.SHARES`), so a rule's
-hits are where the extractor applies it. ``tests/test_quantities_rules.py`` runs every rule's examples, positive
+hits are where the extractor applies it. ``tests/extract/test_rules.py`` runs every rule's examples, positive
 (the rule fires) and negative (it does not), as one parametrised test; ``python -m mpsbook.extract`` prints each
 rule's hits on the article and on the project's corpus (``tests/corpus``).
 
