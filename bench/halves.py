@@ -3,7 +3,7 @@
 The rule (bench/README.md, "Two halves"): a sentence is **held out** when the first byte of the SHA-256
 digest of its text, encoded as UTF-8, is odd; else it is in the **tuning** half. NewsQuant's sentences have
 no id, and its 590 texts are all different, so the text is the key. The rule reads nothing of a sentence but
-its hash, and nothing of its annotations, so it was fixed before any sentence was looked at; it splits
+its hash, and nothing of its annotations, and was chosen without looking at which sentence falls where; it splits
 NewsQuant at commit 190c0ce into 289 sentences (445 annotated quantities) to tune on and 301 (459) held out.
 
 Only the tuning half's misses may be read (``newsquant.py --misses`` writes those alone). Every rule the
