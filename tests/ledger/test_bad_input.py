@@ -169,6 +169,7 @@ FAULTS = [
           "2022-02-29 is not a date"),
     Fault("published after the figure was read", "references.csv", DRUGS, "published", "2099-01-01",
           "was read on 2026-11-27, before it was published (2099-01-01)"),
+    Fault("published on the day it was read", "references.csv", DRUGS, "published", "2026-11-27", None),
     Fault("reference period ending before it starts", "references.csv", SPAN, "period", "2022-07/2018-02",
           "the period ends (2018-02) before it starts (2022-07)"),
     Fault("reference years ending before they start", "references.csv", {"ref_id": "organized-crime-2018-2020-mafia"},
