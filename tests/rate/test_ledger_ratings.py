@@ -38,6 +38,9 @@ def test_every_verdict_comes_with_a_true_plain_sentence_for_any_ledger(low, spre
     assert "  " not in words and " ." not in words and ".." not in words
     if not figures:
         assert verdict == ("can't be checked" if search.get("obstacle") else "unproven")
+    if total := re.search(r"add up to ([\d,.]+)( million| billion)? cases, more than the claim's floor", words):
+        said = float(total[1].replace(",", "")) * {None: 1, " million": 1e6, " billion": 1e9}[total[2]]
+        assert said > low * 0.994, words  # the total is said to three significant figures
     if verdict in ("correct", "correct but understated", "incorrect"):
         assert outcome["ref_ids"], outcome  # a verdict on the scale rests on a figure it names
     if "ministry" in words.lower().split(":")[0] + words.lower():
