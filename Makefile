@@ -125,11 +125,11 @@ pdf: ## The whole book as one PDF, A4 and Letter (_build/html/mpsbook.pdf, mpsbo
 
 # A Jupyter Book build costs seconds (start-up, reading the environment) even when Sphinx then finds nothing to do,
 # so make checks the sources first; when one has changed, Sphinx rebuilds only what it affects.
-$(SITE_STAMP): $(STAMP) $(NODE_STAMP) $(DERIVED) $(BOOK_SOURCES) $(if $(BOOK_PDF),$(PDF_TOOL))
+$(SITE_STAMP): $(STAMP) $(NODE_STAMP) $(DERIVED) $(BOOK_SOURCES) tools/notebooks.py $(if $(BOOK_PDF),$(PDF_TOOL))
 	@mkdir -p _build
 	@if [ -e $(SITE_FAILED) ]; then echo "make book: the last build failed, so this one starts afresh"; rm -rf $(SITE_WORK); fi
 	@touch $(SITE_FAILED)
-	$(BIN)/python -m mpsbook stale $(NOTEBOOKS)
+	$(BIN)/python -m tools.notebooks stale $(NOTEBOOKS)
 	MPSBOOK_PDF=$(if $(BOOK_PDF),1,0) $(BIN)/jupyter-book build -W -n --keep-going --path-output $(SITE_WORK) .
 	$(if $(BOOK_PDF),$(BIN)/python -m tools.pdf $(SITE_BUILT))
 	rm -rf $(SITE).new $(SITE).old
@@ -196,7 +196,7 @@ lint: $(STAMP) ## Lint: ruff (code and notebooks), notebooks keep outputs and no
 
 execute: $(STAMP) ## Re-execute every notebook in place, $(JOBS) at a time (twice in a row changes no byte)
 	printf '%s\n' $(NOTEBOOKS) | xargs -P $(JOBS) -n 1 $(EXECUTE)
-	$(BIN)/python -m mpsbook errors $(NOTEBOOKS)
+	$(BIN)/python -m tools.notebooks errors $(NOTEBOOKS)
 
 # The one command after an edit of data/ or of the package: each step needs the one before (the notebooks
 # read the ratings the package computes; the site shows the notebooks' stored outputs), so they run in turn.

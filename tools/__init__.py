@@ -2,5 +2,6 @@
 
 ``pdf``: the whole book as one PDF (``make pdf``, ``python -m tools.pdf``); ``derive_fonts``: the chart font cut
 from Liberation Sans (run once by hand); ``publish_check``: what must be supplied before the book goes public
-(``make publish-check``); ``lock_bases``: run by ``make lock``.
+(``make publish-check``); ``lock_bases``: run by ``make lock``; ``notebooks``: the
+checks that no stored output is stale or an error (``make book``, ``make execute``).
 """

@@ -22,7 +22,7 @@ a name.
 The ledger
     :class:`DataError` (a data file that does not match its schema, with file, row and column),
     :func:`load_article`, :func:`load_table`, :func:`load_ledger` (claims, comparisons and official figures),
-    :func:`sources_text` (a chart's credit line), :func:`data_fingerprint` (what ``python -m mpsbook stale``
+    :func:`sources_text` (a chart's credit line), :func:`data_fingerprint` (what ``python -m tools.notebooks stale``
     compares), :class:`Period` (a period read once: span, last year, words), :func:`figure` (a figure for a
     table), :func:`figure_words` and :func:`prose_figure` (a figure for a sentence).
 The extractor

@@ -34,7 +34,7 @@ official = reference["value"]
 period = reference["period"]
 searches = mpsbook.load_table("searches").set_index("claim_key")
 fmt = mpsbook.prose_figure
-glue("data_fingerprint", mpsbook.data_fingerprint(), display=False)  # what `python -m mpsbook stale` checks
+glue("data_fingerprint", mpsbook.data_fingerprint(), display=False)  # what `python -m tools.notebooks stale` checks
 
 __all__ = ["article", "claim", "claims", "compared", "comparisons", "fmt", "glue", "glued", "official", "period", "rated",
            "ratings", "reference", "references", "searches", "sensitivity"]

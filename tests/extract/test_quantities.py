@@ -487,7 +487,7 @@ def test_the_command_line_names_a_file_it_cannot_read(capsys, monkeypatch):
     import runpy
 
     # Run as the command runs, not imported: an imported mpsbook.__main__ left in sys.modules makes runpy warn
-    # in whichever test of the same worker runs the command next (tests/test_main.py).
+    # in whichever test of the same worker runs the command next (tests/test_tools_notebooks.py).
     monkeypatch.setattr("sys.argv", ["python -m mpsbook", "quantities", "no-such-file.txt"])
     with pytest.raises(SystemExit) as stopped:
         runpy.run_module("mpsbook", run_name="__main__")

@@ -82,7 +82,7 @@ def resource_descriptor(name: str, package_path=DATAPACKAGE) -> dict:
 def data_fingerprint(package_path=DATAPACKAGE) -> str:
     """A short SHA-256 of the data package and every file it declares, derived tables included.
 
-    Each notebook stores it when executed; ``python -m mpsbook stale`` compares it with the data as
+    Each notebook stores it when executed; ``python -m tools.notebooks stale`` compares it with the data as
     it is now, so that a site is never built from notebooks executed on other data.
     """
     package_path = Path(package_path)

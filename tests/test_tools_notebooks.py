@@ -1,4 +1,4 @@
-"""The package's command line beyond ``quantities`` (tested in test_quantities.py): ``errors``."""
+"""tools/notebooks.py: the build's checks that no notebook's stored output is stale or an error."""
 
 import runpy
 
@@ -7,11 +7,11 @@ import pytest
 
 
 def main(argv, monkeypatch):
-    """What ``python -m mpsbook ARGV`` returns (run as the command runs, not imported: runpy warns of a module
+    """What ``python -m tools.notebooks ARGV`` returns (run as the command runs, not imported: runpy warns of a module
     imported before it is run as __main__)."""
-    monkeypatch.setattr("sys.argv", ["python -m mpsbook", *argv])
+    monkeypatch.setattr("sys.argv", ["python -m tools.notebooks", *argv])
     with pytest.raises(SystemExit) as stopped:
-        runpy.run_module("mpsbook", run_name="__main__")
+        runpy.run_module("tools.notebooks", run_name="__main__")
     return stopped.value.code
 
 
@@ -63,4 +63,4 @@ def test_the_site_build_checks_the_notebooks_before_anything_is_built():
     import mpsbook
 
     recipe = (mpsbook.ledger.data.ROOT_DIR / "Makefile").read_text(encoding="utf-8").split("$(SITE_STAMP):", 1)[1]
-    assert recipe.index("-m mpsbook stale $(NOTEBOOKS)") < recipe.index("jupyter-book build")
+    assert recipe.index("-m tools.notebooks stale $(NOTEBOOKS)") < recipe.index("jupyter-book build")
