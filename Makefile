@@ -194,7 +194,7 @@ lint: $(STAMP) ## Lint: ruff (code and notebooks), notebooks keep outputs and no
 		--output-dir $(PROSE) $(NOTEBOOKS)
 	$(BIN)/codespell --ignore-regex '^>.*' book/*.md README.md data/README.md $(PROSE)
 
-execute: $(STAMP) ## Re-execute every notebook in place, $(JOBS) at a time (twice in a row changes no byte)
+execute: $(STAMP) tools/notebooks.py tools/__init__.py ## Re-execute every notebook in place, $(JOBS) at a time (twice in a row changes no byte)
 	printf '%s\n' $(NOTEBOOKS) | xargs -P $(JOBS) -n 1 $(EXECUTE)
 	$(BIN)/python -m tools.notebooks errors $(NOTEBOOKS)
 

@@ -38,6 +38,7 @@ EXECUTE = [str(BIN / "jupyter"), "nbconvert", "--to", "notebook", "--execute", "
 CHROMIUM = os.environ.get("MPSBOOK_CHROMIUM", "/usr/bin/chromium")
 COPIED = ("_config.yml", "_toc.yml", "CITATION.cff", "Makefile", "pytest.ini", "requirements.txt", "pyproject.toml",
           "package.json", "package-lock.json")
+COPIED_TREES = ("book", "data", "tools")  # whole folders: the sources, the data, the build tools make execute runs
 rows, budgets = [], []
 
 
@@ -80,13 +81,13 @@ def budget(name: str, measured: float, limit: float) -> None:
 
 def copy_book(target: Path, copies: int = 1) -> list:
     """The book's sources in ``target``, with each chapter notebook repeated ``copies`` times; returns the notebooks."""
-    # Every file the Makefile's targets read besides book/ and data/ (make execute needs pyproject.toml: the
+    # Every file the Makefile's targets read besides the folders copied whole (make execute needs pyproject.toml: the
     # environment's stamp depends on it); tests/test_make_targets.py checks the list against the Makefile.
     for name in COPIED:
         shutil.copy2(ROOT / name, target / name)  # copy2 keeps times, so make sees the environment as current
-    shutil.copytree(ROOT / "data", target / "data")
+    for tree in COPIED_TREES:
+        shutil.copytree(ROOT / tree, target / tree, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
     (target / "node_modules").symlink_to(ROOT / "node_modules")  # vega, which the build copies into the site
-    shutil.copytree(ROOT / "book", target / "book", ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
     entries = [line for line in (ROOT / "_toc.yml").read_text().splitlines()]
     extra = []
     for notebook in NOTEBOOKS:
