@@ -48,7 +48,8 @@ Presentation
 
 from .extract.account import account_counts, number_account
 from .extract.quantities import QUALIFIERS, extract_quantities, quantity_table
-from .ledger.data import DataError, data_fingerprint, load_article, load_ledger, load_table, sources_text
+from .ledger.data import data_fingerprint, load_article, load_ledger, load_table, sources_text
+from .ledger.errors import DataError
 from .ledger.figures import figure, figure_words, prose_figure
 from .ledger.period import Period
 from .present.charts import comparison_chart, enable_book_display, interval_chart, sensitivity_chart, series_chart

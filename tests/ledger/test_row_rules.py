@@ -1,6 +1,7 @@
 """mpsbook.ledger.row_rules: the row rules frictionless cannot state, each naming row, column and problem."""
 
-from mpsbook.ledger.data import _rule_formula, read_datapackage
+from mpsbook.ledger.data import read_datapackage
+from mpsbook.ledger.errors import rule_formula
 from mpsbook.ledger.row_rules import ROW_RULES, agree_within, dates, periods
 
 ROWS = [{"claim_key": "a", "metric": "cases", "unit": "cases", "period": "2022", "published": "2023-01-05"},
@@ -30,5 +31,5 @@ def test_every_row_rule_the_data_package_names_is_one_the_loader_runs():
     named = [rule for resource in read_datapackage()["resources"]
              for rule in (resource.get("schema") or {}).get("mpsbook:rowRules", [])]
     assert {rule["rule"] for rule in named} >= {"notGreater", "dates", "periods", "agreeWithin"}
-    unrun = [rule["rule"] for rule in named if rule["rule"] not in ROW_RULES and not _rule_formula(rule, "datapackage.json")]
+    unrun = [rule["rule"] for rule in named if rule["rule"] not in ROW_RULES and not rule_formula(rule, "datapackage.json")]
     assert not unrun

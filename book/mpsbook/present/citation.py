@@ -18,7 +18,8 @@ import yaml
 from pybtex.database import BibliographyData, Entry, Person
 from pybtex.database.output.bibtex import Writer
 
-from ..ledger.data import DATAPACKAGE, ROOT_DIR, DataError, display_path, load_table
+from ..ledger.data import DATAPACKAGE, ROOT_DIR, display_path, load_table
+from ..ledger.errors import DataError
 
 CITATION = ROOT_DIR / "CITATION.cff"
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..ledger.data import DATAPACKAGE, DataError, display_path, load_table, resource_descriptor
+from ..ledger.data import DATAPACKAGE, display_path, load_table, resource_descriptor
+from ..ledger.errors import DataError
 from ..ledger.figures import figure_words
 from ..ledger.period import Period
 from .origins import CLOSENESS, closeness
