@@ -20,6 +20,7 @@ import mpsbook
 from mpsbook import pages
 from mpsbook.charts import CHART_MIME
 from mpsbook.sphinxext import glue_dependencies
+from mpsbook.sphinxext.charts import static_svg
 from mpsbook.sphinxext import pages as page_directives
 
 BASE_URL = "https://example.org/book/"
@@ -283,6 +284,10 @@ def test_a_chart_bundle_becomes_the_chart_its_narrow_layout_and_its_data(tmp_pat
     app = build_chart(tmp_path, output)
     text = page(app, "index")
     assert text.count('class="mpsbook-chart-static"') == 1 and 'mpsbook-chart-static--narrow' in text
+    # The static SVG, stored once (in the output's HTML), is put inline and offered as a download.
+    svg = static_svg("".join(output["data"]["text/html"]))
+    assert svg.startswith("<svg") and f'role="img" aria-label="{html.escape(output["data"][CHART_MIME]["title"])}' in text
+    assert svg in text and (app.outdir / "chart-data" / "index-chart-1.svg").read_text(encoding="utf-8") == svg
     assert 'class="mpsbook-chart-vega"' in text and 'class="mpsbook-chart-vega-narrow"' in text
     assert list((app.outdir / "chart-data").glob("index-chart-1.*")) and 'data-vega="vega.js"' in text
     edition = page_directives.edition(mpsbook.ROOT_DIR)
@@ -307,4 +312,11 @@ def test_a_charts_html_without_its_bundle_fails_naming_the_notebook_and_the_cell
     output = chart_output()
     del output["data"][CHART_MIME]
     with pytest.raises(ExtensionError, match=r"index\.ipynb, cell 2: a chart's HTML without its bundle"):
+        build_chart(tmp_path, output, figure=False)
+
+
+def test_a_chart_bundle_whose_html_holds_no_picture_fails_naming_the_notebook_and_the_cell(tmp_path):
+    output = chart_output()
+    output["data"]["text/html"] = "".join(output["data"]["text/html"]).replace("data:image/svg+xml;base64,", "data:,")
+    with pytest.raises(ExtensionError, match=r"index\.ipynb, cell 2: a chart bundle .* without its static SVG"):
         build_chart(tmp_path, output, figure=False)
