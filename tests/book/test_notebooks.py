@@ -5,7 +5,7 @@ import re
 
 import nbformat
 import pytest
-from helpers import toc_entries
+from helpers import RAW_MYST, is_prose, prose_of, toc_entries
 
 import mpsbook
 
@@ -72,7 +72,7 @@ def test_every_toc_entry_exists():
 
 
 def markdown_of(nb):
-    return "\n".join("".join(cell["source"]) for cell in nb["cells"] if cell["cell_type"] == "markdown")
+    return prose_of(nb["cells"])
 
 
 def chart_specs(nb):
@@ -102,6 +102,23 @@ def test_every_chart_is_a_named_figure_referenced_from_the_prose(notebook):
         assert f"{{numref}}`{name}`" in text, f"{name} is never referenced"
     figures = re.findall(r"```\{glue:figure\}.*?```", text, re.S)
     assert all("Source" in figure for figure in figures), "a figure caption does not credit its sources"
+
+
+# A directive in MyST's fenced form: ```{name} or :::{name} at the start of a line.
+DIRECTIVE = re.compile(r"^(?:`{3,}|:{3,})\{([^}]+)\}", re.M)
+
+
+def test_markdown_cells_hold_no_directive_and_raw_cells_are_rendered_as_myst(notebook):
+    """jupyterlab-myst draws a red "Unknown Directive" box for {glue:figure} and the book's own directives, so each
+    directive stands alone in a raw cell, which JupyterLab shows as its text and myst-nb renders as MyST (RAW_MYST);
+    a raw cell without that metadata would reach the site as nothing (no format) or as a code block (CommonMark)."""
+    _, nb = notebook
+    in_markdown = [name for cell in nb["cells"] if cell["cell_type"] == "markdown"
+                   for name in DIRECTIVE.findall("".join(cell["source"]))]
+    assert in_markdown == [], f"directives jupyterlab-myst cannot draw, in Markdown cells: {in_markdown}"
+    raw = [cell for cell in nb["cells"] if cell["cell_type"] == "raw"]
+    assert all(is_prose(cell) for cell in raw), f"a raw cell without {RAW_MYST}"
+    assert all(len(DIRECTIVE.findall("".join(cell["source"]))) == 1 for cell in raw), "a raw cell holds one directive"
 
 
 def hand_typed_numbers(text):
