@@ -52,11 +52,15 @@ def test_outputs_hold_no_timing_paths_or_random_ids(notebook):
         assert "cdn.jsdelivr.net" not in blob and "unpkg.com" not in blob
 
 
-def test_first_cell_imports_the_helper_module_and_is_hidden(notebook):
+def test_first_cell_starts_from_the_preamble_and_is_hidden(notebook):
+    """Every notebook's first cell imports the preamble (mpsbook.preamble: the book's display on, the ledger loaded and
+    rated once), and no later cell loads or rates the ledger again in its own way."""
     _, nb = notebook
     first = code_cells(nb)[0]
-    assert "import mpsbook" in "".join(first["source"])
+    assert re.search(r"^from mpsbook\.preamble import", "".join(first["source"]), re.M)
     assert "remove-cell" in first["metadata"].get("tags", [])
+    again = re.compile(r"\b(?:enable_book_display|load_ledger|load_article|claim_ratings|claim_sensitivity)\(")
+    assert [i for i, cell in enumerate(code_cells(nb)) if again.search("".join(cell["source"]))] == []
 
 
 def test_every_notebook_is_in_the_table_of_contents(notebook):
