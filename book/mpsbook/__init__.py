@@ -10,6 +10,7 @@ It checks the numbers of one web article about the work of China's Ministry of P
 * :mod:`mpsbook.account`: every number of the article, and whether it is a claim, a repeat or left out (and why);
 * :mod:`mpsbook.wording`: figures, ratios and periods in the plain words of a conclusion;
 * :mod:`mpsbook.verdicts`: official figures as intervals, periods, comparisons;
+* :mod:`mpsbook.campaigns`: a campaign's yearly totals and the total of all its campaigns, beside the claims;
 * :mod:`mpsbook.readings`: the interval each reading of the hedges gives a claim, with its tolerance;
 * :mod:`mpsbook.origins`: the official figures a claim's number may come from, closest first;
 * :mod:`mpsbook.running_totals`: partial totals added over periods that do not overlap;
@@ -88,6 +89,7 @@ from .verdicts import (
     KIND_LABELS,
     comparison_frame,
 )
+from .campaigns import campaign_frame
 from .readings import READINGS, TOLERANCE, mention_interval, claim_interval, widened
 from .origins import CLOSENESS, possible_origins
 from .running_totals import running_total, running_total_steps
@@ -188,6 +190,7 @@ __all__ = [
     "compare_claims",
     "KIND_LABELS",
     "comparison_frame",
+    "campaign_frame",
     "RATINGS",
     "READINGS",
     "TOLERANCE",
