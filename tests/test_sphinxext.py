@@ -20,8 +20,8 @@ import mpsbook
 from mpsbook import pages
 from mpsbook.charts import CHART_MIME
 from mpsbook.sphinxext import glue_dependencies
-from mpsbook.sphinxext.charts import static_svg
 from mpsbook.sphinxext import pages as page_directives
+from mpsbook.sphinxext.charts import static_svg
 
 BASE_URL = "https://example.org/book/"
 
