@@ -84,7 +84,7 @@ LEDGER := data/datapackage.json data/source/mps-article.txt data/claims.csv data
 
 derived: $(DERIVED) ## Write the ratings and their sensitivity (data/derived/) from the ledger
 
-$(DERIVED) &: $(STAMP) $(LEDGER) $(wildcard book/mpsbook/*.py)
+$(DERIVED) &: $(STAMP) $(LEDGER) $(wildcard book/mpsbook/*.py book/mpsbook/*/*.py)
 	$(BIN)/python -m mpsbook.derived
 
 # What the site is built from. Directories are listed too: adding or deleting a file changes
@@ -147,7 +147,7 @@ test: $(STAMP) $(NODE_STAMP) ## Run the tests in tests/ and nbval (strict) over 
 
 # The analyst's tier: the package, the data, the ratings and the notebooks' hygiene; no browser, no site build,
 # no nbval (make test runs all of these too).
-FAST_TESTS := tests/test_*.py tests/book/test_ledger.py tests/book/test_ratings.py tests/book/test_notebooks.py \
+FAST_TESTS := tests/test_*.py tests/book/test_ledger.py tests/book/test_book_ratings.py tests/book/test_notebooks.py \
 	tests/book/test_ratings_in_prose.py
 
 test-fast: $(STAMP) $(NODE_STAMP) ## The fast tier, under a minute: unit, data and rating tests, no browser and no site build

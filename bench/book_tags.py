@@ -94,7 +94,7 @@ def tag_book(texts: list[str]) -> list[list[dict]]:
     (a unit of measurement that the counted words end in, for a part of a unit: "1/16 of a pint").
     """
     from mpsbook import extract_quantities  # installed into .venv by make env
-    from mpsbook.units import measure_after
+    from mpsbook.extract.units import measure_after
 
     tagged = []
     for text in texts:

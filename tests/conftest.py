@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from helpers import served, toc_pages
 
@@ -233,3 +234,43 @@ def copy_book(target: Path) -> Path:
         shutil.copytree(mpsbook.ROOT_DIR / folder, target / folder,
                         ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
     return target / "book"
+
+
+# ---- tiny ledgers for the rating rule's tests ----
+
+
+def rate(low, high, figures, reading="book rule", qualifier=""):
+    """The rating of a one-claim ledger of 2022 cases; ``figures`` is a list of (value, relation, comparability, period)."""
+    return mpsbook.rate_claim(low, high, reading, rate_pairs(figures), qualifier=qualifier, campaign="Test Action")
+
+
+def rate_pairs(figures) -> pd.DataFrame:
+    """The rows of :func:`mpsbook.compare_claims` for a one-claim ledger of 2022 cases and ``figures``."""
+    return pd.DataFrame([
+        {"claim_id": "C01", "ref_id": f"r{i}", "comparability": kind, "reason": "Why.", "claim_key": "k",
+         "period": "2022", "topic": "t", "metric": "m", "value": value, "unit": "cases", "unit_ref": "cases",
+         "period_ref": period,
+         "ref_low": mpsbook.reference_interval(value, relation)[0],
+         "ref_high": mpsbook.reference_interval(value, relation)[1]}
+        for i, (value, relation, kind, period) in enumerate(figures)
+    ], columns=["claim_id", "ref_id", "comparability", "reason", "claim_key", "period", "topic", "metric", "value",
+                "unit", "unit_ref", "period_ref", "ref_low", "ref_high"])
+
+
+
+# ---- the tables the generated pages are filled from, and the options of a claim's box ----
+
+
+@pytest.fixture(scope="session")
+def tables():
+    from mpsbook.present import pages
+
+    return pages.page_tables()
+
+
+@pytest.fixture(scope="session")
+def box_options():
+    from page_parts import LINKS
+
+    return {"ratings": mpsbook.RATINGS, "readings": mpsbook.READINGS, "colours": mpsbook.RATING_COLOURS,
+            "links": LINKS}

@@ -19,7 +19,7 @@ from datafaults import append_row, cell, copy_data, copy_row, read_rows, row_num
 
 import mpsbook
 import mpsbook.derived
-import mpsbook.pages
+import mpsbook.present.pages
 
 BIG = "9" * 309  # a 309-digit value: above the largest float, read as infinity
 
@@ -263,7 +263,7 @@ def test_each_fault_is_read_correctly_or_stopped_naming_file_row_and_column(tmp_
         mpsbook.derived.write_derived(package)
         if fault.same_ratings:
             assert derived_bytes(tmp_path) == before, "read correctly, the fault must give the ratings as committed"
-        mpsbook.pages.page_tables(package)
+        mpsbook.present.pages.page_tables(package)
         if fault.check is not None:
             fault.check(tmp_path)
         return

@@ -1,9 +1,9 @@
-"""A campaign's yearly totals and the total of all its campaigns, beside the claims (mpsbook.campaigns)."""
+"""A campaign's yearly totals and the total of all its campaigns, beside the claims (mpsbook.rate.campaigns)."""
 
 import pytest
 
 import mpsbook
-from mpsbook.campaigns import ALL_CAMPAIGNS, ONE_CAMPAIGN
+from mpsbook.rate.campaigns import ALL_CAMPAIGNS, ONE_CAMPAIGN
 
 CASES = ["clean-net-2018-cases", "clean-net-2020-cases", "clean-net-2021-cases", "clean-net-2022-cases"]
 SUSPECTS = ["clean-net-2018-suspects", "clean-net-2020-suspects", "clean-net-2021-suspects"]

@@ -43,19 +43,19 @@ def static_svg_in_html(html):
 def test_two_executions_give_identical_output():
     first, second = render_in_fresh_interpreter(), render_in_fresh_interpreter()
     assert first == second
-    assert set(first) == {mpsbook.charts.CHART_MIME, "text/html", "text/plain"}
+    assert set(first) == {mpsbook.present.charts.CHART_MIME, "text/html", "text/plain"}
 
 
 def test_output_holds_the_static_svg_once_and_the_spec():
     bundle = render_in_fresh_interpreter()
     html = bundle["text/html"]
     svg = static_svg_in_html(html)
-    assert svg.startswith("<svg") and svg == mpsbook.chart_svg(bundle[mpsbook.charts.CHART_MIME]["spec"])
+    assert svg.startswith("<svg") and svg == mpsbook.chart_svg(bundle[mpsbook.present.charts.CHART_MIME]["spec"])
     assert 'alt="Two intervals: Two bars."' in html and "<script" not in html  # JupyterLab's fallback: the picture alone
     # Stored once: the picture's data address is the only copy of the SVG in the output.
     assert sum(json.dumps(content).count("<svg") for content in bundle.values()) == 0
-    chart = bundle[mpsbook.charts.CHART_MIME]
-    assert set(chart) == {"vegalite", "spec", "title", "description"} and chart["vegalite"] == mpsbook.charts.VEGALITE_VERSION
+    chart = bundle[mpsbook.present.charts.CHART_MIME]
+    assert set(chart) == {"vegalite", "spec", "title", "description"} and chart["vegalite"] == mpsbook.present.charts.VEGALITE_VERSION
     assert chart["spec"]["title"] == "Two intervals" and chart["spec"]["mark"]["type"] == "bar"
     assert "$schema" not in chart["spec"]
     assert (chart["title"], chart["description"]) == ("Two intervals", "Two bars.")
@@ -94,7 +94,7 @@ def test_import_changes_no_global_state_and_enable_book_display_turns_the_books_
     before, imported, enabled = json.loads(done.stdout)
     assert imported == before
     assert before[:3] == ["default", "default", 50]
-    assert enabled == ["mpsbook", "mpsbook", None, "mpsbook.tables"]
+    assert enabled == ["mpsbook", "mpsbook", None, "mpsbook.present.tables"]
 
 
 def test_interval_chart_has_a_tooltip_with_the_quoted_words():
@@ -118,14 +118,14 @@ def test_html_output_survives_jupyterlabs_sanitizer():
 
 def test_charts_name_only_the_books_font_and_it_draws_every_character():
     svg = static_svg_in_html(render_in_fresh_interpreter()["text/html"])
-    assert set(re.findall(r'font-family="([^"]+)"', svg)) == {mpsbook.charts.FONT}
-    assert {"\u201c", "\u201d", "\u2026", "\u2212", "\u2013"} <= mpsbook.charts.font_characters()
+    assert set(re.findall(r'font-family="([^"]+)"', svg)) == {mpsbook.present.charts.FONT}
+    assert {"\u201c", "\u201d", "\u2026", "\u2212", "\u2013"} <= mpsbook.present.charts.font_characters()
 
 
 def test_the_chart_font_draws_the_mark_of_every_rating_and_no_two_ratings_share_one():
     marks = mpsbook.RATING_MARKS
     assert set(marks) == set(mpsbook.RATINGS) and len(set(marks.values())) == len(marks)
-    assert set("".join(marks.values())) <= mpsbook.charts.font_characters()  # a rating first met in a grid
+    assert set("".join(marks.values())) <= mpsbook.present.charts.font_characters()  # a rating first met in a grid
 
 
 def test_output_is_the_same_with_fonts_named_like_a_macs_or_a_windows_machines(tmp_path):
@@ -140,11 +140,11 @@ def test_output_is_the_same_with_fonts_named_like_a_macs_or_a_windows_machines(t
 def test_a_character_the_font_does_not_draw_is_refused_with_its_code_point():
     chart = alt.Chart(alt.Data(values=[{"what": "\u516c\u5b89\u90e8", "n": 1}])).mark_bar().encode(x="n:Q", y="what:N")
     with pytest.raises(ValueError, match=r"U\+516C.*U\+5B89.*U\+90E8"):
-        mpsbook.charts.chart_svg(chart.to_dict())
+        mpsbook.present.charts.chart_svg(chart.to_dict())
 
 
 def test_a_character_only_in_a_tooltip_needs_no_glyph():
     # Tooltips are HTML in the page's font; only what the chart draws must be in the book's font.
     chart = alt.Chart(alt.Data(values=[{"what": "cases", "quote": "\u516c\u5b89\u90e8", "n": 1}])).mark_bar().encode(
         x="n:Q", y="what:N", tooltip=["quote:N"])
-    assert mpsbook.charts.chart_svg(chart.to_dict()).startswith("<svg")
+    assert mpsbook.present.charts.chart_svg(chart.to_dict()).startswith("<svg")

@@ -8,7 +8,7 @@ import pybtex.database
 import pytest
 
 import mpsbook
-from mpsbook import citation, feed, pages
+from mpsbook.present import citation, feed, pages
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 EDITION = {"title": "A book: on {braces} & 100% of #things", "version": "4.1.0", "date": "2027-03-05",

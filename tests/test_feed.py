@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from mpsbook import feed, pages
+from mpsbook.present import feed, pages
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 REASONS = [

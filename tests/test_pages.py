@@ -9,17 +9,17 @@ test_site_pages.py.
 import html
 import json
 import re
-from html.parser import HTMLParser
 
 import markupsafe
 import pandas as pd
 import pybtex.database
 import pytest
 import yaml
+from page_parts import LINKS, Elements
 from pyld import jsonld
 
 import mpsbook
-from mpsbook import annotated_article, claim_pages, pages
+from mpsbook.present import claim_pages, pages
 from mpsbook.sphinxext import charts
 from mpsbook.sphinxext import pages as page_directives
 
@@ -35,68 +35,6 @@ def offline_loader(url, options=None):
     raise AssertionError(f"the JSON-LD asked for a context from {url}")
 
 
-class Links:
-    """Page links as ``test:claim/<key>``, ``test:claim-address/<key>``, ``test:paragraph/<n>`` and ``test:rule``."""
-
-    def claim(self, claim_key):
-        return f"test:claim/{claim_key}"
-
-    def claim_address(self, claim_key):
-        return f"test:claim-address/{claim_key}"
-
-    def claim_site_address(self, claim_key):
-        return f"test:claim-site/{claim_key}"
-
-    def claim_in_chapter(self, claim_key):
-        return f"test:claim-in-chapter/{claim_key}"
-
-    def scorecard(self):
-        return "test:scorecard"
-
-    def paragraph(self, number):
-        return f"test:paragraph/{number}"
-
-    def rule(self):
-        return "test:rule"
-
-
-LINKS = Links()
-
-
-@pytest.fixture(scope="module")
-def tables():
-    return pages.page_tables()
-
-
-@pytest.fixture(scope="module")
-def box_options():
-    return {"ratings": mpsbook.RATINGS, "readings": mpsbook.READINGS, "colours": mpsbook.RATING_COLOURS,
-            "links": LINKS}
-
-
-class Elements(HTMLParser):
-    """Every start tag of an HTML string, as (tag, attributes), and the text of each script element."""
-
-    def __init__(self, text):
-        super().__init__()
-        self.tags, self.scripts, self._in_script = [], [], False
-        self.feed(text)
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-        self._in_script = tag == "script"
-
-    def handle_endtag(self, tag):
-        self._in_script = False
-
-    def handle_data(self, data):
-        if self._in_script:
-            self.scripts.append(data)
-
-    def having(self, tag, **attributes):
-        return [a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in attributes.items())]
-
-
 def test_scorecard_has_one_row_per_claim_in_article_order(tables):
     page = Elements(pages.scorecard_html(tables["claims"], tables["verdicts"], mpsbook.RATING_COLOURS, LINKS))
     rows = [a["data-claim"] for t, a in page.tags if t == "tr" and "data-claim" in a]
@@ -105,12 +43,18 @@ def test_scorecard_has_one_row_per_claim_in_article_order(tables):
     assert links == [f"test:claim/{key}" for key in rows]
 
 
+def rating_badge(rating: str, colours: dict) -> str:
+    """The badge macro every page's verdict is drawn with, rendered alone."""
+    return pages.TEMPLATES.from_string('{% from "macros.html" import badge %}{{ badge(rating, colours) }}').render(
+        rating=rating, colours=colours)
+
+
 def test_every_rating_shown_is_a_rating_of_the_scale_in_words(tables):
     assert set(tables["verdicts"]["rating"]) <= set(mpsbook.RATINGS)
     assert set(tables["sensitivity"]["rating"]) <= set(mpsbook.RATINGS)
     assert set(tables["sensitivity"]["reading"]) <= set(mpsbook.READINGS)
     assert set(mpsbook.RATING_COLOURS) == set(mpsbook.RATINGS)
-    badge = pages.rating_badge("impossible", mpsbook.RATING_COLOURS)
+    badge = rating_badge("impossible", mpsbook.RATING_COLOURS)
     assert badge.endswith("Impossible</span>") and 'aria-hidden="true"' in badge  # the words carry it, not the swatch
 
 
@@ -197,58 +141,6 @@ def test_every_claim_page_has_a_cite_block_with_its_address_and_bibtex(tables, b
                         f"{edition['title']}, edition {edition['version']}, released {edition['date']}.")
 
 
-def test_article_page_numbers_paragraphs_as_the_ledger_and_marks_every_mention(tables):
-    page = Elements(annotated_article.article_html(tables["article"], tables["claims"], tables["verdicts"], LINKS))
-    paragraphs = [a["id"] for a in page.having("li") if a.get("id", "").startswith("p-")]
-    assert len(paragraphs) == sum(1 for line in tables["article"].split("\n") if line.strip())
-    mentions = [a for a in page.having("a") if a.get("class") == "mpsbook-mention"]
-    assert len(mentions) == len(tables["claims"])
-    ratings = tables["verdicts"].set_index("claim_key")["rating"]
-    names = [html.unescape(re.sub(r"<[^>]+>", "", link)) for link in re.findall(
-        r'<a class="mpsbook-mention".*?</a>', annotated_article.article_html(
-            tables["article"], tables["claims"], tables["verdicts"], LINKS))]
-    for name, row in zip(names, tables["claims"].itertuples(), strict=True):
-        assert name.startswith(row.quote) and name.endswith(f", rated {ratings[row.claim_key]}"), name
-    for anchor, row in zip(mentions, tables["claims"].itertuples(), strict=True):
-        assert anchor["href"] == f"test:claim/{row.claim_key}"
-        assert "aria-label" not in anchor  # named by its text, which shows the quote and the rating (WCAG 2.5.3)
-
-
-def test_article_page_keeps_the_text_as_received_and_offers_no_correction(tables):
-    page = annotated_article.article_html(tables["article"], tables["claims"], tables["verdicts"], LINKS)
-    visible = re.sub(r'<span class="mpsbook-(?:sr|mention-rating)"[^>]*>.*?</span>', "", page)
-    text = html.unescape(re.sub(r"<[^>]+>", "", visible))
-    paragraphs = [line for line in text.split("\n") if line]  # the template writes one paragraph a line
-    assert paragraphs == [line for line in tables["article"].split("\n") if line.strip()]
-    assert "closest word" not in page and "did you mean" not in page.lower()
-
-
-def test_article_page_marks_web_leftovers_and_misspellings(tables):
-    page = annotated_article.article_html(tables["article"], tables["claims"], tables["verdicts"], LINKS)
-    leftovers = re.findall(r'<span class="mpsbook-leftover"[^>]*>(.*?)<span', page)
-    assert "Leave a Reply" in leftovers
-    misspelt = re.findall(r'<span class="mpsbook-misspelling"[^>]*>(.*?)<span', page)
-    assert "inforcement" in misspelt
-
-
-def test_article_page_marks_the_numbers_left_out_with_their_reason(tables):
-    page = annotated_article.article_html(tables["article"], tables["claims"], tables["verdicts"], LINKS, tables["exclusions"])
-    marked = re.findall(r'<span class="mpsbook-left-out" title="([^"]*)">(.*?)<span class="mpsbook-sr">', page)
-    account = mpsbook.number_account(tables["article"], tables["claims"], tables["exclusions"])
-    left_out = account[account["status"] == "left out"]
-    assert marked == [(f"left out of the check: {row.reason}", row.expression) for row in left_out.itertuples()]
-    assert len(marked) > 0
-
-
-def test_article_marks_nest_and_never_cross(tables):
-    marks = annotated_article.article_marks(tables["article"], tables["claims"], tables["exclusions"])
-    assert any(kind == "left out" for _, _, kind, _ in marks)
-    for a in marks:
-        for b in marks:
-            if a is not b and a[0] < b[1] and b[0] < a[1]:
-                assert (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1]), (a, b)
-
-
 def test_sources_page_lists_every_official_figure_with_a_link(tables):
     page = Elements(pages.sources_html(tables["references"]))
     references = tables["references"]
@@ -316,7 +208,7 @@ def test_every_value_is_escaped_where_a_template_writes_it(tables, box_options):
     claims.loc[claims.index[0], "quote"] = hostile
     scorecard = pages.scorecard_html(claims, tables["verdicts"], mpsbook.RATING_COLOURS, LINKS)
     assert "<script>" not in scorecard and "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#39;quoted&#39;" in scorecard
-    badge = pages.rating_badge('"><b>', {'"><b>': 'red" onclick="x'})
+    badge = rating_badge('"><b>', {'"><b>': 'red" onclick="x'})
     assert "<b>" not in badge and 'onclick="' not in badge
 
 
@@ -345,7 +237,7 @@ def test_the_article_verdict_counts_each_claim_once_with_verbs_that_agree():
 
 
 def test_the_article_is_identified_by_the_address_its_text_was_found_at_with_an_archive_lookup(tables):
-    about = mpsbook.annotated_article.article_about_html(tables["package"])
+    about = mpsbook.present.annotated_article.article_about_html(tables["package"])
     assert '<a href="https://zhgjaqreport.com/?p=938" rel="noopener">' in about
     assert 'href="https://web.archive.org/web/*/https://zhgjaqreport.com/?p=938"' in about
     assert "no title, date, author or site name" in about  # what is not known is said, never guessed

@@ -1,6 +1,6 @@
 """The extractor on the kinds added for issue 22, kind by kind, in sentences made up for the purpose.
 
-Phone, hotline and emergency numbers known only by their context (:mod:`mpsbook.phones`), and the
+Phone, hotline and emergency numbers known only by their context (:mod:`mpsbook.extract.phones`), and the
 kinds the errors on the NewsQuant benchmark showed (bench/newsquant.py): units of measurement and
 rates, currencies, percentages written "pc", negatives, scales, ranges, hedges written as symbols,
 fractions, shares, ages, and what is never a quantity (share-index names, addresses, scores, eras).

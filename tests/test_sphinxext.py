@@ -17,8 +17,8 @@ from sphinx.errors import ExtensionError
 from sphinx.testing.util import SphinxTestApp
 
 import mpsbook
-from mpsbook import pages
-from mpsbook.charts import CHART_MIME
+from mpsbook.present import pages
+from mpsbook.present.charts import CHART_MIME
 from mpsbook.sphinxext import glue_dependencies
 from mpsbook.sphinxext import pages as page_directives
 from mpsbook.sphinxext.charts import static_svg
@@ -134,13 +134,13 @@ def test_a_link_to_a_claim_no_page_holds_fails_a_strict_build(tmp_path):
 
 
 def test_a_page_is_written_again_when_a_template_changes(tmp_path, monkeypatch):
-    package = tmp_path / "mpsbook"  # a copy: the repository's files stay as they are for the tests beside this one
-    shutil.copytree(mpsbook.BOOK_DIR / "mpsbook" / "templates", package / "templates")
+    package = tmp_path / "present"  # a copy: the repository's files stay as they are for the tests beside this one
+    shutil.copytree(page_directives.PACKAGE_DIR / "templates", package / "templates")
     for module in ("pages.py", "annotated_article.py", "citation.py", "claim_pages.py", "share_card.py"):
-        shutil.copy(mpsbook.BOOK_DIR / "mpsbook" / module, package / module)
+        shutil.copy(page_directives.PACKAGE_DIR / module, package / module)
     monkeypatch.setattr(page_directives, "PACKAGE_DIR", package)
     before = page_directives.code_digest()
-    badge = package / "templates" / "rating_badge.html"
+    badge = package / "templates" / "macros.html"
     badge.write_text(badge.read_text(encoding="utf-8") + " ", encoding="utf-8")
     edited = page_directives.code_digest()
     (package / "templates" / "new.html").write_text("", encoding="utf-8")  # a new template, even an empty one

@@ -1,4 +1,4 @@
-"""Tables for readers (mpsbook.tables): headings in words, thousands separators, no counter column."""
+"""Tables for readers (mpsbook.present.tables): headings in words, thousands separators, no counter column."""
 
 import html as html_lib
 import math
@@ -7,7 +7,7 @@ import re
 import pandas as pd
 
 import mpsbook
-from mpsbook import tables
+from mpsbook.present import tables
 
 
 def test_table_has_word_headings_separators_and_no_counter_column():

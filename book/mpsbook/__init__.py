@@ -3,35 +3,35 @@
 It checks the numbers of one web article about the work of China's Ministry of Public Security
 ("the article", ``data/source/mps-article.txt``). Eight modules, each importing only those before it:
 
-* :mod:`mpsbook.data`: the data package, the article, the ledger tables, :class:`DataError`;
-* :mod:`mpsbook.numbers`: number words, fractions, scale words and suffixes, currencies, place value;
-* :mod:`mpsbook.spans`: where a text's numbers are, and which are never quantities (dates, phones, ...);
-* :mod:`mpsbook.quantities`: hedges, units, the interval rule and the extractor;
-* :mod:`mpsbook.account`: every number of the article, and whether it is a claim, a repeat or left out (and why);
-* :mod:`mpsbook.wording`: figures, ratios and periods in the plain words of a conclusion;
-* :mod:`mpsbook.verdicts`: official figures as intervals, periods, comparisons;
-* :mod:`mpsbook.campaigns`: a campaign's yearly totals and the total of all its campaigns, beside the claims;
-* :mod:`mpsbook.readings`: the interval each reading of the hedges gives a claim, with its tolerance;
-* :mod:`mpsbook.origins`: the official figures a claim's number may come from, closest first;
-* :mod:`mpsbook.running_totals`: partial totals added over periods that do not overlap;
-* :mod:`mpsbook.ratings`: the verdicts, the rating rule and its chance test, for one claim;
-* :mod:`mpsbook.ledger_ratings`: the rule applied to every claim, under every reading of the hedges;
-* :mod:`mpsbook.findings`: what the article shows about itself;
-* :mod:`mpsbook.prose`: the ratings as the chapters' prose names them (glue names and words);
-* :mod:`mpsbook.charts`: the theme, the renderer and the chart builders (and, through
-  :mod:`mpsbook.tables`, tables shown for readers).
+* :mod:`mpsbook.ledger.data`: the data package, the article, the ledger tables, :class:`DataError`;
+* :mod:`mpsbook.extract.numbers`: number words, fractions, scale words and suffixes, currencies, place value;
+* :mod:`mpsbook.extract.spans`: where a text's numbers are, and which are never quantities (dates, phones, ...);
+* :mod:`mpsbook.extract.quantities`: hedges, units, the interval rule and the extractor;
+* :mod:`mpsbook.extract.account`: every number of the article, and whether it is a claim, a repeat or left out (and why);
+* :mod:`mpsbook.rate.wording`: figures, ratios and periods in the plain words of a conclusion;
+* :mod:`mpsbook.rate.verdicts`: official figures as intervals, periods, comparisons;
+* :mod:`mpsbook.rate.campaigns`: a campaign's yearly totals and the total of all its campaigns, beside the claims;
+* :mod:`mpsbook.rate.readings`: the interval each reading of the hedges gives a claim, with its tolerance;
+* :mod:`mpsbook.rate.origins`: the official figures a claim's number may come from, closest first;
+* :mod:`mpsbook.rate.running_totals`: partial totals added over periods that do not overlap;
+* :mod:`mpsbook.rate.ratings`: the verdicts, the rating rule and its chance test, for one claim;
+* :mod:`mpsbook.rate.ledger_ratings`: the rule applied to every claim, under every reading of the hedges;
+* :mod:`mpsbook.rate.findings`: what the article shows about itself;
+* :mod:`mpsbook.present.prose`: the ratings as the chapters' prose names them (glue names and words);
+* :mod:`mpsbook.present.charts`: the theme, the renderer and the chart builders (and, through
+  :mod:`mpsbook.present.tables`, tables shown for readers).
 
-:mod:`mpsbook.pages` fills the generated pages (scorecard, claim boxes, sources, corrections) and
-:mod:`mpsbook.annotated_article` the annotated article, from their Jinja2 templates, for the site's
-build (:mod:`mpsbook.sphinxext.pages`); :mod:`mpsbook.citation` makes each claim's and chart's
-citation and dates each claim review, and :mod:`mpsbook.feed` writes the corrections log as an
+:mod:`mpsbook.present.pages` fills the generated pages (scorecard, claim boxes, sources, corrections) and
+:mod:`mpsbook.present.annotated_article` the annotated article, from their Jinja2 templates, for the site's
+build (:mod:`mpsbook.sphinxext.pages`); :mod:`mpsbook.present.citation` makes each claim's and chart's
+citation and dates each claim review, and :mod:`mpsbook.present.feed` writes the corrections log as an
 Atom feed. The notebooks use none of them.
 
 Importing the package changes no global state: the notebooks' first cell calls
 :func:`mpsbook.enable_book_display`, which turns on the book's chart theme and renderer and its table display.
 """
 
-from .data import (
+from .ledger.data import (
     BOOK_DIR,
     ROOT_DIR,
     DATA_DIR,
@@ -50,7 +50,7 @@ from .data import (
     check_quotes,
     sources_text,
 )
-from .numbers import (
+from .extract.numbers import (
     SMALL_NUMBERS,
     TENS,
     SCALES,
@@ -62,8 +62,8 @@ from .numbers import (
     parse_number_words,
     place_value,
 )
-from .spans import NOT_QUANTITIES
-from .quantities import (
+from .extract.spans import NOT_QUANTITIES
+from .extract.quantities import (
     QUALIFIERS,
     TEXT_QUALIFIERS,
     HEDGES,
@@ -71,17 +71,17 @@ from .quantities import (
     UNITS,
     interval,
     extract_quantities,
-    format_figure,
     quantity_table,
 )
-from .account import STATUSES, NEVER_REASONS, number_account, account_counts
-from .wording import MAX_WORDS, JARGON, count_words, figure_words, period_words, prose_figure, times_words
-from .verdicts import (
+from .extract.account import STATUSES, NEVER_REASONS, number_account, account_counts
+from .ledger.period import Period
+from .ledger.figures import figure, figure_words, prose_figure
+from .rate.wording import MAX_WORDS, JARGON, count_words, period_words, times_words
+from .rate.verdicts import (
     REFERENCE_QUALIFIERS,
     MATCHING_UNITS,
     figure_step,
     reference_interval,
-    period_span,
     period_distance,
     claim_to_official,
     units_match,
@@ -89,11 +89,11 @@ from .verdicts import (
     KIND_LABELS,
     comparison_frame,
 )
-from .campaigns import campaign_frame
-from .readings import READINGS, TOLERANCE, mention_interval, claim_interval, widened
-from .origins import CLOSENESS, possible_origins
-from .running_totals import running_total, running_total_steps
-from .ratings import (
+from .rate.campaigns import campaign_frame
+from .rate.readings import READINGS, TOLERANCE, mention_interval, claim_interval, widened
+from .rate.origins import CLOSENESS, possible_origins
+from .rate.running_totals import running_total, running_total_steps
+from .rate.ratings import (
     RATINGS,
     VAGUE,
     chance_test,
@@ -101,9 +101,9 @@ from .ratings import (
     rating_rule,
     rate_claim,
 )
-from .ledger_ratings import claim_ratings, claim_sensitivity, sensitivity_table, rating_table
-from .tables import verdict_table
-from .findings import (
+from .rate.ledger_ratings import claim_ratings, claim_sensitivity, sensitivity_table, rating_table
+from .present.tables import verdict_table
+from .rate.findings import (
     KNOWN_WORDS,
     WEB_LEFTOVERS,
     claim_flags,
@@ -111,7 +111,7 @@ from .findings import (
     spell_checker,
     article_findings,
 )
-from .charts import (
+from .present.charts import (
     FONT,
     PALETTE,
     QUALIFIER_COLOURS,
@@ -135,7 +135,7 @@ from .charts import (
     sensitivity_chart,
     enable_book_display,
 )
-from .prose import article_verdict, glue_name, rating_words, claims_by_rating, ratio_text, place_in_interval
+from .present.prose import article_verdict, glue_name, rating_words, claims_by_rating, ratio_text, place_in_interval
 
 __all__ = [
     "BOOK_DIR",
@@ -173,7 +173,7 @@ __all__ = [
     "place_value",
     "interval",
     "extract_quantities",
-    "format_figure",
+    "figure",
     "quantity_table",
     "STATUSES",
     "NEVER_REASONS",
@@ -183,7 +183,7 @@ __all__ = [
     "MATCHING_UNITS",
     "figure_step",
     "reference_interval",
-    "period_span",
+    "Period",
     "period_distance",
     "claim_to_official",
     "units_match",

@@ -21,7 +21,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .quantities import extract_quantities
+from .extract.quantities import extract_quantities
 
 
 def error_outputs(path: Path) -> list[str]:
@@ -50,8 +50,8 @@ def stale_outputs(path: Path) -> list[str]:
     """Why the notebook at ``path`` is stale, one line each (none where it is current)."""
     import nbformat
 
-    from .data import DATA_DIR, data_fingerprint, load_table
-    from .prose import rating_words
+    from .ledger.data import DATA_DIR, data_fingerprint, load_table
+    from .present.prose import rating_words
 
     glued = _glued(nbformat.read(path, as_version=4))
     problems = []

@@ -1,8 +1,8 @@
 """The derived tables: the ratings and their sensitivity, written from the ledger by ``make derived``.
 
-``data/derived/verdicts.csv`` holds one row per claim (:func:`mpsbook.ledger_ratings.claim_ratings`, the
+``data/derived/verdicts.csv`` holds one row per claim (:func:`mpsbook.rate.ledger_ratings.claim_ratings`, the
 columns the data package declares); ``data/derived/sensitivity.csv`` one row per claim and reading
-(:func:`mpsbook.ledger_ratings.claim_sensitivity`). Run as ``python -m mpsbook.derived [FOLDER]`` from ``book/``.
+(:func:`mpsbook.rate.ledger_ratings.claim_sensitivity`). Run as ``python -m mpsbook.derived [FOLDER]`` from ``book/``.
 Writing twice gives the same bytes: fixed row order, fixed number format, LF line ends.
 """
 
@@ -10,24 +10,15 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 import os
 import sys
 from pathlib import Path
 
-from .citation import book_edition, checked_editions
-from .data import DATA_DIR, DATAPACKAGE, check_package, display_path, load_ledger, load_table, resource_descriptor
-from .ledger_ratings import claim_ratings, claim_sensitivity
-from .ratings import rating_rule
-
-DERIVED = ("verdicts", "sensitivity")
-
-
-def _cell(value) -> str:
-    """A value as the derived CSVs write it: numbers with at most two decimals, NaN as empty."""
-    if isinstance(value, float):
-        return "" if math.isnan(value) else f"{value:.2f}".rstrip("0").rstrip(".")
-    return str(value)
+from .ledger.data import DATA_DIR, DATAPACKAGE, check_package, display_path, load_ledger, load_table, resource_descriptor
+from .ledger.figures import csv_value
+from .present.citation import book_edition, checked_editions
+from .rate.ledger_ratings import claim_ratings, claim_sensitivity
+from .rate.ratings import rating_rule
 
 
 def derived_tables(package_path=DATAPACKAGE) -> dict:
@@ -43,7 +34,7 @@ def derived_tables(package_path=DATAPACKAGE) -> dict:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([_cell(v) for v in row] for row in frame[columns].itertuples(index=False))
+        writer.writerows([csv_value(v) for v in row] for row in frame[columns].itertuples(index=False))
         texts[name] = out.getvalue()
     return texts
 
@@ -64,7 +55,7 @@ def verdict_changes(before: str, after: str) -> list[str]:
 def write_derived(package_path=DATAPACKAGE) -> list:
     """Write every derived table where the data package declares it, all or none; returns the paths written.
 
-    The whole data package is checked first (:func:`mpsbook.data.check_package`, and the editions
+    The whole data package is checked first (:func:`mpsbook.ledger.data.check_package`, and the editions
     against ``CITATION.cff`` and the ledger), then every table is computed, then each is written to a
     temporary file beside its target, and only when all are written are they moved into place: a
     fault anywhere leaves every committed file as it was.

@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 
 from mpsbook import ROOT_DIR
-from mpsbook.citation import book_edition
+from mpsbook.present.citation import book_edition
 
 CHROMIUM = os.environ.get("MPSBOOK_CHROMIUM", "/usr/bin/chromium")
 PAPERS = {"mpsbook.pdf": "A4", "mpsbook-letter.pdf": "Letter"}
@@ -100,10 +100,10 @@ def toc_pages(root: Path = ROOT_DIR) -> list[str]:
 
 
 def claim_pages(root: Path = ROOT_DIR) -> list[str]:
-    """Each claim's page (:mod:`mpsbook.claim_pages`), in article order, as paths of the built site
+    """Each claim's page (:mod:`mpsbook.present.claim_pages`), in article order, as paths of the built site
     (``book/claim/<claim_key>.html``): printed after the pages of ``_toc.yml``, which link to them."""
-    from mpsbook.claim_pages import claim_docname
-    from mpsbook.data import load_table
+    from mpsbook.ledger.data import load_table
+    from mpsbook.present.claim_pages import claim_docname
 
     verdicts = load_table("verdicts", root / "data" / "datapackage.json")
     return [f"{claim_docname(key)}.html" for key in verdicts["claim_key"]]

@@ -14,11 +14,11 @@ book rule), ``sensitivity`` (:func:`mpsbook.claim_sensitivity`), and, indexed fo
 (references by ``ref_id``), ``official`` and ``period`` (its ``value`` and ``period``),
 ``searches`` (by ``claim_key``); the glued ``data_fingerprint`` (:func:`mpsbook.data_fingerprint`);
 ``fmt`` is :func:`mpsbook.prose_figure` (no figure of more than six digits in a sentence); ``glue`` is
-myst-nb's, noting each text value for ``glued()`` (:mod:`mpsbook.lab`), which lists them in JupyterLab.
+myst-nb's, noting each text value for ``glued()`` (:mod:`mpsbook.present.lab`), which lists them in JupyterLab.
 """
 
 import mpsbook
-from mpsbook.lab import glue, glued
+from mpsbook.present.lab import glue, glued
 
 mpsbook.enable_book_display()
 

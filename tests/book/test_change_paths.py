@@ -221,9 +221,9 @@ def test_without_chromium_make_book_prints_no_pdf_and_links_no_missing_file(chan
 HOLDING_TESTS = ["tests/book/test_ledger.py::test_every_quote_occurs_once_in_the_article_in_its_paragraph",
                  "tests/book/test_ledger.py::"
                  "test_numbers_are_what_the_extractor_reads_from_each_quote_or_a_reading_the_note_states",
-                 "tests/book/test_ratings.py::test_each_claim_gets_one_verdict_in_article_order_as_the_golden_record_says",
-                 "tests/book/test_ratings.py::test_every_claim_has_a_dated_line_in_the_corrections_log_ending_on_its_verdict",
-                 "tests/book/test_ratings.py::test_derived_tables_are_not_stale",
+                 "tests/book/test_book_ratings.py::test_each_claim_gets_one_verdict_in_article_order_as_the_golden_record_says",
+                 "tests/book/test_book_ratings.py::test_every_claim_has_a_dated_line_in_the_corrections_log_ending_on_its_verdict",
+                 "tests/book/test_book_ratings.py::test_derived_tables_are_not_stale",
                  "tests/book/test_ratings_in_prose.py", "tests/test_data.py"]
 
 

@@ -13,8 +13,8 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from conftest import CHAPTERS
 
-from mpsbook import claim_pages, pages
-from mpsbook.charts import RATING_COLOURS
+from mpsbook.present import claim_pages, pages
+from mpsbook.present.charts import RATING_COLOURS
 
 pytestmark = pytest.mark.browser
 

@@ -98,7 +98,7 @@ def stored_charts(notebook: str) -> int:
     """How many chart outputs the repository's copy of ``notebook`` stores."""
     cells = json.loads((mpsbook.BOOK_DIR / notebook).read_text())["cells"]
     return sum(1 for cell in cells for output in cell.get("outputs", [])
-               if mpsbook.charts.CHART_CLASS in "".join(output.get("data", {}).get("text/html", "")))
+               if mpsbook.present.charts.CHART_CLASS in "".join(output.get("data", {}).get("text/html", "")))
 
 
 def prose_cells(notebook: str) -> dict:

@@ -17,7 +17,7 @@ def book_charts():
     for notebook in sorted((mpsbook.ROOT_DIR / "book").glob("*.ipynb")):
         for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
             for output in cell.get("outputs", []):
-                chart = output.get("data", {}).get(mpsbook.charts.CHART_MIME)
+                chart = output.get("data", {}).get(mpsbook.present.charts.CHART_MIME)
                 if chart:
                     found.append((notebook.name, chart["vegalite"], chart["spec"]))
     return found

@@ -82,8 +82,8 @@ def markdown_of(nb):
 def chart_specs(nb):
     for cell in code_cells(nb):
         for output in cell["outputs"]:
-            if mpsbook.charts.CHART_MIME in output.get("data", {}):
-                yield output["data"][mpsbook.charts.CHART_MIME]["spec"]
+            if mpsbook.present.charts.CHART_MIME in output.get("data", {}):
+                yield output["data"][mpsbook.present.charts.CHART_MIME]["spec"]
 
 
 def test_every_chart_has_a_title_a_description_and_tooltips(notebook):
@@ -157,7 +157,7 @@ GLUE_TEXT = re.compile(r"\{glue:text\}`(?P<name>[A-Za-z0-9_]+)(?::[^`]*)?`")  # 
 
 def test_every_value_the_prose_glues_is_listed_beside_the_cell_that_glues_it_for_jupyterlab(notebook):
     """JupyterLab shows a {glue:text} role as its name (jupyterlab-myst#40): every cell that glues a value is
-    followed, in its own output or a hidden cell's, by a list of what it glued (mpsbook.lab.glued), so an analyst
+    followed, in its own output or a hidden cell's, by a list of what it glued (mpsbook.present.lab.glued), so an analyst
     finds each value the prose uses beside the code that computes it."""
     path, nb = notebook
     listed, used = set(), set()

@@ -53,7 +53,7 @@ def chart_titles() -> list[str]:
     for notebook in sorted((mpsbook.ROOT_DIR / "book").glob("*.ipynb")):
         for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
             for output in cell.get("outputs", []):
-                chart = output.get("data", {}).get(mpsbook.charts.CHART_MIME)
+                chart = output.get("data", {}).get(mpsbook.present.charts.CHART_MIME)
                 if chart:
                     titles.append(chart["title"])
     return titles

@@ -15,7 +15,7 @@ from pyld import jsonld
 from test_pages import SCHEMA, offline_loader
 
 import mpsbook
-from mpsbook import pages
+from mpsbook.present import pages
 from mpsbook.sphinxext import pages as page_directives
 
 pytestmark = pytest.mark.browser

@@ -15,12 +15,12 @@ Loaded by ``_config.yml`` as ``mpsbook.sphinxext``. One module per concern:
 * :mod:`.dictionary`: the ``data-dictionary`` directive;
 * :mod:`.claim_pages`: one page per claim, with its share card (no source file: ``html-collect-pages``);
 * :mod:`.pages`: the generated pages (scorecard, claim boxes, annotated article, sources,
-  corrections), filled from :mod:`mpsbook.pages`' templates with links as cross-references, and the
+  corrections), filled from :mod:`mpsbook.present.pages`' templates with links as cross-references, and the
   edition in every footer.
 
 Only :mod:`.pages` uses the rest of the ``mpsbook`` package (the pages must say what the
-notebooks compute), and :mod:`.charts` takes the chart bundle's MIME type from ``mpsbook.charts`` and the one JSON-in-HTML
-dumper from ``mpsbook.pages``;
+notebooks compute), and :mod:`.charts` takes the chart bundle's MIME type from ``mpsbook.present.charts`` and the one JSON-in-HTML
+dumper from ``mpsbook.present.pages``;
 the other modules read the notebooks' outputs and the data files alone.
 """
 

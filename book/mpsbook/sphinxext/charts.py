@@ -32,8 +32,8 @@ from docutils import nodes
 from sphinx.errors import ExtensionError
 from sphinx.util.osutil import relative_uri
 
-from mpsbook.charts import CHART_CLASS, CHART_MIME
-from mpsbook.pages import json_in_html
+from mpsbook.present.charts import CHART_CLASS, CHART_MIME
+from mpsbook.present.pages import json_in_html
 
 from . import fonts, narrow
 
@@ -234,12 +234,12 @@ def chart_figure_id(node: chart) -> str:
 
 
 def chart_cite_block(app, node: chart, pagename: str) -> str:
-    """Beneath a chart: its Cite block (:func:`mpsbook.citation.citation`), the figure's address with its anchor.
+    """Beneath a chart: its Cite block (:func:`mpsbook.present.citation.citation`), the figure's address with its anchor.
 
     A chart outside a named figure has no anchor to cite, which fails the build, naming the place.
     """
-    from mpsbook.citation import book_edition, citation
-    from mpsbook.pages import render
+    from mpsbook.present.citation import book_edition, citation
+    from mpsbook.present.pages import render
 
     from .pages import site_address
 

@@ -1,4 +1,4 @@
-"""Sphinx extension: one page per claim (:mod:`mpsbook.claim_pages`), with its share card.
+"""Sphinx extension: one page per claim (:mod:`mpsbook.present.claim_pages`), with its share card.
 
 The pages have no source file: the HTML builder asks for them with ``html-collect-pages``, the event
 Sphinx's own index and search pages come from, and writes each through the theme's ``page.html``
@@ -54,7 +54,7 @@ def collect_claim_pages(app):
     if app.builder.format != "html" or app.builder.name in ("singlehtml", "epub"):
         return
     mpsbook, _pages, tables = book_data(Path(app.confdir))
-    from mpsbook import claim_pages
+    from mpsbook.present import claim_pages
 
     colours = mpsbook.RATING_COLOURS
     for key in claim_pages.claim_order(tables):
@@ -77,7 +77,7 @@ UNUSED_ON_CLAIM_PAGES = ("mystnb.", "togglebutton.")
 
 def drop_notebook_assets(app, pagename, templatename, context, doctree) -> None:
     """Leave myst-nb's style sheet and the toggle button's files off the claim pages (:data:`UNUSED_ON_CLAIM_PAGES`)."""
-    from mpsbook.claim_pages import CLAIM_PAGE_DIR
+    from mpsbook.present.claim_pages import CLAIM_PAGE_DIR
 
     if not pagename.startswith(CLAIM_PAGE_DIR + "/"):
         return

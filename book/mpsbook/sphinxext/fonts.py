@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sphinx.errors import ExtensionError
 
-from mpsbook import charts
+from mpsbook.present import charts
 
 FONT_DIR = Path(__file__).resolve().parents[1] / "fonts"
 FONT_FACES = {"MPSBookSans-Regular.ttf": "mpsbook-sans-regular.woff2", "MPSBookSans-Bold.ttf": "mpsbook-sans-bold.woff2"}

@@ -1,6 +1,6 @@
 """Sphinx extension: the book's generated pages, and what every page's footer says of the edition.
 
-Directives (each a part of a page that :mod:`mpsbook.pages` fills from the data package):
+Directives (each a part of a page that :mod:`mpsbook.present.pages` fills from the data package):
 
 * ``scorecard``: one row per claim, linked to its box;
 * ``claim-boxes``: the boxes of the claims whose first mention is in the sections named
@@ -33,20 +33,20 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
-from mpsbook.feed import FEED_FILE, FEED_TITLE
+from mpsbook.present.feed import FEED_FILE, FEED_TITLE
 
 LOGGER = logging.getLogger(__name__)
 PAGE_FILES = ("data/datapackage.json", "data/claims.csv", "data/references.csv", "data/references-added.csv",
               "data/reference-corrections.csv", "data/references-accessed.csv", "data/exclusions.csv",
               "data/derived/verdicts.csv",
               "data/derived/sensitivity.csv", "data/searches.csv", "data/corrections.csv", "data/editions.csv", "CITATION.cff")
-PACKAGE_DIR = Path(__file__).resolve().parents[1]
+PACKAGE_DIR = Path(__file__).resolve().parents[1] / "present"
 _CACHE = {}
 
 
 def edition(confdir: Path) -> dict:
-    """The edition as ``CITATION.cff`` states it (:func:`mpsbook.citation.book_edition`)."""
-    from mpsbook.citation import book_edition
+    """The edition as ``CITATION.cff`` states it (:func:`mpsbook.present.citation.book_edition`)."""
+    from mpsbook.present.citation import book_edition
 
     return book_edition(Path(confdir) / "CITATION.cff")
 
@@ -54,8 +54,8 @@ def edition(confdir: Path) -> dict:
 def book_data(confdir: Path) -> tuple:
     """The package and the tables the pages are filled from, read once per build process."""
     import mpsbook  # imported here: only a build that reads one of these pages again pays for it
-    import mpsbook.annotated_article  # the article page's part
-    from mpsbook import pages
+    import mpsbook.present.annotated_article  # the article page's part
+    from mpsbook.present import pages
 
     if "tables" not in _CACHE:
         _CACHE["tables"] = pages.page_tables(citation_path=Path(confdir) / "CITATION.cff")
@@ -101,7 +101,7 @@ def site_address(app, uri: str) -> str:
 
 
 class SphinxLinks:
-    """:class:`mpsbook.pages.PageLinks` for the page ``docname``: each target looked up in the standard domain's labels."""
+    """:class:`mpsbook.present.pages.PageLinks` for the page ``docname``: each target looked up in the standard domain's labels."""
 
     def __init__(self, app, docname: str):
         self.app, self.docname = app, docname
@@ -129,7 +129,7 @@ class SphinxLinks:
                 or self.app.builder.get_target_uri(docname).rsplit("/", 1)[-1])
 
     def _claim_page(self, claim_key: str, address: str = "relative") -> str:
-        from mpsbook.claim_pages import claim_docname
+        from mpsbook.present.claim_pages import claim_docname
 
         if claim_key not in book_data(Path(self.app.confdir))[2]["verdicts"]["claim_key"].values:
             LOGGER.warning(f"mpsbook.sphinxext.pages: {self.docname} links to the page of '{claim_key}', "
@@ -208,7 +208,7 @@ class AnnotatedArticle(PageDirective):
 
     def claim_keys(self, mpsbook, pages, tables) -> list:
         std = self.env.get_domain("std")
-        for paragraph in mpsbook.annotated_article.article_paragraphs(tables["article"], tables["claims"], tables["verdicts"],
+        for paragraph in mpsbook.present.annotated_article.article_paragraphs(tables["article"], tables["claims"], tables["verdicts"],
                                                  tables["exclusions"]):
             number = paragraph["number"]
             std.note_hyperlink_target(f"article-p-{number}", self.env.docname, f"p-{number}",
@@ -236,13 +236,14 @@ def part_html(node: page_part, app, docname: str) -> str:
     if part == "scorecard":
         return pages.scorecard_html(tables["claims"], tables["verdicts"], colours, links, tables["sensitivity"])
     if part == "claim-boxes":
-        from mpsbook.claim_pages import claim_summary_html
+        from mpsbook.present.claim_pages import claim_summary_html
 
         return "".join(claim_summary_html(key, tables, colours=colours, links=links) for key in node["claim_keys"])
     if part == "annotated-article":
-        return mpsbook.annotated_article.article_html(tables["article"], tables["claims"], tables["verdicts"], links, tables["exclusions"])
+        return mpsbook.present.annotated_article.article_html(
+            tables["article"], tables["claims"], tables["verdicts"], links, tables["exclusions"])
     if part == "article-about":
-        return mpsbook.annotated_article.article_about_html(tables["package"])
+        return mpsbook.present.annotated_article.article_about_html(tables["package"])
     if part == "official-sources":
         return pages.sources_html(tables["references"])
     if part == "corrections-log":
@@ -264,7 +265,7 @@ STANDARDS = "book/standards"  # the page on ratings, evidence and errors that ev
 
 def add_edition_footer(app, pagename, templatename, context, doctree) -> None:
     """The edition, a way to report an error and a link to the standards page, below the theme's footer text."""
-    from mpsbook import pages
+    from mpsbook.present import pages
 
     repository = (app.config.html_theme_options or {}).get("repository_url", "")
     standards = app.builder.get_relative_uri(pagename, STANDARDS) if STANDARDS in app.env.all_docs else ""
@@ -284,14 +285,14 @@ def feed_link(app, pagename, templatename, context, doctree) -> None:
 
 
 def write_feed(app, exception) -> None:
-    """The corrections log as an Atom feed, ``corrections.atom`` beside the site's ``index.html`` (:mod:`mpsbook.feed`).
+    """The corrections log as an Atom feed, ``corrections.atom`` beside the site's ``index.html`` (:mod:`mpsbook.present.feed`).
 
     Its links are the boxes' addresses as a citation gives them: absolute where ``html_baseurl`` is
     set, else relative to the site's root, where the feed lies, so a feed reader resolves them.
     """
     if exception is not None or app.builder.format != "html" or CORRECTIONS not in app.env.all_docs:
         return
-    from mpsbook.feed import corrections_feed
+    from mpsbook.present.feed import corrections_feed
 
     tables = book_data(Path(app.confdir))[2]
     links = SphinxLinks(app, "index")

@@ -1,0 +1,178 @@
+"""What a quantity counts or measures, read from the words after it: units, currencies, rates, ages, shares' wholes.
+
+:func:`reading_after` gives the unit of the quantity that ends at an offset of a text and the words
+that name what it counts; :mod:`mpsbook.extract.quantities` calls it for every number it keeps. Units of
+measurement themselves are listed in :mod:`mpsbook.extract.units`, currency signs in :mod:`mpsbook.extract.numbers`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .numbers import CURRENCIES
+from .spans import Atom
+from .units import measure_after, rate_after
+
+# What a quantity counts, read from the words after it; each spelling maps to one name. Units written
+# as a plain noun with an -s plural are listed by their singular alone.
+_PLAIN_UNITS = (
+    "case suspect card cyberattack attack threat den unit system website account arrest euro dollar pound "
+    "day month year hour week"
+).split()
+UNITS = {
+    spelling: unit
+    for unit, spellings in {
+        **{f"{noun}s": [noun, f"{noun}s"] for noun in _PLAIN_UNITS},
+        "people": ["people", "persons", "person"],
+        "person-times": ["person-times"],
+        "police": ["police", "policemen", "officers", "officer"],
+        "staff": ["staff", "personnel"],
+        "tons": ["ton", "tons", "tonne", "tonnes", "t"],
+        "kilograms": ["kilogram", "kilograms", "kg", "kilo", "kilos"],
+        "yuan": ["yuan", "rmb"],
+        **{currency: [currency] for currency in ("yen", "ringgit", "kuna", "sen")},
+        **{f"{currency}s": [currency, f"{currency}s"] for currency in ("shekel", "rupee", "peso", "franc", "cent")},
+        "pence": ["pence", "penny"],
+        "percent": ["percent", "%"],
+        "organizations": ["organization", "organizations", "organisation", "organisations"],
+        "groups": ["group", "groups", "gang", "gangs"],
+        "enterprises": ["enterprise", "enterprises", "company", "companies"],
+    }.items()
+    for spelling in spellings
+}
+_IRREGULAR_PLURALS = {"children", "women", "men", "geese", "mice", "teeth", "feet", "lice", "oxen"}
+DURATIONS = {"days", "months", "years", "hours", "weeks", "minutes", "seconds"}
+# Currencies named by a word after the figure ("500 yuan", "18 sen"): like a sign, they may be a rate ("yuan a month").
+_CURRENCY_WORDS = {"yuan", "euros", "dollars", "pounds", "yen", "ringgit", "kuna", "sen", "shekels", "rupees", "pesos",
+                   "francs", "cents", "pence"}
+# Words that end the search for a unit: what follows them is not what the number counts.
+_UNIT_STOPS = set(
+    "in on at from to by for with and or were was is are have has had be been that which who across during since "
+    "than as per into this these their its his her the a an last next".split()
+)
+# Verbs that end the words naming the whole of a share ("a third of the population lives ...").
+_VERBS_OF_BEING = set("is are was were has have had lives live lived will would can could may might do does did".split())
+_SHARE_OF = re.compile(
+    r"(?:\s+of)?(?:\s+(?:the|a|an|all|those|these|its|their))?((?:\s+[A-Za-z][\w-]*){1,3}?)"
+    rf"(?=\s+(?:{'|'.join(sorted(_UNIT_STOPS | _VERBS_OF_BEING))}|of|[a-z]+ed)\b|[,.;:!?)]|$)"  # a verb in -ed ends it too
+)
+_PLURAL_AFTER = re.compile(r"\s+[a-z][a-z-]{2,}(?<![su]s)s\b")
+_WORD_AFTER = re.compile(r"\s*(%|[A-Za-z][A-Za-z-]*)")
+_PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|(?-i:pc)\b)|\s+percentage\s+points?\b", re.IGNORECASE)
+_CURRENCY_AFTER = re.compile(r"\s?([\u20ac\u00a3\u00a5\u20b9\u20a9\u20aa])|\s(USD|EUR|JPY|GBP|CNY|AUD|CAD|NZD|HKD|SGD|MYR|INR|CHF|KRW)\b")
+_NAMED_CURRENCY = re.compile(
+    r"\s+(Australian|Canadian|New\s+Zealand|Hong\s+Kong|Singapore|US|U\.S\.|Danish|Swedish|Norwegian)\s+"
+    r"(dollars|crowns|kroner|kronor|krone)\b"
+)
+# What a counted noun is of, when no determiner comes first: "5,700 categories of products", "65 snaps of man coverage".
+_DETERMINERS = set("all those these some any each every our your my them it us several many few both such other".split())
+_NOT_OF_WHAT = sorted(_UNIT_STOPS | _VERBS_OF_BEING | _DETERMINERS)
+_OF_WHAT = re.compile(rf"\s+of(?:\s+(?!(?:{'|'.join(_NOT_OF_WHAT)})\b)[a-z][a-z-]*(?<!ing)(?<!ed)){{1,3}}\b")
+AGED = re.compile(r"\b(?:aged|ages?(?:\s+of)?)\s+$", re.IGNORECASE)
+
+
+def unit_after(text: str, end: int, inline: str = "") -> str:
+    """What the quantity ending at ``end`` counts or measures (:func:`reading_after`, its unit alone)."""
+    return reading_after(text, end, inline)[0]
+
+
+def reading_after(text: str, end: int, inline: str = "") -> tuple[str, str]:
+    """What the quantity ending at ``end`` counts or measures, and the words that name it.
+
+    A unit written into the number wins (a currency sign, "%", "per cent", "pc", a share or a
+    multiple); then a unit of measurement (:func:`mpsbook.extract.units.measure_after`: "256GB", "50 mph",
+    "6.1-inch", "a 65-year-old"); then a word joined by a hyphen ("a 10,000-yuan fine"); then the
+    first known unit word among the next five words, or the first plural word not known ("12
+    cities"), stopping at a preposition, a verb of being or a conjunction other than an "and" or
+    "or" inside the words ("40 Ford and Fiat vans"). A currency, a percentage or a measure followed
+    by a denominator is a rate ("$80 per sq m": dollars per square metre), and so is a counted word
+    followed by "per" or "/" ("2,000 samples per day"; "cards a year" stays a count).
+
+    Returns (unit, counted): ``counted`` is the words from the number to the counted word, as
+    written ("eligible pensioners" where the unit is "pensioners"), and the "of" phrase after a
+    plural word when no determiner starts it ("crates of fruit"), when the unit is a counted word;
+    else empty.
+    """
+    if inline == "fraction":
+        return inline, _share_of(text, end)
+    if inline:
+        return rate_after(text, end, inline)[0], ""  # "$80 per sq m", "78,000 times a minute"
+    percent = _PERCENT_AFTER.match(text, end)
+    if percent:
+        return rate_after(text, percent.end(), "percentage points" if "point" in percent.group().lower() else "percent")[0], ""
+    currency = _CURRENCY_AFTER.match(text, end)
+    if currency:  # "1,200€", "108.79 JPY"
+        return rate_after(text, currency.end(), CURRENCIES[currency.group(1) or currency.group(2)])[0], ""
+    named = _NAMED_CURRENCY.match(text, end)
+    if named:  # "10.5 million Australian dollars", "7.5 million Danish crowns"
+        country = " ".join(named.group(1).split()).replace("U.S.", "US")
+        return rate_after(text, named.end(), f"{country} {'crowns' if named.group(2) != 'dollars' else 'dollars'}")[0], ""
+    measure, measure_end = measure_after(text, end)
+    if measure:
+        return rate_after(text, measure_end, measure)[0], ""
+    hyphenated = re.match(r"-([A-Za-z]+)", text[end:])
+    if hyphenated:
+        word = hyphenated.group(1).lower()
+        return UNITS.get(word, UNITS.get(word + "s", "")), ""
+    position = end
+    for words in range(5):
+        match = _WORD_AFTER.match(text, position)
+        if not match:
+            return "", ""
+        word = match.group(1).lower()
+        counted = text[end : match.end()].strip()
+        if word in UNITS:
+            if UNITS[word] in _CURRENCY_WORDS:
+                return rate_after(text, match.end(), UNITS[word])[0], ""
+            if UNITS[word] in DURATIONS:  # "40 hours a week"; a count "a year" stays a count ("200 million cards a year")
+                return rate_after(text, match.end(), UNITS[word])[0], counted
+            return UNITS[word], counted
+        if word in ("and", "or") and words > 0:  # "460 Kia and Hyundai vehicles", "4.3M digital and physical sales"
+            position = match.end()
+            continue
+        if word in _UNIT_STOPS:
+            return "", ""
+        plural = len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))  # not "previous", "crisis"
+        if plural and match.group(1)[0].isupper() and _PLURAL_AFTER.match(text, match.end()):
+            plural = False  # a name before the counted word: "324,000 New York Times subscribers"
+        if plural or word in _IRREGULAR_PLURALS or (
+            word.endswith("men") and len(word) > 4
+        ):  # "12 cities", "5 million children", "60 fishermen"
+            if re.match(r"\s*(?:/|per\s)", text[match.end() :]):  # "3,000 tests per day"; "cards a year" stays a count
+                return rate_after(text, match.end(), word)[0], counted
+            complement = _OF_WHAT.match(text, match.end())
+            return word, text[end : complement.end() if complement else match.end()].strip()
+        position = match.end()
+    return "", ""
+
+
+def _share_of(text: str, end: int) -> str:
+    """The words naming the whole a share is of, as written: "condos" after "Half the", "US population" after "One fourth of the"."""
+    found = _SHARE_OF.match(text, end)
+    return found.group(1).strip() if found else ""
+
+
+_AGE_BEFORE = re.compile(r"\b(?:who|he|she)\s+(?:is|was|will\s+be|would\s+be|turned|turns|turning)\s+$", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"\s*(?:[.,;!?)]|$)|\s+(?:by|when|and|this|next|last)\b")
+_LIFE_EXPECTANCY_BEFORE = re.compile(r"\blife\s+expectancy\b[^.;:\d]{0,50}$", re.IGNORECASE)
+
+
+def age_in_context(text: str, start: int, end: int, atom: Atom) -> bool:
+    """Whether a whole number below 120 that ends its phrase is an age by the words before it ("Maria who was 10.",
+    "He will be 35 by the end of the year", "life expectancy for men in Glasgow is around 73")."""
+    return (
+        atom.kind in ("number", "words") and 0 < atom.figure < 120 and atom.figure == int(atom.figure)
+        and (
+            (bool(_AGE_BEFORE.search(text, max(0, start - 40), start)) and bool(_AGE_AFTER.match(text, end)))
+            or bool(_LIFE_EXPECTANCY_BEFORE.search(text, max(0, start - 80), start))
+        )
+    )
+
+
+def age_after_a_name(text: str, atom: Atom) -> bool:
+    """Whether a whole number below 120 set off by commas after a capitalised name is an age ("Smith, 66, said")."""
+    return (
+        atom.kind == "number" and 0 < atom.figure < 120 and atom.figure == int(atom.figure)
+        and bool(re.search(r"\b[A-Z][a-z]+, $", text[max(0, atom.start - 30) : atom.start]))
+        and bool(re.match(r", (?:[a-z]|who\b)", text[atom.end :]))
+    )

@@ -1,0 +1,505 @@
+"""Reading the book's data: the data package, the article, the ledger tables, and quotes located in the article.
+
+Every table is validated by the frictionless library against the Table Schema that
+``data/datapackage.json`` declares for it; the first fault its report holds is raised as a
+:class:`DataError` whose message names the file, the row and the column in the book's words,
+so nothing is built on a half-read table. :func:`load_article` refuses an article whose bytes
+differ from the hash the data package declares.
+"""
+
+from __future__ import annotations
+
+import decimal
+import hashlib
+import json
+import math
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from .period import date_problem
+from .row_rules import ROW_RULES, period_problem
+
+BOOK_DIR = Path(__file__).resolve().parents[2]
+ROOT_DIR = BOOK_DIR.parent
+DATA_DIR = ROOT_DIR / "data"
+DATAPACKAGE = DATA_DIR / "datapackage.json"
+
+# --------------------------------------------------------------------------------------
+# Reading data, validated against the declared schemas
+# --------------------------------------------------------------------------------------
+
+
+class DataError(ValueError):
+    """A data file does not match its declared schema.
+
+    ``path`` is the file as the reader knows it (relative to the repository when it lies
+    inside it), ``row`` the row number as a spreadsheet counts it (the header is row 1)
+    and ``column`` the column's name; either may be None when the fault is the whole file's.
+    """
+
+    def __init__(self, path, problem, row=None, column=None):
+        self.path, self.problem, self.row, self.column = str(path), problem, row, column
+        where = [self.path]
+        if row is not None:
+            where.append(f"row {row}")
+        if column is not None:
+            where.append(f"column '{column}'")
+        super().__init__(f"{', '.join(where)}: {problem}")
+
+
+def display_path(path) -> str:
+    """``path`` relative to the repository when it lies inside it, so no output holds an absolute path."""
+    path = Path(path).resolve()
+    try:
+        return path.relative_to(ROOT_DIR).as_posix()
+    except ValueError:
+        return path.name
+
+
+def read_datapackage(package_path=DATAPACKAGE) -> dict:
+    """The data package descriptor (``datapackage.json``) as a dict."""
+    package_path = Path(package_path)
+    if not package_path.exists():
+        raise DataError(display_path(package_path), "the data package descriptor does not exist")
+    try:
+        return json.loads(package_path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise DataError(display_path(package_path), f"not valid JSON ({exc.msg})", row=exc.lineno) from None
+
+
+def resource_descriptor(name: str, package_path=DATAPACKAGE) -> dict:
+    """The descriptor of the resource called ``name`` in the data package."""
+    package = read_datapackage(package_path)
+    for resource in package.get("resources", []):
+        if resource.get("name") == name:
+            return resource
+    known = ", ".join(r.get("name", "?") for r in package.get("resources", []))
+    raise DataError(display_path(package_path), f"no resource named '{name}' (it declares: {known})")
+
+
+def data_fingerprint(package_path=DATAPACKAGE) -> str:
+    """A short SHA-256 of the data package and every file it declares, derived tables included.
+
+    Each notebook stores it when executed; ``python -m mpsbook stale`` compares it with the data as
+    it is now, so that a site is never built from notebooks executed on other data.
+    """
+    package_path = Path(package_path)
+    digest = hashlib.sha256(package_path.read_bytes().replace(b"\r\n", b"\n"))
+    for resource in read_datapackage(package_path)["resources"]:
+        paths = resource["path"] if isinstance(resource["path"], list) else [resource["path"]]
+        for path in paths:
+            text = (package_path.parent / path).read_bytes().replace(b"\r\n", b"\n")  # the same on any checkout
+            digest.update(path.encode("utf-8") + b"\0" + text)
+    return digest.hexdigest()[:16]
+
+
+def load_article(package_path=DATAPACKAGE) -> str:
+    """The article's text, after checking its bytes against the hash the data package declares."""
+    package_path = Path(package_path)
+    resource = resource_descriptor("article", package_path)
+    path = package_path.parent / resource["path"]
+    if not path.exists():
+        raise DataError(display_path(path), "the article file the data package declares does not exist")
+    raw = path.read_bytes()
+    algorithm, _, expected = resource["hash"].partition(":")
+    actual = hashlib.new(algorithm, raw).hexdigest()
+    if actual != expected:
+        raise DataError(
+            display_path(path),
+            f"the file is not the article as received ({algorithm} {actual}, expected {expected})",
+        )
+    return raw.decode(resource.get("encoding", "utf-8"))
+
+
+def load_table(name: str, package_path=DATAPACKAGE) -> pd.DataFrame:
+    """The CSV table ``name`` of the data package, validated by frictionless against its Table Schema.
+
+    Everything the schema declares is enforced: the header (every declared column, in the declared
+    order, and no other), one cell per column, each field's type and format, its constraints
+    (required, unique, enum, minimum, maximum, pattern, lengths), the primary key, every foreign key,
+    and the book's row rules (``mpsbook:rowRules``): ``notGreater`` (``low`` not above ``high``) and
+    ``formula`` as frictionless row constraints; ``dates`` (a date that exists), ``periods`` (real
+    dates, running forward) and ``agreeWithin`` (rows sharing a key agree on what they count) here.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per data row, the columns in declared order: ``number`` as float64, ``integer`` and
+        ``year`` as Int64 (missing as <NA>), ``boolean`` as pandas' boolean, ``string`` as str with
+        missing cells as "", any other type as the Python objects frictionless reads.
+
+    Raises
+    ------
+    DataError
+        At the first fault, naming the file, the row (the header is row 1) and the column (for a
+        key or a row rule, its first column), in the book's words.
+    """
+    package_path = Path(package_path)
+    resource = resource_descriptor(name, package_path)
+    path = package_path.parent / resource["path"]
+    if not path.exists():
+        raise DataError(display_path(path), "the file the data package declares does not exist")
+    key = (name, _files_state(package_path, resource))
+    if key not in _CHECKED:
+        rules = resource["schema"].get("mpsbook:rowRules", [])
+        rows = _read_checked(name, package_path, display_path(path), rules)
+        frame = _as_frame(rows, resource["schema"]["fields"])
+        _check_keys_into_several(frame, resource, package_path, display_path(path))
+        _CHECKED[key] = frame
+    return _CHECKED[key].copy()
+
+
+# Tables already read and checked, by resource and the contents of every file the check read: a file
+# edited since is read and checked again. (Hashing the few small files costs a millisecond; checking
+# them again, a tenth of a second each.)
+_CHECKED = {}
+
+
+def _files_state(package_path: Path, resource: dict) -> tuple:
+    """The SHA-256 of the package, the resource's file and the files its keys name.
+
+    Contents alone, not paths: a copy of the data (the tests of bad input make dozens) is checked
+    once per table that differs, and a table equal to one already checked is not checked again.
+    """
+    names = [key["reference"].get("resource") for key in resource["schema"].get("foreignKeys", [])]
+    names += [n for key in resource["schema"].get("mpsbook:foreignKeys", []) for n in key["reference"]["resources"]]
+    paths = [package_path, package_path.parent / resource["path"]]
+    paths += [package_path.parent / resource_descriptor(n, package_path)["path"] for n in names if n]
+    return tuple(hashlib.sha256(p.read_bytes()).hexdigest() if p.exists() else None for p in paths)
+
+
+def _check_keys_into_several(frame: pd.DataFrame, resource: dict, package_path: Path, shown: str) -> None:
+    """The book's foreign keys into the union of several tables (``mpsbook:foreignKeys``), which frictionless cannot declare.
+
+    The official figures are two files: the shared reference file, copied byte for byte, and the
+    book's own additions; a comparison may name a figure of either.
+    """
+    for key in resource["schema"].get("mpsbook:foreignKeys", []):
+        column, target = key["fields"], key["reference"]
+        known, paths = set(), []
+        for name in target["resources"]:
+            known |= set(load_table(name, package_path)[target["fields"]])
+            paths.append(resource_descriptor(name, package_path)["path"])
+        for row, value in enumerate(frame[column], start=2):
+            if value not in known:
+                raise DataError(shown, f"'{value}' is not a {target['fields']} of {' or '.join(paths)}", row=row,
+                                column=column)
+
+
+def _kind_problem(value: str, package_path) -> str:
+    """'' where ``value`` is a kind of source the data package allows, else what is wrong."""
+    fields = resource_descriptor("references", package_path)["schema"]["fields"]
+    kinds = next(f for f in fields if f["name"] == "source_kind")["constraints"]["enum"]
+    return "" if value in kinds else f"'{value}' is not a kind of source ({', '.join(kinds)})"
+
+
+def load_references(package_path=DATAPACKAGE) -> pd.DataFrame:
+    """Every official figure: the shared reference file, the book's own additions, and the book's corrections applied.
+
+    ``references.csv`` is the project's shared file, byte for byte; ``references-added.csv`` holds the
+    figures the book found since, in the same columns; ``reference-corrections.csv`` corrects a field of
+    either (a date, a period) with the reason and the source, leaving the files as received. The
+    column ``corrected`` says, in words, what was corrected in each row ("" where nothing was).
+    ``references-accessed.csv`` gives each figure the date it was read: the columns ``accessed``
+    (str, YYYY-MM-DD, like ``published``) and ``how`` (str) are joined in.
+
+    Raises
+    ------
+    DataError
+        For a bad row of any of the four files; a ref_id found in both files of figures; a figure
+        with no row in ``references-accessed.csv``; or a correction whose ``previous`` value is not
+        what the file holds (the shared file changed).
+    """
+    package_path = Path(package_path)
+    shared, added = load_table("references", package_path), load_table("references-added", package_path)
+    added_path = display_path(package_path.parent / resource_descriptor("references-added", package_path)["path"])
+    for row, ref_id in enumerate(added["ref_id"], start=2):
+        if ref_id in set(shared["ref_id"]):
+            raise DataError(added_path, f"'{ref_id}' is already a ref_id of references.csv", row=row, column="ref_id")
+    table = pd.concat([shared, added], ignore_index=True)
+    table["corrected"] = ""
+    accessed = load_table("references-accessed", package_path).set_index("ref_id")
+    undated = [ref_id for ref_id in table["ref_id"] if ref_id not in accessed.index]
+    if undated:
+        shown = display_path(package_path.parent / resource_descriptor("references-accessed", package_path)["path"])
+        raise DataError(shown, f"the official figure '{undated[0]}' has no row saying when it was read", column="ref_id")
+    table["accessed"] = table["ref_id"].map(accessed["accessed"]).map(lambda day: day.isoformat())  # as `published`
+    table["how"] = table["ref_id"].map(accessed["how"])
+    corrections = load_table("reference-corrections", package_path)
+    shown = display_path(package_path.parent / resource_descriptor("reference-corrections", package_path)["path"])
+    for row, fix in enumerate(corrections.itertuples(), start=2):
+        found = table.index[table["ref_id"] == fix.ref_id]
+        if not len(found):
+            raise DataError(shown, f"'{fix.ref_id}' is not a ref_id of references.csv or references-added.csv",
+                            row=row, column="ref_id")
+        index = found[0]
+        if table.at[index, fix.field] != fix.previous:
+            raise DataError(shown, f"the figure's {fix.field} is '{table.at[index, fix.field]}', not '{fix.previous}'",
+                            row=row, column="previous")
+        problem = {"period": period_problem, "published": date_problem,
+                   "source_kind": lambda value: _kind_problem(value, package_path)}[fix.field](fix.value)
+        if problem:
+            raise DataError(shown, problem, row=row, column="value")
+        table.at[index, fix.field] = fix.value
+        field = {"published": "date of first publication"}.get(fix.field, fix.field)
+        note = f"The book corrects its {field}, given as {fix.previous}, to {fix.value}: {fix.reason}"
+        table.at[index, "corrected"] = " ".join(filter(None, [table.at[index, "corrected"], note]))
+    _check_read_after_published(table, shared, package_path)
+    return table
+
+
+def _check_read_after_published(table: pd.DataFrame, shared: pd.DataFrame, package_path: Path) -> None:
+    """Raise :class:`DataError` for an official figure read before it was published (a wrong date in either file)."""
+    for index, row in table.iterrows():
+        if row["accessed"] < row["published"]:  # YYYY, YYYY-MM and YYYY-MM-DD compare as text
+            name, position = ("references", index) if index < len(shared) else ("references-added", index - len(shared))
+            shown = display_path(package_path.parent / resource_descriptor(name, package_path)["path"])
+            raise DataError(shown, f"the figure was read on {row['accessed']}, before it was published "
+                                   f"({row['published']})", row=position + 2, column="published")
+
+
+def check_package(package_path=DATAPACKAGE) -> None:
+    """Check every table the data package declares, and the rules across them, before anything is computed or written.
+
+    Every table the book reads is loaded through its schema (:func:`load_table`), the official
+    figures with the book's corrections (:func:`load_references`) and the ledger with its quotes
+    (:func:`load_ledger`); the derived tables (``derived/``) are left out, being written from the rest.
+
+    Raises
+    ------
+    DataError
+        At the first fault, naming file, row and column.
+    """
+    package_path = Path(package_path)
+    load_ledger(package_path)
+    for resource in read_datapackage(package_path)["resources"]:
+        if "schema" in resource and not resource["path"].startswith("derived/"):
+            load_table(resource["name"], package_path)
+
+
+def _read_checked(name: str, package_path: Path, shown: str, rules: list) -> list[dict]:
+    """The rows of resource ``name``, typed by frictionless, once its validation report has no error.
+
+    The row rules frictionless can state as a formula (``notGreater``, ``formula``) are its row
+    constraints; the others (``dates``, ``periods``, ``agreeWithin``) are checked here on the typed rows.
+    """
+    # Importing frictionless (pydantic, its plugins) costs about 0.35 CPU-seconds: only the loaders
+    # pay it, not every `import mpsbook` (the chart tests, the Sphinx build, the spelling tests).
+    import frictionless
+
+    package = frictionless.Package(read_datapackage(package_path), basepath=str(package_path.parent))
+    resource = package.get_resource(name)
+    formulas = [_rule_formula(rule, shown) for rule in rules]
+    checklist = frictionless.Checklist(checks=[frictionless.checks.row_constraint(formula=formula)
+                                               for formula in formulas if formula])
+    rows = []  # validation reads every row; keeping them spares a second read
+    report = resource.validate(checklist=checklist, on_row=lambda row: rows.append(row.to_dict()))
+    failures = [error for task in report.tasks for error in task.errors] + list(report.errors)
+    if any(error.type == "encoding-error" for error in failures):
+        raise _encoding_error(package_path.parent / resource.path, shown)
+    if failures:
+        raise _data_error(_first(failures), shown, resource.schema.to_descriptor(), rules)
+    for rule in rules:
+        if rule.get("rule") in ROW_RULES and (fault := ROW_RULES[rule["rule"]](rows, rule)):
+            number, column, problem = fault
+            raise DataError(shown, problem, row=number, column=column)
+    return rows
+
+
+def _encoding_error(path: Path, shown: str) -> DataError:
+    """The file holds bytes that are not UTF-8: the row of the first, and the byte itself."""
+    raw = path.read_bytes()
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return DataError(shown, f"the file is not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot be read "
+                                "(save the file as UTF-8)", row=raw[:exc.start].count(b"\n") + 1)
+    return DataError(shown, "the file is not UTF-8 text")
+
+
+def _rule_formula(rule: dict, shown: str) -> str | None:
+    """The frictionless row-constraint formula for one of the book's row rules (empty cells pass); None for a rule checked here."""
+    kind = rule.get("rule")
+    if kind == "notGreater":
+        low, high = rule["fields"]
+        return f"{low} is None or {high} is None or {low} <= {high}"
+    if kind == "formula":
+        return rule["formula"]
+    if kind in ROW_RULES:
+        return None
+    raise DataError(shown, f"unknown row rule '{kind}' in the schema")
+
+
+def _first(failures: list):
+    """The fault to report: a header fault first (leftmost column), else the first in row order, a row's cell count first."""
+    labels = [error for error in failures if hasattr(error, "field_number") and not hasattr(error, "row_number")]
+    if labels:
+        return min(labels, key=lambda error: error.field_number)
+    first_row = getattr(failures[0], "row_number", None)
+    whole_row = [error for error in failures if getattr(error, "row_number", None) == first_row
+                 and error.type in ("missing-cell", "extra-cell", "blank-row")]
+    return (whole_row or failures)[0]
+
+
+_TYPE_WORDS = {"number": "a number", "integer": "a whole number", "year": "a year as YYYY",
+               "date": "a date as YYYY-MM-DD", "boolean": "true or false", "string": "text"}
+_FORMAT_WORDS = {"uri": "an address (URI)", "email": "an email address", "uuid": "a UUID"}
+
+
+def _data_error(error, shown: str, schema: dict, rules: list) -> DataError:
+    """One frictionless error as a :class:`DataError` in the book's words, with its row and column."""
+    fields = {field["name"]: field for field in schema["fields"]}
+    kind, row = error.type, getattr(error, "row_number", None)
+    if kind.endswith("-label"):
+        return _label_error(error, shown, fields)
+    if kind == "blank-row":
+        return DataError(shown, "the row is blank (delete it: a table has no empty rows)", row=row)
+    if kind in ("missing-cell", "extra-cell"):
+        return DataError(shown, f"the row has {len(error.cells)} cells, the header {len(fields)}", row=row)
+    if kind == "type-error":
+        field = fields[error.field_name]
+        what = _FORMAT_WORDS.get(field.get("format")) or _TYPE_WORDS.get(field.get("type"), field.get("type"))
+        return DataError(shown, f"expected {what}, found '{error.cell}'", row=row, column=error.field_name)
+    if kind == "constraint-error":
+        problem = _constraint_words(error, fields[error.field_name])
+        return DataError(shown, problem, row=row, column=error.field_name)
+    if kind in ("unique-error", "primary-key"):
+        return _duplicate_error(error, shown, schema)
+    if kind == "foreign-key":
+        target = "/".join(error.reference_field_names)
+        values = ", ".join(str(value) for value in error.field_cells)
+        return DataError(shown, f"'{values}' is not a {target} of the '{error.reference_name}' table", row=row,
+                         column=", ".join(error.field_names))
+    if kind == "row-constraint":
+        rule = next(rule for rule in rules if (_rule_formula(rule, shown) or "\0") in error.note)
+        cells = dict(zip(fields, error.cells, strict=True))
+        if rule["rule"] == "formula":
+            return DataError(shown, f"{rule['words']} (found {cells[rule['column']]})", row=row, column=rule["column"])
+        low, high = rule["fields"]
+        return DataError(shown, f"{low} ({float(cells[low]):g}) is greater than {high} ({float(cells[high]):g})",
+                         row=row, column=low)
+    return DataError(shown, f"{error.title.lower()}: {error.note or error.message}", row=row,
+                     column=getattr(error, "field_name", None) or None)
+
+
+def _label_error(error, shown: str, fields: dict) -> DataError:
+    """A header fault: a declared column missing, one not declared, or columns out of the declared order."""
+    row = (error.row_numbers or [1])[0]
+    if error.field_name and error.field_name not in error.labels:
+        return DataError(shown, "this declared column is missing from the header", row=row, column=error.field_name)
+    if error.label and error.label not in fields:
+        return DataError(shown, "this column is not declared in the schema", row=row, column=error.label)
+    if error.type == "duplicate-label":
+        return DataError(shown, "this column is named twice in the header", row=row, column=error.label)
+    return DataError(shown, f"the column is out of the declared order ('{error.field_name}' is declared here)",
+                     row=row, column=error.label or error.field_name)
+
+
+_CONSTRAINT_WORDS = {
+    "required": "a value is required here, and the cell is empty",
+    "enum": "'{cell}' is not one of the allowed values ({allowed})",
+    "minimum": "{cell} is below the minimum {limit}",
+    "maximum": "{cell} is above the maximum {limit}",
+    "pattern": "'{cell}' does not match the pattern {limit}",
+    "minLength": "'{cell}' is shorter than {limit} characters",
+    "maxLength": "'{cell}' is longer than {limit} characters",
+}
+
+
+def _constraint_words(error, field: dict) -> str:
+    """What a cell breaks, read from the constraint frictionless names in its note."""
+    name = re.search(r'constraint "(\w+)"', error.note).group(1)
+    limit = field.get("constraints", {}).get(name)
+    if field.get("type") == "number" and name in ("minimum", "maximum") and not decimal.Decimal(error.cell).is_finite():
+        return f"'{error.cell}' is not a finite number"  # nan, inf: no comparison holds, so frictionless names a limit
+    if name == "pattern" and field.get("mpsbook:patternWords"):
+        return f"'{error.cell}' is not {field['mpsbook:patternWords']}"
+    allowed = ", ".join(repr(value) for value in limit) if name == "enum" else ""
+    if isinstance(limit, float) and limit.is_integer():
+        limit = int(limit)
+    template = _CONSTRAINT_WORDS.get(name, "'{cell}' breaks the constraint {name} ({limit})")
+    return template.format(cell=_shown_cell(error.cell), limit=limit, allowed=allowed, name=name)
+
+
+def _shown_cell(cell: str) -> str:
+    """A cell as a message quotes it: whole up to 40 characters, else its start and its length (a 309-digit number)."""
+    return cell if len(cell) <= 40 else f"{cell[:20]}... ({len(cell)} characters)"
+
+
+def _duplicate_error(error, shown: str, schema: dict) -> DataError:
+    """A repeated unique value or primary key, with the row that first held it."""
+    if error.type == "unique-error":
+        columns = [error.field_name]
+    else:
+        key = schema.get("primaryKey", [])
+        columns = [key] if isinstance(key, str) else list(key)
+    cells = dict(zip([field["name"] for field in schema["fields"]], error.cells, strict=True))
+    values = ", ".join(cells.get(column) or "" for column in columns)
+    first = re.search(r"position (\d+)", error.note)
+    problem = (f"duplicate value {values} (first in row {first.group(1)})" if first
+               else "the key is empty, and a key is required")
+    return DataError(shown, problem, row=error.row_number, column=", ".join(columns))
+
+
+def _as_frame(rows: list[dict], fields: list[dict]) -> pd.DataFrame:
+    """The typed rows as a frame, each column in the dtype its declared type gives (see :func:`load_table`)."""
+    names = [field["name"] for field in fields]
+    frame = pd.DataFrame.from_records(rows, columns=names)
+    for field in fields:
+        column, kind = field["name"], field.get("type", "string")
+        if kind == "number":
+            frame[column] = pd.array([math.nan if v is None else float(v) for v in frame[column]], dtype="float64")
+        elif kind in ("integer", "year"):
+            frame[column] = frame[column].astype("Int64")
+        elif kind == "boolean":
+            frame[column] = frame[column].astype("boolean")
+        elif kind == "string":
+            frame[column] = frame[column].fillna("").astype("str")
+    return frame
+
+
+# --------------------------------------------------------------------------------------
+# The ledger: its tables, and each quote found in the article
+# --------------------------------------------------------------------------------------
+
+
+def paragraph_number(text: str, offset: int) -> int:
+    """The 1-based paragraph that ``offset`` falls in, counting the text's non-empty lines."""
+    return sum(1 for line in text[:offset].split("\n")[:-1] if line.strip()) + 1
+
+
+def load_ledger(package_path=DATAPACKAGE) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The claims, the comparisons and the official figures (:func:`load_references`), each validated against its schema.
+
+    Beyond the schemas, every claim's quote must occur exactly once in the article, in the
+    paragraph the row gives; a row that breaks this raises :class:`DataError`.
+    """
+    package_path = Path(package_path)
+    claims, comparisons = (load_table(name, package_path) for name in ("claims", "comparisons"))
+    references = load_references(package_path)
+    check_quotes(load_article(package_path), claims, display_path(package_path.parent / resource_descriptor(
+        "claims", package_path)["path"]))
+    return claims, comparisons, references
+
+
+def check_quotes(article: str, claims: pd.DataFrame, shown: str = "claims.csv") -> None:
+    """Raise :class:`DataError` unless each quote occurs exactly once in the article, in its row's paragraph."""
+    for index, row in enumerate(claims.itertuples(), start=2):
+        count = article.count(row.quote)
+        if count != 1:
+            problem = "the quote is not in the article" if count == 0 else f"the quote occurs {count} times in the article"
+            raise DataError(shown, f"{problem}: '{row.quote}'", row=index, column="quote")
+        found = paragraph_number(article, article.index(row.quote))
+        if found != row.paragraph:
+            raise DataError(shown, f"the quote is in paragraph {found}, not {row.paragraph}", row=index,
+                            column="paragraph")
+
+
+def sources_text(references: pd.DataFrame, ref_ids) -> str:
+    """A credit line for a chart: each official figure's publisher and date, in the order given."""
+    chosen = references.set_index("ref_id").loc[list(ref_ids)]
+    seen = list(dict.fromkeys(f"{row.publisher}, {row.published}" for row in chosen.itertuples()))
+    return "; ".join(seen)
+

@@ -1,0 +1,40 @@
+"""mpsbook.ledger.figures: one way to write a number, in tables, pages, downloads and sentences."""
+
+import math
+
+import pytest
+
+from mpsbook.ledger.figures import csv_value, figure, figure_words, plain, prose_figure
+
+
+@pytest.mark.parametrize("value, text", [
+    (83000, "83,000"), (83000.0, "83,000"), (21.9, "21.9"), (21.90, "21.9"), (21.001, "21"), (0.1 + 0.2, "0.3"),
+    (1234567.891, "1,234,567.89"), (-4.5, "-4.5"), (None, "\u2014"), (math.nan, "\u2014"),
+])
+def test_a_figure_has_separators_at_most_two_decimals_and_no_float_noise(value, text):
+    assert figure(value) == text
+
+
+@pytest.mark.parametrize("value, unit, text", [
+    (83000, "cases", "83,000 cases"), (21.9, "tonnes", "21.9 tonnes"), (217_000_000, "", "217 million"),
+    (1_410_000_000, "people", "1.41 billion people"), (2_044_000, "", "2.04 million"),
+    (8e11, "yuan", "800 billion yuan"), (1.2e13, "", "12 trillion"),
+])
+def test_a_sentence_says_millions_and_more_in_words(value, unit, text):
+    assert figure_words(value, unit) == text
+
+
+def test_a_sentence_says_a_missing_figure_as_a_dash():
+    assert prose_figure(math.nan) == "\u2014" and prose_figure(0.1 + 0.2) == "0.3"
+
+
+@pytest.mark.parametrize("value, text", [(2.5, "2.5"), (3.0, "3"), (1234567.0, "1234567"), (math.nan, ""),
+                                         (0.1 + 0.2, "0.3"), ("more than", "more than"), (7, "7")])
+def test_a_download_writes_at_most_two_decimals_and_no_separators(value, text):
+    assert csv_value(value) == text
+
+
+@pytest.mark.parametrize("value, text", [(0.1 + 0.2, "0.3"), (1e15, "1000000000000000"), (21.9, "21.9"),
+                                         (None, ""), (math.nan, ""), ("C13", "C13"), (56, "56")])
+def test_a_page_shows_a_raw_value_as_it_was_written(value, text):
+    assert plain(value) == text
