@@ -75,7 +75,7 @@ lock: ## Rewrite requirements.txt (the lock, with hashes) from requirements.in
 # The derived tables: written from the ledger by the helper package, never by hand (byte-stable), all or
 # none. Their prerequisites are every file the command reads: the data package and each table it declares
 # (the whole package is checked before anything is written), the edition (CITATION.cff) and the package's
-# code; tests/test_make_prerequisites.py records what `python -m mpsbook.derived` opens and compares.
+# code; tests/test_make_targets.py records what `python -m mpsbook.derived` opens and compares.
 DERIVED := data/derived/verdicts.csv data/derived/sensitivity.csv
 LEDGER := data/datapackage.json data/source/mps-article.txt data/claims.csv data/comparisons.csv data/corrections.csv \
 	data/editions.csv data/exclusions.csv data/rating-rule.csv data/reference-corrections.csv \
@@ -147,7 +147,8 @@ test: $(STAMP) $(NODE_STAMP) ## Run the tests in tests/ and nbval (strict) over 
 
 # The analyst's tier: the package, the data, the ratings and the notebooks' hygiene; no browser, no site build,
 # no nbval (make test runs all of these too).
-FAST_TESTS := tests/test_*.py tests/book/test_ledger.py tests/book/test_book_ratings.py tests/book/test_notebooks.py \
+UNIT_TESTS := $(wildcard tests/test_*.py $(foreach layer,ledger extract rate present sphinx,tests/$(layer)/test_*.py))
+FAST_TESTS := $(UNIT_TESTS) tests/book/test_ledger.py tests/book/test_book_ratings.py tests/book/test_notebooks.py \
 	tests/book/test_ratings_in_prose.py
 
 test-fast: $(STAMP) $(NODE_STAMP) ## The fast tier, under a minute: unit, data and rating tests, no browser and no site build
@@ -174,8 +175,8 @@ $(STAMP_313): requirements.txt pyproject.toml
 
 env-3.13: $(STAMP_313) ## Create .venv-3.13 from the same lock, with $(PYTHON_313)
 
-test-3.13: $(STAMP_313) ## nbval over every notebook and the package's unit tests (tests/test_*.py), on Python 3.13
-	$(VENV_313)/bin/python -m pytest $(PARALLEL) $(NBVAL) -p no:cacheprovider $(wildcard tests/test_*.py) $(NOTEBOOKS)
+test-3.13: $(STAMP_313) ## nbval over every notebook and the package's unit tests (all of tests/ but tests/book/), on Python 3.13
+	$(VENV_313)/bin/python -m pytest $(PARALLEL) $(NBVAL) -p no:cacheprovider $(UNIT_TESTS) $(NOTEBOOKS)
 
 # The notebooks' Markdown cells alone (no code, no outputs: those quote the article), for codespell. The article
 # (data/source/) keeps its misspellings on purpose: it is not checked, and lines quoting it (> ...) are skipped.

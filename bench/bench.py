@@ -81,7 +81,7 @@ def budget(name: str, measured: float, limit: float) -> None:
 def copy_book(target: Path, copies: int = 1) -> list:
     """The book's sources in ``target``, with each chapter notebook repeated ``copies`` times; returns the notebooks."""
     # Every file the Makefile's targets read besides book/ and data/ (make execute needs pyproject.toml: the
-    # environment's stamp depends on it); tests/test_bench.py checks the list against the Makefile.
+    # environment's stamp depends on it); tests/test_make_targets.py checks the list against the Makefile.
     for name in COPIED:
         shutil.copy2(ROOT / name, target / name)  # copy2 keeps times, so make sees the environment as current
     shutil.copytree(ROOT / "data", target / "data")

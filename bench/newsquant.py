@@ -224,7 +224,7 @@ def format_number(value: float) -> str:
 
 
 def corpus_precision() -> float:
-    """The extractor's precision on the project's corpus of real passages (tests/test_quantities_corpus.py)."""
+    """The extractor's precision on the project's corpus of real passages (tests/extract/test_quantities_corpus.py)."""
     corpus = runpy.run_path(str(ROOT / "tests" / "test_quantities_corpus.py"))  # test code, not a package
     PASSAGES, score_passage = corpus["PASSAGES"], corpus["score_passage"]
 

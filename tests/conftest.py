@@ -25,9 +25,9 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync",
 ]
-SITE = mpsbook.ROOT_DIR / "_build" / "html"
-SOURCES = [mpsbook.ROOT_DIR / name for name in ("_config.yml", "_toc.yml", "CITATION.cff")] + [
-    path for folder in ("book", "data") for path in (mpsbook.ROOT_DIR / folder).rglob("*")
+SITE = mpsbook.ledger.data.ROOT_DIR / "_build" / "html"
+SOURCES = [mpsbook.ledger.data.ROOT_DIR / name for name in ("_config.yml", "_toc.yml", "CITATION.cff")] + [
+    path for folder in ("book", "data") for path in (mpsbook.ledger.data.ROOT_DIR / folder).rglob("*")
     if path.is_file() and "__pycache__" not in path.parts and ".ipynb_checkpoints" not in path.parts
 ]
 
@@ -63,13 +63,13 @@ def site_dir():
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not site_is_fresh():
             jupyter_book = Path(sys.executable).with_name("jupyter-book")
-            subprocess.run([str(jupyter_book), "build", "-W", "-n", "--keep-going", "."], cwd=mpsbook.ROOT_DIR,
+            subprocess.run([str(jupyter_book), "build", "-W", "-n", "--keep-going", "."], cwd=mpsbook.ledger.data.ROOT_DIR,
                            check=True, capture_output=True)
             (SITE / ".buildinfo").touch()
         if Path(CHROMIUM).exists() and not pdfs_are_fresh():
             # The intro links them, as `make book` prints them. In a process of its own: this one may
             # already be running Playwright's sync API (the session's browser), which cannot nest.
-            subprocess.run([sys.executable, "-m", "mpsbook.pdf", str(SITE)], cwd=mpsbook.ROOT_DIR, check=True,
+            subprocess.run([sys.executable, "-m", "mpsbook.pdf", str(SITE)], cwd=mpsbook.ledger.data.ROOT_DIR, check=True,
                            capture_output=True, env={**os.environ, "MPSBOOK_CHROMIUM": CHROMIUM})
     return SITE
 
@@ -188,7 +188,7 @@ def watched_page(site_context, site_url):
 
 
 CHARTS_DRAWN = "html[data-mpsbook-charts=drawn]"
-CHAPTERS = [page for page in toc_pages() if (mpsbook.ROOT_DIR / page.replace(".html", ".ipynb")).exists()]
+CHAPTERS = [page for page in toc_pages() if (mpsbook.ledger.data.ROOT_DIR / page.replace(".html", ".ipynb")).exists()]
 
 
 # Charts are drawn when they near the viewport: scroll to each in turn, then back to the top.
@@ -231,7 +231,7 @@ def loaded_pages(site_context, site_url):
 def copy_book(target: Path) -> Path:
     """A throwaway copy of book/ and data/ (what a notebook reads), so running cells never touches the repo."""
     for folder in ("book", "data"):
-        shutil.copytree(mpsbook.ROOT_DIR / folder, target / folder,
+        shutil.copytree(mpsbook.ledger.data.ROOT_DIR / folder, target / folder,
                         ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
     return target / "book"
 
@@ -241,7 +241,7 @@ def copy_book(target: Path) -> Path:
 
 def rate(low, high, figures, reading="book rule", qualifier=""):
     """The rating of a one-claim ledger of 2022 cases; ``figures`` is a list of (value, relation, comparability, period)."""
-    return mpsbook.rate_claim(low, high, reading, rate_pairs(figures), qualifier=qualifier, campaign="Test Action")
+    return mpsbook.rate.ratings.rate_claim(low, high, reading, rate_pairs(figures), qualifier=qualifier, campaign="Test Action")
 
 
 def rate_pairs(figures) -> pd.DataFrame:
@@ -272,5 +272,5 @@ def tables():
 def box_options():
     from page_parts import LINKS
 
-    return {"ratings": mpsbook.RATINGS, "readings": mpsbook.READINGS, "colours": mpsbook.RATING_COLOURS,
+    return {"ratings": mpsbook.RATINGS, "readings": mpsbook.READINGS, "colours": mpsbook.present.charts.RATING_COLOURS,
             "links": LINKS}

@@ -15,10 +15,10 @@ import mpsbook
 
 def copy_data(folder: Path) -> Path:
     """A copy of the data package in ``folder``: every file it declares, and the package itself."""
-    shutil.copy(mpsbook.DATAPACKAGE, folder / "datapackage.json")
-    for resource in mpsbook.read_datapackage()["resources"]:
+    shutil.copy(mpsbook.ledger.data.DATAPACKAGE, folder / "datapackage.json")
+    for resource in mpsbook.ledger.data.read_datapackage()["resources"]:
         (folder / resource["path"]).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(mpsbook.DATA_DIR / resource["path"], folder / resource["path"])
+        shutil.copy(mpsbook.ledger.data.DATA_DIR / resource["path"], folder / resource["path"])
     return folder / "datapackage.json"
 
 

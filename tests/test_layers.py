@@ -6,7 +6,7 @@ import pytest
 
 import mpsbook
 
-PACKAGE = mpsbook.BOOK_DIR / "mpsbook"
+PACKAGE = mpsbook.ledger.data.BOOK_DIR / "mpsbook"
 LAYERS = ("ledger", "extract", "rate", "present")
 
 

@@ -15,7 +15,7 @@ from datafaults import set_cell
 
 import mpsbook
 
-ROOT = mpsbook.ROOT_DIR
+ROOT = mpsbook.ledger.data.ROOT_DIR
 FILES = ("Makefile", "_config.yml", "_toc.yml", "CITATION.cff", "pyproject.toml", "requirements.txt", "package.json",
          "package-lock.json")
 DERIVED = ("data/derived/verdicts.csv", "data/derived/sensitivity.csv")
@@ -79,7 +79,7 @@ def test_make_derived_lists_every_file_its_command_reads(tmp_path):
 
 
 def test_every_table_of_the_data_package_is_a_prerequisite_of_the_derived_tables():
-    tables = {f"data/{resource['path']}" for resource in mpsbook.read_datapackage()["resources"]}
+    tables = {f"data/{resource['path']}" for resource in mpsbook.ledger.data.read_datapackage()["resources"]}
     assert tables - set(DERIVED) <= make_prerequisites(DERIVED[0])
 
 

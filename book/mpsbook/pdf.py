@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from mpsbook import ROOT_DIR
+from mpsbook.ledger.data import ROOT_DIR
 from mpsbook.present.citation import book_edition
 
 CHROMIUM = os.environ.get("MPSBOOK_CHROMIUM", "/usr/bin/chromium")

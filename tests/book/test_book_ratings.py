@@ -76,7 +76,7 @@ def test_a_hard_limit_bounds_the_claims_own_measure_or_is_the_population(ledger)
     for row in bounds.itertuples():
         claim_unit = claims.set_index("claim_id").loc[row.claim_id, "unit"]
         ref = references.set_index("ref_id").loc[row.ref_id]
-        assert mpsbook.units_match(claim_unit, ref["unit"]) or ref["topic"] == "population", row
+        assert mpsbook.rate.verdicts.units_match(claim_unit, ref["unit"]) or ref["topic"] == "population", row
 
 
 def test_an_undated_claim_is_unproven_without_a_recent_figure_and_says_which_way_it_leans(rated):
@@ -117,7 +117,7 @@ def test_possible_origins_overlap_the_claim_and_count_the_same_thing(ledger, rat
             ref = references.loc[ref_id]
             ref_low, ref_high = mpsbook.reference_interval(ref["value"], ref["relation"])
             assert ref_low <= high and ref_high >= low, (key, ref_id)
-            assert mpsbook.units_match(row["unit"], ref["unit"]), (key, ref_id)
+            assert mpsbook.rate.verdicts.units_match(row["unit"], ref["unit"]), (key, ref_id)
 
 
 def test_every_claim_without_a_like_for_like_figure_records_what_was_searched(rated):
@@ -147,12 +147,12 @@ def test_the_sensitivity_table_marks_the_ratings_a_reading_changes(sensitivity):
 
 def test_derived_tables_are_not_stale():
     for name, text in derived.derived_tables().items():
-        path = mpsbook.DATA_DIR / mpsbook.resource_descriptor(name)["path"]
+        path = mpsbook.ledger.data.DATA_DIR / mpsbook.ledger.data.resource_descriptor(name)["path"]
         assert path.read_text(encoding="utf-8") == text, f"{path.name} is stale: run make derived"
 
 
 def test_writing_the_derived_tables_twice_gives_the_same_bytes(tmp_path):
-    shutil.copytree(mpsbook.DATA_DIR, tmp_path, dirs_exist_ok=True)
+    shutil.copytree(mpsbook.ledger.data.DATA_DIR, tmp_path, dirs_exist_ok=True)
     first = [p.read_bytes() for p in derived.write_derived(tmp_path / "datapackage.json")]
     second = [p.read_bytes() for p in derived.write_derived(tmp_path / "datapackage.json")]
     assert first == second
@@ -173,7 +173,7 @@ def test_every_conclusion_is_short_plain_and_says_numbers_as_words(rated):
     for key, conclusion in rated["conclusion"].items():
         assert mpsbook.rate.wording.word_count(conclusion) <= mpsbook.MAX_WORDS, (key, conclusion)
         lowered = conclusion.lower()
-        assert not [term for term in mpsbook.JARGON if re.search(rf"\b{re.escape(term)}\b", lowered)], (key, conclusion)
+        assert not [term for term in mpsbook.rate.wording.JARGON if re.search(rf"\b{re.escape(term)}\b", lowered)], (key, conclusion)
         assert not re.search(r"\d{1,3}(,\d{3}){2,}", conclusion), (key, conclusion)  # 800,000,000,000: say "800 billion"
         for times in re.findall(r"about ([\d,.]+) times", conclusion):  # '135,135 times' or '3.01 times': say 'about 100,000 times'
             assert "." not in times and len(times.replace(",", "").rstrip("0")) <= 2, (key, conclusion)
@@ -207,7 +207,7 @@ def test_every_claim_has_a_dated_line_in_the_corrections_log_ending_on_its_verdi
 def test_reordering_the_rule_never_drops_the_chance_test(ledger):
     """The chance test is worked out once for each claim, before any question is asked: no step fills it in for
     another, so moving 'other-period' after 'nearest' in rating-rule.csv keeps every chance sentence."""
-    rule = list(mpsbook.rating_rule())
+    rule = list(mpsbook.rate.ratings.rating_rule())
     steps = [step for step, _ in rule]
     moved = rule[:]
     moved.insert(steps.index("nearest") + 1, moved.pop(steps.index("other-period")))

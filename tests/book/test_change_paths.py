@@ -27,7 +27,7 @@ import mpsbook
 
 pytestmark = pytest.mark.site
 
-ROOT = mpsbook.ROOT_DIR
+ROOT = mpsbook.ledger.data.ROOT_DIR
 FILES = ("Makefile", "_config.yml", "_toc.yml", "CITATION.cff", "pyproject.toml", "requirements.txt", "package.json",
          "package-lock.json", "pytest.ini", "README.md", "ruff.toml")
 EXPECTED = {"drug-dens-2022": "correct",  # the added figure: the same measure and year, inside the claim's range
@@ -224,7 +224,7 @@ HOLDING_TESTS = ["tests/book/test_ledger.py::test_every_quote_occurs_once_in_the
                  "tests/book/test_book_ratings.py::test_each_claim_gets_one_verdict_in_article_order_as_the_golden_record_says",
                  "tests/book/test_book_ratings.py::test_every_claim_has_a_dated_line_in_the_corrections_log_ending_on_its_verdict",
                  "tests/book/test_book_ratings.py::test_derived_tables_are_not_stale",
-                 "tests/book/test_ratings_in_prose.py", "tests/test_data.py"]
+                 "tests/book/test_ratings_in_prose.py", "tests/ledger/test_data.py"]
 
 
 def test_the_tests_that_hold_a_change_together_pass_after_the_three_changes(changed):

@@ -19,7 +19,7 @@ import mpsbook
 
 pytestmark = pytest.mark.site
 
-VNU = mpsbook.ROOT_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+VNU = mpsbook.ledger.data.ROOT_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 JAVA = os.environ.get("MPSBOOK_JAVA") or shutil.which("java") or "/usr/bin/java"
 if not Path(JAVA).exists() and os.environ.get("MPSBOOK_REQUIRE_JAVA"):
     raise RuntimeError(f"MPSBOOK_REQUIRE_JAVA is set but there is no Java at {JAVA}")

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import mpsbook
 
-ROOT = mpsbook.ROOT_DIR
+ROOT = mpsbook.ledger.data.ROOT_DIR
 NOTEBOOK = "claims.ipynb"
 # A glued number shown in prose on intro.md, and the two tables methods.md and data.md glue with `:doc:`.
 CHANGED = {"n_quantities": "text/plain", "interval_examples": "text/html", "sources_table": "text/html"}

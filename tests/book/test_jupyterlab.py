@@ -27,7 +27,7 @@ pytestmark = pytest.mark.browser
 # Checked every so often, not on every animation frame (Playwright's default), which would
 # keep Chromium busy while the kernel, which needs the CPU, runs the cells.
 POLL_MS = 200
-NOTEBOOKS = sorted(path.name for path in mpsbook.BOOK_DIR.glob("*.ipynb"))
+NOTEBOOKS = sorted(path.name for path in mpsbook.ledger.data.BOOK_DIR.glob("*.ipynb"))
 
 
 def free_port() -> int:
@@ -96,7 +96,7 @@ def lab(browser, jupyterlab):
 
 def stored_charts(notebook: str) -> int:
     """How many chart outputs the repository's copy of ``notebook`` stores."""
-    cells = json.loads((mpsbook.BOOK_DIR / notebook).read_text())["cells"]
+    cells = json.loads((mpsbook.ledger.data.BOOK_DIR / notebook).read_text())["cells"]
     return sum(1 for cell in cells for output in cell.get("outputs", [])
                if mpsbook.present.charts.CHART_CLASS in "".join(output.get("data", {}).get("text/html", "")))
 
@@ -105,7 +105,7 @@ def prose_cells(notebook: str) -> dict:
     """What the repository's copy of ``notebook`` holds for JupyterLab to show: its Markdown cells, its 'Glued here'
     lists, its raw cells that hold a directive (the {glue:figure} and claim-boxes directives jupyterlab-myst cannot
     draw), and the figure names those directives declare."""
-    cells = json.loads((mpsbook.BOOK_DIR / notebook).read_text())["cells"]
+    cells = json.loads((mpsbook.ledger.data.BOOK_DIR / notebook).read_text())["cells"]
     lists = sum(1 for cell in cells for output in cell.get("outputs", [])
                 if "".join(output.get("data", {}).get("text/markdown", "")).startswith("Glued here"))
     raw = ["".join(cell["source"]) for cell in cells if cell["cell_type"] == "raw"]

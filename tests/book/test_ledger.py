@@ -17,7 +17,7 @@ def test_every_quote_occurs_once_in_the_article_in_its_paragraph():
     # Read apart from load_ledger, which makes the same check: here the rows are checked against the
     # article's bytes on disk, with the paragraphs counted afresh.
     claims = mpsbook.load_table("claims")
-    text = (mpsbook.DATA_DIR / "source" / "mps-article.txt").read_bytes().decode("utf-8")
+    text = (mpsbook.ledger.data.DATA_DIR / "source" / "mps-article.txt").read_bytes().decode("utf-8")
     paragraphs = [line for line in text.split("\n") if line.strip()]
     for row in claims.itertuples():
         assert text.count(row.quote) == 1, row.quote
@@ -87,7 +87,7 @@ def test_numbers_that_are_never_quantities_are_left_out_with_their_kind():
 
 
 def test_every_official_figure_has_the_date_it_was_read(tmp_path):
-    references = mpsbook.load_references()
+    references = mpsbook.ledger.data.load_references()
     assert references["accessed"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all() and (references["how"] != "").all()
     assert (references["accessed"] >= references["published"]).all()  # read after it was published
     package = copy_data(tmp_path)
@@ -95,11 +95,11 @@ def test_every_official_figure_has_the_date_it_was_read(tmp_path):
     (tmp_path / "references-accessed.csv").write_text(
         "\n".join(line for line in accessed if not line.startswith("police-deaths-2022,")) + "\n", encoding="utf-8")
     with pytest.raises(mpsbook.DataError, match="'police-deaths-2022' has no row saying when it was read"):
-        mpsbook.load_references(package)
+        mpsbook.ledger.data.load_references(package)
     with (tmp_path / "references-accessed.csv").open("a", encoding="utf-8") as rows:
         rows.write("police-deaths-2099,2026-11-27,a test\n")
     with pytest.raises(mpsbook.DataError, match="'police-deaths-2099' is not a ref_id"):
-        mpsbook.load_references(package)
+        mpsbook.ledger.data.load_references(package)
 
 
 def test_each_quote_holds_exactly_one_claimed_quantity(article, claims):
@@ -118,8 +118,8 @@ def test_repeated_claims_share_a_key_and_a_metric_period(claims):
 
 
 def test_references_are_the_shared_official_figures_unchanged():
-    ours = mpsbook.DATA_DIR / "references.csv"
-    shared = mpsbook.ROOT_DIR.parent / "shared" / "reference" / "official-figures.csv"
+    ours = mpsbook.ledger.data.DATA_DIR / "references.csv"
+    shared = mpsbook.ledger.data.ROOT_DIR.parent / "shared" / "reference" / "official-figures.csv"
     if shared.exists():
         assert ours.read_bytes() == shared.read_bytes()
     references = mpsbook.load_table("references")
@@ -139,7 +139,7 @@ def test_every_figure_read_from_a_note_stands_in_that_note_in_its_words():
 
 
 def test_data_package_is_valid_by_the_frictionless_library():
-    report = validate(str(mpsbook.DATAPACKAGE))
+    report = validate(str(mpsbook.ledger.data.DATAPACKAGE))
     assert report.valid, report.flatten(["taskName", "rowNumber", "fieldName", "note"])
 
 
@@ -172,17 +172,17 @@ def test_a_correction_to_a_figure_is_applied_and_checked_against_the_file(tmp_pa
     package = copy_data(tmp_path)
     with (tmp_path / "reference-corrections.csv").open("a", encoding="utf-8") as fixes:
         fixes.write("clean-net-2021-cases,published,2022-01-05,2022-01-04,a test,https://example.org/a\n")
-    references = mpsbook.load_references(package).set_index("ref_id")
+    references = mpsbook.ledger.data.load_references(package).set_index("ref_id")
     assert references.loc["clean-net-2021-cases", "published"] == "2022-01-04"
     assert ("date of first publication, given as 2022-01-05, to 2022-01-04: a test"
             in references.loc["clean-net-2021-cases", "corrected"])
     edit(tmp_path / "reference-corrections.csv", ",2022-01-05,2022-01-04,", ",2022-01-06,2022-01-04,")
     with pytest.raises(mpsbook.DataError, match="is '2022-01-05', not '2022-01-06'"):
-        mpsbook.load_references(package)
+        mpsbook.ledger.data.load_references(package)
 
 
 def test_the_books_corrections_of_the_shared_file_are_applied():
-    references = mpsbook.load_references().set_index("ref_id")
+    references = mpsbook.ledger.data.load_references().set_index("ref_id")
     for ref_id in ("criminal-cases-2023-change", "organized-crime-2023-organizations"):
         assert references.loc[ref_id, "published"] == "2024-01-09", ref_id  # the press conference of 9 January
     assert references.loc["organized-crime-2019-2023-organizations", "period"] == "2021-01/2024-05-27"
@@ -191,7 +191,7 @@ def test_the_books_corrections_of_the_shared_file_are_applied():
 
 
 # ---- bad input to the ledger's tables ----------------------------------------------------------
-# Each kind of bad edit, with the file, row and column its message names, is in tests/test_bad_input.py,
+# Each kind of bad edit, with the file, row and column its message names, is in tests/ledger/test_bad_input.py,
 # which finds each row by its key (C11, a ref_id), so an ordinary edit of a row breaks no test.
 
 
@@ -241,7 +241,7 @@ def test_every_copy_on_one_site_gets_one_evidence_grade():
     """The grade rule (standards page) reads who published and whose site the copy is on: one site, one kind."""
     from urllib.parse import urlsplit
 
-    references = mpsbook.load_references()
+    references = mpsbook.ledger.data.load_references()
     kinds = references.groupby(references["url"].map(lambda url: urlsplit(url).hostname))["source_kind"].unique()
     assert {host: list(k) for host, k in kinds.items() if len(k) > 1} == {}
     official = references[references["url"].str.contains(r"gov\.cn|embassy|consulate", regex=True)]

@@ -14,7 +14,7 @@ from mpsbook.sphinxext import narrow as narrow_layout
 def book_charts():
     """(notebook, Vega-Lite version, spec) for every chart stored in the book's notebooks."""
     found = []
-    for notebook in sorted((mpsbook.ROOT_DIR / "book").glob("*.ipynb")):
+    for notebook in sorted((mpsbook.ledger.data.ROOT_DIR / "book").glob("*.ipynb")):
         for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
             for output in cell.get("outputs", []):
                 chart = output.get("data", {}).get(mpsbook.present.charts.CHART_MIME)

@@ -9,9 +9,9 @@ from helpers import RAW_MYST, is_prose, prose_of, toc_entries
 
 import mpsbook
 
-NOTEBOOKS = sorted(mpsbook.BOOK_DIR.glob("*.ipynb"))
+NOTEBOOKS = sorted(mpsbook.ledger.data.BOOK_DIR.glob("*.ipynb"))
 TOC = toc_entries()
-LOCAL_PREFIXES = ("/work/", "/tmp/", "/root/", "/home/", str(mpsbook.ROOT_DIR))
+LOCAL_PREFIXES = ("/work/", "/tmp/", "/root/", "/home/", str(mpsbook.ledger.data.ROOT_DIR))
 
 
 def test_there_are_notebooks():
@@ -71,7 +71,7 @@ def test_every_notebook_is_in_the_table_of_contents(notebook):
 def test_every_toc_entry_exists():
     assert TOC[0] == "book/intro" and len(set(TOC)) == len(TOC) > 1
     for entry in TOC:
-        candidates = [mpsbook.ROOT_DIR / f"{entry}{suffix}" for suffix in (".md", ".ipynb")]
+        candidates = [mpsbook.ledger.data.ROOT_DIR / f"{entry}{suffix}" for suffix in (".md", ".ipynb")]
         assert any(path.exists() for path in candidates), entry
 
 
@@ -141,7 +141,7 @@ def test_prose_types_no_number_by_hand(notebook):
 
 
 def test_the_front_page_types_no_number_by_hand():
-    assert not hand_typed_numbers((mpsbook.BOOK_DIR / "intro.md").read_text(encoding="utf-8"))
+    assert not hand_typed_numbers((mpsbook.ledger.data.BOOK_DIR / "intro.md").read_text(encoding="utf-8"))
 
 
 def test_each_chapter_closes_with_its_verdict_table(notebook):

@@ -50,7 +50,7 @@ def whole(pages):
 
 def chart_titles() -> list[str]:
     titles = []
-    for notebook in sorted((mpsbook.ROOT_DIR / "book").glob("*.ipynb")):
+    for notebook in sorted((mpsbook.ledger.data.ROOT_DIR / "book").glob("*.ipynb")):
         for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
             for output in cell.get("outputs", []):
                 chart = output.get("data", {}).get(mpsbook.present.charts.CHART_MIME)
@@ -60,7 +60,7 @@ def chart_titles() -> list[str]:
 
 
 def read_csv(name: str) -> list[dict]:
-    with open(mpsbook.ROOT_DIR / "data" / name, encoding="utf-8", newline="") as file:
+    with open(mpsbook.ledger.data.ROOT_DIR / "data" / name, encoding="utf-8", newline="") as file:
         return list(csv.DictReader(file))
 
 

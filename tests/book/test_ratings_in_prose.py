@@ -24,13 +24,13 @@ TYPED_RATING = re.compile(r"\*(?:" + "|".join(re.escape(word) for word in RATING
 
 
 def markdown(notebook: str) -> str:
-    cells = json.loads((mpsbook.BOOK_DIR / f"{notebook}.ipynb").read_text(encoding="utf-8"))["cells"]
+    cells = json.loads((mpsbook.ledger.data.BOOK_DIR / f"{notebook}.ipynb").read_text(encoding="utf-8"))["cells"]
     return prose_of(cells)
 
 
 def expected_words() -> dict[str, str]:
     """Glue name (without ``rating_``) -> rating, from data/derived/verdicts.csv and sensitivity.csv."""
-    derived = mpsbook.DATA_DIR / "derived"
+    derived = mpsbook.ledger.data.DATA_DIR / "derived"
     with open(derived / "verdicts.csv", encoding="utf-8", newline="") as file:
         words = {mpsbook.glue_name(row["claim_key"]): row["rating"] for row in csv.DictReader(file)}
     with open(derived / "sensitivity.csv", encoding="utf-8", newline="") as file:
@@ -76,7 +76,7 @@ def test_no_chapter_types_a_rating_by_hand(notebook):
 
 @pytest.mark.parametrize("notebook", CHAPTERS)
 def test_every_rating_a_chapter_glues_is_the_one_verdicts_csv_holds(notebook):
-    cells = json.loads((mpsbook.BOOK_DIR / f"{notebook}.ipynb").read_text(encoding="utf-8"))["cells"]
+    cells = json.loads((mpsbook.ledger.data.BOOK_DIR / f"{notebook}.ipynb").read_text(encoding="utf-8"))["cells"]
     glued = {}
     for cell in cells:
         for output in cell.get("outputs", []):

@@ -39,7 +39,7 @@ def loaded(site_context, site_url):
 
 
 def stored_chart_count(page):
-    notebook = json.loads((mpsbook.ROOT_DIR / page.replace(".html", ".ipynb")).read_text(encoding="utf-8"))
+    notebook = json.loads((mpsbook.ledger.data.ROOT_DIR / page.replace(".html", ".ipynb")).read_text(encoding="utf-8"))
     text = prose_of(notebook["cells"])
     return text.count("{glue:figure}")
 
@@ -158,7 +158,7 @@ def test_every_icon_shown_is_in_the_cut_icon_font(loaded, site_dir, page):
 
 
 # axe-core from npm (package-lock.json), run in the page as it is drawn.
-AXE = mpsbook.ROOT_DIR / "node_modules" / "axe-core" / "axe.min.js"
+AXE = mpsbook.ledger.data.ROOT_DIR / "node_modules" / "axe-core" / "axe.min.js"
 # Findings in the theme's own markup that the book does not change, each with its rule and where it is (a CSS
 # selector axe gives). Moderate, never serious: the sidebar's title link lies outside any landmark.
 THEME_FINDINGS = {("region", ".sidebar-primary-items__start > .sidebar-primary-item:nth-child(1)")}

@@ -33,14 +33,14 @@ def test_hovering_a_mark_shows_a_tooltip_with_words_or_values(watched_page, site
 def test_every_download_on_the_data_page_answers_and_matches_the_data(watched_page, site_url):
     browser_page = open_page(watched_page, site_url, "book/data.html")
     links = browser_page.eval_on_selector_all("a.download", "links => links.map(a => a.href)")
-    package = json.loads(mpsbook.DATAPACKAGE.read_text(encoding="utf-8"))
+    package = json.loads(mpsbook.ledger.data.DATAPACKAGE.read_text(encoding="utf-8"))
     assert len(links) == len(package["resources"]) + 1
     for link in links:
         with urllib.request.urlopen(link) as response:
             assert response.status == 200
             body = response.read()
         name = link.rsplit("/", 1)[-1]
-        local = next(mpsbook.DATA_DIR.rglob(name))
+        local = next(mpsbook.ledger.data.DATA_DIR.rglob(name))
         assert body == local.read_bytes()
         if name.endswith(".csv"):
             assert list(csv.reader(io.StringIO(body.decode("utf-8")))) == list(

@@ -18,7 +18,7 @@ import mpsbook
 
 pytestmark = pytest.mark.site
 
-ROOT = mpsbook.ROOT_DIR
+ROOT = mpsbook.ledger.data.ROOT_DIR
 BUILD_RECORDING_OPENS = """
 import sys
 opened = set()

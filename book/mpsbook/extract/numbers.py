@@ -10,7 +10,7 @@ its words), and readers' texts say "half a million", "two dozen", "twelve hundre
 0.2.4 rewrites the string, so offsets and the written form are lost; ``quantulum3`` 0.10 reads
 "half a million" as 1,500,000 and "3m people" as three metres. None of them says which numbers
 are dates, phone numbers or references. So the book keeps its own small reader, tested against
-``num2words`` (the reverse direction) in ``tests/test_quantities.py``.
+``num2words`` (the reverse direction) in ``tests/extract/test_quantities.py``.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Each claim's own page and the summary a chapter shows are :mod:`mpsbook.present.claim_pages`; the annotated
 article is :mod:`mpsbook.present.annotated_article`.
 
-Each page part is a Jinja2 template in ``mpsbook/templates/`` filled from the book's tables (see
+Each page part is a Jinja2 template in ``mpsbook/present/templates/`` filled from the book's tables (see
 :func:`page_tables`); the functions here choose and order what a template shows, and
 :func:`render` fills it, escaping every value (autoescape). Links between pages are asked of a
 :class:`PageLinks` object at render time: the Sphinx extension (``mpsbook.sphinxext.pages``) passes
@@ -84,7 +84,7 @@ def page_tables(package_path=DATAPACKAGE, citation_path=CITATION) -> dict:
     dict
         ``article`` (str), ``package`` (the data package descriptor) and one frame for each of
         :data:`PAGE_TABLES`. ``verdicts`` keeps its rows in article order; ``references`` is every
-        official figure, the book's corrections applied (:func:`mpsbook.load_references`); ``edition``
+        official figure, the book's corrections applied (:func:`mpsbook.ledger.data.load_references`); ``edition``
         is the edition ``citation`` names (:func:`mpsbook.present.citation.book_edition`), and ``editions``
         the editions before it, checked against it and the ledger.
 
@@ -113,7 +113,7 @@ def json_in_html(value) -> str:
 
 
 def render(template: str, **context) -> str:
-    """The template ``template`` (a file of ``mpsbook/templates/``) filled with ``context``, every value escaped.
+    """The template ``template`` (a file of ``mpsbook/present/templates/``) filled with ``context``, every value escaped.
 
     Raises
     ------

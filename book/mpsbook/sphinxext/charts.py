@@ -1,6 +1,6 @@
 """The book's charts on the page, from the chart bundle each notebook output carries.
 
-The package's renderer (``mpsbook.chart_mimebundle``) stores each chart as data under
+The package's renderer (``mpsbook.present.charts.chart_mimebundle``) stores each chart as data under
 ``CHART_MIME``: the Vega-Lite spec and its version, the title and description; the static SVG is
 stored once, as the ``data:`` address of the ``<img>`` in the output's HTML beside it.
 myst-nb hands that bundle to :class:`ChartMimeRenderer` (registered through the
@@ -165,27 +165,24 @@ def chart_rows(spec: dict) -> list:
     return rows + list(spec.get("data", {}).get("values", []))
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
 def chart_csv(rows: list) -> str:
-    """The rows as CSV: every field any row has, in order of first appearance; a missing value is empty."""
+    """The rows as CSV: every field any row has, in order of first appearance; a missing value is empty.
+
+    Each value is written as :func:`mpsbook.ledger.figures.plain` writes it: 1000.0 as 1000, 0.1 + 0.2 as 0.3.
+    """
+    from mpsbook.ledger.figures import plain
+
     fields = list(dict.fromkeys(key for row in rows for key in row))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(fields)
-    writer.writerows([_cell(row.get(field)) for field in fields] for row in rows)
+    writer.writerows([plain(row.get(field)) for field in fields] for row in rows)
     return out.getvalue()
 
 
 def reference_records(confdir: Path) -> dict:
-    """Every official figure of the book's data package (:func:`mpsbook.load_references`), by ``ref_id``."""
-    from mpsbook import load_references
+    """Every official figure of the book's data package (:func:`mpsbook.ledger.data.load_references`), by ``ref_id``."""
+    from mpsbook.ledger.data import load_references
 
     references = load_references(confdir / "data" / "datapackage.json")
     return {row["ref_id"]: row for row in references.to_dict("records")}

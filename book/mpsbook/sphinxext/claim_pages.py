@@ -56,7 +56,7 @@ def collect_claim_pages(app):
     mpsbook, _pages, tables = book_data(Path(app.confdir))
     from mpsbook.present import claim_pages
 
-    colours = mpsbook.RATING_COLOURS
+    colours = mpsbook.present.charts.RATING_COLOURS
     for key in claim_pages.claim_order(tables):
         docname = claim_pages.claim_docname(key)
         links = SphinxLinks(app, docname)

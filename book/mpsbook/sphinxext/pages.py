@@ -231,7 +231,7 @@ class CorrectionsLog(PageDirective):
 def part_html(node: page_part, app, docname: str) -> str:
     """The HTML of one page part, its links resolved for the page ``docname``."""
     mpsbook, pages, tables = book_data(Path(app.confdir))
-    links, colours = SphinxLinks(app, docname), mpsbook.RATING_COLOURS
+    links, colours = SphinxLinks(app, docname), mpsbook.present.charts.RATING_COLOURS
     part = node["part"]
     if part == "scorecard":
         return pages.scorecard_html(tables["claims"], tables["verdicts"], colours, links, tables["sensitivity"])

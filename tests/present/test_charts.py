@@ -12,67 +12,9 @@ import pytest
 
 import mpsbook
 
+# One fresh interpreter does it all: the display state before and after `import mpsbook` and after
+# enable_book_display(), then a chart as Jupyter displays it.
 CHART_SCRIPT = """
-import json, sys
-import altair as alt, pandas as pd
-import mpsbook
-mpsbook.enable_book_display()
-data = pd.DataFrame({"what": ["cases", "suspects"], "low": [250000, 300000], "high": [260000, 500000]})
-chart = alt.Chart(data, title="Two intervals", description="Two bars.").mark_bar().encode(
-    x="low:Q", x2="high:Q", y="what:N", tooltip=["what:N", "low:Q"])
-bundle = chart._repr_mimebundle_()  # what Jupyter calls to display the chart
-sys.stdout.write(json.dumps(bundle, sort_keys=True))
-"""
-# Addresses an SVG names without loading anything: its XML namespaces.
-NAMESPACES = {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"}
-
-
-def render_in_fresh_interpreter(env=None):
-    done = subprocess.run(
-        [sys.executable, "-c", CHART_SCRIPT], cwd=mpsbook.BOOK_DIR, capture_output=True, text=True, check=True, env=env
-    )
-    return json.loads(done.stdout)
-
-
-def static_svg_in_html(html):
-    """The SVG inside the HTML output's ``<img>``, decoded from its data address."""
-    encoded = re.search(r'<img class="mpsbook-chart-static" alt="[^"]*" src="data:image/svg\+xml;base64,([^"]+)">', html)
-    return base64.b64decode(encoded.group(1)).decode()
-
-
-def test_two_executions_give_identical_output():
-    first, second = render_in_fresh_interpreter(), render_in_fresh_interpreter()
-    assert first == second
-    assert set(first) == {mpsbook.present.charts.CHART_MIME, "text/html", "text/plain"}
-
-
-def test_output_holds_the_static_svg_once_and_the_spec():
-    bundle = render_in_fresh_interpreter()
-    html = bundle["text/html"]
-    svg = static_svg_in_html(html)
-    assert svg.startswith("<svg") and svg == mpsbook.chart_svg(bundle[mpsbook.present.charts.CHART_MIME]["spec"])
-    assert 'alt="Two intervals: Two bars."' in html and "<script" not in html  # JupyterLab's fallback: the picture alone
-    # Stored once: the picture's data address is the only copy of the SVG in the output.
-    assert sum(json.dumps(content).count("<svg") for content in bundle.values()) == 0
-    chart = bundle[mpsbook.present.charts.CHART_MIME]
-    assert set(chart) == {"vegalite", "spec", "title", "description"} and chart["vegalite"] == mpsbook.present.charts.VEGALITE_VERSION
-    assert chart["spec"]["title"] == "Two intervals" and chart["spec"]["mark"]["type"] == "bar"
-    assert "$schema" not in chart["spec"]
-    assert (chart["title"], chart["description"]) == ("Two intervals", "Two bars.")
-    assert bundle["text/plain"] == "Chart: Two intervals\nTwo bars."
-
-
-def test_output_names_no_outside_address_and_no_random_id():
-    bundle = render_in_fresh_interpreter()
-    for mimetype, content in bundle.items():
-        content = json.dumps(content).replace('\\"', '"') if isinstance(content, dict) else content  # the SVG's quotes
-        addresses = set(re.findall(r"https?://[^\s\"'<>)]+", content))
-        assert addresses <= NAMESPACES, (mimetype, addresses - NAMESPACES)
-        assert "altair-viz-" not in content
-        assert "<script src" not in content and "vegaEmbed(" not in content
-
-
-DISPLAY_STATE = """
 import json, sys
 import altair as alt, pandas as pd
 from IPython.core.interactiveshell import InteractiveShell
@@ -85,13 +27,68 @@ before = state()
 import mpsbook
 imported = state()
 mpsbook.enable_book_display()
-sys.stdout.write(json.dumps([before, imported, state()]))
+enabled = state()
+data = pd.DataFrame({"what": ["cases", "suspects"], "low": [250000, 300000], "high": [260000, 500000]})
+chart = alt.Chart(data, title="Two intervals", description="Two bars.").mark_bar().encode(
+    x="low:Q", x2="high:Q", y="what:N", tooltip=["what:N", "low:Q"])
+bundle = chart._repr_mimebundle_()  # what Jupyter calls to display the chart
+sys.stdout.write(json.dumps({"states": [before, imported, enabled], "bundle": bundle}, sort_keys=True))
 """
+# Addresses an SVG names without loading anything: its XML namespaces.
+NAMESPACES = {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"}
 
 
-def test_import_changes_no_global_state_and_enable_book_display_turns_the_books_display_on():
-    done = subprocess.run([sys.executable, "-c", DISPLAY_STATE], capture_output=True, text=True, check=True)
-    before, imported, enabled = json.loads(done.stdout)
+def run_in_fresh_interpreter(env=None) -> dict:
+    done = subprocess.run(
+        [sys.executable, "-c", CHART_SCRIPT], cwd=mpsbook.ledger.data.BOOK_DIR, capture_output=True, text=True, check=True, env=env
+    )
+    return json.loads(done.stdout)
+
+
+@pytest.fixture(scope="module")
+def fresh() -> dict:
+    """The display states and the chart's bundle from one fresh interpreter, shared by this file's tests."""
+    return run_in_fresh_interpreter()
+
+
+@pytest.fixture(scope="module")
+def bundle(fresh) -> dict:
+    return fresh["bundle"]
+
+
+def static_svg_in_html(html):
+    """The SVG inside the HTML output's ``<img>``, decoded from its data address."""
+    encoded = re.search(r'<img class="mpsbook-chart-static" alt="[^"]*" src="data:image/svg\+xml;base64,([^"]+)">', html)
+    return base64.b64decode(encoded.group(1)).decode()
+
+
+def test_output_holds_the_static_svg_once_and_the_spec(bundle):
+    html = bundle["text/html"]
+    svg = static_svg_in_html(html)
+    chart = bundle[mpsbook.present.charts.CHART_MIME]
+    assert svg.startswith("<svg") and svg == mpsbook.present.charts.chart_svg(chart["spec"])
+    assert 'alt="Two intervals: Two bars."' in html and "<script" not in html  # JupyterLab's fallback: the picture alone
+    # Stored once: the picture's data address is the only copy of the SVG in the output.
+    assert sum(json.dumps(content).count("<svg") for content in bundle.values()) == 0
+    assert set(chart) == {"vegalite", "spec", "title", "description"}
+    assert chart["vegalite"] == mpsbook.present.charts.VEGALITE_VERSION
+    assert chart["spec"]["title"] == "Two intervals" and chart["spec"]["mark"]["type"] == "bar"
+    assert "$schema" not in chart["spec"]
+    assert (chart["title"], chart["description"]) == ("Two intervals", "Two bars.")
+    assert bundle["text/plain"] == "Chart: Two intervals\nTwo bars."
+
+
+def test_output_names_no_outside_address_and_no_random_id(bundle):
+    for mimetype, content in bundle.items():
+        content = json.dumps(content).replace('\\"', '"') if isinstance(content, dict) else content  # the SVG's quotes
+        addresses = set(re.findall(r"https?://[^\s\"'<>)]+", content))
+        assert addresses <= NAMESPACES, (mimetype, addresses - NAMESPACES)
+        assert "altair-viz-" not in content
+        assert "<script src" not in content and "vegaEmbed(" not in content
+
+
+def test_import_changes_no_global_state_and_enable_book_display_turns_the_books_display_on(fresh):
+    before, imported, enabled = fresh["states"]
     assert imported == before
     assert before[:3] == ["default", "default", 50]
     assert enabled == ["mpsbook", "mpsbook", None, "mpsbook.present.tables"]
@@ -108,33 +105,34 @@ def test_interval_chart_has_a_tooltip_with_the_quoted_words():
     assert spec["layer"][0]["encoding"]["x"]["scale"]["type"] == "log"
 
 
-def test_html_output_survives_jupyterlabs_sanitizer():
+def test_html_output_survives_jupyterlabs_sanitizer(bundle):
     # JupyterLab shows an untrusted output's HTML through its sanitizer, which removes <svg> (not an allowed tag)
     # and keeps <img> with any src; it never shows image/svg+xml untrusted. So the HTML must hold no <svg>.
-    html = render_in_fresh_interpreter()["text/html"]
+    html = bundle["text/html"]
     assert "<svg" not in html.lower()
     assert html.count("<img ") == 1
 
 
-def test_charts_name_only_the_books_font_and_it_draws_every_character():
-    svg = static_svg_in_html(render_in_fresh_interpreter()["text/html"])
+def test_charts_name_only_the_books_font_and_it_draws_every_character(bundle):
+    svg = static_svg_in_html(bundle["text/html"])
     assert set(re.findall(r'font-family="([^"]+)"', svg)) == {mpsbook.present.charts.FONT}
     assert {"\u201c", "\u201d", "\u2026", "\u2212", "\u2013"} <= mpsbook.present.charts.font_characters()
 
 
 def test_the_chart_font_draws_the_mark_of_every_rating_and_no_two_ratings_share_one():
-    marks = mpsbook.RATING_MARKS
+    marks = mpsbook.present.charts.RATING_MARKS
     assert set(marks) == set(mpsbook.RATINGS) and len(set(marks.values())) == len(marks)
     assert set("".join(marks.values())) <= mpsbook.present.charts.font_characters()  # a rating first met in a grid
 
 
-def test_output_is_the_same_with_fonts_named_like_a_macs_or_a_windows_machines(tmp_path):
+def test_a_second_execution_with_fonts_named_like_a_macs_or_a_windows_machines_gives_identical_output(fresh, tmp_path):
     from stand_in_fonts import write_stand_in_fonts
 
     write_stand_in_fonts(tmp_path / "home" / ".fonts")
     write_stand_in_fonts(tmp_path / "data" / "fonts")
     env = {**os.environ, "HOME": str(tmp_path / "home"), "XDG_DATA_HOME": str(tmp_path / "data")}
-    assert render_in_fresh_interpreter(env) == render_in_fresh_interpreter()
+    assert run_in_fresh_interpreter(env) == fresh
+    assert set(fresh["bundle"]) == {mpsbook.present.charts.CHART_MIME, "text/html", "text/plain"}
 
 
 def test_a_character_the_font_does_not_draw_is_refused_with_its_code_point():

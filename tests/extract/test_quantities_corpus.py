@@ -13,7 +13,7 @@ import pytest
 
 import mpsbook
 
-CORPUS = Path(__file__).parent / "corpus"
+CORPUS = Path(__file__).parents[1] / "corpus"
 PASSAGES = sorted(path.stem for path in CORPUS.glob("*.txt"))
 TARGET = 0.97
 

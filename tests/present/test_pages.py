@@ -36,7 +36,7 @@ def offline_loader(url, options=None):
 
 
 def test_scorecard_has_one_row_per_claim_in_article_order(tables):
-    page = Elements(pages.scorecard_html(tables["claims"], tables["verdicts"], mpsbook.RATING_COLOURS, LINKS))
+    page = Elements(pages.scorecard_html(tables["claims"], tables["verdicts"], mpsbook.present.charts.RATING_COLOURS, LINKS))
     rows = [a["data-claim"] for t, a in page.tags if t == "tr" and "data-claim" in a]
     assert rows == list(dict.fromkeys(tables["claims"]["claim_key"]))
     links = [a["href"] for a in page.having("a") if "mpsbook-claim-link" in a.get("class", "")]
@@ -53,8 +53,8 @@ def test_every_rating_shown_is_a_rating_of_the_scale_in_words(tables):
     assert set(tables["verdicts"]["rating"]) <= set(mpsbook.RATINGS)
     assert set(tables["sensitivity"]["rating"]) <= set(mpsbook.RATINGS)
     assert set(tables["sensitivity"]["reading"]) <= set(mpsbook.READINGS)
-    assert set(mpsbook.RATING_COLOURS) == set(mpsbook.RATINGS)
-    badge = rating_badge("impossible", mpsbook.RATING_COLOURS)
+    assert set(mpsbook.present.charts.RATING_COLOURS) == set(mpsbook.RATINGS)
+    badge = rating_badge("impossible", mpsbook.present.charts.RATING_COLOURS)
     assert badge.endswith("Impossible</span>") and 'aria-hidden="true"' in badge  # the words carry it, not the swatch
 
 
@@ -170,8 +170,8 @@ def test_corrections_log_ends_each_claim_on_the_rating_the_book_shows(tables):
 
 
 def test_edition_is_the_same_in_the_citation_file_and_the_book_configuration():
-    about = page_directives.edition(mpsbook.ROOT_DIR)
-    config = yaml.safe_load((mpsbook.ROOT_DIR / "_config.yml").read_text(encoding="utf-8"))
+    about = page_directives.edition(mpsbook.ledger.data.ROOT_DIR)
+    config = yaml.safe_load((mpsbook.ledger.data.ROOT_DIR / "_config.yml").read_text(encoding="utf-8"))
     assert config["author"] == about["authors"]
     assert re.fullmatch(r"\d+\.\d+\.\d+", about["version"])
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", about["date"])
@@ -179,14 +179,15 @@ def test_edition_is_the_same_in_the_citation_file_and_the_book_configuration():
 
 
 def test_chart_csv_holds_every_row_of_every_dataset_and_every_field():
-    spec = {"datasets": {"a": [{"x": 1.0, "y": "one"}, {"x": 2.5, "y": None}], "b": [{"z": 3}]},
+    spec = {"datasets": {"a": [{"x": 1.0, "y": "one"}, {"x": 2.5, "y": None}, {"x": 0.1 + 0.2, "y": "sum"}],
+                         "b": [{"z": 3}]},
             "data": {"name": "a"}}
     rows = charts.chart_rows(spec)
-    assert charts.chart_csv(rows) == "x,y,z\n1,one,\n2.5,,\n,,3\n"
+    assert charts.chart_csv(rows) == "x,y,z\n1,one,\n2.5,,\n0.3,sum,\n,,3\n"  # as every page writes a value
 
 
 def test_chart_sources_name_every_official_figure_once_and_refuse_an_unknown_one():
-    references = charts.reference_records(mpsbook.ROOT_DIR)
+    references = charts.reference_records(mpsbook.ledger.data.ROOT_DIR)
     rows = [{"ref_id": "clean-net-2022-cases"}, {"ref_id": "clean-net-2021-cases, clean-net-2022-cases"}, {}]
     links = charts.chart_sources(rows, references, "book/x")
     assert links.count("<a ") == 2 and references["clean-net-2022-cases"]["url"] in links
@@ -206,7 +207,7 @@ def test_every_value_is_escaped_where_a_template_writes_it(tables, box_options):
     hostile = '<script>alert("x")</script> & \'quoted\''
     claims = tables["claims"].copy()
     claims.loc[claims.index[0], "quote"] = hostile
-    scorecard = pages.scorecard_html(claims, tables["verdicts"], mpsbook.RATING_COLOURS, LINKS)
+    scorecard = pages.scorecard_html(claims, tables["verdicts"], mpsbook.present.charts.RATING_COLOURS, LINKS)
     assert "<script>" not in scorecard and "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#39;quoted&#39;" in scorecard
     badge = rating_badge('"><b>', {'"><b>': 'red" onclick="x'})
     assert "<b>" not in badge and 'onclick="' not in badge
@@ -218,7 +219,7 @@ def test_a_template_fails_on_a_name_the_code_does_not_give():
 
 
 def test_the_scorecard_says_how_many_readings_a_verdict_holds_under_only_where_one_changes_it(tables):
-    page = pages.scorecard_html(tables["claims"], tables["verdicts"], mpsbook.RATING_COLOURS, LINKS,
+    page = pages.scorecard_html(tables["claims"], tables["verdicts"], mpsbook.present.charts.RATING_COLOURS, LINKS,
                                 tables["sensitivity"])
     held = dict(re.findall(r'<tr data-claim="([^"]+)">[^\n]*?<span class="mpsbook-held">holds under (\d) of 4 readings<',
                            page))

@@ -96,7 +96,7 @@ ISOLATED = {"exclude_patterns": ["_build", "node_modules"], "source_suffix": {".
 
 
 def theme_project(folder: Path) -> dict:
-    os.symlink(mpsbook.ROOT_DIR / "node_modules", folder / "node_modules")  # vega and PurgeCSS, as make env installs
+    os.symlink(mpsbook.ledger.data.ROOT_DIR / "node_modules", folder / "node_modules")  # vega and PurgeCSS, as make env installs
     return {"index.rst": "Page\n====\n\n.. note::\n\n   A note.\n"}
 
 

@@ -113,7 +113,7 @@ def _missing_file(folder):
 
 
 def _partial_date_read(folder):
-    references = mpsbook.load_references(folder / "datapackage.json").set_index("ref_id")
+    references = mpsbook.ledger.data.load_references(folder / "datapackage.json").set_index("ref_id")
     assert references.loc["drugs-2022-seized", "published"] == "2023-02"
 
 
@@ -284,7 +284,7 @@ def test_there_are_at_least_the_35_faults_of_the_issue_and_some_read_correctly()
 
 def test_no_number_the_loader_returns_is_infinite_or_nan_where_a_value_is_required():
     claims = mpsbook.load_table("claims")
-    references = mpsbook.load_references()
+    references = mpsbook.ledger.data.load_references()
     for column in ("low", "high"):
         assert claims[column].map(math.isfinite).all()
     assert references["value"].map(math.isfinite).all()

@@ -26,7 +26,7 @@ def test_every_verdict_comes_with_a_true_plain_sentence_for_any_ledger(low, spre
     pairs = rate_pairs([f[:4] for f in figures])
     pairs["publisher"] = [f[4] for f in figures]
     try:
-        outcome = mpsbook.rate_claim(low, low * spread, "book rule", pairs, qualifier=qualifier, campaign="Test Action",
+        outcome = mpsbook.rate.ratings.rate_claim(low, low * spread, "book rule", pairs, qualifier=qualifier, campaign="Test Action",
                                      period="2022", unit="cases", metric="cases", latest_year=2023, search=search)
     except ValueError as error:  # two partial totals of overlapping periods: refused with both named
         assert "overlapping periods" in str(error)

@@ -14,10 +14,10 @@ def png_size(data: bytes) -> tuple:
 
 def test_the_share_card_is_a_1200_by_630_png_with_the_same_bytes_every_time(tables):
     key = "clean-net-2022-suspects"
-    first = claim_pages.share_card(key, tables, mpsbook.RATING_COLOURS)
+    first = claim_pages.share_card(key, tables, mpsbook.present.charts.RATING_COLOURS)
     assert png_size(first) == (1200, 630)
-    assert claim_pages.share_card(key, tables, mpsbook.RATING_COLOURS) == first
-    other = claim_pages.share_card("drug-dens-2022", tables, mpsbook.RATING_COLOURS)
+    assert claim_pages.share_card(key, tables, mpsbook.present.charts.RATING_COLOURS) == first
+    other = claim_pages.share_card("drug-dens-2022", tables, mpsbook.present.charts.RATING_COLOURS)
     assert other != first
 
 

@@ -18,7 +18,7 @@ EDITION = {"title": "A book: on {braces} & 100% of #things", "version": "4.1.0",
 @pytest.fixture
 def package(tmp_path):
     """A copy of the data package, whose editions table a test may change."""
-    shutil.copytree(mpsbook.DATA_DIR, tmp_path / "data")
+    shutil.copytree(mpsbook.ledger.data.DATA_DIR, tmp_path / "data")
     return tmp_path / "data" / "datapackage.json"
 
 

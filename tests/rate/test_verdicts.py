@@ -10,7 +10,7 @@ def test_official_hedges_are_read_from_their_words():
     assert mpsbook.reference_interval(400_000, "upper") == (300_000, 400_000)  # nearly 400,000
     assert mpsbook.reference_interval(200_000_000, "approx") == (150_000_000, 250_000_000)
     assert mpsbook.reference_interval(21.9, "exact") == (21.9, 21.9)
-    assert mpsbook.figure_step(23_600_000_000) == 100_000_000
+    assert mpsbook.rate.verdicts.figure_step(23_600_000_000) == 100_000_000
 
 
 def test_nearly_a_power_of_ten_does_not_run_down_to_zero():

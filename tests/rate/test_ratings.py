@@ -84,29 +84,29 @@ def test_misleading_names_the_campaign_the_claim_credits():
 
 def test_the_rule_runs_its_questions_in_the_order_the_table_gives():
     figures = [(50, "exact", "same", "2022"), (150, "exact", "different period", "2018-2021")]
-    asked = mpsbook.rating_rule()
+    asked = mpsbook.rate.ratings.rating_rule()
     assert rate(100, 200, figures)["rating"] == "incorrect"
     assert rate(100, 200, figures)["question"] == dict(asked)["same-period"]
     origin_first = sorted(asked, key=lambda step: step[0] != "other-period")  # the match asked before the year
-    pairs_first = mpsbook.rate_claim(100, 200, "book rule", rate_pairs(figures), rule=origin_first)
+    pairs_first = mpsbook.rate.ratings.rate_claim(100, 200, "book rule", rate_pairs(figures), rule=origin_first)
     assert pairs_first["rating"] == "misleading"
     assert pairs_first["question"] == dict(asked)["other-period"]
 
 
 def test_a_rule_that_settles_nothing_is_refused():
     with pytest.raises(ValueError, match="no question of the rating rule settled the claim"):
-        mpsbook.rate_claim(100, 200, "book rule", rate_pairs([(1000, "exact", "different unit", "2022")]),
+        mpsbook.rate.ratings.rate_claim(100, 200, "book rule", rate_pairs([(1000, "exact", "different unit", "2022")]),
                            rule=[("same-period", "Is there a figure for the year?")])
 
 
 def test_a_rating_rule_table_that_leaves_out_a_step_names_the_file_and_the_step(tmp_path):
     import shutil
 
-    shutil.copytree(mpsbook.DATA_DIR, tmp_path / "data")
+    shutil.copytree(mpsbook.ledger.data.DATA_DIR, tmp_path / "data")
     table = tmp_path / "data" / "rating-rule.csv"
     table.write_text("\n".join(line for line in table.read_text(encoding="utf-8").splitlines()
                                if ",within-limits," not in line) + "\n", encoding="utf-8")
     with pytest.raises(mpsbook.DataError, match="leaves out the step\\(s\\) within-limits") as caught:
-        mpsbook.rating_rule(tmp_path / "data" / "datapackage.json")
+        mpsbook.rate.ratings.rating_rule(tmp_path / "data" / "datapackage.json")
     assert caught.value.path.endswith("rating-rule.csv") and caught.value.column == "step"
 

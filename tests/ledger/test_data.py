@@ -188,15 +188,15 @@ def test_malformed_descriptor_names_its_line(tmp_path):
 def test_article_matches_its_declared_hash_and_the_shared_copy():
     article = mpsbook.load_article()
     assert article.startswith("The main work of the Ministry of Public Security")
-    shared = mpsbook.ROOT_DIR.parent / "shared" / "source" / "mps-article.txt"
+    shared = mpsbook.ledger.data.ROOT_DIR.parent / "shared" / "source" / "mps-article.txt"
     if shared.exists():
-        assert (mpsbook.DATA_DIR / "source" / "mps-article.txt").read_bytes() == shared.read_bytes()
+        assert (mpsbook.ledger.data.DATA_DIR / "source" / "mps-article.txt").read_bytes() == shared.read_bytes()
 
 
 def test_altered_article_is_refused(tmp_path):
-    shutil.copy(mpsbook.DATAPACKAGE, tmp_path / "datapackage.json")
+    shutil.copy(mpsbook.ledger.data.DATAPACKAGE, tmp_path / "datapackage.json")
     (tmp_path / "source").mkdir()
-    original = (mpsbook.DATA_DIR / "source" / "mps-article.txt").read_bytes()
+    original = (mpsbook.ledger.data.DATA_DIR / "source" / "mps-article.txt").read_bytes()
     (tmp_path / "source" / "mps-article.txt").write_bytes(original.replace(b"dyberattacks", b"cyberattacks"))
     with pytest.raises(mpsbook.DataError, match="not the article as received"):
         mpsbook.load_article(tmp_path / "datapackage.json")
@@ -207,7 +207,7 @@ def test_altered_article_is_refused(tmp_path):
 
 def copy_data(folder):
     """A copy of the whole data folder in ``folder``; returns the copy's datapackage.json."""
-    shutil.copytree(mpsbook.DATA_DIR, folder, dirs_exist_ok=True)
+    shutil.copytree(mpsbook.ledger.data.DATA_DIR, folder, dirs_exist_ok=True)
     return folder / "datapackage.json"
 
 

@@ -34,7 +34,7 @@ def test_each_claim_comes_first_then_its_campaigns_by_year_then_the_total_of_all
 
 
 def test_both_kinds_are_kinds_the_charts_colour():
-    assert {ONE_CAMPAIGN, ALL_CAMPAIGNS} <= set(mpsbook.KIND_COLOURS)
+    assert {ONE_CAMPAIGN, ALL_CAMPAIGNS} <= set(mpsbook.present.charts.KIND_COLOURS)
 
 
 def test_a_figure_the_claim_is_not_compared_with_is_named(ledger, compared):

@@ -62,5 +62,5 @@ def test_stale_names_a_verdict_the_prose_glues_that_verdicts_csv_does_not_hold(t
 def test_the_site_build_checks_the_notebooks_before_anything_is_built():
     import mpsbook
 
-    recipe = (mpsbook.ROOT_DIR / "Makefile").read_text(encoding="utf-8").split("$(SITE_STAMP):", 1)[1]
+    recipe = (mpsbook.ledger.data.ROOT_DIR / "Makefile").read_text(encoding="utf-8").split("$(SITE_STAMP):", 1)[1]
     assert recipe.index("-m mpsbook stale $(NOTEBOOKS)") < recipe.index("jupyter-book build")

@@ -55,7 +55,7 @@ def page(app, name: str) -> str:
 
 
 def page_project(folder, sections="crime, cybersecurity, emergencies, public administration"):
-    shutil.copy(mpsbook.ROOT_DIR / "CITATION.cff", folder / "CITATION.cff")
+    shutil.copy(mpsbook.ledger.data.ROOT_DIR / "CITATION.cff", folder / "CITATION.cff")
     return {
         "index.rst": "Book\n====\n\n.. toctree::\n\n   boxes\n   book/article\n\n.. scorecard::\n\n"
                      ".. corrections-log::\n\nSee :ref:`the box <claim-clean-net-2022-cases>`.\n\n"
@@ -159,7 +159,7 @@ def test_every_footer_states_the_edition_and_where_to_report_an_error(page_app):
 
 def test_every_page_is_written_again_when_the_citation_file_changes(tmp_path):
     files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   other\n", "other.rst": "Other\n=====\n"}
-    shutil.copy(mpsbook.ROOT_DIR / "CITATION.cff", tmp_path / "CITATION.cff")
+    shutil.copy(mpsbook.ledger.data.ROOT_DIR / "CITATION.cff", tmp_path / "CITATION.cff")
     app = build(tmp_path, files, ["mpsbook.sphinxext.pages"])
     other = app.outdir / "other.html"  # a page whose source never changes
 
@@ -183,7 +183,7 @@ def test_every_page_is_written_again_when_the_citation_file_changes(tmp_path):
 def test_every_footer_links_the_standards_page_relative_to_the_page(tmp_path):
     files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   book/standards\n   book/deep/page\n",
              "book/standards.rst": "Standards\n=========\n", "book/deep/page.rst": "Deep\n====\n"}
-    shutil.copy(mpsbook.ROOT_DIR / "CITATION.cff", tmp_path / "CITATION.cff")
+    shutil.copy(mpsbook.ledger.data.ROOT_DIR / "CITATION.cff", tmp_path / "CITATION.cff")
     app = build(tmp_path, files, ["mpsbook.sphinxext.pages"])
     for name, href in [("index", "book/standards.html"), ("book/deep/page", "../standards.html")]:
         context = {}
@@ -245,7 +245,7 @@ def test_a_page_that_glues_from_a_notebook_depends_on_that_notebook(tmp_path):
 
 def chart_output() -> dict:
     """The first chart output stored in the crime chapter: a real bundle, as the renderer wrote it."""
-    notebook = json.loads((mpsbook.BOOK_DIR / "crime.ipynb").read_text(encoding="utf-8"))
+    notebook = json.loads((mpsbook.ledger.data.BOOK_DIR / "crime.ipynb").read_text(encoding="utf-8"))
     return next(copy.deepcopy(o) for cell in notebook["cells"] for o in cell.get("outputs", [])
                 if CHART_MIME in o.get("data", {}))
 
@@ -268,8 +268,8 @@ CHART_CONFIG = {"nb_execution_mode": "off", "nb_mime_priority_overrides": [["htm
 
 
 def chart_project(folder, output, figure: bool = True):
-    shutil.copytree(mpsbook.DATA_DIR, folder / "data")  # the charts' sources are read from the whole data package
-    shutil.copy(mpsbook.ROOT_DIR / "CITATION.cff", folder / "CITATION.cff")  # the Cite block's edition
+    shutil.copytree(mpsbook.ledger.data.DATA_DIR, folder / "data")  # the charts' sources are read from the whole data package
+    shutil.copy(mpsbook.ledger.data.ROOT_DIR / "CITATION.cff", folder / "CITATION.cff")  # the Cite block's edition
     return {"index.ipynb": notebook_with(output, figure)}
 
 
@@ -290,7 +290,7 @@ def test_a_chart_bundle_becomes_the_chart_its_narrow_layout_and_its_data(tmp_pat
     assert svg in text and (app.outdir / "chart-data" / "index-chart-1.svg").read_text(encoding="utf-8") == svg
     assert 'class="mpsbook-chart-vega"' in text and 'class="mpsbook-chart-vega-narrow"' in text
     assert list((app.outdir / "chart-data").glob("index-chart-1.*")) and 'data-vega="vega.js"' in text
-    edition = page_directives.edition(mpsbook.ROOT_DIR)
+    edition = page_directives.edition(mpsbook.ledger.data.ROOT_DIR)
     assert 'class="mpsbook-cite-address" href="#fig-test" data-address="index.html#fig-test"' in text
     assert f"@misc{{mpsbook-{edition['version']}-fig-test," in text and 'url = "index.html#fig-test"' in html.unescape(text)
 

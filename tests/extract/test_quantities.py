@@ -137,17 +137,17 @@ def test_phrases_without_a_quantity(text):
 
 
 def test_place_value_follows_the_stated_examples():
-    assert mpsbook.place_value("250,000") == 10_000
-    assert mpsbook.place_value("400", 1_000) == 100_000
-    assert mpsbook.place_value("20") == 10
-    assert mpsbook.place_value("1.2", 1_000_000) == 100_000
-    assert mpsbook.place_value("45", 1_000) == 1_000
-    assert mpsbook.place_value("3,000") == 1_000
-    assert mpsbook.place_value("10000") == 10_000
-    assert mpsbook.place_value("1.0") == mpsbook.place_value("1.5") == Decimal("0.1")
+    assert mpsbook.extract.numbers.place_value("250,000") == 10_000
+    assert mpsbook.extract.numbers.place_value("400", 1_000) == 100_000
+    assert mpsbook.extract.numbers.place_value("20") == 10
+    assert mpsbook.extract.numbers.place_value("1.2", 1_000_000) == 100_000
+    assert mpsbook.extract.numbers.place_value("45", 1_000) == 1_000
+    assert mpsbook.extract.numbers.place_value("3,000") == 1_000
+    assert mpsbook.extract.numbers.place_value("10000") == 10_000
+    assert mpsbook.extract.numbers.place_value("1.0") == mpsbook.extract.numbers.place_value("1.5") == Decimal("0.1")
 
 
-HEDGES = [""] + [f"{hedge} " for words in mpsbook.HEDGES.values() for hedge in words]
+HEDGES = [""] + [f"{hedge} " for words in mpsbook.extract.quantities.HEDGES.values() for hedge in words]
 
 
 @settings(max_examples=300, deadline=None)
@@ -192,7 +192,7 @@ def test_any_text_gives_well_formed_rows(pieces):
         assert text[row.start : row.end] == row.expression
         assert row.low <= row.high
         assert math.isnan(row.figure) or row.low <= row.figure <= row.high
-        assert row.qualifier in mpsbook.TEXT_QUALIFIERS
+        assert row.qualifier in mpsbook.extract.quantities.TEXT_QUALIFIERS
     assert list(found["start"]) == sorted(found["start"])
 
 
@@ -493,9 +493,9 @@ def test_the_command_line_names_a_file_it_cannot_read(capsys):
 
 
 def test_the_methods_page_lists_every_hedge_in_the_row_of_its_qualifier():
-    page = (mpsbook.BOOK_DIR / "methods.md").read_text(encoding="utf-8")
+    page = (mpsbook.ledger.data.BOOK_DIR / "methods.md").read_text(encoding="utf-8")
     rows = {line.split("|")[1].strip(): line for line in page.splitlines() if line.startswith("| ") and line.count("|") == 4}
-    for qualifier, hedges in mpsbook.HEDGES.items():
+    for qualifier, hedges in mpsbook.extract.quantities.HEDGES.items():
         for hedge in hedges:
             assert f'"{hedge}"' in rows[qualifier], (qualifier, hedge)
-    assert set(mpsbook.TEXT_QUALIFIERS) <= set(rows)
+    assert set(mpsbook.extract.quantities.TEXT_QUALIFIERS) <= set(rows)

@@ -12,7 +12,7 @@ from page_parts import LINKS, Elements
 import mpsbook
 from mpsbook.present import claim_pages, pages
 
-OPTIONS = {"ratings": mpsbook.RATINGS, "readings": mpsbook.READINGS, "colours": mpsbook.RATING_COLOURS,
+OPTIONS = {"ratings": mpsbook.RATINGS, "readings": mpsbook.READINGS, "colours": mpsbook.present.charts.RATING_COLOURS,
            "links": LINKS}
 WORD_LIMIT = 800
 
@@ -43,9 +43,9 @@ def test_the_verdict_is_read_through_one_column(tables, monkeypatch):
     assert claim_pages.page_title(key, changed).endswith(": Incorrect")
     page = claim_pages.claim_page_html(key, changed, **OPTIONS)
     assert 'data-rating="Incorrect"' in page and '"alternateName":"Incorrect"' in page  # the ClaimReview too
-    scorecard = pages.scorecard_html(changed["claims"], changed["verdicts"], mpsbook.RATING_COLOURS, LINKS)
+    scorecard = pages.scorecard_html(changed["claims"], changed["verdicts"], mpsbook.present.charts.RATING_COLOURS, LINKS)
     assert scorecard.count('data-rating="Incorrect"') == len(changed["verdicts"])
-    summary = claim_pages.claim_summary_html(key, changed, colours=mpsbook.RATING_COLOURS, links=LINKS)
+    summary = claim_pages.claim_summary_html(key, changed, colours=mpsbook.present.charts.RATING_COLOURS, links=LINKS)
     assert 'data-rating="Incorrect"' in summary
     assert "Why this verdict:</span> a figure of its own period, by the question" in page  # the finer reason
 
@@ -102,7 +102,7 @@ def test_every_claim_page_is_under_the_word_limit(tables):
 
 def test_a_chapters_summary_keeps_the_old_anchor_and_links_the_claims_page(tables):
     for key in claim_pages.claim_order(tables):
-        summary = Elements(claim_pages.claim_summary_html(key, tables, colours=mpsbook.RATING_COLOURS, links=LINKS))
+        summary = Elements(claim_pages.claim_summary_html(key, tables, colours=mpsbook.present.charts.RATING_COLOURS, links=LINKS))
         assert summary.having("div", id=f"claim-{key}")
         assert [a["href"] for a in summary.having("a")] == [f"test:claim/{key}"]
         assert not summary.scripts  # the ClaimReview is the page's alone
