@@ -15,24 +15,13 @@ import pandas as pd
 import pybtex.database
 import pytest
 import yaml
-from page_parts import LINKS, Elements
+from page_parts import LINKS, SCHEMA, Elements, offline_loader
 from pyld import jsonld
 
 import mpsbook
-from mpsbook.present import claim_pages, pages
+from mpsbook.present import annotated_article, claim_pages, pages
 from mpsbook.sphinxext import charts
 from mpsbook.sphinxext import pages as page_directives
-
-# schema.org's context, reduced to what the book's JSON-LD uses, so expanding it needs no network.
-SCHEMA_CONTEXT = {"@context": {"@vocab": "https://schema.org/"}}
-SCHEMA = "https://schema.org/"
-
-
-def offline_loader(url, options=None):
-    if url.rstrip("/") in ("https://schema.org", "http://schema.org"):
-        return {"contentType": "application/ld+json", "contextUrl": None, "documentUrl": url,
-                "document": SCHEMA_CONTEXT}
-    raise AssertionError(f"the JSON-LD asked for a context from {url}")
 
 
 def test_scorecard_has_one_row_per_claim_in_article_order(tables):
@@ -238,7 +227,7 @@ def test_the_article_verdict_counts_each_claim_once_with_verbs_that_agree():
 
 
 def test_the_article_is_identified_by_the_address_its_text_was_found_at_with_an_archive_lookup(tables):
-    about = mpsbook.present.annotated_article.article_about_html(tables["package"])
+    about = annotated_article.article_about_html(tables["package"])
     assert '<a href="https://zhgjaqreport.com/?p=938" rel="noopener">' in about
     assert 'href="https://web.archive.org/web/*/https://zhgjaqreport.com/?p=938"' in about
     assert "no title, date, author or site name" in about  # what is not known is said, never guessed

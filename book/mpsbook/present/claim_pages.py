@@ -108,12 +108,12 @@ def readings_line(rows: list, rating: str) -> str:
 def page_title(claim_key: str, tables: dict) -> str:
     """The page's title: the claim in the article's words and its verdict."""
     quote = first_mentions(tables["claims"]).loc[claim_key, "quote"]
-    return f"“{quote}”: {claim_verdict(tables['verdicts'].set_index('claim_key').loc[claim_key])}"
+    return f"“{quote}”: {claim_verdict(tables['verdicts'].loc[claim_key])}"
 
 
 def page_description(claim_key: str, tables: dict) -> str:
     """The page's description (``og:description``): the claim, its verdict and the conclusion in one line."""
-    verdict = tables["verdicts"].set_index("claim_key").loc[claim_key]
+    verdict = tables["verdicts"].loc[claim_key]
     quote = first_mentions(tables["claims"]).loc[claim_key, "quote"]
     return (f"The article claims “{quote}”. Verdict: {claim_verdict(verdict)}. "
             f"{in_one_line(verdict['conclusion'])}")
@@ -132,7 +132,7 @@ def claim_page_html(claim_key: str, tables: dict, *, ratings: dict, readings: di
     KeyError
         When ``claim_key`` is not a claim of ``verdicts``.
     """
-    verdict = tables["verdicts"].set_index("claim_key").loc[claim_key]
+    verdict = tables["verdicts"].loc[claim_key]
     mentions = tables["claims"][tables["claims"]["claim_key"] == claim_key]
     resting_on = cell_ids(verdict["ref_ids"])
     origins = [r for r in cell_ids(verdict["possible_origin"]) if r not in resting_on]
@@ -166,7 +166,7 @@ def claim_page_html(claim_key: str, tables: dict, *, ratings: dict, readings: di
 def claim_summary_html(claim_key: str, tables: dict, *, colours: dict, links: PageLinks) -> str:
     """The short summary a chapter shows at the anchor ``claim-<claim_key>``: the claim, its verdict, the
     conclusion in one line and a link to the claim's page."""
-    verdict = tables["verdicts"].set_index("claim_key").loc[claim_key]
+    verdict = tables["verdicts"].loc[claim_key]
     return render("claim_summary.html", claim_key=claim_key,
                   quote=first_mentions(tables["claims"]).loc[claim_key, "quote"], verdict=claim_verdict(verdict),
                   in_one_line=in_one_line(verdict["conclusion"]), colours=colours, links=links)
@@ -176,6 +176,6 @@ def share_card(claim_key: str, tables: dict, colours: dict) -> bytes:
     """The claim's share card (:func:`mpsbook.present.share_card.share_card_png`): its quote and verdict, PNG bytes."""
     from .share_card import share_card_png
 
-    verdict = claim_verdict(tables["verdicts"].set_index("claim_key").loc[claim_key])
+    verdict = claim_verdict(tables["verdicts"].loc[claim_key])
     quote = first_mentions(tables["claims"]).loc[claim_key, "quote"]
     return share_card_png(quote, verdict, colours.get(verdict, "#7F7F7F"), SITE_NAME, KICKER)

@@ -83,10 +83,12 @@ def page_tables(package_path=DATAPACKAGE, citation_path=CITATION) -> dict:
     -------
     dict
         ``article`` (str), ``package`` (the data package descriptor) and one frame for each of
-        :data:`PAGE_TABLES`. ``verdicts`` keeps its rows in article order; ``references`` is every
-        official figure, the book's corrections applied (:func:`mpsbook.ledger.data.load_references`); ``edition``
-        is the edition ``citation`` names (:func:`mpsbook.present.citation.book_edition`), and ``editions``
-        the editions before it, checked against it and the ledger.
+        :data:`PAGE_TABLES`. ``verdicts`` keeps its rows in article order, indexed once by claim
+        (:func:`indexed`: ``tables["verdicts"].loc[claim_key]`` is a claim's verdict); ``references`` is every
+        official figure, indexed once by ``ref_id``, the book's corrections applied
+        (:func:`mpsbook.ledger.data.load_references`); ``edition`` is the edition ``citation`` names
+        (:func:`mpsbook.present.citation.book_edition`), and ``editions`` the editions before it, checked against
+        it and the ledger.
 
     Raises
     ------
@@ -95,10 +97,17 @@ def page_tables(package_path=DATAPACKAGE, citation_path=CITATION) -> dict:
     """
     tables = {name: load_references(package_path) if name == "references" else load_table(name, package_path)
               for name in PAGE_TABLES}
+    tables["verdicts"], tables["references"] = indexed(tables["verdicts"], "claim_key"), indexed(tables["references"], "ref_id")
     edition = book_edition(citation_path)
     tables["editions"] = checked_editions(edition, package_path, tables["claims"]["claim_key"])
     return {"article": load_article(package_path), "package": read_datapackage(package_path), "edition": edition,
             **tables}
+
+
+def indexed(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+    """``frame`` indexed by its column ``key``, the column kept and the index unnamed, so that grouping, sorting
+    and merging by ``key`` read the column as before."""
+    return frame.set_index(frame[key].to_numpy()).rename_axis(None)
 
 
 def json_in_html(value) -> str:
@@ -205,8 +214,9 @@ REPOSTS_ONLY = "The verdict rests only on reposts: copies of reports on other si
 
 
 def evidence_note(references: pd.DataFrame, ref_ids) -> str:
-    """:data:`REPOSTS_ONLY` where every one of the figures ``ref_ids`` is a repost, else ''."""
-    kinds = set(references.set_index("ref_id").loc[list(ref_ids), "source_kind"]) if len(ref_ids) else set()
+    """:data:`REPOSTS_ONLY` where every one of the figures ``ref_ids`` (of ``references``, indexed by ``ref_id``) is a
+    repost, else ''."""
+    kinds = set(references.loc[list(ref_ids), "source_kind"]) if len(ref_ids) else set()
     return REPOSTS_ONLY if kinds == {"repost"} else ""
 
 
@@ -222,14 +232,15 @@ def archive_lookup(url: str) -> str:
 
 
 def reference_items(references: pd.DataFrame, ref_ids) -> list:
-    """The official figures ``ref_ids``, in that order, as dicts for the ``references.html`` template.
+    """The official figures ``ref_ids`` of ``references`` (indexed by ``ref_id``), in that order, as dicts for the
+    templates' ``references`` macro.
 
     Each has the row's fields as text (``accessed`` as YYYY-MM-DD), ``figure`` (value and unit as a
     reader reads them), ``language`` (``en`` when the source's words are English, else ``zh``),
     ``grade`` and ``grade_words`` (:data:`EVIDENCE_GRADES` of its ``source_kind``) and ``archive``
     (the Internet Archive's list of its copies of the address, :func:`archive_lookup`).
     """
-    chosen = references.set_index("ref_id", drop=False).loc[list(ref_ids)]
+    chosen = references.loc[list(ref_ids)]
     items = []
     for ref in chosen.to_dict("records"):
         item = {key: cell_text(value) for key, value in ref.items()}
@@ -248,7 +259,7 @@ def claim_review(claim_key: str, tables: dict, *, url: str) -> dict:
     ``url`` is the address of the claim's page. ``author`` names the book's authors (``tables["edition"]``);
     ``datePublished`` and ``dateModified`` are :func:`mpsbook.present.citation.review_dates` (ISO 8601).
     """
-    verdict = tables["verdicts"].set_index("claim_key").loc[claim_key]
+    verdict = tables["verdicts"].loc[claim_key]
     mentions = tables["claims"][tables["claims"]["claim_key"] == claim_key]
     article = next(r for r in tables["package"]["resources"] if r["name"] == "article")
     appearance = {"@type": "CreativeWork", "name": article.get("title", "The article"),
@@ -271,7 +282,7 @@ def claim_review(claim_key: str, tables: dict, *, url: str) -> dict:
 def claim_citation(claim_key: str, tables: dict, links: PageLinks) -> dict:
     """The Cite block of a claim's page (:func:`mpsbook.present.citation.citation`): the claim in the article's words,
     its rating as the note, and the page's address."""
-    edition, verdict = tables["edition"], tables["verdicts"].set_index("claim_key").loc[claim_key]
+    edition, verdict = tables["edition"], tables["verdicts"].loc[claim_key]
     quote = first_mentions(tables["claims"]).loc[claim_key, "quote"]
     return citation(edition, claim_key, f"Checking the claim “{quote}”",
                     links.claim_site_address(claim_key), links.claim(claim_key), note=f"Verdict: {verdict['rating']}.")

@@ -252,7 +252,7 @@ def chart_cite_block(app, node: chart, pagename: str) -> str:
 
 
 def json_block(value: dict, kind: str) -> str:
-    """A JSON value in a ``<script type="application/json">``, written by the one dumper (``mpsbook.pages.json_in_html``)."""
+    """A JSON value in a ``<script type="application/json">``, written by the one dumper (``mpsbook.present.pages.json_in_html``)."""
     text = json_in_html(value)
     return f'<script type="application/json" class="{CHART_CLASS}-{kind}">{text}</script>'
 
