@@ -96,10 +96,13 @@ BOOK_SOURCES := _config.yml _toc.yml CITATION.cff \
 CHROMIUM ?= /usr/bin/chromium
 export MPSBOOK_CHROMIUM := $(CHROMIUM)
 # The whole book as one PDF per paper size (_build/html/mpsbook.pdf, mpsbook-letter.pdf), printed by Chromium
-# from the built site (mpsbook.pdf). The site's intro links both, so `make book` prints them too where there is
-# a Chromium; where there is none it says so and the site is built without them (`make pdf` then fails, naming
-# what is missing). BOOK_PDF= builds the site alone.
+# from the built site (tools/pdf.py, a build tool outside the library). The site's intro links both, so
+# `make book` prints them too where there is a Chromium; where there is none it says so and the site is built
+# without them (`make pdf` then fails, naming what is missing). BOOK_PDF= builds the site alone.
 BOOK_PDF ?= $(if $(wildcard $(CHROMIUM)),yes)
+# What prints it: a prerequisite of the site where the PDF is printed (the site's own sources, book/ and data/,
+# hold the analysis and the Sphinx extension).
+PDF_TOOL := tools/pdf.py tools/__init__.py
 
 # The site is built apart, in $(SITE_WORK) (Sphinx's environment and pages, kept from build to build so that
 # Sphinx rewrites only what changed), with its PDFs, and replaces _build/html only when all of it succeeded:
@@ -122,13 +125,13 @@ pdf: ## The whole book as one PDF, A4 and Letter (_build/html/mpsbook.pdf, mpsbo
 
 # A Jupyter Book build costs seconds (start-up, reading the environment) even when Sphinx then finds nothing to do,
 # so make checks the sources first; when one has changed, Sphinx rebuilds only what it affects.
-$(SITE_STAMP): $(STAMP) $(NODE_STAMP) $(DERIVED) $(BOOK_SOURCES)
+$(SITE_STAMP): $(STAMP) $(NODE_STAMP) $(DERIVED) $(BOOK_SOURCES) $(if $(BOOK_PDF),$(PDF_TOOL))
 	@mkdir -p _build
 	@if [ -e $(SITE_FAILED) ]; then echo "make book: the last build failed, so this one starts afresh"; rm -rf $(SITE_WORK); fi
 	@touch $(SITE_FAILED)
 	$(BIN)/python -m mpsbook stale $(NOTEBOOKS)
 	MPSBOOK_PDF=$(if $(BOOK_PDF),1,0) $(BIN)/jupyter-book build -W -n --keep-going --path-output $(SITE_WORK) .
-	$(if $(BOOK_PDF),$(BIN)/python -m mpsbook.pdf $(SITE_BUILT))
+	$(if $(BOOK_PDF),$(BIN)/python -m tools.pdf $(SITE_BUILT))
 	rm -rf $(SITE).new $(SITE).old
 	cp -a $(SITE_BUILT) $(SITE).new
 	if [ -d $(SITE) ]; then mv $(SITE) $(SITE).old; fi; mv $(SITE).new $(SITE); rm -rf $(SITE).old

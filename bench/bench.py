@@ -116,7 +116,7 @@ CLAIM_PAGE_BYTES = 1_281_962 / 3
 
 def claim_page_paths() -> list:
     """Each claim's page in the built site (``book/claim/<key>.html``), in article order, as make pdf prints them."""
-    from mpsbook.pdf import claim_pages
+    from tools.pdf import claim_pages
 
     return claim_pages(ROOT)
 

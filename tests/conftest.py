@@ -18,7 +18,7 @@ import pytest
 from helpers import served, toc_pages
 
 import mpsbook
-import mpsbook.pdf
+from tools import pdf as book_pdf
 
 CHROMIUM = os.environ.get("MPSBOOK_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -69,14 +69,14 @@ def site_dir():
         if Path(CHROMIUM).exists() and not pdfs_are_fresh():
             # The intro links them, as `make book` prints them. In a process of its own: this one may
             # already be running Playwright's sync API (the session's browser), which cannot nest.
-            subprocess.run([sys.executable, "-m", "mpsbook.pdf", str(SITE)], cwd=mpsbook.ledger.data.ROOT_DIR, check=True,
+            subprocess.run([sys.executable, "-m", "tools.pdf", str(SITE)], cwd=mpsbook.ledger.data.ROOT_DIR, check=True,
                            capture_output=True, env={**os.environ, "MPSBOOK_CHROMIUM": CHROMIUM})
     return SITE
 
 
 def pdfs_are_fresh() -> bool:
-    built = max((SITE / ".buildinfo").stat().st_mtime, Path(mpsbook.pdf.__file__).stat().st_mtime)
-    return all((SITE / name).exists() and (SITE / name).stat().st_mtime >= built for name in mpsbook.pdf.PAPERS)
+    built = max((SITE / ".buildinfo").stat().st_mtime, Path(book_pdf.__file__).stat().st_mtime)
+    return all((SITE / name).exists() and (SITE / name).stat().st_mtime >= built for name in book_pdf.PAPERS)
 
 
 # ---- the book's data, loaded once per test file -------------------------------------------

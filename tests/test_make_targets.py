@@ -137,8 +137,32 @@ def test_the_pdf_is_printed_from_the_build_apart_before_the_site_is_replaced():
         assert len(found) == 1, (words, recipe)
         return found[0]
 
-    build, pdf = line_of("jupyter-book build"), line_of("-m mpsbook.pdf _build/next/_build/html")
+    build, pdf = line_of("jupyter-book build"), line_of("-m tools.pdf _build/next/_build/html")
     copy, swap, done = line_of("cp -a _build/next/_build/html"), line_of("mv _build/html.new _build/html"), \
         line_of("rm -f _build/next.failed")
     assert line_of("touch _build/next.failed") < build < pdf < copy < swap < done
     assert "--path-output _build/next" in recipe[build]
+
+
+# Every module of the book's own that `python -m tools.pdf` imports, one file per line (run in a copy of the book).
+PDF_TOOL_MODULES = """
+import sys
+import tools.pdf
+print("\\n".join(module.__file__ for module in list(sys.modules.values()) if getattr(module, "__file__", None)))
+"""
+
+
+def test_the_pdf_printer_is_a_prerequisite_of_the_site_it_prints(tmp_path):
+    # The printer is a build tool outside book/ (whose every file is a prerequisite): the files of its modules
+    # outside book/ must be listed where the site is printed, and not where it is not.
+    folder = scratch_copy(tmp_path)
+    shutil.copytree(ROOT / "tools", folder / "tools", ignore=shutil.ignore_patterns("__pycache__"))
+    run = subprocess.run([sys.executable, "-c", PDF_TOOL_MODULES], cwd=folder, env=in_copy(folder),
+                         capture_output=True, text=True, check=True)
+    paths = {Path(line).resolve() for line in run.stdout.splitlines() if line.strip()}
+    own = {path.relative_to(folder.resolve()).as_posix() for path in paths if path.is_relative_to(folder.resolve())}
+    outside_book = {path for path in own if not path.startswith(("book/", "data/"))}
+    assert "tools/pdf.py" in outside_book and any(path.startswith("book/mpsbook/") for path in own), sorted(own)
+    with_pdf = make_prerequisites("_build/.site-built-with-pdf", "BOOK_PDF=yes")
+    assert outside_book <= with_pdf, f"make book prints the PDF with files it does not list: {sorted(outside_book - with_pdf)}"
+    assert not outside_book & make_prerequisites("_build/.site-built", "BOOK_PDF=")

@@ -1,6 +1,6 @@
 """Incremental builds: after a notebook changes, the next build rewrites every page that shows a value glued from it.
 
-myst-nb records no dependency across documents; ``mpsbook.sphinxext.glue_dependencies`` does (``note_glue_dependencies``).
+myst-nb records no dependency across documents; ``mpsbook_sphinx.glue_dependencies`` does (``note_glue_dependencies``).
 The book's sources are copied to a temporary folder, built, then one stored value of each kind
 that other pages glue (a number in prose, a table) is changed in ``claims.ipynb`` and the book
 is built again, as ``make book`` would, without ``make clean``.

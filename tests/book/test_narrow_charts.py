@@ -1,4 +1,4 @@
-"""The narrow layout the site compiles for each chart (book/mpsbook/sphinxext/narrow.py), checked on the book's own charts."""
+"""The narrow layout the site compiles for each chart (book/mpsbook_sphinx/narrow.py), checked on the book's own charts."""
 
 import json
 import re
@@ -8,7 +8,7 @@ import pytest
 import vl_convert
 
 import mpsbook
-from mpsbook.sphinxext import narrow as narrow_layout
+from mpsbook_sphinx import narrow as narrow_layout
 
 
 def book_charts():

@@ -1,4 +1,4 @@
-"""The book as one PDF (``make pdf``, book/mpsbook/pdf.py), read back as text with poppler's ``pdftotext``.
+"""The book as one PDF (``make pdf``, tools/pdf.py), read back as text with poppler's ``pdftotext``.
 
 Every claim's words, every rating, every chart's title and every source's address must be in it;
 the chapters must start on pages of their own, in the order of ``_toc.yml``. Text is compared with
@@ -16,7 +16,7 @@ import pytest
 from helpers import toc_pages
 
 import mpsbook
-from mpsbook import pdf as book_pdf
+from tools import pdf as book_pdf
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 PAPERS = {"mpsbook.pdf": "A4", "mpsbook-letter.pdf": "letter"}

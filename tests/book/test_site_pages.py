@@ -16,7 +16,7 @@ from pyld import jsonld
 
 import mpsbook
 from mpsbook.present import pages
-from mpsbook.sphinxext import pages as page_directives
+from mpsbook.present.citation import book_edition
 
 pytestmark = pytest.mark.browser
 
@@ -158,7 +158,7 @@ def test_json_ld_holds_one_claim_review_per_claim_on_its_own_page(loaded, site_u
 
 
 def test_every_page_footer_gives_the_edition_and_where_to_report_an_error(site_dir):
-    about = page_directives.edition(mpsbook.ledger.data.ROOT_DIR)
+    about = book_edition(mpsbook.ledger.data.ROOT_DIR / "CITATION.cff")
     line = f"Version {about['version']}, released {about['date']}."
     for page in toc_pages():
         text = (site_dir / page).read_text(encoding="utf-8")

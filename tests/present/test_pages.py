@@ -2,7 +2,7 @@
 article, the sources, the corrections log, each chart's data, and the edition every page states.
 
 Links are asked of a stand-in :class:`Links` that writes ``test:<kind>/<target>``, so each test sees which
-link each element asked for; how the build resolves them is tested in test_sphinxext.py and, built, in
+link each element asked for; how the build resolves them is tested in sphinx/test_sphinxext.py and, built, in
 test_site_pages.py.
 """
 
@@ -20,8 +20,9 @@ from pyld import jsonld
 
 import mpsbook
 from mpsbook.present import annotated_article, claim_pages, pages
-from mpsbook.sphinxext import charts
-from mpsbook.sphinxext import pages as page_directives
+from mpsbook.present.citation import book_edition
+from mpsbook_sphinx import charts
+from mpsbook_sphinx.state import BuildData
 
 
 def test_scorecard_has_one_row_per_claim_in_article_order(tables):
@@ -159,7 +160,7 @@ def test_corrections_log_ends_each_claim_on_the_rating_the_book_shows(tables):
 
 
 def test_edition_is_the_same_in_the_citation_file_and_the_book_configuration():
-    about = page_directives.edition(mpsbook.ledger.data.ROOT_DIR)
+    about = book_edition(mpsbook.ledger.data.ROOT_DIR / "CITATION.cff")
     config = yaml.safe_load((mpsbook.ledger.data.ROOT_DIR / "_config.yml").read_text(encoding="utf-8"))
     assert config["author"] == about["authors"]
     assert re.fullmatch(r"\d+\.\d+\.\d+", about["version"])
@@ -176,7 +177,7 @@ def test_chart_csv_holds_every_row_of_every_dataset_and_every_field():
 
 
 def test_chart_sources_name_every_official_figure_once_and_refuse_an_unknown_one():
-    references = charts.reference_records(mpsbook.ledger.data.ROOT_DIR)
+    references = BuildData(mpsbook.ledger.data.ROOT_DIR).references
     rows = [{"ref_id": "clean-net-2022-cases"}, {"ref_id": "clean-net-2021-cases, clean-net-2022-cases"}, {}]
     links = charts.chart_sources(rows, references, "book/x")
     assert links.count("<a ") == 2 and references["clean-net-2022-cases"]["url"] in links

@@ -8,8 +8,11 @@ them: the HTML written, the labels, the dependencies, the warnings.
 import copy
 import html
 import json
+import pickle
 import re
 import shutil
+import subprocess
+import sys
 from io import StringIO
 
 import pytest
@@ -19,15 +22,17 @@ from sphinx.testing.util import SphinxTestApp
 import mpsbook
 from mpsbook.present import pages
 from mpsbook.present.charts import CHART_MIME
-from mpsbook.sphinxext import glue_dependencies
-from mpsbook.sphinxext import pages as page_directives
-from mpsbook.sphinxext.charts import static_svg
+from mpsbook.present.citation import book_edition
+from mpsbook_sphinx import glue_dependencies
+from mpsbook_sphinx import pages as page_directives
+from mpsbook_sphinx.charts import static_svg
+from mpsbook_sphinx.state import chart_characters
 
 BASE_URL = "https://example.org/book/"
 
 
-def build(folder, files: dict, extensions: list, setup: str = "", **config):
-    """``files`` (path -> text) written under ``folder`` with a conf.py loading ``extensions``; the app, built.
+def write_project(folder, files: dict, extensions: list, setup: str = "", **config) -> None:
+    """``files`` (path -> text) written under ``folder`` with a conf.py loading ``extensions``.
 
     ``setup`` is the body of the conf.py's own ``setup(app)``, where a test stands in for another module.
     """
@@ -39,6 +44,11 @@ def build(folder, files: dict, extensions: list, setup: str = "", **config):
     for name, text in files.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(text, encoding="utf-8")
+
+
+def build(folder, files: dict, extensions: list, setup: str = "", **config):
+    """The project of :func:`write_project`, built in this process; the app."""
+    write_project(folder, files, extensions, setup, **config)
     app = SphinxTestApp("html", srcdir=folder, status=StringIO(), warning=StringIO())
     try:
         app.build()
@@ -65,7 +75,7 @@ def page_project(folder, sections="crime, cybersecurity, emergencies, public adm
     }
 
 
-PAGE_EXTENSIONS = ["mpsbook.sphinxext.pages", "mpsbook.sphinxext.claim_pages"]
+PAGE_EXTENSIONS = ["mpsbook_sphinx.pages", "mpsbook_sphinx.claim_pages"]
 
 
 @pytest.fixture(scope="module")
@@ -128,7 +138,7 @@ def test_without_a_site_address_a_claim_page_has_no_og_url_and_a_relative_card(t
 def test_a_link_to_a_claim_no_page_holds_fails_a_strict_build(tmp_path):
     app = build(tmp_path, page_project(tmp_path, sections="crime"), PAGE_EXTENSIONS)
     warnings = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
-    assert re.search(r"WARNING: mpsbook.sphinxext.pages: book/claim/clean-net-2022-cases links to "
+    assert re.search(r"WARNING: mpsbook_sphinx.pages: book/claim/clean-net-2022-cases links to "
                      r"'claim-clean-net-2022-cases', which no page registers", warnings), warnings
     assert "claim-drug-dens-2022" not in warnings  # a crime claim: its summary is on the page
 
@@ -148,7 +158,7 @@ def test_a_page_is_written_again_when_a_template_changes(tmp_path, monkeypatch):
 
 
 def test_every_footer_states_the_edition_and_where_to_report_an_error(page_app):
-    about = page_directives.edition(page_app.confdir)
+    about = book_edition(page_app.confdir / "CITATION.cff")
     context = {}
     page_directives.add_edition_footer(page_app, "index", "page.html", context, None)
     footer = context["theme_extra_footer"]
@@ -160,7 +170,7 @@ def test_every_footer_states_the_edition_and_where_to_report_an_error(page_app):
 def test_every_page_is_written_again_when_the_citation_file_changes(tmp_path):
     files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   other\n", "other.rst": "Other\n=====\n"}
     shutil.copy(mpsbook.ledger.data.ROOT_DIR / "CITATION.cff", tmp_path / "CITATION.cff")
-    app = build(tmp_path, files, ["mpsbook.sphinxext.pages"])
+    app = build(tmp_path, files, ["mpsbook_sphinx.pages"])
     other = app.outdir / "other.html"  # a page whose source never changes
 
     def written_again(change) -> bool:
@@ -184,7 +194,7 @@ def test_every_footer_links_the_standards_page_relative_to_the_page(tmp_path):
     files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   book/standards\n   book/deep/page\n",
              "book/standards.rst": "Standards\n=========\n", "book/deep/page.rst": "Deep\n====\n"}
     shutil.copy(mpsbook.ledger.data.ROOT_DIR / "CITATION.cff", tmp_path / "CITATION.cff")
-    app = build(tmp_path, files, ["mpsbook.sphinxext.pages"])
+    app = build(tmp_path, files, ["mpsbook_sphinx.pages"])
     for name, href in [("index", "book/standards.html"), ("book/deep/page", "../standards.html")]:
         context = {}
         page_directives.add_edition_footer(app, name, "page.html", context, None)
@@ -204,7 +214,7 @@ def test_data_dictionary_shows_each_column_its_constraints_keys_and_a_download(t
                                          "primaryKey": "thing_id"}}]}
     files = {"index.rst": "Data\n====\n\n.. data-dictionary:: data/datapackage.json\n",
              "data/datapackage.json": json.dumps(package), "data/things.csv": "thing_id,size\na,1\n"}
-    app = build(tmp_path, files, ["mpsbook.sphinxext.dictionary"])
+    app = build(tmp_path, files, ["mpsbook_sphinx.dictionary"])
     text = page(app, "index")
     assert "Things (things)" in text and "One thing a row." in text
     assert re.search(r"thing_id</span></code></p>\s*</td>\s*<td><p>string</p>\s*</td>\s*<td><p>Its id</p>\s*</td>"
@@ -222,7 +232,7 @@ def test_a_page_describes_itself_by_its_first_paragraph_of_prose(tmp_path):
     files = {"index.rst": "Title\n=====\n\n    A quotation, not prose.\n\nThe page's first <paragraph>.\n\n"
                           ".. toctree::\n\n   other\n",
              "other.rst": f"Other\n=====\n\n{long}\n"}
-    app = build(tmp_path, files, ["mpsbook.sphinxext.metadata"])
+    app = build(tmp_path, files, ["mpsbook_sphinx.metadata"])
     assert '<meta name="description" content="The page\u2019s first &lt;paragraph&gt;." />' in page(app, "index")
     described = re.search(r'<meta name="description" content="([^"]*)"', page(app, "other"))[1]
     assert described.endswith("\u2026") and len(described) <= 201 and described.startswith("word word")
@@ -234,7 +244,7 @@ def test_a_page_describes_itself_by_its_first_paragraph_of_prose(tmp_path):
 def test_a_page_that_glues_from_a_notebook_depends_on_that_notebook(tmp_path):
     files = {"index.rst": "Title\n=====\n\n``{glue:text}`sub/numbers.ipynb::n_claims:d```\n",
              "sub/numbers.ipynb": "{}", "unrelated.ipynb": "{}"}
-    app = build(tmp_path, files, ["mpsbook.sphinxext.glue_dependencies"])
+    app = build(tmp_path, files, ["mpsbook_sphinx.glue_dependencies"])
     assert {str(p) for p in app.env.dependencies["index"]} == {str(tmp_path / "sub" / "numbers.ipynb")}
     source = '":doc: crime.ipynb\\n", "{glue}`claims.ipynb::n:s`"'
     assert glue_dependencies.glued_documents(source, tmp_path) == {tmp_path / "crime.ipynb", tmp_path / "claims.ipynb"}
@@ -274,9 +284,9 @@ def chart_project(folder, output, figure: bool = True):
 
 
 def build_chart(folder, output, figure: bool = True):
-    # app.mpsbook_vega, the served vega's name, is set by .assets, which this project leaves out.
-    return build(folder, chart_project(folder, output, figure), ["myst_nb", "mpsbook.sphinxext.charts"],
-                 setup="app.mpsbook_vega = 'vega.js'", **CHART_CONFIG)
+    # The served vega's name is the build's (.state), set by .assets, which this project leaves out.
+    return build(folder, chart_project(folder, output, figure), ["myst_nb", "mpsbook_sphinx.charts"],
+                 setup="from mpsbook_sphinx.state import build_data; build_data(app).vega = 'vega.js'", **CHART_CONFIG)
 
 
 def test_a_chart_bundle_becomes_the_chart_its_narrow_layout_and_its_data(tmp_path):
@@ -290,9 +300,31 @@ def test_a_chart_bundle_becomes_the_chart_its_narrow_layout_and_its_data(tmp_pat
     assert svg in text and (app.outdir / "chart-data" / "index-chart-1.svg").read_text(encoding="utf-8") == svg
     assert 'class="mpsbook-chart-vega"' in text and 'class="mpsbook-chart-vega-narrow"' in text
     assert list((app.outdir / "chart-data").glob("index-chart-1.*")) and 'data-vega="vega.js"' in text
-    edition = page_directives.edition(mpsbook.ledger.data.ROOT_DIR)
+    assert not [name for name in vars(app) if name.startswith("mpsbook")]  # what the build shares is in .state
+    edition = book_edition(mpsbook.ledger.data.ROOT_DIR / "CITATION.cff")
     assert 'class="mpsbook-cite-address" href="#fig-test" data-address="index.html#fig-test"' in text
     assert f"@misc{{mpsbook-{edition['version']}-fig-test," in text and 'url = "index.html#fig-test"' in html.unescape(text)
+
+
+def test_a_parallel_read_brings_back_the_characters_of_every_pages_charts(tmp_path):
+    # Sphinx reads in parallel from six pages on: each reader process records the characters of the pages it read
+    # on its own env, which env-merge-info brings into the main one before the chart font is cut.
+    output = chart_output()
+    files = {f"page{n}.ipynb": notebook_with(output).replace("fig-test", f"fig-{n}") for n in range(6)}
+    files["index.md"] = "# Charts\n\n```{toctree}\n" + "\n".join(f"page{n}" for n in range(6)) + "\n```\n"
+    shutil.copytree(mpsbook.ledger.data.DATA_DIR, tmp_path / "data")
+    shutil.copy(mpsbook.ledger.data.ROOT_DIR / "CITATION.cff", tmp_path / "CITATION.cff")
+    write_project(tmp_path, files, ["myst_nb", "mpsbook_sphinx.charts"],
+                  setup="from mpsbook_sphinx.state import build_data; build_data(app).vega = 'vega.js'", **CHART_CONFIG)
+    # In a fresh interpreter: Sphinx forks its readers, and a fork of a test worker's threads (pytest-xdist) can hang.
+    doctrees = tmp_path / "_build" / "doctrees"
+    run = subprocess.run([sys.executable, "-m", "sphinx", "-j", "2", "-b", "html", "-d", str(doctrees), str(tmp_path),
+                          str(tmp_path / "_build" / "html")], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0 and "doing serial read" not in run.stderr, run.stderr[-2000:]
+    with open(doctrees / "environment.pickle", "rb") as file:
+        recorded = chart_characters(pickle.load(file))
+    assert sorted(recorded) == [f"page{n}" for n in range(6)]
+    assert set(output["data"][CHART_MIME]["title"].replace(" ", "")) <= recorded["page0"] == recorded["page5"]
 
 
 def test_a_chart_outside_a_named_figure_fails_for_want_of_an_address_to_cite(tmp_path):
@@ -320,3 +352,29 @@ def test_a_chart_bundle_whose_html_holds_no_picture_fails_naming_the_notebook_an
     output["data"]["text/html"] = "".join(output["data"]["text/html"]).replace("data:image/svg+xml;base64,", "data:,")
     with pytest.raises(ExtensionError, match=r"index\.ipynb, cell 2: a chart bundle .* without its static SVG"):
         build_chart(tmp_path, output, figure=False)
+
+
+# ---- state: what a page's charts draw is kept on env, per document, purged and merged ----------------------
+
+
+def test_a_page_read_again_forgets_its_chart_characters_and_a_parallel_reader_brings_only_its_own():
+    from types import SimpleNamespace
+
+    from mpsbook_sphinx import state
+
+    env = SimpleNamespace()
+    state.chart_characters(env).update({"a": {"x"}, "b": {"y"}})
+    state.purge_document(None, env, "a")
+    assert state.chart_characters(env) == {"b": {"y"}}
+    # A reader process was forked with the main env ("b" as it was) and read "a" and "c"; it did not read "b".
+    other = SimpleNamespace(mpsbook_chart_characters={"a": {"z"}, "b": {"stale"}, "c": {"w"}})
+    state.merge_documents(None, env, {"a", "c"}, other)
+    assert state.chart_characters(env) == {"a": {"z"}, "b": {"y"}, "c": {"w"}}
+
+
+def test_each_build_reads_the_books_files_afresh(page_app):
+    from mpsbook_sphinx.state import build_data
+
+    assert build_data(page_app) is build_data(page_app)
+    other = build(page_app.srcdir.parent / "again", {"index.rst": "Home\n====\n"}, [])
+    assert build_data(other) is not build_data(page_app)

@@ -19,7 +19,8 @@ from sphinx.errors import ExtensionError
 from test_sphinxext import build, page
 
 import mpsbook
-from mpsbook.sphinxext import assets, fonts
+from mpsbook_sphinx import assets, fonts
+from mpsbook_sphinx.state import build_data
 
 THEME_STATIC = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static"
 ICON_CSS = '.fa-bars:before,.fa-navicon:before{content:"\\f0c9"}.fa-moon:before{content:"\\f186"}'
@@ -44,9 +45,9 @@ def build_fonts(folder: Path, characters: str = ""):
     # The chart characters a page's charts draw, as .charts records them when it compiles a chart.
     setup = "app.add_config_value('mpsbook_assets_digest', 'test', 'html')"  # registered by .assets, left out here
     if characters:
-        setup += ("; app.connect('env-updated', lambda app, env: setattr(env, 'mpsbook_chart_characters', "
-                  f"{{'index': {{ord(c) for c in {characters!r}}}}}))")
-    return build(folder, icon_project(folder, characters), ["mpsbook.sphinxext.fonts"], setup=setup,
+        setup += ("; from mpsbook_sphinx.state import chart_characters; app.connect('env-updated', "
+                  f"lambda app, env: chart_characters(env).update(index=set({characters!r})))")
+    return build(folder, icon_project(folder, characters), ["mpsbook_sphinx.fonts"], setup=setup,
                  html_static_path=["_static"], html_css_files=["icons.css"])
 
 
@@ -72,7 +73,7 @@ def test_a_theme_without_an_icon_table_fails_the_build_saying_so(tmp_path):
     files = icon_project(tmp_path)
     files["_static/icons.css"] = ".fa-bars:before{color:red}"
     with pytest.raises(ExtensionError, match="found no icon table in the theme's CSS"):
-        build(tmp_path, files, ["mpsbook.sphinxext.fonts"], html_static_path=["_static"],
+        build(tmp_path, files, ["mpsbook_sphinx.fonts"], html_static_path=["_static"],
               html_css_files=["icons.css"], setup="app.add_config_value('mpsbook_assets_digest', 'test', 'html')")
 
 
@@ -103,13 +104,13 @@ def theme_project(folder: Path) -> dict:
 @pytest.fixture(scope="module")
 def themed(tmp_path_factory):
     folder = tmp_path_factory.mktemp("assets")
-    return build(folder, theme_project(folder), ["mpsbook.sphinxext.assets"], html_theme="sphinx_book_theme",
+    return build(folder, theme_project(folder), ["mpsbook_sphinx.assets"], html_theme="sphinx_book_theme",
                  **ISOLATED)
 
 
 def test_vega_is_served_in_the_version_vl_convert_compiles_for(themed):
     assert (themed.outdir / "_static" / f"vega-{vl_convert.get_vega_version()}.min.js").exists()
-    assert themed.mpsbook_vega == f"vega-{vl_convert.get_vega_version()}.min.js"
+    assert build_data(themed).vega == f"vega-{vl_convert.get_vega_version()}.min.js"
 
 
 def test_every_script_but_the_blocking_ones_is_deferred(themed):
@@ -130,4 +131,4 @@ def test_the_theme_style_sheet_is_cut_to_the_rules_the_site_can_use(themed):
 def test_no_vega_in_node_modules_fails_the_build_naming_make_env(tmp_path):
     (tmp_path / "node_modules").mkdir()
     with pytest.raises(ExtensionError, match=r"no vega in .*node_modules: run `make env` \(npm ci\) first"):
-        build(tmp_path, {"index.rst": "Page\n====\n"}, ["mpsbook.sphinxext.assets"], **ISOLATED)
+        build(tmp_path, {"index.rst": "Page\n====\n"}, ["mpsbook_sphinx.assets"], **ISOLATED)

@@ -1,8 +1,8 @@
-"""The site's front door (mpsbook.sphinxext.entry): index.html a whole page, and the PDF offered only where printed."""
+"""The site's front door (mpsbook_sphinx.entry): index.html a whole page, and the PDF offered only where printed."""
 
 import stat
 
-from mpsbook.sphinxext import entry
+from mpsbook_sphinx import entry
 
 
 def test_index_page_is_a_whole_html_page_that_redirects_to_the_first_page():

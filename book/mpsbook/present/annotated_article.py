@@ -1,7 +1,7 @@
 """The annotated article: the article as received, one numbered paragraph per line, its claims and findings marked.
 
 Filled from the ``article.html`` and ``article_about.html`` templates through :func:`mpsbook.present.pages.render`,
-with links asked of a :class:`mpsbook.present.pages.PageLinks`; built for the site by :mod:`mpsbook.sphinxext.pages`.
+with links asked of a :class:`mpsbook.present.pages.PageLinks`; built for the site by :mod:`mpsbook_sphinx.pages`.
 """
 
 from __future__ import annotations

@@ -29,6 +29,8 @@ from ..extract.quantities import QUALIFIERS
 from ..rate.ratings import RATINGS
 from . import tables
 
+# The chart font's one home: its name, its folder, what it draws (font_characters) and what an SVG draws
+# (svg_characters); the site's build (mpsbook_sphinx.fonts, mpsbook_sphinx.narrow) takes them from here.
 # The one family the theme names, with no fallback: a fallback would be whatever the machine has.
 FONT = "MPSBook Sans"
 FONT_DIR = Path(__file__).resolve().parents[1] / "fonts"
@@ -48,7 +50,7 @@ NUMBER_FORMAT = ",.3~s"
 
 VEGALITE_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 CHART_CLASS = "mpsbook-chart"
-# The chart as data, for the site's build (mpsbook.sphinxext.charts): its spec, static SVG and words.
+# The chart as data, for the site's build (mpsbook_sphinx.charts): its spec, static SVG and words.
 CHART_MIME = "application/vnd.mpsbook.chart+json"
 
 
@@ -133,7 +135,7 @@ def chart_svg(spec: dict) -> str:
     if missing:
         raise ValueError(f"chart text has characters the book's font ({FONT}, {FONT_DIR}) does not draw: "
                          + ", ".join(f"{char!r} (U+{ord(char):04X})" for char in sorted(missing))
-                         + "; derive the font again with them (fonts/derive_fonts.py)")
+                         + "; derive the font again with them (tools/derive_fonts.py)")
     opening = svg.index(">") + 1
     return svg[:opening] + _FALLBACK_STYLE + svg[opening:]
 
@@ -149,7 +151,7 @@ def chart_mimebundle(spec: dict, **_metadata) -> dict:
 
     ``CHART_MIME`` holds the rest of what the site's build needs, as JSON: ``vegalite`` (the
     Vega-Lite version the spec is written for), ``spec`` (without ``$schema``), ``title`` and
-    ``description`` (the words a screen reader hears). The build (``mpsbook.sphinxext.charts``)
+    ``description`` (the words a screen reader hears). The build (``mpsbook_sphinx.charts``)
     takes the SVG from the HTML beside it, puts it inline, compiles the spec to Vega, lays it out
     again for phones, and refuses a chart output without this bundle, with a key missing, or
     without the picture in its HTML. nbval compares every part of the output, byte for byte.

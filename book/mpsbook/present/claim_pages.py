@@ -11,7 +11,7 @@ summary linking to the page, so every address cited so far still lands on the cl
 
 Every page reads the verdict a reader sees through :func:`mpsbook.present.pages.claim_verdict` alone, so the verdict scale
 can change in one place. Filled from templates through :func:`mpsbook.present.pages.render`; the Sphinx side is
-:mod:`mpsbook.sphinxext.claim_pages`.
+:mod:`mpsbook_sphinx.claim_pages`.
 """
 
 from __future__ import annotations

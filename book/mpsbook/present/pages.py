@@ -6,7 +6,7 @@ article is :mod:`mpsbook.present.annotated_article`.
 Each page part is a Jinja2 template in ``mpsbook/present/templates/`` filled from the book's tables (see
 :func:`page_tables`); the functions here choose and order what a template shows, and
 :func:`render` fills it, escaping every value (autoescape). Links between pages are asked of a
-:class:`PageLinks` object at render time: the Sphinx extension (``mpsbook.sphinxext.pages``) passes
+:class:`PageLinks` object at render time: the Sphinx extension (``mpsbook_sphinx.pages``) passes
 one that resolves them as cross-references to the labels every claim box and article paragraph
 registers, so nothing is fixed up afterwards in the written HTML. JSON goes into a page through
 :func:`json_in_html` alone. Nothing here depends on time, locale or the order of a set, so a page's

@@ -1,6 +1,7 @@
-"""Writes the book's chart fonts, MPSBook Sans Regular and Bold, from Liberation Sans 2.
+"""Writes the book's chart fonts, MPSBook Sans Regular and Bold, from Liberation Sans 2, into ``book/mpsbook/fonts/``.
 
-Run once by hand, never by the build: ``python derive_fonts.py DIR`` where DIR holds
+A build tool, not part of the analysis, run once by hand, never by the build: ``python tools/derive_fonts.py DIR``
+where DIR holds
 ``LiberationSans-Regular.ttf`` and ``LiberationSans-Bold.ttf`` as Debian's package
 fonts-liberation2 2.1.5-1 installs them (``apt-get download fonts-liberation2``, then
 ``dpkg-deb -x``: ``usr/share/fonts/truetype/liberation2/``). The fonts are cut to the Latin
@@ -13,6 +14,8 @@ import sys
 from pathlib import Path
 
 from fontTools import subset
+
+from mpsbook.present.charts import FONT_DIR  # where the charts find the fonts
 
 FAMILY = "MPSBook Sans"
 # Basic Latin, Latin-1, Latin Extended-A, dashes, quotes, ellipsis, primes, euro, arrows, and the mathematical
@@ -49,4 +52,4 @@ def derive(source: Path, target: Path, style: str) -> None:
 if __name__ == "__main__":
     folder = Path(sys.argv[1])
     for style in ("Regular", "Bold"):
-        derive(folder / f"LiberationSans-{style}.ttf", Path(__file__).with_name(f"MPSBookSans-{style}.ttf"), style)
+        derive(folder / f"LiberationSans-{style}.ttf", FONT_DIR / f"MPSBookSans-{style}.ttf", style)

@@ -15,6 +15,9 @@
   ``mpsbook-cite.js`` completes a Cite block's address from the page's own where the site's is not set.
 * The book's templates go ahead of the theme's, and a digest of the book's static files, templates,
   fonts and of this package is a config value, so that changing any of them rewrites every page.
+
+vl-convert (which names the vega it compiles for) and the chart font's folder (the analysis's) are
+imported when the builder starts, not when the extension is loaded.
 """
 
 import hashlib
@@ -22,29 +25,29 @@ import json
 import shutil
 from pathlib import Path
 
-import vl_convert
 from docutils import nodes
-from sphinx.builders.html._assets import _JavaScript
 from sphinx.errors import ExtensionError
 
-from .fonts import FONT_DIR
+from .state import build_data
 
-BOOK_DIR = Path(__file__).resolve().parents[2]
+BOOK_DIR = Path(__file__).resolve().parents[1]
 STATIC_DIR = BOOK_DIR / "_static"
 TEMPLATES_DIR = BOOK_DIR / "_templates"
 
 
 def installed_vega(confdir: Path) -> Path:
     """vega's browser build from node_modules, checked against the Vega that vl-convert compiles for."""
+    import vl_convert
+
     package = confdir / "node_modules" / "vega"
     try:
         version = json.loads((package / "package.json").read_text(encoding="utf-8"))["version"]
     except FileNotFoundError:
-        raise ExtensionError(f"mpsbook.sphinxext.assets: no vega in {package.parent}: run `make env` (npm ci) first") from None
+        raise ExtensionError(f"mpsbook_sphinx.assets: no vega in {package.parent}: run `make env` (npm ci) first") from None
     wanted = vl_convert.get_vega_version()
     if version != wanted:
         raise ExtensionError(
-            f"mpsbook.sphinxext.assets: {package} is vega {version}, but vl-convert-python compiles charts for vega "
+            f"mpsbook_sphinx.assets: {package} is vega {version}, but vl-convert-python compiles charts for vega "
             f"{wanted}: pin vega {wanted} in package.json and run `npm install`")
     return package / "build" / "vega.min.js"
 
@@ -52,11 +55,10 @@ def installed_vega(confdir: Path) -> Path:
 def place_vega(app) -> None:
     """Copy vega into a folder of the build's own, named by its version, and serve that folder as static files.
 
-    Also registers the chart font with vl-convert: :mod:`.narrow` draws each chart's narrow static SVG.
+    The file's name is the build's (:class:`.state.BuildData`): :mod:`.charts` gives it to the chart loader.
     """
     if app.builder.format != "html":
         return
-    vl_convert.register_font_directory(str(FONT_DIR))
     source = installed_vega(Path(app.confdir))
     folder = Path(app.doctreedir).parent / "mpsbook-static"
     name = f"vega-{json.loads((source.parent.parent / 'package.json').read_text())['version']}.min.js"
@@ -66,7 +68,7 @@ def place_vega(app) -> None:
         folder.mkdir(parents=True)
         shutil.copyfile(source, target)
     app.config.html_static_path = [*app.config.html_static_path, str(STATIC_DIR), str(folder)]
-    app.mpsbook_vega = name
+    build_data(app).vega = name
 
 
 def drop_thebe_config(app, doctree, docname) -> None:
@@ -112,6 +114,8 @@ BLOCKING = ("documentation_options.js",)
 
 def defer_scripts(app, pagename, templatename, context, doctree) -> None:
     """Defer every script file the page lists: they run in order, after parsing, and never block the first paint."""
+    from sphinx.builders.html._assets import _JavaScript  # imported here: it loads the whole HTML builder
+
     if pagename == "search":
         return  # the search page's own scripts (in its template) need Sphinx's helpers loaded before them
     scripts = []
@@ -144,7 +148,7 @@ def cut_theme_css(app, exception) -> None:
 
     outdir, tool = Path(app.outdir), Path(app.confdir) / PURGECSS
     if not tool.exists():
-        raise ExtensionError(f"mpsbook.sphinxext.assets: no PurgeCSS at {tool}: run `make env` (npm ci) first")
+        raise ExtensionError(f"mpsbook_sphinx.assets: no PurgeCSS at {tool}: run `make env` (npm ci) first")
     config = (
         "module.exports = {"
         f"content: [{json.dumps(str(outdir / '**' / '*.html'))}, {json.dumps(str(outdir / '_static' / '**' / '*.js'))}],"
@@ -158,17 +162,21 @@ def cut_theme_css(app, exception) -> None:
                                 capture_output=True, text=True)
         cut = Path(folder) / Path(THEME_CSS).name
         if result.returncode != 0 or not cut.exists():
-            raise ExtensionError(f"mpsbook.sphinxext.assets: PurgeCSS failed on {THEME_CSS}: {result.stderr.strip()}")
+            raise ExtensionError(f"mpsbook_sphinx.assets: PurgeCSS failed on {THEME_CSS}: {result.stderr.strip()}")
         (outdir / THEME_CSS).write_bytes(cut.read_bytes())
 
 
 def assets_digest(confdir: Path) -> str:
     """A hash of the book's static files, templates and chart font, of this package's modules, and of vega's and vl-convert's versions.
 
-    Registered as a config value so that editing a script or a style sheet (or this file)
-    rewrites every page on the next build; Sphinx otherwise finds "no targets out of date"
-    and leaves the old copies in the site.
+    The value of the config value ``mpsbook_assets_digest`` (set by :func:`set_assets_digest`), so that editing a
+    script or a style sheet (or this file) rewrites every page on the next build; Sphinx otherwise finds "no
+    targets out of date" and leaves the old copies in the site.
     """
+    import vl_convert
+
+    from mpsbook.present.charts import FONT_DIR
+
     digest = hashlib.sha256(b"".join(path.read_bytes() for path in sorted(Path(__file__).parent.glob("*.py"))))
     vega_package = confdir / "node_modules" / "vega" / "package.json"
     digest.update(vl_convert.__version__.encode() + (vega_package.read_bytes() if vega_package.exists() else b""))
@@ -178,17 +186,23 @@ def assets_digest(confdir: Path) -> str:
     return digest.hexdigest()
 
 
+def set_assets_digest(app, config) -> None:
+    """``config-inited``: the assets' digest, before Sphinx compares the config with the last build's."""
+    config.mpsbook_assets_digest = assets_digest(Path(app.confdir))
+
+
 def add_templates(app, config) -> None:
     """Put the book's template overrides ahead of the theme's."""
     config.templates_path = [str(TEMPLATES_DIR), *config.templates_path]
 
 
 def setup(app):
-    app.add_config_value("mpsbook_assets_digest", assets_digest(Path(app.confdir)), "html")
+    app.add_config_value("mpsbook_assets_digest", "", "html", types=[str])
     app.add_css_file("mpsbook.css")
     app.add_js_file("mpsbook-search.js", loading_method="defer")
     app.add_js_file("mpsbook-tables.js", loading_method="defer")
     app.add_js_file("mpsbook-cite.js", loading_method="defer")
+    app.connect("config-inited", set_assets_digest)
     app.connect("config-inited", add_templates)
     app.connect("builder-inited", place_vega)
     app.connect("doctree-resolved", drop_thebe_config, priority=900)

@@ -1,4 +1,4 @@
-"""The whole book as one PDF, printed by Chromium from the built site (``make pdf``).
+"""The whole book as one PDF, printed by Chromium from the built site (``make pdf``): a build tool, not part of the analysis.
 
 Every page of ``_toc.yml``, in its order, then each claim's page (:func:`claim_pages`), is cut to its
 article and set in one HTML document with
@@ -12,7 +12,7 @@ server, no port, and any address outside the site is refused. Chromium writes th
 into each file; it is replaced, at the same length so that every offset stays valid, by the edition's
 release date (CITATION.cff), so the same site and the same Chromium print the same bytes.
 
-    python -m mpsbook.pdf [SITE]   # SITE defaults to _build/html; writes mpsbook.pdf and mpsbook-letter.pdf there
+    python -m tools.pdf [SITE]   # SITE defaults to _build/html; writes mpsbook.pdf and mpsbook-letter.pdf there
 """
 
 import html

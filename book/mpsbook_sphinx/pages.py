@@ -19,9 +19,9 @@ part is filled through a :class:`SphinxLinks` that looks its targets up in those
 them relative to the page; a link to a label no page registers is a warning, which fails the
 ``-W`` build. The HTML is never read back.
 
-Unlike the other modules, this one imports the book's package: the pages must say what the
-notebooks compute, with the same rules. The import (pandas, Altair) is paid only in a build that
-reads one of these pages again.
+The pages must say what the notebooks compute, with the same rules, so they are filled by the
+analysis (:mod:`mpsbook.present`), imported in the functions that fill them: loading the extension
+loads no pandas or Altair. The tables are read once per build (:class:`.state.BuildData`).
 """
 
 import hashlib
@@ -33,33 +33,15 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
-from mpsbook.present.feed import FEED_FILE, FEED_TITLE
+from .state import build_data
 
 LOGGER = logging.getLogger(__name__)
 PAGE_FILES = ("data/datapackage.json", "data/claims.csv", "data/references.csv", "data/references-added.csv",
               "data/reference-corrections.csv", "data/references-accessed.csv", "data/exclusions.csv",
               "data/derived/verdicts.csv",
               "data/derived/sensitivity.csv", "data/searches.csv", "data/corrections.csv", "data/editions.csv", "CITATION.cff")
-PACKAGE_DIR = Path(__file__).resolve().parents[1] / "present"
-_CACHE = {}
-
-
-def edition(confdir: Path) -> dict:
-    """The edition as ``CITATION.cff`` states it (:func:`mpsbook.present.citation.book_edition`)."""
-    from mpsbook.present.citation import book_edition
-
-    return book_edition(Path(confdir) / "CITATION.cff")
-
-
-def book_data(confdir: Path) -> tuple:
-    """The package and the tables the pages are filled from, read once per build process."""
-    import mpsbook  # imported here: only a build that reads one of these pages again pays for it
-    import mpsbook.present.annotated_article  # the article page's part
-    from mpsbook.present import pages
-
-    if "tables" not in _CACHE:
-        _CACHE["tables"] = pages.page_tables(citation_path=Path(confdir) / "CITATION.cff")
-    return mpsbook, pages, _CACHE["tables"]
+# The analysis's modules that fill the pages, beside this package (found without importing them: see code_digest).
+PACKAGE_DIR = Path(__file__).resolve().parents[1] / "mpsbook" / "present"
 
 
 class page_part(nodes.General, nodes.Element):
@@ -90,7 +72,7 @@ def skip_node(translator, node):
 
 
 def unfilled_part(translator, node):
-    raise ExtensionError(f"mpsbook.sphinxext.pages: the page part '{node['part']}' was never filled")
+    raise ExtensionError(f"mpsbook_sphinx.pages: the page part '{node['part']}' was never filled")
 
 
 def site_address(app, uri: str) -> str:
@@ -111,7 +93,7 @@ class SphinxLinks:
         """``label``'s address: ``relative`` to the page; ``absolute`` where the site's address is set, else
         relative; ``site``, as :func:`site_address` gives it."""
         if label not in self.labels:
-            LOGGER.warning(f"mpsbook.sphinxext.pages: {self.docname} links to '{label}', which no page registers",
+            LOGGER.warning(f"mpsbook_sphinx.pages: {self.docname} links to '{label}', which no page registers",
                            location=self.docname)
             return f"#{label}"
         docname, anchor, _title = self.labels[label]
@@ -131,8 +113,8 @@ class SphinxLinks:
     def _claim_page(self, claim_key: str, address: str = "relative") -> str:
         from mpsbook.present.claim_pages import claim_docname
 
-        if claim_key not in book_data(Path(self.app.confdir))[2]["verdicts"]["claim_key"].values:
-            LOGGER.warning(f"mpsbook.sphinxext.pages: {self.docname} links to the page of '{claim_key}', "
+        if claim_key not in build_data(self.app).tables["verdicts"]["claim_key"].values:
+            LOGGER.warning(f"mpsbook_sphinx.pages: {self.docname} links to the page of '{claim_key}', "
                            "which is no claim of data/derived/verdicts.csv", location=self.docname)
         return self._page(claim_docname(claim_key), address)
 
@@ -170,17 +152,17 @@ class PageDirective(SphinxDirective):
             self.env.note_dependency(str(root / name))
         for template in sorted((PACKAGE_DIR / "templates").glob("*.html")):
             self.env.note_dependency(str(template))
-        node = page_part(part=self.part, indexed=self.indexed, claim_keys=self.claim_keys(*book_data(root)))
+        node = page_part(part=self.part, indexed=self.indexed, claim_keys=self.claim_keys(build_data(self.env.app).tables))
         return [node]
 
-    def claim_keys(self, mpsbook, pages, tables) -> list:
+    def claim_keys(self, tables) -> list:
         return []
 
 
 class Scorecard(PageDirective):
     part, indexed = "scorecard", False  # the claims' words and conclusions are indexed on the article and chapters
 
-    def claim_keys(self, mpsbook, pages, tables) -> list:
+    def claim_keys(self, tables) -> list:
         self.env.get_domain("std").note_hyperlink_target("scorecard", self.env.docname, "scorecard", "The scorecard")
         return []
 
@@ -191,9 +173,11 @@ class ClaimBoxes(PageDirective):
     required_arguments, final_argument_whitespace = 1, True
     part, indexed = "claim-boxes", False
 
-    def claim_keys(self, mpsbook, pages, tables) -> list:
+    def claim_keys(self, tables) -> list:
+        from mpsbook.present.pages import first_mentions
+
         sections = [name.strip() for name in self.arguments[0].split(",")]
-        first = pages.first_mentions(tables["claims"])
+        first = first_mentions(tables["claims"])
         keys = [k for k in tables["verdicts"]["claim_key"] if first.loc[k, "section"] in sections]
         if not keys:
             raise self.error(f"claim-boxes: no claim is first mentioned in the sections {sections}")
@@ -206,10 +190,11 @@ class ClaimBoxes(PageDirective):
 class AnnotatedArticle(PageDirective):
     part = "annotated-article"
 
-    def claim_keys(self, mpsbook, pages, tables) -> list:
+    def claim_keys(self, tables) -> list:
+        from mpsbook.present.annotated_article import article_paragraphs
+
         std = self.env.get_domain("std")
-        for paragraph in mpsbook.present.annotated_article.article_paragraphs(tables["article"], tables["claims"], tables["verdicts"],
-                                                 tables["exclusions"]):
+        for paragraph in article_paragraphs(tables["article"], tables["claims"], tables["verdicts"], tables["exclusions"]):
             number = paragraph["number"]
             std.note_hyperlink_target(f"article-p-{number}", self.env.docname, f"p-{number}",
                                       f"The article, paragraph {number}")
@@ -230,26 +215,27 @@ class CorrectionsLog(PageDirective):
 
 def part_html(node: page_part, app, docname: str) -> str:
     """The HTML of one page part, its links resolved for the page ``docname``."""
-    mpsbook, pages, tables = book_data(Path(app.confdir))
-    links, colours = SphinxLinks(app, docname), mpsbook.present.charts.RATING_COLOURS
-    part = node["part"]
+    from mpsbook.present import annotated_article, pages
+    from mpsbook.present.charts import RATING_COLOURS as colours
+    from mpsbook.present.claim_pages import claim_summary_html
+    from mpsbook.present.feed import FEED_FILE
+
+    tables, links, part = build_data(app).tables, SphinxLinks(app, docname), node["part"]
     if part == "scorecard":
         return pages.scorecard_html(tables["claims"], tables["verdicts"], colours, links, tables["sensitivity"])
     if part == "claim-boxes":
-        from mpsbook.present.claim_pages import claim_summary_html
-
         return "".join(claim_summary_html(key, tables, colours=colours, links=links) for key in node["claim_keys"])
     if part == "annotated-article":
-        return mpsbook.present.annotated_article.article_html(
-            tables["article"], tables["claims"], tables["verdicts"], links, tables["exclusions"])
+        return annotated_article.article_html(tables["article"], tables["claims"], tables["verdicts"], links,
+                                              tables["exclusions"])
     if part == "article-about":
-        return mpsbook.present.annotated_article.article_about_html(tables["package"])
+        return annotated_article.article_about_html(tables["package"])
     if part == "official-sources":
         return pages.sources_html(tables["references"])
     if part == "corrections-log":
         return pages.corrections_html(tables["corrections"], tables["claims"], colours, links,
                                       feed=relative_uri(app.builder.get_target_uri(docname), FEED_FILE))
-    raise ValueError(f"mpsbook.sphinxext.pages: no page part '{part}' (in {docname})")
+    raise ValueError(f"mpsbook_sphinx.pages: no page part '{part}' (in {docname})")
 
 
 def fill_page_parts(app, doctree, docname) -> None:
@@ -269,8 +255,7 @@ def add_edition_footer(app, pagename, templatename, context, doctree) -> None:
 
     repository = (app.config.html_theme_options or {}).get("repository_url", "")
     standards = app.builder.get_relative_uri(pagename, STANDARDS) if STANDARDS in app.env.all_docs else ""
-    footer = pages.render("edition_footer.html", repository=repository, standards=standards,
-                          **edition(Path(app.confdir)))
+    footer = pages.render("edition_footer.html", repository=repository, standards=standards, **build_data(app).edition)
     context["theme_extra_footer"] = context.get("theme_extra_footer", "") + footer
 
 
@@ -279,6 +264,8 @@ def feed_link(app, pagename, templatename, context, doctree) -> None:
     has its corrections page)."""
     if CORRECTIONS not in app.env.all_docs:
         return
+    from mpsbook.present.feed import FEED_FILE, FEED_TITLE
+
     href = relative_uri(app.builder.get_target_uri(pagename), FEED_FILE)
     context["metatags"] = context.get("metatags", "") + (
         f'\n<link rel="alternate" type="application/atom+xml" title="{FEED_TITLE}" href="{href}">')
@@ -292,9 +279,9 @@ def write_feed(app, exception) -> None:
     """
     if exception is not None or app.builder.format != "html" or CORRECTIONS not in app.env.all_docs:
         return
-    from mpsbook.present.feed import corrections_feed
+    from mpsbook.present.feed import FEED_FILE, corrections_feed
 
-    tables = book_data(Path(app.confdir))[2]
+    tables = build_data(app).tables
     links = SphinxLinks(app, "index")
     page, feed = (site_address(app, path) for path in (app.builder.get_target_uri(CORRECTIONS), FEED_FILE))
     text = corrections_feed(tables["corrections"], tables["claims"], tables["edition"], links.claim_site_address,

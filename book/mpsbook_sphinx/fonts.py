@@ -1,6 +1,7 @@
 """The fonts the site serves, each cut to what the pages use: the chart font and the theme's icon font.
 
-Charts are set in the book's font, MPSBook Sans (``mpsbook/fonts/``): the site serves it cut to
+Charts are set in the book's font, MPSBook Sans, whose one home is :mod:`mpsbook.present.charts`
+(its files, ``FONT_DIR``; the characters an SVG draws, ``svg_characters``): the site serves it cut to
 the characters its charts use, so the static and the interactive chart are drawn with the font
 vl-convert measured. Of the theme's icon font (1,400 glyphs) the site keeps the few dozen its
 pages and scripts use (``mpsbook-icons.woff2``). Both are cut once the pages are written, and
@@ -14,9 +15,8 @@ from pathlib import Path
 
 from sphinx.errors import ExtensionError
 
-from mpsbook.present import charts
+from .state import chart_characters as characters_by_page
 
-FONT_DIR = Path(__file__).resolve().parents[1] / "fonts"
 FONT_FACES = {"MPSBookSans-Regular.ttf": "mpsbook-sans-regular.woff2", "MPSBookSans-Bold.ttf": "mpsbook-sans-bold.woff2"}
 ICON_FONT = "vendor/fontawesome/webfonts/fa-solid-900.woff2"  # the one face the pages draw icons from
 ICON_SUBSET = "mpsbook-icons.woff2"  # mpsbook.css declares it after the theme's face, so it wins
@@ -67,7 +67,7 @@ def icon_codepoints(outdir: Path) -> list:
         for name in re.findall(r"\.(fa-[a-z0-9-]+):before", selectors):
             table[name] = int(codepoint, 16)
     if not table:
-        raise ExtensionError(f"mpsbook.sphinxext.fonts: found no icon table in the theme's CSS under {static}; "
+        raise ExtensionError(f"mpsbook_sphinx.fonts: found no icon table in the theme's CSS under {static}; "
                              "the icon font cannot be cut to the icons the pages use")
     used = {int(codepoint, 16) for codepoint in CODEPOINT.findall(ICON_RULE.sub("", css))}
     scripts = [path for path in static.rglob("*.js") if not path.name.startswith("vega-")]  # vega draws no icons
@@ -101,20 +101,16 @@ def cut_icon_font(app, exception) -> None:
     record.write_text(json.dumps(codepoints))
 
 
-def svg_characters(svg: str) -> set:
-    """The code points an SVG's texts draw (spaces left out), read from its XML (:func:`mpsbook.charts.svg_characters`)."""
-    return {ord(char) for char in charts.svg_characters(svg)}
-
-
-def chart_characters(env) -> list:
-    """The code points the site's charts draw, in order: those :func:`.charts.compile_charts` recorded, and ASCII.
+def chart_codepoints(env) -> list:
+    """The code points the site's charts draw, in order: the characters :func:`.charts.compile_charts` recorded
+    for each page (:func:`.state.chart_characters`), and ASCII.
 
     The interactive chart draws the same texts (its tooltips are HTML, in the page's font).
     ASCII is always kept, and vega's ellipsis for a cut label and d3's minus sign.
     """
     used = set(range(0x20, 0x7F)) | {0x2026, 0x2212}
-    for characters in getattr(env, "mpsbook_chart_characters", {}).values():
-        used |= characters
+    for characters in characters_by_page(env).values():
+        used |= {ord(char) for char in characters}
     return sorted(used)
 
 
@@ -128,8 +124,10 @@ def cut_chart_font(app, exception) -> None:
         return
     from fontTools import subset  # imported here: most builds never need it
 
+    from mpsbook.present.charts import FONT_DIR
+
     outdir = Path(app.outdir)
-    codepoints = chart_characters(app.env)
+    codepoints = chart_codepoints(app.env)
     record = Path(app.doctreedir) / "mpsbook-fonts.json"
     targets = [outdir / "_static" / name for name in FONT_FACES.values()]
     # The characters, and the digest of the fonts and of this file (which holds the options below).
@@ -144,7 +142,7 @@ def cut_chart_font(app, exception) -> None:
             font.recalcTimestamp = False  # the same bytes every build
             missing = set(codepoints) - set(font.getBestCmap())
             if missing:
-                raise ExtensionError(f"mpsbook.sphinxext.fonts: the site's charts use characters {source} does not "
+                raise ExtensionError(f"mpsbook_sphinx.fonts: the site's charts use characters {source} does not "
                                      "have: " + ", ".join(f"U+{c:04X}" for c in sorted(missing)))
             subsetter = subset.Subsetter(options)
             subsetter.populate(unicodes=codepoints)

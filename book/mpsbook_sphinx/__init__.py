@@ -1,6 +1,8 @@
 """The book's Sphinx extension: what the build does that the notebooks cannot do themselves.
 
-Loaded by ``_config.yml`` as ``mpsbook.sphinxext``. One module per concern:
+A package of its own beside the analysis (``book/mpsbook/``), as Altair keeps its documentation's Sphinx
+extensions outside ``altair/``; loaded by ``_config.yml`` as ``mpsbook_sphinx`` and installed with the
+analysis by ``make env`` (``pyproject.toml``). One module per concern:
 
 * :mod:`.charts`: each chart on the page from the chart bundle of the notebook's output (a myst-nb
   MIME render plugin), compiled to Vega, with its sources and downloads beneath it;
@@ -16,12 +18,16 @@ Loaded by ``_config.yml`` as ``mpsbook.sphinxext``. One module per concern:
 * :mod:`.claim_pages`: one page per claim, with its share card (no source file: ``html-collect-pages``);
 * :mod:`.pages`: the generated pages (scorecard, claim boxes, annotated article, sources,
   corrections), filled from :mod:`mpsbook.present.pages`' templates with links as cross-references, and the
-  edition in every footer.
+  edition in every footer;
+* :mod:`.state`: what the modules share within a build: the characters each page's charts draw, on
+  ``env`` with its purge and merge handlers, and the values read once per build (nothing is set on ``app``).
 
-Only :mod:`.pages` uses the rest of the ``mpsbook`` package (the pages must say what the
-notebooks compute), and :mod:`.charts` takes the chart bundle's MIME type from ``mpsbook.present.charts`` and the one JSON-in-HTML
-dumper from ``mpsbook.present.pages``;
-the other modules read the notebooks' outputs and the data files alone.
+The analysis is imported lazily, inside the functions that need it: :mod:`.pages` and
+:mod:`.claim_pages` fill the pages with it (they must say what the notebooks compute), :mod:`.charts`
+takes the chart bundle's names and the one JSON-in-HTML dumper from it, and :mod:`.fonts` and
+:mod:`.narrow` the chart font (``mpsbook.present.charts``). ``import mpsbook`` loads pandas and Altair, and
+vl-convert is imported only where a chart is compiled, so loading the extension costs neither
+(``tests/sphinx/test_sphinxext_import.py``); the other modules read the notebooks' outputs and the data files alone.
 """
 
 from . import assets, charts, claim_pages, dictionary, entry, fonts, glue_dependencies, metadata, pages
@@ -33,8 +39,9 @@ def setup(app):
     Where two handlers answer the same event, the one set up first runs first (Sphinx keeps the order
     of registration within a priority); the few priorities set in the modules say so where they are set.
     """
-    # The config values (the assets' digest), the book's templates, CSS and scripts, vega's copy: first,
-    # since every page depends on them.
+    # What the modules share on env (purged and merged per document), then the config values (the assets' digest),
+    # the book's templates, CSS and scripts, vega's copy: first, since every page depends on them.
+    app.setup_extension("mpsbook_sphinx.state")  # once, though .charts asks for it too
     assets.setup(app)
     # Reading: which notebooks a page glues from; the directives that make the data dictionary and the
     # generated pages (filled once the doctree is resolved, when every label they link to is known).

@@ -5,7 +5,7 @@ Sphinx's own index and search pages come from, and writes each through the theme
 like any other page (same header, footer, styles). They are not in ``_toc.yml``, so the side bar
 keeps the chapters; the scorecard, the annotated article, the corrections log and each chapter's
 summaries link to them, and ``make pdf`` prints them after the pages of ``_toc.yml``
-(:func:`mpsbook.pdf.claim_pages`).
+(:func:`tools.pdf.claim_pages`).
 
 Each page's head carries its own ``<title>``, ``description``, ``og:title``, ``og:description``,
 ``og:type``, ``og:image`` (the share card, ``book/claim/<claim_key>.png``, written beside the page
@@ -19,7 +19,8 @@ publishing.
 import html
 from pathlib import Path
 
-from .pages import SphinxLinks, book_data, site_address
+from .pages import SphinxLinks, site_address
+from .state import build_data
 
 
 def _meta(prop: str, content: str, name: str = "property") -> str:
@@ -53,14 +54,16 @@ def collect_claim_pages(app):
     """Each claim's page, as (docname, context, template) for the HTML builder; its share card written beside it."""
     if app.builder.format != "html" or app.builder.name in ("singlehtml", "epub"):
         return
-    mpsbook, _pages, tables = book_data(Path(app.confdir))
-    from mpsbook.present import claim_pages
+    from mpsbook.present import claim_pages  # imported here: the analysis loads pandas and Altair
+    from mpsbook.present.charts import RATING_COLOURS as colours
+    from mpsbook.rate.ratings import RATINGS
+    from mpsbook.rate.readings import READINGS
 
-    colours = mpsbook.present.charts.RATING_COLOURS
+    tables = build_data(app).tables
     for key in claim_pages.claim_order(tables):
         docname = claim_pages.claim_docname(key)
         links = SphinxLinks(app, docname)
-        body = claim_pages.claim_page_html(key, tables, ratings=mpsbook.RATINGS, readings=mpsbook.READINGS,
+        body = claim_pages.claim_page_html(key, tables, ratings=RATINGS, readings=READINGS,
                                            colours=colours, links=links)
         card = Path(app.outdir) / f"{docname}.png"
         _write_if_changed(card, claim_pages.share_card(key, tables, colours))
