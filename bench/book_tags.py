@@ -1,6 +1,7 @@
 """The book's rows as NewsQuant's tags: its unit names, its changes written as ranges (used by bench/newsquant.py).
 
-:func:`tag_book` runs the book's extractor (in the book's environment); :func:`name_units` names each
+:func:`tag_book` runs the book's extractor (in the book's environment) with the benchmark's vocabulary
+(bench/vocabulary.py); :func:`name_units` names each
 row's unit as NewsQuant normalises units, in ``.venv-bench`` (where lemminflect is installed), by
 running this file with the tags on standard input; :func:`change_ranges` writes a change "from X to
 Y", two rows for the book, as NewsQuant's one range. Nothing here reads the benchmark's annotations.
@@ -86,27 +87,30 @@ def noun_lemma(word: str) -> str:
     return getLemma(word, upos="NOUN")[0]
 
 
-def tag_book(texts: list[str]) -> list[list[dict]]:
+def tag_book(texts: list[str], package_alone: bool = False) -> list[list[dict]]:
     """The book's rows for each sentence, as tags whose unit the benchmark still has to name (:func:`name_units`).
 
-    Each tag is value (a float, or a (low, high) pair for a range or an order), change, expression, and
-    what names its unit: ``book_unit`` (the row's unit), ``counted`` (its counted words) and ``measure``
-    (a unit of measurement that the counted words end in, for a part of a unit: "1/16 of a pint").
+    The rows are the package's (:func:`mpsbook.extract.quantities.quantity_rows`) read with the benchmark's own
+    words (bench/vocabulary.py: :data:`NEWSQUANT`, then :func:`counted_words`). Each tag is value (a float, or a
+    (low, high) pair for a range or an order), change, expression, and what names its unit: ``book_unit`` (the
+    row's unit), ``counted`` (its counted words) and ``measure`` (a unit of measurement that the counted words
+    end in, for a part of a unit: "1/16 of a pint"). With ``package_alone``, the package's words only, to measure
+    what the benchmark's vocabulary adds.
     """
-    from mpsbook import extract_quantities  # installed into .venv by make env
-    from mpsbook.extract.units import measure_after
+    from vocabulary import NEWSQUANT, counted_words  # bench/vocabulary.py, beside this file
+
+    from mpsbook.extract.quantities import quantity_rows  # installed into .venv by make env
 
     tagged = []
     for text in texts:
         tags = []
-        for row in extract_quantities(text, counted=True).itertuples():
-            value = (row.low, row.high) if math.isnan(row.figure) else row.figure
-            if row.unit == "fraction":
-                value = row.figure  # a share: "one in five" is 0.2, "half" 0.5
-            measure = measure_after(" " + row.counted.split()[-1], 0)[0] if row.counted else ""
-            tags.append({"value": value, "change": CHANGES[row.qualifier], "expression": row.expression,
-                         "book_unit": row.unit, "counted": row.counted, "measure": measure,
-                         "start": row.start, "end": row.end})
+        for row in quantity_rows(text) if package_alone else counted_words(text, quantity_rows(text, NEWSQUANT)):
+            value = (row["low"], row["high"]) if math.isnan(row["figure"]) else row["figure"]
+            counted = row["counted"]
+            measure = NEWSQUANT.measure_table.after(" " + counted.split()[-1], 0)[0] if counted else ""
+            tags.append({"value": value, "change": CHANGES[row["qualifier"]], "expression": row["expression"],
+                         "book_unit": row["unit"], "counted": counted, "measure": measure,
+                         "start": row["start"], "end": row["end"]})
         tagged.append(tags)
     return tagged
 

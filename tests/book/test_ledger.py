@@ -46,11 +46,6 @@ def test_numbers_are_what_the_extractor_reads_from_each_quote_or_a_reading_the_n
             assert (read["low"], read["high"]) == (row.low, row.high), (row.claim_id, "or say 'Read as LOW to HIGH:'")
 
 
-def test_a_reading_the_note_states_must_be_the_rows_interval():
-    assert READ_AS.match("Read as 10 to 15: narrower.").groups() == ("10", "15")
-    assert not READ_AS.match("Override: why")
-
-
 def test_every_quantity_in_the_article_is_a_claim_or_excluded_with_a_reason(article, claims):
     # The pages' counts come from mpsbook.number_account; this test reads the same account.
     exclusions = mpsbook.load_table("exclusions")

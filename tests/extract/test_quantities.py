@@ -483,11 +483,14 @@ def test_the_command_line_prints_the_rows_of_a_file_as_csv(tmp_path, capsys, mon
     assert list(rows[0]) == list(mpsbook.extract_quantities(text).columns)
 
 
-def test_the_command_line_names_a_file_it_cannot_read(capsys):
-    from mpsbook.__main__ import main
+def test_the_command_line_names_a_file_it_cannot_read(capsys, monkeypatch):
+    import runpy
 
+    # Run as the command runs, not imported: an imported mpsbook.__main__ left in sys.modules makes runpy warn
+    # in whichever test of the same worker runs the command next (tests/test_main.py).
+    monkeypatch.setattr("sys.argv", ["python -m mpsbook", "quantities", "no-such-file.txt"])
     with pytest.raises(SystemExit) as stopped:
-        main(["quantities", "no-such-file.txt"])
+        runpy.run_module("mpsbook", run_name="__main__")
     assert stopped.value.code == 2
     assert "cannot read no-such-file.txt" in capsys.readouterr().err
 

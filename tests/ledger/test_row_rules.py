@@ -1,5 +1,6 @@
 """mpsbook.ledger.row_rules: the row rules frictionless cannot state, each naming row, column and problem."""
 
+from mpsbook.ledger.data import _rule_formula, read_datapackage
 from mpsbook.ledger.row_rules import ROW_RULES, agree_within, dates, periods
 
 ROWS = [{"claim_key": "a", "metric": "cases", "unit": "cases", "period": "2022", "published": "2023-01-05"},
@@ -24,5 +25,10 @@ def test_mentions_of_one_claim_must_count_the_same_thing():
     assert agree_within(ROWS[:2], {"key": "claim_key", "fields": ["metric", "unit"]}) is None
 
 
-def test_every_rule_the_schema_can_name_is_registered():
-    assert {"dates": dates, "periods": periods, "agreeWithin": agree_within} == ROW_RULES
+def test_every_row_rule_the_data_package_names_is_one_the_loader_runs():
+    # A rule is run here (ROW_RULES) or by frictionless as a row constraint (a formula); any other name would be ignored.
+    named = [rule for resource in read_datapackage()["resources"]
+             for rule in (resource.get("schema") or {}).get("mpsbook:rowRules", [])]
+    assert {rule["rule"] for rule in named} >= {"notGreater", "dates", "periods", "agreeWithin"}
+    unrun = [rule["rule"] for rule in named if rule["rule"] not in ROW_RULES and not _rule_formula(rule, "datapackage.json")]
+    assert not unrun

@@ -126,3 +126,9 @@ def test_an_empty_corrections_log_makes_no_feed():
     with pytest.raises(ValueError, match=r"corrections\.csv has no line"):
         feed.corrections_feed(tables["corrections"].iloc[:0], tables["claims"], tables["edition"], str,
                               page="p", feed="f")
+
+
+def test_the_newest_editions_date_must_be_the_one_citation_cff_names(package):
+    edition = citation.book_edition()
+    with pytest.raises(mpsbook.DataError, match=r"column 'date': .*CITATION.cff says 2099-01-01"):
+        citation.checked_editions({**edition, "date": "2099-01-01"}, package, mpsbook.load_table("claims")["claim_key"])

@@ -1,6 +1,7 @@
 """mpsbook.present.prose: ratios and places in an interval as the chapters' prose gives them."""
 
 
+import pandas as pd
 import pytest
 
 import mpsbook
@@ -18,3 +19,11 @@ def test_a_figure_is_placed_inside_above_or_below_an_interval_ends_included():
         "inside that interval", "inside that interval", "inside that interval", "above that interval",
         "below that interval"]
 
+
+def test_a_rating_with_no_claims_is_said_as_none_and_a_rating_opening_a_sentence_is_capitalised():
+    ratings = pd.DataFrame({"claim_key": ["a", "b"], "rating": ["correct", "correct"]})
+    claims = pd.DataFrame({"claim_key": ["a", "b"], "metric": ["cases", "suspects"]})
+    lists = mpsbook.claims_by_rating(ratings, claims)
+    assert lists["claims_correct"] == "cases, suspects" and lists["claims_impossible"] == "none"
+    words = mpsbook.rating_words(ratings)
+    assert (words["rating_a"], words["Rating_a"]) == ("correct", "Correct")

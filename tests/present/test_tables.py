@@ -65,3 +65,9 @@ def test_comparison_labels_name_claims_by_their_words_and_periods_in_words(ledge
     text = " ".join(frame["label"]) + " " + frame["detail"].iloc[0]  # an official figure's detail is the ledger's prose
     assert not re.search(r"\b\d{4}-\d\d\b", text), text  # no ISO period such as 2018-02/2022-07
     assert "February 2018 to July 2022" in text
+
+
+def test_a_yes_or_no_cell_reads_yes_or_no_and_only_a_whole_address_is_a_link():
+    assert (tables.reader_value(True), tables.reader_value(False)) == ("yes", "no")
+    table = tables.table_html(pd.DataFrame({"url": ["https://example.org/a", "https://example.org see this"]}))
+    assert table.count("<a href=") == 1 and "https://example.org see this</td>" in table

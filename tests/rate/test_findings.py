@@ -2,6 +2,8 @@
 
 
 
+import pandas as pd
+
 import mpsbook
 
 
@@ -42,3 +44,11 @@ def test_findings_do_not_depend_on_hash_randomisation():
     }
     assert len(runs) == 1
 
+
+def test_mentions_whose_intervals_only_touch_do_not_disagree():
+    claims = pd.DataFrame([
+        {"claim_id": "C01", "claim_key": "k", "qualifier": "exact", "low": 1.0, "high": 2.0, "part_of": ""},
+        {"claim_id": "C02", "claim_key": "k", "qualifier": "exact", "low": 2.0, "high": 3.0, "part_of": ""}])
+    assert list(mpsbook.rate.findings.claim_flags(claims)) == ["", ""]
+    apart = claims.assign(low=[1.0, 2.5], high=[2.0, 3.0])
+    assert list(mpsbook.rate.findings.claim_flags(apart)) == ["mentions disagree", "mentions disagree"]

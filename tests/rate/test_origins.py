@@ -30,3 +30,8 @@ def test_a_figure_in_another_unit_another_field_or_out_of_reach_is_no_origin():
 def test_an_unlisted_kind_ranks_after_every_listed_kind():
     assert closeness("", "2022", "2022", 150, 150)[0] == len(CLOSENESS)
     assert closeness("same", "2022", "2015", 150, 150) < closeness("yearly average", "2022", "2022", 150, 150)
+
+
+def test_a_figure_listed_as_another_unit_is_never_an_origin():
+    listed = {"same-year": "different unit", "recent": "different period"}
+    assert possible_origins(100, 200, "cases", "2022", REFERENCES, listed, section="crime") == ["recent", "old"]

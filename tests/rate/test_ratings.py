@@ -110,3 +110,38 @@ def test_a_rating_rule_table_that_leaves_out_a_step_names_the_file_and_the_step(
         mpsbook.rate.ratings.rating_rule(tmp_path / "data" / "datapackage.json")
     assert caught.value.path.endswith("rating-rule.csv") and caught.value.column == "step"
 
+
+# ---- the rule at its edges: what the mutations of the rule showed no test guarded -----------------
+
+
+def test_a_hard_limit_allows_the_claim_its_tolerance():
+    assert rate(100, 200, [(95, "exact", "bound", "2022")])["rating"] != "impossible"  # 95 is within a tenth of 100
+    assert rate(100, 200, [(85, "exact", "bound", "2022")])["rating"] == "impossible"
+
+
+def test_a_running_total_reaches_the_claim_within_its_tolerance_and_says_so_truly():
+    near = rate(100, 200, [(50, "exact", "partial total", "2018-2020"), (45, "exact", "partial total", "2021")])
+    assert near["rating"] == "correct" and near["conclusion"].endswith("nearly the claim's floor of 100 cases.")
+    above = rate(100, 200, [(60, "exact", "partial total", "2018-2020"), (50, "exact", "partial total", "2021")])
+    assert above["conclusion"].endswith("add up to 110 cases, more than the claim's floor.")
+    assert rate(100, 200, [(50, "exact", "partial total", "2018-2020"), (30, "exact", "partial total", "2021")])[
+        "rating"] != "correct"
+
+
+def test_only_a_figure_of_the_last_year_counts_as_an_undated_claims_own():
+    def undated(period):
+        return mpsbook.rate.ratings.rate_claim(100, 200, "book rule", rate_pairs([(150, "exact", "same", period)]),
+                                               period="", latest_year=2023)
+
+    assert undated("2022")["reason"] == "a figure of its own period"  # ends within a year of 2023
+    assert undated("2021")["reason"] != "a figure of its own period"
+
+
+def test_only_over_makes_a_floor_so_nearly_below_the_figure_is_too_low():
+    assert rate(100, 200, [(400, "exact", "same", "2022")], qualifier="over")["rating"] == "correct but understated"
+    assert rate(100, 200, [(400, "exact", "same", "2022")], qualifier="nearly")["rating"] == "incorrect"
+
+
+def test_the_nearest_figure_says_probably_too_high_from_one_and_a_half_times():
+    assert rate(160, 170, [(100, "exact", "local", "2022")])["conclusion"].startswith("Probably too high")
+    assert rate(140, 150, [(100, "exact", "local", "2022")])["conclusion"].startswith("Unconfirmed")

@@ -28,3 +28,14 @@ def test_mentions_that_overlap_are_read_together_and_disagreeing_ones_as_their_u
                           {"figure": 5.0, "low": 5.0, "high": 6.0, "qualifier": "over"}])
     assert mpsbook.rate.readings.claim_interval(apart) == (1.0, 6.0)
 
+
+def test_the_tolerance_is_a_tenth_and_interval_ends_count_as_overlapping():
+    assert mpsbook.widened(100, 200, "book rule") == pytest.approx((90, 220))
+    assert mpsbook.widened(100, 200, "no tolerance") == (100, 200)
+    assert mpsbook.rate.readings.overlaps(1, 2, 2, 3) and not mpsbook.rate.readings.overlaps(1, 2, 2.5, 3)
+
+
+def test_mentions_that_touch_at_one_point_are_read_together():
+    touching = pd.DataFrame([{"figure": 2.0, "low": 1.0, "high": 2.0, "qualifier": "exact"},
+                             {"figure": 2.0, "low": 2.0, "high": 3.0, "qualifier": "exact"}])
+    assert mpsbook.rate.readings.claim_interval(touching) == (2.0, 2.0)

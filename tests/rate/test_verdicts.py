@@ -16,3 +16,7 @@ def test_official_hedges_are_read_from_their_words():
 def test_nearly_a_power_of_ten_does_not_run_down_to_zero():
     assert mpsbook.reference_interval(100_000, "upper") == (90_000, 100_000)
 
+
+def test_cards_count_people_and_suspects_count_people():
+    assert mpsbook.rate.verdicts.units_match("cards", "people")
+    assert not mpsbook.rate.verdicts.units_match("cards", "cases")

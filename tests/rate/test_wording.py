@@ -5,6 +5,7 @@ from types import SimpleNamespace
 import pytest
 
 from mpsbook.rate.wording import (
+    count_words,
     counted_by_words,
     counted_words,
     hedged_figure,
@@ -56,3 +57,7 @@ def test_only_the_ministry_named_by_its_publisher_is_said_to_have_counted():
     assert counted_by_words(figure(publisher="Xinhua, citing the Ministry of Public Security")) == "The ministry counted"
     assert counted_by_words(figure(publisher="National Bureau of Statistics")) == "Official counts give"
     assert counted_by_words(figure(comparability="yearly average")) == "Official counts average"
+
+
+def test_a_count_of_none_is_said_as_no():
+    assert [count_words(n) for n in (0, 1, 9, 10, 12_000)] == ["no", "one", "nine", "10", "12,000"]

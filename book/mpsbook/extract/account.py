@@ -32,11 +32,9 @@ NEVER_REASONS = {
     "phone": "a phone or hotline number",
     "reference": "a legal or section reference, a level or a grade",
     "address": "part of an address",
-    "index name": "the name of an index or ranked list",
     "identifier": "an identifier or model name",
     "list number": "a list number",
     "ordinal": "an ordinal",
-    "score": "a sports score",
     "era": "an era",
     "rate denominator": "a rate's denominator",
 }

@@ -1,4 +1,4 @@
-"""What a quantity counts or measures, read from the words after it: units, currencies, rates, ages, shares' wholes.
+"""What a quantity counts or measures, read from the words after it: units, currencies, rates, ages.
 
 :func:`reading_after` gives the unit of the quantity that ends at an offset of a text and the words
 that name what it counts; :mod:`mpsbook.extract.quantities` calls it for every number it keeps. Units of
@@ -11,7 +11,8 @@ import re
 
 from .numbers import CURRENCIES
 from .spans import Atom
-from .units import measure_after, rate_after
+from .tokens import after_words
+from .units import BOOK_MEASURES, MeasureTable
 
 # What a quantity counts, read from the words after it; each spelling maps to one name. Units written
 # as a plain noun with an -s plural are listed by their singular alone.
@@ -50,12 +51,6 @@ _UNIT_STOPS = set(
     "in on at from to by for with and or were was is are have has had be been that which who across during since "
     "than as per into this these their its his her the a an last next".split()
 )
-# Verbs that end the words naming the whole of a share ("a third of the population lives ...").
-_VERBS_OF_BEING = set("is are was were has have had lives live lived will would can could may might do does did".split())
-_SHARE_OF = re.compile(
-    r"(?:\s+of)?(?:\s+(?:the|a|an|all|those|these|its|their))?((?:\s+[A-Za-z][\w-]*){1,3}?)"
-    rf"(?=\s+(?:{'|'.join(sorted(_UNIT_STOPS | _VERBS_OF_BEING))}|of|[a-z]+ed)\b|[,.;:!?)]|$)"  # a verb in -ed ends it too
-)
 _PLURAL_AFTER = re.compile(r"\s+[a-z][a-z-]{2,}(?<![su]s)s\b")
 _WORD_AFTER = re.compile(r"\s*(%|[A-Za-z][A-Za-z-]*)")
 _PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|(?-i:pc)\b)|\s+percentage\s+points?\b", re.IGNORECASE)
@@ -64,23 +59,23 @@ _NAMED_CURRENCY = re.compile(
     r"\s+(Australian|Canadian|New\s+Zealand|Hong\s+Kong|Singapore|US|U\.S\.|Danish|Swedish|Norwegian)\s+"
     r"(dollars|crowns|kroner|kronor|krone)\b"
 )
-# What a counted noun is of, when no determiner comes first: "5,700 categories of products", "65 snaps of man coverage".
-_DETERMINERS = set("all those these some any each every our your my them it us several many few both such other".split())
-_NOT_OF_WHAT = sorted(_UNIT_STOPS | _VERBS_OF_BEING | _DETERMINERS)
-_OF_WHAT = re.compile(rf"\s+of(?:\s+(?!(?:{'|'.join(_NOT_OF_WHAT)})\b)[a-z][a-z-]*(?<!ing)(?<!ed)){{1,3}}\b")
-AGED = re.compile(r"\b(?:aged|ages?(?:\s+of)?)\s+$", re.IGNORECASE)
 
 
-def unit_after(text: str, end: int, inline: str = "") -> str:
+def aged_before(text: str, start: int) -> bool:
+    """Whether "aged", "age", "ages", "age of" or "ages of" comes right before ``start`` ("aged 16-59", "at age 35")."""
+    return after_words(text, start, ("aged",), ("age",), ("ages",), ("age", "of"), ("ages", "of"))
+
+
+def unit_after(text: str, end: int, inline: str = "", measures: MeasureTable = BOOK_MEASURES) -> str:
     """What the quantity ending at ``end`` counts or measures (:func:`reading_after`, its unit alone)."""
-    return reading_after(text, end, inline)[0]
+    return reading_after(text, end, inline, measures)[0]
 
 
-def reading_after(text: str, end: int, inline: str = "") -> tuple[str, str]:
+def reading_after(text: str, end: int, inline: str = "", measures: MeasureTable = BOOK_MEASURES) -> tuple[str, str]:
     """What the quantity ending at ``end`` counts or measures, and the words that name it.
 
     A unit written into the number wins (a currency sign, "%", "per cent", "pc", a share or a
-    multiple); then a unit of measurement (:func:`mpsbook.extract.units.measure_after`: "256GB", "50 mph",
+    multiple); then a unit of measurement (:meth:`mpsbook.extract.units.MeasureTable.after`: "256GB", "50 mph",
     "6.1-inch", "a 65-year-old"); then a word joined by a hyphen ("a 10,000-yuan fine"); then the
     first known unit word among the next five words, or the first plural word not known ("12
     cities"), stopping at a preposition, a verb of being or a conjunction other than an "and" or
@@ -89,67 +84,110 @@ def reading_after(text: str, end: int, inline: str = "") -> tuple[str, str]:
     followed by "per" or "/" ("2,000 samples per day"; "cards a year" stays a count).
 
     Returns (unit, counted): ``counted`` is the words from the number to the counted word, as
-    written ("eligible pensioners" where the unit is "pensioners"), and the "of" phrase after a
-    plural word when no determiner starts it ("crates of fruit"), when the unit is a counted word;
-    else empty.
+    written ("eligible pensioners" where the unit is "pensioners"), when the unit is a counted word;
+    else empty. ``measures`` are the units and denominators read (the book's, or a vocabulary's).
     """
+    return reading_step(text, end, inline, measures)[1:]
+
+
+def reading_step(text: str, end: int, inline: str = "", measures: MeasureTable = BOOK_MEASURES) -> tuple[str, str, str]:
+    """(step, unit, counted): :func:`reading_after`, with the name of the step of :data:`READINGS` that decided it ("" for none)."""
+    for name, read in READINGS:
+        found = read(text, end, inline, measures)
+        if found is not None:
+            return name, *found
+    return "", "", ""
+
+
+def _inline(text: str, end: int, inline: str, measures: MeasureTable) -> tuple[str, str] | None:
     if inline == "fraction":
-        return inline, _share_of(text, end)
+        return inline, ""
     if inline:
-        return rate_after(text, end, inline)[0], ""  # "$80 per sq m", "78,000 times a minute"
+        return measures.rate(text, end, inline)[0], ""  # "$80 per sq m", "78,000 times a minute"
+    return None
+
+
+def _percent(text: str, end: int, inline: str, measures: MeasureTable) -> tuple[str, str] | None:
     percent = _PERCENT_AFTER.match(text, end)
-    if percent:
-        return rate_after(text, percent.end(), "percentage points" if "point" in percent.group().lower() else "percent")[0], ""
-    currency = _CURRENCY_AFTER.match(text, end)
-    if currency:  # "1,200€", "108.79 JPY"
-        return rate_after(text, currency.end(), CURRENCIES[currency.group(1) or currency.group(2)])[0], ""
-    named = _NAMED_CURRENCY.match(text, end)
-    if named:  # "10.5 million Australian dollars", "7.5 million Danish crowns"
-        country = " ".join(named.group(1).split()).replace("U.S.", "US")
-        return rate_after(text, named.end(), f"{country} {'crowns' if named.group(2) != 'dollars' else 'dollars'}")[0], ""
-    measure, measure_end = measure_after(text, end)
-    if measure:
-        return rate_after(text, measure_end, measure)[0], ""
-    hyphenated = re.match(r"-([A-Za-z]+)", text[end:])
-    if hyphenated:
-        word = hyphenated.group(1).lower()
-        return UNITS.get(word, UNITS.get(word + "s", "")), ""
+    if not percent:
+        return None
+    return measures.rate(text, percent.end(), "percentage points" if "point" in percent.group().lower() else "percent")[0], ""
+
+
+def _currency_after(text: str, end: int, inline: str, measures: MeasureTable) -> tuple[str, str] | None:
+    currency = _CURRENCY_AFTER.match(text, end)  # "1,200€", "108.79 JPY"
+    return (measures.rate(text, currency.end(), CURRENCIES[currency.group(1) or currency.group(2)])[0], "") if currency else None
+
+
+def _named_currency(text: str, end: int, inline: str, measures: MeasureTable) -> tuple[str, str] | None:
+    named = _NAMED_CURRENCY.match(text, end)  # "10.5 million Australian dollars", "7.5 million Danish crowns"
+    if not named:
+        return None
+    country = " ".join(named.group(1).split()).replace("U.S.", "US")
+    return measures.rate(text, named.end(), f"{country} {'crowns' if named.group(2) != 'dollars' else 'dollars'}")[0], ""
+
+
+def _measure(text: str, end: int, inline: str, measures: MeasureTable) -> tuple[str, str] | None:
+    measure, measure_end = measures.after(text, end)
+    return (measures.rate(text, measure_end, measure)[0], "") if measure else None
+
+
+def _hyphenated(text: str, end: int, inline: str, measures: MeasureTable) -> tuple[str, str] | None:
+    hyphenated = re.match(r"-([A-Za-z]+)", text[end:])  # "a 10,000-yuan fine"
+    if not hyphenated:
+        return None
+    word = hyphenated.group(1).lower()
+    return UNITS.get(word, UNITS.get(word + "s", "")), ""
+
+
+def _counted_word(text: str, end: int, inline: str, measures: MeasureTable) -> tuple[str, str]:
+    """The first known unit word or unknown plural among the next five words, up to a stop word ("" when none)."""
     position = end
     for words in range(5):
         match = _WORD_AFTER.match(text, position)
         if not match:
             return "", ""
-        word = match.group(1).lower()
-        counted = text[end : match.end()].strip()
+        word, counted = match.group(1).lower(), text[end : match.end()].strip()
         if word in UNITS:
-            if UNITS[word] in _CURRENCY_WORDS:
-                return rate_after(text, match.end(), UNITS[word])[0], ""
-            if UNITS[word] in DURATIONS:  # "40 hours a week"; a count "a year" stays a count ("200 million cards a year")
-                return rate_after(text, match.end(), UNITS[word])[0], counted
-            return UNITS[word], counted
-        if word in ("and", "or") and words > 0:  # "460 Kia and Hyundai vehicles", "4.3M digital and physical sales"
-            position = match.end()
-            continue
-        if word in _UNIT_STOPS:
-            return "", ""
-        plural = len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))  # not "previous", "crisis"
-        if plural and match.group(1)[0].isupper() and _PLURAL_AFTER.match(text, match.end()):
-            plural = False  # a name before the counted word: "324,000 New York Times subscribers"
-        if plural or word in _IRREGULAR_PLURALS or (
-            word.endswith("men") and len(word) > 4
-        ):  # "12 cities", "5 million children", "60 fishermen"
+            return _known_unit(text, match.end(), UNITS[word], counted, measures)
+        if word in _UNIT_STOPS and not (word in ("and", "or") and words > 0):
+            return "", ""  # "460 Kia and Hyundai vehicles", "4.3M digital and physical sales" read on
+        if _plural(text, match):  # "12 cities", "5 million children", "60 fishermen"
             if re.match(r"\s*(?:/|per\s)", text[match.end() :]):  # "3,000 tests per day"; "cards a year" stays a count
-                return rate_after(text, match.end(), word)[0], counted
-            complement = _OF_WHAT.match(text, match.end())
-            return word, text[end : complement.end() if complement else match.end()].strip()
+                return measures.rate(text, match.end(), word)[0], counted
+            return word, counted
         position = match.end()
     return "", ""
 
 
-def _share_of(text: str, end: int) -> str:
-    """The words naming the whole a share is of, as written: "condos" after "Half the", "US population" after "One fourth of the"."""
-    found = _SHARE_OF.match(text, end)
-    return found.group(1).strip() if found else ""
+def _known_unit(text: str, end: int, unit: str, counted: str, measures: MeasureTable) -> tuple[str, str]:
+    """A unit word of :data:`UNITS`: a currency or a duration may be a rate ("yuan a month", "40 hours a week")."""
+    if unit in _CURRENCY_WORDS:
+        return measures.rate(text, end, unit)[0], ""
+    if unit in DURATIONS:  # "40 hours a week"; a count "a year" stays a count ("200 million cards a year")
+        return measures.rate(text, end, unit)[0], counted
+    return unit, counted
+
+
+def _plural(text: str, match: re.Match) -> bool:
+    """Whether the word matched is a plural noun not known as a unit: in -s (not "previous", "crisis"), irregular, or in -men."""
+    word = match.group(1).lower()
+    plural = len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    if plural and match.group(1)[0].isupper() and _PLURAL_AFTER.match(text, match.end()):
+        return False  # a name before the counted word: "324,000 New York Times subscribers"
+    return plural or word in _IRREGULAR_PLURALS or (word.endswith("men") and len(word) > 4)
+
+
+READINGS = (
+    ("unit written into the number", _inline),
+    ("per cent after the number", _percent),
+    ("currency sign or code after the number", _currency_after),
+    ("currency named with its country", _named_currency),
+    ("unit of measurement", _measure),
+    ("word joined by a hyphen", _hyphenated),
+    ("counted word", _counted_word),
+)
+"""The steps that read what a quantity counts or measures, in order: the first that reads something decides."""
 
 
 _AGE_BEFORE = re.compile(r"\b(?:who|he|she)\s+(?:is|was|will\s+be|would\s+be|turned|turns|turning)\s+$", re.IGNORECASE)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 SMALL_NUMBERS = {
@@ -97,60 +98,78 @@ def parse_number_words(words: str) -> tuple[int | Decimal, int]:
     lowered = [token.group().lower() for token in tokens]
     if lowered[:2] in (["half", "a"], ["half", "an"]) and len(lowered) > 2 and lowered[2] in SCALES:
         return SCALES[lowered[2]] // 2, tokens[2].end()
-    total, group, half = 0, 0, False
-    last_kind = None  # what the previous word was: small, tens, hundred, dozen or a scale
-    last_scale = math.inf
-    used_end = 0
-    skip = 0
+    state, used_end, half, skip = _NumberSoFar(), 0, False, 0
     for i, word in enumerate(lowered):
         if skip:
             skip -= 1
             continue
-        if word == "and" and lowered[i + 1 : i + 3] == ["a", "half"] and last_kind in ("small", "tens") and not half:
-            half, skip = True, 2
-            used_end = tokens[i + 2].end()
+        if word == "and" and lowered[i + 1 : i + 3] == ["a", "half"] and state.last in ("small", "tens") and not half:
+            half, skip, used_end = True, 2, tokens[i + 2].end()  # "two and a half"
             continue
-        if word == "and" and last_kind in ("hundred", "scale"):
-            continue
-        if half:
-            break
-        if word in ("a", "an") and i == 0:
-            group, last_kind = 1, "small"
-        elif word in SMALL_NUMBERS:
-            if last_kind in ("small", "dozen") or (last_kind == "tens" and group % 10) or (word == "zero" and last_kind):
-                break
-            if last_kind == "tens" and SMALL_NUMBERS[word] >= 10:
-                break
-            group += SMALL_NUMBERS[word]
-            last_kind = "small"
-        elif word in TENS:
-            if last_kind in ("small", "tens", "dozen"):
-                break
-            group += TENS[word]
-            last_kind = "tens"
-        elif word == "hundred":
-            if last_kind not in ("small", "tens") or group >= 100 or group == 0:
-                break
-            group *= 100
-            last_kind = "hundred"
-        elif word == "dozen":
-            if last_kind not in ("small", "tens") or group >= 100:
-                break
-            group *= 12
-            last_kind = "dozen"
-        elif word in SCALES:
-            scale = SCALES[word]
-            if last_kind is None or last_kind == "scale" or scale >= last_scale:
-                break
-            total += group * scale
-            group, last_scale, last_kind = 0, scale, "scale"
-        else:
+        if word == "and" and state.last in ("hundred", "scale"):
+            continue  # "one hundred and five"
+        if half or not state.read(word, first=i == 0):
             break
         used_end = tokens[i].end()
-    if last_kind is None:
+    if state.last is None:
         raise ValueError(f"'{words}' does not start with a number word")
-    value = total + group
+    value = state.total + state.group
     return (value + Decimal("0.5"), used_end) if half else (value, used_end)
+
+
+@dataclass
+class _NumberSoFar:
+    """A run of number words read so far: the total of its finished scale groups, the group being read, and what the
+    last word was (small, tens, hundred, dozen or scale) and the last scale's value."""
+
+    total: int = 0
+    group: int = 0
+    last: str | None = None
+    last_scale: float = math.inf
+
+    def read(self, word: str, first: bool) -> bool:
+        """Adds ``word`` to the number; False, leaving the number as it was, when the word would start a second one."""
+        if word in ("a", "an") and first:
+            self.group, self.last = 1, "small"
+            return True
+        kind = next((kind for kind, words in _KINDS if word in words), None)
+        return kind is not None and getattr(self, f"_{kind}")(word)
+
+    def _small(self, word: str) -> bool:
+        value = SMALL_NUMBERS[word]
+        tens_then_teen = self.last == "tens" and (self.group % 10 or value >= 10)  # "twenty five", not "twenty twelve"
+        if self.last in ("small", "dozen") or tens_then_teen or (word == "zero" and self.last):
+            return False
+        self.group, self.last = self.group + value, "small"
+        return True
+
+    def _tens(self, word: str) -> bool:
+        if self.last in ("small", "tens", "dozen"):
+            return False
+        self.group, self.last = self.group + TENS[word], "tens"
+        return True
+
+    def _hundred(self, word: str) -> bool:
+        if self.last not in ("small", "tens") or not 0 < self.group < 100:
+            return False
+        self.group, self.last = self.group * 100, "hundred"
+        return True
+
+    def _dozen(self, word: str) -> bool:
+        if self.last not in ("small", "tens") or self.group >= 100:
+            return False
+        self.group, self.last = self.group * 12, "dozen"
+        return True
+
+    def _scale(self, word: str) -> bool:
+        scale = SCALES[word]
+        if self.last in (None, "scale") or scale >= self.last_scale:
+            return False
+        self.total, self.group, self.last_scale, self.last = self.total + self.group * scale, 0, scale, "scale"
+        return True
+
+
+_KINDS = (("small", SMALL_NUMBERS), ("tens", TENS), ("hundred", {"hundred"}), ("dozen", {"dozen"}), ("scale", SCALES))
 
 
 def place_value(mantissa: str, multiplier: int = 1) -> Decimal:

@@ -67,28 +67,34 @@ too, and so are "by 2120" and "between 1600 and 1900"; "about 2000 - 2500 calori
 dates ("July 28", "28 July", "Sept. 26", "2024-06-26"); times ("10:30 pm", "2pm");
 phone and hotline numbers ("010-6520-3000", "hotline 96110", "Dial 110", and those only their
 context shows, :mod:`mpsbook.extract.phones`: "6520 3000", "dial 110 or 119", "the centre at 96110");
-share-index names ("S&P 500"); street addresses ("12 Elm Street"); sports scores ("beat them
-2-1"); eras ("A.D. 1000"); legal and section references, seat rows, levels and grades
+street addresses ("12 Elm Street"); eras ("A.D. 1000"); legal and section references, seat rows, levels and grades
 ("Article 287", "Decree No. 119", "Level 3", "Table 1", "Row 21");
-identifiers and model names (digits joined to a code: "5G", "COVID-19", "bm01000001",
-"24/7", a number written with a leading zero; "iPhone 11", "787 Dreamliner"); list numbers ("1. Main points"); digit
+identifiers and names (digits joined to a code: "5G", "COVID-19", "bm01000001",
+"24/7", a number written with a leading zero; "Voyager 2"); list numbers ("1. Main points"); digit
 ordinals ("the 20th"); "one of" and "one or more"; and a rate's denominator ("0.5 per 100,000 people";
 "every 33 years" is a period, not a denominator).
 The article's typo "on million" is read as "one million", and the row's ``note`` says so.
+Share-index names, sports scores, product and aircraft models and sports statistics are words of the
+NewsQuant benchmark, not of the book's texts: the benchmark passes them (``bench/vocabulary.py``,
+:mod:`mpsbook.extract.vocabulary`).
 """
 
 from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 
 import pandas as pd
 
 from ..ledger.data import paragraph_number
 from ..ledger.figures import figure
-from .counted import AGED, DURATIONS, UNITS, age_after_a_name, age_in_context, reading_after, unit_after
+from .counted import DURATIONS, UNITS, age_after_a_name, age_in_context, aged_before, reading_after, unit_after
+from .joins import join_atoms
 from .shared_units import share_units
-from .spans import Atom, find_atoms, join_atoms
+from .spans import Atom, find_atoms
+from .tokens import word_before
+from .vocabulary import BOOK, Vocabulary
 
 QUALIFIERS = ("exact", "over", "nearly", "about", "order", "contradictory")
 # Every qualifier the extractor can give: the article's six, and ranges, which other texts use.
@@ -117,7 +123,7 @@ _ABOUT_WORDS = set(
     "concerns concerned worried brought bring care think thought complaints".split()
 )
 
-_YEAR_AFTER_A_PREPOSITION = re.compile(r"\b(?:in|by|since|until|till|before|after)\s+$", re.IGNORECASE)
+_YEAR_PREPOSITIONS = set("in by since until till before after".split())
 # Capitalised words a number may follow without being part of a name.
 _NOT_NAMES = set(
     "January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul "
@@ -136,7 +142,6 @@ _ONE_HEDGE = re.compile(rf"(?<![\w-])(?:{_HEDGE_WORDS})(?![\w])", re.IGNORECASE)
 # "sub-" joined to the number is "under" ("sub-300 sq m").
 _SYMBOL_HEDGES = ("~", "\u2248")
 _SYMBOL_BEFORE = re.compile(r"(?:(?<![\w~\u2248])[~\u2248]\s?|(?<![\w-])(?i:sub)-)$")
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
 
 
 def _hedge_kind(hedge: str) -> str:
@@ -160,33 +165,68 @@ def interval(figure: float, step: float, qualifier: str) -> tuple[float, float]:
     return rules[qualifier]
 
 
-def _hedges_before(text: str, start: int) -> tuple[int, list[str]]:
-    """The hedge words right before ``start`` and where they begin; "over" and "about" in another sense are not hedges."""
+@dataclass(frozen=True)
+class HedgeWords:
+    """The hedge words right before a number: where they start, each as written, the first one normalised, the
+    word before them and the clause before them (what decides whether the first is a hedge at all)."""
+
+    start: int
+    hedges: list[str]
+    first: str
+    previous: str
+    clause: str
+
+
+def hedge_words_before(text: str, start: int) -> HedgeWords | None:
+    """The :class:`HedgeWords` right before ``start``, or None when there are none."""
     found = _HEDGES_BEFORE.search(text, max(0, start - 60), start)
     if not found:
-        return start, []
+        return None
     hedges = [h.group() for h in _ONE_HEDGE.finditer(found.group())]
-    before = _WORD_BEFORE.search(text, max(0, found.start() - 30), found.start())
-    previous = before.group(1).lower() if before and not text[before.end(1) : found.start()].strip() else ""
-    first = " ".join(hedges[0].lower().split())
+    previous = word_before(text, found.start(), r"\s*")
     clause = re.split(r"[.;!?\n]", text[max(0, found.start() - 80) : found.start()])[-1]
-    if (
-        (first == "over" and previous in _OVER_VERBS)
-        or (first == "about" and previous in _ABOUT_WORDS)
-        or (first == "up to" and (rising := _RISING.search(clause))
-            and not re.search(r"\b(?:with|of|for|at|on)\b", clause[rising.end() :], re.IGNORECASE))
-    ):
-        hedges = hedges[1:]
-        if not hedges:
-            return start, []
-        found = _ONE_HEDGE.search(text, found.start() + len(first), start)
-        return found.start(), hedges
-    return found.start(), hedges
+    return HedgeWords(found.start(), hedges, " ".join(hedges[0].lower().split()), previous, clause)
+
+
+def _over_after_its_verb(words: HedgeWords) -> bool:
+    """"handed over 571 suspects": "over" belongs to the verb before it."""
+    return words.first == "over" and words.previous in _OVER_VERBS
+
+
+def _about_after_its_word(words: HedgeWords) -> bool:
+    """"talked about 20 cases": "about" belongs to the word before it."""
+    return words.first == "about" and words.previous in _ABOUT_WORDS
+
+
+def _up_to_after_rising(words: HedgeWords) -> bool:
+    """"increased by 5%, up to 5,668": after a verb of rising in its clause, "up to" reads "to"."""
+    rising = _RISING.search(words.clause) if words.first == "up to" else None
+    return bool(rising) and not re.search(r"\b(?:with|of|for|at|on)\b", words.clause[rising.end() :], re.IGNORECASE)
+
+
+NOT_HEDGES = (
+    ("over after its verb", _over_after_its_verb),
+    ("about after its word", _about_after_its_word),
+    ("up to after a verb of rising", _up_to_after_rising),
+)
+"""The first hedge word before a number is no hedge when one of these predicates of its :class:`HedgeWords` holds."""
+
+
+def _hedges_before(text: str, start: int) -> tuple[int, list[str]]:
+    """The hedge words right before ``start`` and where they begin, less a first word :data:`NOT_HEDGES` rules out."""
+    words = hedge_words_before(text, start)
+    if words is None:
+        return start, []
+    if not any(rule(words) for _, rule in NOT_HEDGES):
+        return words.start, words.hedges
+    if len(words.hedges) == 1:
+        return start, []
+    return _ONE_HEDGE.search(text, words.start + len(words.first), start).start(), words.hedges[1:]
 
 
 def _after_a_name(text: str, atom: Atom) -> bool:
-    """Whether a small whole number follows a capitalised word inside a sentence, as in a name ("Voyager 2", "EMMA 9", "iPhone 11")."""
-    name = re.search(r"(?<=[a-z,;:] )([A-Z][a-z]+|[A-Z]{2,}|[a-z][A-Z][a-z]+) $", text[max(0, atom.start - 30) : atom.start])
+    """Whether a small whole number follows a capitalised word inside a sentence, as in a name ("Voyager 2", "EMMA 9")."""
+    name = re.search(r"(?<=[a-z,;:] )([A-Z][a-z]+|[A-Z]{2,}) $", text[max(0, atom.start - 30) : atom.start])
     return bool(name) and name.group(1) not in _NOT_NAMES and abs(atom.figure) < 100 and atom.figure == int(atom.figure)
 
 
@@ -212,8 +252,7 @@ def _noun_after_one(text: str, atom: Atom) -> list[str] | None:
     none of them a verb in -s or -ed ("one says", "one wanted") or an adverb in -ly; "one" itself not after a
     determiner ("no one", "the one").
     """
-    before = re.search(r"([A-Za-z]+)\W*$", text[max(0, atom.start - 20) : atom.start])
-    if before and before.group(1).lower() in _DETERMINERS_BEFORE_ONE:
+    if word_before(text, atom.start, r"\W*") in _DETERMINERS_BEFORE_ONE:
         return None
     words, position = [], atom.end
     while (match := _LOWER_WORD.match(text, position)) and match.group(1) not in _NOT_AFTER_ONE and len(words) < 3:
@@ -230,65 +269,160 @@ def _qualifier(kinds: set[str]) -> str:
     return next((kind for kind in ("over", "nearly", "about") if kind in kinds), "exact")
 
 
-def _row(text: str, atom: Atom) -> dict | None:
-    """One row for one quantity, or None when the context shows it is not one (a year, "one of")."""
-    start, end, note = atom.start, atom.end, atom.note
-    hedge_start, hedges = _hedges_before(text, start)
-    symbol = _SYMBOL_BEFORE.search(text, max(0, start - 4), start)
+@dataclass
+class Context:
+    """What the words around one number say, read once and passed to each rule that decides its row.
+
+    ``start`` is where its hedges begin (the number's start when none), ``end`` where its postfix hedge ends;
+    ``hedges`` are the hedge words before it as written, ``kinds`` the qualifiers they and a postfix hedge give;
+    ``unit`` and ``counted`` what it counts (:func:`mpsbook.extract.counted.reading_after`, then ages and "one");
+    ``noun`` the words naming what a lone "one" counts, if any; ``vocabulary`` the words read beyond the package's.
+    """
+
+    text: str
+    atom: Atom
+    start: int
+    end: int
+    hedges: list[str]
+    kinds: set[str]
+    unit: str = ""
+    counted: str = ""
+    noun: list[str] | None = None
+    vocabulary: Vocabulary = BOOK
+
+    @property
+    def lone_one(self) -> bool:
+        """Whether the number is the single word "one" (or "a")."""
+        return self.atom.kind == "words" and self.atom.figure == 1 and self.atom.single_word
+
+    @property
+    def bare_digits(self) -> bool:
+        """Whether the number is written in digits with no hedge before it and no unit after it."""
+        return self.atom.kind == "number" and not self.unit and not self.hedges
+
+
+def read_context(text: str, atom: Atom, vocabulary: Vocabulary = BOOK) -> Context:
+    """The :class:`Context` of ``atom``: its hedges before and after, and what it counts."""
+    start, hedges = _hedges_before(text, atom.start)
+    symbol = _SYMBOL_BEFORE.search(text, max(0, atom.start - 4), atom.start)
     if symbol and not hedges:
-        hedge_start, hedges = symbol.start(), [symbol.group().strip()]
-    kinds = {_hedge_kind(h) for h in hedges}
+        start, hedges = symbol.start(), [symbol.group().strip()]
+    context = Context(text, atom, start, atom.end, hedges, {_hedge_kind(h) for h in hedges}, vocabulary=vocabulary)
     for kind, pattern in POSTFIX_HEDGES.items():
-        postfix = pattern.match(text, end)
+        postfix = pattern.match(text, context.end)
         if postfix and atom.kind in ("number", "words"):
-            kinds.add(kind)
-            end = postfix.end()
-    unit, counted = reading_after(text, end, atom.unit)
-    aged = AGED.search(text, max(0, start - 12), start)
-    if (not unit and (aged or age_after_a_name(text, atom) or age_in_context(text, hedge_start, end, atom))) or (
-        unit == "years" and aged
-    ):
-        unit, counted = "years of age", ""  # "aged 16-59", "at age 35", "Smith, 66, said", "under the age of 5 years"
-    if atom.is_year and (not hedges or (kinds == {"about"} and not unit)):
-        return None  # a year, and "around 1990" too; "over 2023 cases" is a count
-    if atom.kind == "words" and atom.figure == 1 and atom.single_word and len(words := counted.split()) > 1 \
-            and unit == words[-1].lower() and unit not in UNITS:
-        unit, counted = words[-2].lower(), " ".join(words[:-1])  # "One proposal asks": after "one", an -s word is a verb
-    noun = _noun_after_one(text, atom) if atom.kind == "words" and atom.figure == 1 and atom.single_word and not unit else None
-    if noun:
-        unit, counted = noun[-1].lower(), " ".join(noun)  # "one man", "one particular demand": a count of one
-    elif atom.kind == "words" and atom.figure == 1 and atom.single_word and not atom.unit and (
-        not unit_after(text, end) or re.match(r"\s+(?:of|or\s+more)\b", text[atom.end :])
-    ):
-        return None  # "one" as a pronoun ("one of the suspects") or a threshold ("one or more crimes"), not a count
-    if atom.kind == "number" and not unit and not hedges and _after_a_name(text, atom):
-        return None  # a model or series number: "Voyager 2", "Lionfish 3"
-    if atom.kind == "number" and not unit and not hedges and _YEAR_AFTER_A_PREPOSITION.search(text, max(0, start - 12), start) \
-            and re.fullmatch(r"1\d{3}|2[01]\d\d", text[start:end]):
-        return None  # "by 2120", "in 1066": a year outside 1900-2100, named so by its preposition
-    if "over" in {_hedge_kind(h) for h in hedges[-1:]} and hedges[-1].lower() == "over" and unit in DURATIONS:
-        kinds.discard("over")  # "over three days": during, not more than
-        hedges, hedge_start = hedges[:-1], start if len(hedges) == 1 else hedge_start
-    start = hedge_start if hedges else start
+            context.kinds.add(kind)
+            context.end = postfix.end()
+    context.unit, context.counted = reading_after(text, context.end, atom.unit, vocabulary.measure_table)
+    _read_age(context)
+    _read_one(context, vocabulary)
+    return context
+
+
+def _read_age(context: Context) -> None:
+    """"aged 16-59", "at age 35", "Smith, 66, said", "under the age of 5 years": the unit is years of age."""
+    text, atom = context.text, context.atom
+    aged = aged_before(text, atom.start)
+    in_context = age_after_a_name(text, atom) or age_in_context(text, context.start, context.end, atom)
+    if (not context.unit and (aged or in_context)) or (context.unit == "years" and aged):
+        context.unit, context.counted = "years of age", ""
+
+
+def _read_one(context: Context, vocabulary: Vocabulary) -> None:
+    """A lone "one": before a verb in -s it counts the word before ("One proposal asks"); before a noun, that noun."""
+    if not context.lone_one:
+        return
+    words = context.counted.split()
+    if len(words) > 1 and context.unit == words[-1].lower() and context.unit not in UNITS:
+        context.unit, context.counted = words[-2].lower(), " ".join(words[:-1])
+    if not context.unit:
+        context.noun = _noun_after_one(context.text, context.atom)
+    if context.noun:
+        context.unit, context.counted = context.noun[-1].lower(), " ".join(context.noun)  # "one man", "one particular demand"
+
+
+def over_before_a_duration(context: Context) -> bool:
+    """"over three days": "over" before a duration means during, not more than."""
+    return bool(context.hedges) and context.hedges[-1].lower() == "over" and context.unit in DURATIONS
+
+
+def _a_year(context: Context) -> bool:
+    """A year, and "around 1990" too; "over 2023 cases" is a count."""
+    return context.atom.is_year and (not context.hedges or (context.kinds == {"about"} and not context.unit))
+
+
+def _one_as_a_pronoun(context: Context) -> bool:
+    """"one" as a pronoun ("one of the suspects") or a threshold ("one or more crimes"), not a count."""
+    text, atom = context.text, context.atom
+    return context.lone_one and not context.noun and not atom.unit and (
+        not unit_after(text, context.end, "", context.vocabulary.measure_table)
+        or bool(re.match(r"\s+(?:of|or\s+more)\b", text[atom.end :]))
+    )
+
+
+def _a_name_and_number(context: Context) -> bool:
+    """A model or series number: "Voyager 2", "Lionfish 3"."""
+    return context.bare_digits and _after_a_name(context.text, context.atom)
+
+
+def _a_year_named_by_its_preposition(context: Context) -> bool:
+    """"by 2120", "in 1066": a year outside 1900-2100, named so by its preposition."""
+    text, atom = context.text, context.atom
+    return context.bare_digits and word_before(text, atom.start) in _YEAR_PREPOSITIONS \
+        and bool(re.fullmatch(r"1\d{3}|2[01]\d\d", text[atom.start : context.end]))
+
+
+NOT_IN_CONTEXT = (
+    ("year", _a_year),
+    ("one as a pronoun", _one_as_a_pronoun),
+    ("name and number", _a_name_and_number),
+    ("year named by its preposition", _a_year_named_by_its_preposition),
+)
+"""Numbers whose context shows they are no quantity, each a name and a predicate of the :class:`Context`."""
+
+
+def _row(text: str, atom: Atom, vocabulary: Vocabulary) -> dict | None:
+    """One row for one quantity, or None when the context shows it is not one (:data:`NOT_IN_CONTEXT`)."""
+    context = read_context(text, atom, vocabulary)
+    if any(rule(context) for _, rule in NOT_IN_CONTEXT):
+        return None
+    hedges, start, note = context.hedges, context.start, atom.note
+    if over_before_a_duration(context):
+        context.kinds.discard("over")
+        hedges, start = hedges[:-1], atom.start if len(hedges) == 1 else start
+    start = start if hedges else atom.start
     if atom.kind in ("order", "range"):
         qualifier, figure, (low, high) = atom.kind, math.nan, atom.bounds
         if hedges:
             note = f"the hedge '{' '.join(hedges)}' does not change an interval the words already give"
     else:
-        qualifier = _qualifier(kinds)
+        qualifier = _qualifier(context.kinds)
         low, high = (float(v) for v in interval(atom.figure, atom.step, qualifier))
         figure = float(atom.figure)
     return {
-        "start": start, "end": end, "paragraph": paragraph_number(text, start), "expression": text[start:end],
-        "figure": figure, "low": float(low), "high": float(high), "qualifier": qualifier, "unit": unit, "note": note,
-        "counted": counted,
+        "start": start, "end": context.end, "paragraph": paragraph_number(text, start), "expression": text[start : context.end],
+        "figure": figure, "low": float(low), "high": float(high), "qualifier": qualifier, "unit": context.unit, "note": note,
+        "counted": context.counted,
     }
 
 
 COLUMNS = ["start", "end", "paragraph", "expression", "figure", "low", "high", "qualifier", "unit", "note"]
 
 
-def extract_quantities(text: str, counted: bool = False) -> pd.DataFrame:
+def quantity_rows(text: str, vocabulary: Vocabulary = BOOK) -> list[dict]:
+    """The quantities of ``text`` as dicts, in order: the columns of :func:`extract_quantities` and ``counted``.
+
+    ``counted`` (str) is the words from the number to the word that names what it counts, as written
+    ("eligible pensioners" where ``unit`` is "pensioners"), empty when the unit is not a counted word; the
+    book reads it only to decide the unit (a "one" before a verb in -s, a unit shared by several figures).
+    ``vocabulary`` adds units, denominators and kinds of never-a-quantity to the package's
+    (:mod:`mpsbook.extract.vocabulary`); the book passes none.
+    """
+    atoms = join_atoms(text, find_atoms(text, vocabulary))
+    return share_units(text, [row for atom in atoms if (row := _row(text, atom, vocabulary))])
+
+
+def extract_quantities(text: str, vocabulary: Vocabulary = BOOK) -> pd.DataFrame:
     """One row per quantitative expression in ``text``, in order, with the interval it allows.
 
     Returns
@@ -300,14 +434,10 @@ def extract_quantities(text: str, counted: bool = False) -> pd.DataFrame:
         ``low``, ``high`` (float, in the unit of the figure), ``qualifier`` (one of
         :data:`TEXT_QUALIFIERS`), ``unit`` (str: what is counted or measured, "percent",
         "fraction", "times", a currency or a unit of measurement; empty when none is recognised)
-        and ``note`` (str). With ``counted``, one column more, ``counted`` (str): the words that
-        name what is counted, as written ("eligible pensioners" where ``unit`` is "pensioners"),
-        empty when the unit is not a counted word. The rule, and what is never a quantity: the
-        module docstring and the methods page, "Reading a vague number as an interval".
+        and ``note`` (str). ``vocabulary``: as for :func:`quantity_rows`. The rule, and what is never a
+        quantity: the module docstring and the methods page, "Reading a vague number as an interval".
     """
-    rows = share_units(text, [row for atom in join_atoms(text, find_atoms(text)) if (row := _row(text, atom))])
-    columns = [*COLUMNS, "counted"] if counted else COLUMNS
-    return pd.DataFrame(rows, columns=columns).astype(
+    return pd.DataFrame(quantity_rows(text, vocabulary), columns=COLUMNS).astype(
         {"start": "int64", "end": "int64", "paragraph": "int64", "figure": "float64", "low": "float64", "high": "float64"}
     )
 

@@ -59,20 +59,27 @@ _SENTENCE_BREAK = re.compile(r"[.;:!?](?!\d)")
 def share_units(text: str, rows: list[dict]) -> list[dict]:
     """``rows`` (dicts with start, end, unit and counted, in the order of ``text``), bare figures given a shared unit.
 
-    Changes the rows in place and returns them; the cases are in the module docstring.
+    Changes the rows in place and returns them; the cases are in the module docstring, the steps in :data:`SHARES`.
     """
-    _share_within_lists(text, rows)
-    for here, after in itertools.pairwise(rows):
-        _share_within_a_change(text, here, after)
-    for index, row in enumerate(rows):
-        earlier = _antecedent(rows[:index])
-        if not row["unit"] and earlier and _part_match_or_ellipsis(text, earlier, row):
-            row["unit"], row["counted"] = earlier["unit"], earlier["counted"]
+    shared_by(text, rows)
     return rows
 
 
-def _share_within_lists(text: str, rows: list[dict]) -> None:
-    listed = set()  # rows that took the unit of the next one: a comma alone joins a figure to a list of those
+def shared_by(text: str, rows: list[dict]) -> list[tuple[str, int]]:
+    """Gives ``rows`` their shared units (as :func:`share_units`) and returns (step of :data:`SHARES`, row index) for each
+    row a step gave a unit."""
+    return [(name, index) for name, step in SHARES for index in step(text, rows)]
+
+
+def _share(here: dict, there: dict, counted: bool = True) -> None:
+    here["unit"] = there["unit"]
+    if counted:
+        here["counted"] = there["counted"]
+
+
+def _share_within_lists(text: str, rows: list[dict]) -> list[int]:
+    """"eight or nine euros", "four-, five- and six-cylinder": a bare figure takes the unit of the next in a list or choice."""
+    listed, given = set(), []  # rows that took the unit of the next one: a comma alone joins a figure to a list of those
     pairs = list(itertools.pairwise(rows))
     for index in reversed(range(len(pairs))):  # right to left: "four-, five- and six-cylinder"
         here, after = pairs[index]
@@ -82,28 +89,56 @@ def _share_within_lists(text: str, rows: list[dict]) -> None:
         if not here["unit"] and after["unit"] not in _OWN_UNITS and _SHARED_BEFORE.fullmatch(gap) and not restated and (
             id(after) in listed or not _COMMA_ALONE.fullmatch(gap)
         ):
-            here["unit"], here["counted"] = after["unit"], after["counted"]
+            _share(here, after)
             listed.add(id(here))
-    for here, after in itertools.pairwise(rows):
-        if _PART_OF.fullmatch(text, here["end"], after["start"]) and after["unit"] not in _OWN_UNITS:
-            if not here["unit"]:  # "280 million of the 1.5 billion shekels"
-                here["unit"], here["counted"] = after["unit"], after["counted"]
-            elif here["unit"] == "fraction" and after["counted"]:  # "two-thirds of the combined 4.3M digital sales"
-                here["counted"] = after["counted"]
+            given.append(index)
+    return given
 
 
-def _share_within_a_change(text: str, here: dict, after: dict) -> None:
-    gap = text[here["end"] : after["start"]]
-    window = max(0, here["start"] - 40)
+def _share_part_of(text: str, rows: list[dict]) -> list[int]:
+    """"280 million of the 1.5 billion shekels": a bare figure before "of the" and a figure takes its unit."""
+    given = []
+    for index, (here, after) in enumerate(itertools.pairwise(rows)):
+        if not here["unit"] and _PART_OF.fullmatch(text, here["end"], after["start"]) and after["unit"] not in _OWN_UNITS:
+            _share(here, after)
+            given.append(index)
+    return given
+
+
+def _share_within_changes(text: str, rows: list[dict]) -> list[int]:
+    """"from 208 pounds to 193", "rose 64.06 points to 4,577.10", "16369.03 up 58.06 points": a change's bare figure."""
+    given = []
+    for index, (here, after) in enumerate(itertools.pairwise(rows)):
+        given += [index + offset for offset in _share_within_a_change(text, here, after)]
+    return given
+
+
+def _share_within_a_change(text: str, here: dict, after: dict) -> list[int]:
+    gap, window, given = text[here["end"] : after["start"]], max(0, here["start"] - 40), []
     if not after["unit"] and here["unit"] not in _OWN_UNITS and (
         _SHARED_AFTER.fullmatch(gap) or (_SHARED_TO.fullmatch(gap) and _FROM_BEFORE.search(text, window, here["start"]))
     ):
-        after["unit"], after["counted"] = here["unit"], here["counted"]
+        _share(after, here)
+        given.append(1)
     level_unit = here["unit"] not in _OWN_UNITS | _RELATIVE_UNITS
     if not after["unit"] and level_unit and _SHARED_TO.fullmatch(gap) and _CHANGED_BY.search(text, window, here["start"]):
-        after["unit"] = here["unit"]  # "rose 64.06 points to 4,577.10"
+        _share(after, here, counted=False)  # "rose 64.06 points to 4,577.10"
+        given.append(1)
     if not here["unit"] and after["unit"] not in _OWN_UNITS | _RELATIVE_UNITS and _LEVEL_THEN_CHANGE.fullmatch(gap):
-        here["unit"] = after["unit"]  # "16369.03 up 58.06 points"
+        _share(here, after, counted=False)  # "16369.03 up 58.06 points"
+        given.append(0)
+    return given
+
+
+def _share_with_an_antecedent(text: str, rows: list[dict]) -> list[int]:
+    """"including 9,000", "compared with 250", "120 houses by hand and 80 by machine": a part, a match or an ellipsis."""
+    given = []
+    for index, row in enumerate(rows):
+        earlier = _antecedent(rows[:index])
+        if not row["unit"] and earlier and _part_match_or_ellipsis(text, earlier, row):
+            _share(row, earlier)
+            given.append(index)
+    return given
 
 
 def _antecedent(rows: list[dict]) -> dict | None:
@@ -119,3 +154,12 @@ def _part_match_or_ellipsis(text: str, earlier: dict, row: dict) -> bool:
     return bool(_PART_OR_MATCH.search(text, window, row["start"])) or bool(
         _AND_BEFORE.search(text, window, row["start"]) and _FUNCTION_WORD_AFTER.match(text, row["end"])
     )
+
+
+SHARES = (
+    ("list or choice", _share_within_lists),
+    ("part of the next figure", _share_part_of),
+    ("change", _share_within_changes),
+    ("part, match or ellipsis", _share_with_an_antecedent),
+)
+"""The steps that give a bare figure the unit of another, in order (the cases of the module docstring)."""

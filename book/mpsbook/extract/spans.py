@@ -1,9 +1,9 @@
-"""Where the numbers of a text are, which of them can never be quantities, and which go together.
+"""Where the numbers of a text are, and which of them can never be quantities.
 
 :func:`find_atoms` finds every number (digits, words, fractions, multiples, orders of
 magnitude) and marks those that are dates, times, phone numbers, references, identifiers,
-list numbers, ordinals, rate denominators or years' companions; :func:`join_atoms` joins a
-range ("3 to 5 million") or a ratio ("one in five") into one and drops the marked ones.
+list numbers, ordinals or rate denominators; :mod:`mpsbook.extract.joins` joins two into a
+range ("3 to 5 million") or a ratio ("one in five") and drops the marked ones;
 :mod:`mpsbook.extract.quantities` reads the hedges and units around what is left.
 """
 
@@ -28,7 +28,9 @@ from .numbers import (
     place_value,
 )
 from .phones import phone_spans
-from .units import measure_after
+from .tokens import word_before
+from .units import MeasureTable
+from .vocabulary import BOOK, Vocabulary
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
@@ -40,7 +42,7 @@ _REFERENCE_WORDS = (
     r"articles?|art\.|sections?|sec\.|§|chapters?|clauses?|paragraphs?|para\.|items?|rules?|decrees?|orders?"
     r"|resolutions?|circulars?|documents?|notices?|tables?|figures?|fig\.|annex(?:es)?|appendix|volumes?|vol\."
     r"|pages?|pp?\.|nos?\.|numbers?|#|levels?|grades?|tiers?|class(?:es)?|category|phases?|stages?|rounds?|steps?"
-    r"|parts?|rooms?|version|ver\.|v\.|iso|windows|iphone|boeing|airbus|models?|flights?|routes?|highways?|gates?"
+    r"|parts?|rooms?|version|ver\.|v\.|iso|routes?|highways?|gates?"
     r"|terminals?|platforms?|serial|id|rows?|seats?|aisles?|piers?|berths?"
 )
 
@@ -79,29 +81,14 @@ NOT_QUANTITIES = {
         r"\b\d{1,5}\s+(?:Ave|Avenue|Rue|Via|Calle)\s+[A-Z]",
         r"(?i:\b\d{5}\s+zip\s+code)",
     ],
-    # the name of a share index or a ranked list: "S&P 500", "FTSE 100", "Stoxx 600", "Fortune 500"
-    "index name": [
-        r"(?i:\b(?:S\s?&?\s?P(?:/[A-Z]+)?|FTSE(?:\s+All-Share)?|(?:Euro\s+)?Stoxx|Nasdaq|ASX|Nikkei|Russell|Fortune|CAC|DAX"
-        r"|KOSPI|Sensex|Nifty|TOPIX|MSCI\s+\w+|TSX)\s+\d+\b)",
-    ],
     "identifier": [
         r"\b\d{1,2}/\d{1,2}\b(?!/|\s+of\b)",
         r"\b[A-Z]{3,}\s-\d+\b(?![.,]?\d|\s*(?:%|per\s?cent|percent))",  # "COVID -19": a code's hyphen set apart
-        # a model: "787 Dreamliner", "737 Max", "11 Pro"
-        r"\b\d{1,4}\s+(?:Max|Dreamliner|Pro|Plus|Ultra|Mini|Series|Edition|GTI?|Turbo|Coupe|Sedan)\b",
-        r"\b[A-Z][a-z]+\s+\d{1,2}(?:\.\d+)*\s+or\s+(?:newer|later|higher)\b",
     ],
     "list number": [
         r"(?m:^[ \t*\u2022-]*\(?\d{1,2}[.)](?=[ \t]+\S))", r"(?<![\w(])\(\d{1,2}\)(?=\s)", r"\[\d{1,3}\]",
     ],
     "ordinal": [r"\b\d+(?:st|nd|rd|th)\b"],
-    # a sports score, named by a word of the game before or after it: "beat Charlton 2-1", "tied at 89-89", "a 3-1 win"
-    "score": [
-        r"(?i:\b(?:beat|beats|beating|won|win|wins|lost|lose|loses|tied?|ties|drew|draw|drawn|ended|led|leading|trailing"
-        r"|victory|defeat|aggregate)\b[^.;]{0,40}?\b\d{1,3}\s?[-\u2013]\s?\d{1,3}\b(?!\s*(?:%|per\s?cent|percent)))",
-        r"(?i:\b\d{1,3}\s?[-\u2013]\s?\d{1,3}\s+(?:lead|win|victory|defeat|loss|draw|scoreline|aggregate|home\s+win"
-        r"|away\s+win)\b)",
-    ],
     "era": [r"\b(?:A\.D\.|AD)\s*\d{1,4}\b", r"\b\d{1,4}\s*(?:B\.C\.(?:E\.)?|BCE?|A\.D\.|CE)(?![\w.])"],
     "rate denominator": [
         r"(?i:\b(?:per|every|for\s+every|out\s+of\s+every)\s+(?:\d{1,3}(?:[, ]\d{3})+|\d+)(?:\.\d+)?(?![\d.,]?\d)"
@@ -141,14 +128,6 @@ _ATOM = re.compile(
 _MULTIPLE_AFTER = re.compile(r"[\s-]?(?:fold|times)\b", re.IGNORECASE)
 _ATTACHED_UNIT = re.compile(r"(?:kg|t|g|km|mg|x)(?![A-Za-z])")
 _PC = re.compile(r"pc\b")  # "5pc": per cent, as the British press writes it
-# Words of change: "from X to Y" after one of them is a change (two figures), elsewhere a range.
-_CHANGE = re.compile(
-    r"\b(?:ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|increas\w*|decreas\w*|gr[eo]w\w*|climb\w*|jump\w*|drop\w*"
-    r"|declin\w*|slip\w*|plung\w*|plummet\w*|soar\w*|surg\w*|narrow\w*|widen\w*|eas(?:e|ed|es|ing)|cut\w*|rais\w*"
-    r"|lower\w*|revis\w*|slow\w*|mov(?:e|ed|es|ing)|shift\w*|up|down|chang\w*|dip\w*|tumbl\w*|gain\w*|los[est]\w*"
-    r"|went|gone|doubl\w*|halv\w*|swung|improv\w*|reduc\w*|expand\w*|shrank|shrunk|boost\w*|upgrad\w*|downgrad\w*)\b",
-    re.IGNORECASE,
-)
 _FRACTION_FOLLOWERS = set("of on in from since than compared and or to over for".split())
 
 
@@ -175,7 +154,7 @@ class Atom:
     excluded: bool = False
 
 
-def _identifier(text: str, match: re.Match) -> bool:
+def _identifier(text: str, match: re.Match, measures: MeasureTable) -> bool:
     """Whether digits are part of a code or model name ("5G", "COVID-19", "bm01000001", "05070218")."""
     start, end = match.span("digits")
     digits = match.group("digits")
@@ -191,7 +170,7 @@ def _identifier(text: str, match: re.Match) -> bool:
     if match.group("suffix") or match.group("digit_scale"):
         return False
     after = text[end : end + 1]
-    unit_joined = _ATTACHED_UNIT.match(text, end) or measure_after(text, end, joined=True)[0] or _PC.match(text, end)
+    unit_joined = _ATTACHED_UNIT.match(text, end) or measures.after(text, end, joined=True)[0] or _PC.match(text, end)
     return after.isalpha() and not unit_joined
 
 
@@ -209,7 +188,7 @@ def _power(written: str) -> int:
     return int(written.translate(_SUPERSCRIPTS))
 
 
-def _number(text: str, match: re.Match) -> Atom | None:
+def _number(text: str, match: re.Match, measures: MeasureTable) -> Atom | None:
     digits, suffix = match.group("digits"), match.group("suffix") or ""
     scale_words = (match.group("digit_scale") or "").lower().split()  # "4 hundred million": 400 million
     scale_word = " ".join(scale_words)
@@ -226,7 +205,7 @@ def _number(text: str, match: re.Match) -> Atom | None:
         start, match.end(), "number", figure, place_value(digits, multiplier),
         unit=_currency_unit(match.group("currency") or ""), multiplier=multiplier,
         is_year=bool(plain) and 1900 <= int(digits) <= 2100,
-        excluded=_identifier(text, match) or (bool(re.match(r"'?s\b", text[match.end() :])) and bool(plain)),
+        excluded=_identifier(text, match, measures) or (bool(re.match(r"'?s\b", text[match.end() :])) and bool(plain)),
     )
 
 
@@ -264,8 +243,7 @@ def _order(text: str, match: re.Match) -> Atom | None:
 
 def _fraction(text: str, match: re.Match) -> Atom | None:
     top, parts = match.group("top") or "", match.group("parts").lower()
-    before = re.search(r"(\w+)\s+$", text[max(0, match.start() - 20) : match.start()])
-    if before and before.group(1).lower() in ("first", "second", "third", "last", "latter", "former", "other"):
+    if word_before(text, match.start()) in ("first", "second", "third", "last", "latter", "former", "other"):
         return None  # "the second half of the year", "the first three quarters": periods
     after = re.match(r"\s+([A-Za-z]+)", text[match.end() :])
     singular = not parts.endswith("s") and parts != "half"
@@ -281,9 +259,10 @@ def _multiple_after(text: str, atom: Atom) -> Atom:
     return replace(atom, end=after.end(), unit="times") if after and atom.kind in ("number", "words") else atom
 
 
-def find_atoms(text: str) -> list[Atom]:
-    """Every number of ``text`` in order, those that can never be quantities marked ``excluded``."""
-    blocked = [found.span() for pattern in _BLOCKED for found in pattern.finditer(text)]
+def find_atoms(text: str, vocabulary: Vocabulary = BOOK) -> list[Atom]:
+    """Every number of ``text`` in order, those that can never be quantities (by the package's kinds and the
+    ``vocabulary``'s) marked ``excluded``."""
+    blocked = [found.span() for pattern in [*_BLOCKED, *vocabulary.never_patterns] for found in pattern.finditer(text)]
     phones = [found.span() for pattern in _PHONES for found in pattern.finditer(text)]
     blocked += phone_spans(text, phones)
     atoms = []
@@ -301,7 +280,7 @@ def find_atoms(text: str) -> list[Atom]:
         elif match.group("order"):
             atom = _order(text, match)
         elif match.group("number"):
-            atom = _number(text, match)
+            atom = _number(text, match, vocabulary.measure_table)
         else:
             atom = _words(text, match)
         if atom is None:
@@ -310,65 +289,3 @@ def find_atoms(text: str) -> list[Atom]:
         inside = any(start < atom.end and atom.start < end for start, end in blocked)
         atoms.append(replace(atom, excluded=atom.excluded or inside))
     return atoms
-
-
-def _join(text: str, first: Atom, second: Atom) -> Atom | None:
-    """The range or ratio two neighbouring numbers make, or None."""
-    between = text[first.end : second.start]
-    before = text[max(0, first.start - 12) : first.start]
-    if first.unit in ("times", "fraction") or second.unit == "fraction":
-        return None  # "2 to 3 times" is one range of multiples; "seven times 10" is not a range
-    if re.fullmatch(r"\s+(?:in|out\s+of)(?:\s+every)?\s+", between) and not second.is_year and 0 < first.figure <= second.figure:
-        return Atom(first.start, second.end, "fraction", first.figure / second.figure, 1 / second.figure, unit="fraction")
-    # "44 mg to 50 mg", "5% to 10%", "5 per cent to 20 per cent", "15kHz and 17kHz": the unit written twice
-    repeated = re.fullmatch(r"\s*(%|[A-Za-z][A-Za-z ]*?)\s*(-|\u2013|\u2014|(?:up\s+)?to|and)\s*", between)
-    if repeated and text[second.end :].lstrip().startswith(repeated.group(1)):
-        between = f" {repeated.group(2)} "
-    is_between = re.search(r"\bbetween\s+$", before, re.IGNORECASE) and re.fullmatch(r"\s+and\s+", between)
-    # "increased by $4 billion to $9 billion" is a change to a level; "fell by 1 to 1.5 degrees", the unit written once, a range
-    by_change = re.search(r"\bby\s+$", before, re.IGNORECASE) and (first.unit or repeated)
-    dash = re.fullmatch(r"\s*(?:-|\u2013|\u2014|to)\s*", between) and not by_change
-    if re.fullmatch(r"\s+up\s+to\s+", between) and re.search(r"\bfrom\s+$", before, re.IGNORECASE):
-        dash = True  # "from 450 sq ft up to 900 sq ft"
-    if dash and re.search(r"\bfrom\s+$", before, re.IGNORECASE):
-        clause = re.split(r"[.;:!?(]", text[max(0, first.start - 60) : first.start])[-1]
-        dash = not _CHANGE.search(clause)  # "rose from 630 to 719" is a change, "prices range from $5 to $9" a range
-    if not (is_between or dash):
-        return None
-    low = first.figure * (second.multiplier if first.multiplier == 1 else 1)
-    if low > second.figure and second.multiplier > 1 and first.multiplier == 1:
-        low = first.figure  # "$200,000 to $4 million": the scale word belongs to the second figure alone
-    if low > second.figure:
-        return None
-    start = first.start - len(re.search(r"between\s+$", before, re.IGNORECASE).group()) if is_between else first.start
-    return Atom(start, second.end, "range", bounds=(float(low), float(second.figure)), unit=first.unit or second.unit,
-                excluded=first.excluded or second.excluded)
-
-
-def join_atoms(text: str, atoms: list[Atom]) -> list[Atom]:
-    """The quantities among ``atoms``: ranges and ratios joined into one, excluded numbers and years' companions dropped."""
-    joined, i = [], 0
-    while i < len(atoms):
-        atom = atoms[i]
-        following = atoms[i + 1] if i + 1 < len(atoms) else None
-        if following and atom.kind in ("number", "words") and following.kind in ("number", "words"):
-            if atom.is_year and re.fullmatch(r"[-/\u2013]", text[atom.end : following.start]):
-                i += 2  # "2018-2020", "1998-99", "2009/10": a span of years
-                continue
-            if following.is_year and atom.kind == "number" and not atom.unit and re.search(
-                r"\b(?:between|from)\s+(?:A\.D\.\s*|AD\s+)?$", text[max(0, atom.start - 14) : atom.start], re.IGNORECASE
-            ) and re.fullmatch(r"\s*(?:-|\u2013|to|and)\s*", text[atom.end : following.start]) and 1000 <= atom.figure < 1900:
-                i += 2  # "between 1600 and 1900": a span of years, the first before the years the rule knows
-                continue
-            # "about 2000 - 2500 Calories": a year-like first figure joins a range whose second is no year
-            year_first = atom.is_year and not following.is_year and following.figure > 2100 and not re.search(
-                r"\b(?:in|since|by|during|until|till|from|of|before|after|between)\s+$", text[max(0, atom.start - 10) : atom.start],
-                re.IGNORECASE)
-            pair = None if (atom.is_year and not year_first) or following.is_year else _join(text, atom, following)
-            if pair:
-                joined.append(pair)
-                i += 2
-                continue
-        joined.append(atom)
-        i += 1
-    return [atom for atom in joined if not atom.excluded]

@@ -80,10 +80,7 @@ MEASURES: dict[str, tuple[str, str]] = {
     "watts": ("W", "watt|watts"),
     "kilovolts": ("kV", "kilovolt|kilovolts"),
     "volts": ("V", "volt|volts"),
-    "brake horsepower": ("bhp", ""),
     "horsepower": ("hp|HP", "horsepower|horsepowers"),
-    "pound-feet": ("lb-ft|lb ft", "pound-feet|pound-foot"),
-    "newton metres": ("Nm", "newton metre|newton metres|newton meter|newton meters"),
     "calories": ("kcal", "calorie|calories"),
     "decibels": ("dB", "decibel|decibels"),
     "degrees Celsius": ("°C|° C|ºC|degC|deg C", "degree Celsius|degrees Celsius|Celsius|centigrade"),
@@ -99,11 +96,6 @@ MEASURES: dict[str, tuple[str, str]] = {
     "points": ("pts", "point|points"),
     "barrels per day": ("bpd|b/d", "barrels per day|barrels a day|barrel-a-day"),
     "revolutions per minute": ("rpm", "revolutions per minute"),
-    "cylinders": ("", "cylinder|cylinders"),
-    "points per game": ("ppg", "points per game"),
-    "rebounds per game": ("rpg", "rebounds per game"),
-    "assists per game": ("apg", "assists per game"),
-    "wins above replacement": ("WAR", "wins above replacement"),
     "years of age": ("", "year-old|year old|years old|years-old|years of age"),
     "months of age": ("", "month-old|month old|months old|months-old"),
 }
@@ -114,55 +106,78 @@ DENOMINATORS = {
     "kilogram": "kilogram", "kg": "kilogram", "litre": "litre", "liter": "litre", "tonne": "tonne", "ton": "tonne",
     "sq m": "square metre", "square metre": "square metre", "square meter": "square metre", "sqm": "square metre",
     "square foot": "square foot", "sq ft": "square foot", "mmBTU": "million British thermal units",
-    "person": "person", "head": "person", "capita": "person", "game": "game", "century": "century",
+    "person": "person", "head": "person", "capita": "person", "century": "century",
 }
-
-_ABBREVIATIONS = {s: name for name, (abbreviations, _) in MEASURES.items() for s in abbreviations.split("|") if s}
-_WORDS = {s.lower(): name for name, (_, words) in MEASURES.items() for s in words.split("|") if s}
 
 
 def _alternation(spellings) -> str:
     return "|".join(re.escape(s).replace(r"\ ", r"\s?" if s[:1] in "°d" else r"\s") for s in sorted(spellings, key=len, reverse=True))
 
 
-# A symbol or abbreviation joined to the digits, after one space or after a hyphen ("5kW", "5 kW", "185-hp"),
-# never before a letter or a digit ("5kWs", "m2" is its own spelling); a word after a space or a hyphen.
-_JOINED = re.compile(rf"(?P<space>\s?|-)(?P<unit>{_alternation(_ABBREVIATIONS)})(?![A-Za-z\d])")
-_WORD = re.compile(rf"(?:\s|-)(?P<unit>{_alternation(_WORDS)})(?![A-Za-z])", re.IGNORECASE)
-_DENOMINATOR = re.compile(
-    # A conversion in brackets may stand between the figure and its denominator, and the converted figure
-    # shares it: "C$6 (US$4.46) per share", "9 billion shekels ($2.408 billion) a year".
-    r"(?:\s*\([^()]{1,30}\)|\))?"
-    rf"(?:\s*/\s*|\s+per\s+|\s+an?\s+|\s+a-)(?P<per>{_alternation(DENOMINATORS)})(?![A-Za-z])"
-    r"(?!\s+(?:earlier|ago|later|before|since|previously)\b)",  # "a year earlier", "a year ago": a time, not a rate
-    re.IGNORECASE,
-)
 # A litre is "l" or "L" only when joined to the digits ("1.0l"): after a space the letter is too often a name.
 _JOINED_ONLY = {"l", "L"}
 
 
-def measure_after(text: str, end: int, joined: bool = False) -> tuple[str, int]:
-    """The unit of measurement written right after ``text[:end]`` and where it ends; ("", end) when there is none.
+class MeasureTable:
+    """Units of measurement and rates' denominators compiled for reading: :data:`MEASURES` and :data:`DENOMINATORS`,
+    or other tables of their form (name: (abbreviations, words); spelling: name).
 
-    With ``joined``, only a symbol or abbreviation written straight after the digits counts ("256GB",
-    not "256 GB"): what tells a number with a unit from a code ("5G" stays a code). Returns (name, end offset).
+    The book reads with :data:`BOOK_MEASURES`; a benchmark may pass more units and denominators
+    (:class:`mpsbook.extract.vocabulary.Vocabulary`).
     """
-    found = _JOINED.match(text, end)
-    if found and (found.group("space") == "" or (not joined and found.group("unit") not in _JOINED_ONLY)):
-        return _ABBREVIATIONS[found.group("unit")], found.end()
-    if joined:
+
+    def __init__(self, measures: dict[str, tuple[str, str]], denominators: dict[str, str]):
+        self.denominators = denominators
+        self._denominator = re.compile(
+            # A conversion in brackets may stand between the figure and its denominator, and the converted figure
+            # shares it: "C$6 (US$4.46) per share", "9 billion shekels ($2.408 billion) a year".
+            r"(?:\s*\([^()]{1,30}\)|\))?"
+            rf"(?:\s*/\s*|\s+per\s+|\s+an?\s+|\s+a-)(?P<per>{_alternation(denominators)})(?![A-Za-z])"
+            r"(?!\s+(?:earlier|ago|later|before|since|previously)\b)",  # "a year earlier", "a year ago": a time, not a rate
+            re.IGNORECASE,
+        )
+        self.abbreviations = {s: name for name, (abbreviations, _) in measures.items() for s in abbreviations.split("|") if s}
+        self.words = {s.lower(): name for name, (_, words) in measures.items() for s in words.split("|") if s}
+        # A symbol or abbreviation joined to the digits, after one space or after a hyphen ("5kW", "5 kW", "185-hp"),
+        # never before a letter or a digit ("5kWs", "m2" is its own spelling); a word after a space or a hyphen.
+        self._joined = re.compile(rf"(?P<space>\s?|-)(?P<unit>{_alternation(self.abbreviations)})(?![A-Za-z\d])")
+        self._word = re.compile(rf"(?:\s|-)(?P<unit>{_alternation(self.words)})(?![A-Za-z])", re.IGNORECASE)
+
+    def after(self, text: str, end: int, joined: bool = False) -> tuple[str, int]:
+        """The unit of measurement written right after ``text[:end]`` and where it ends; ("", end) when there is none.
+
+        With ``joined``, only a symbol or abbreviation written straight after the digits counts ("256GB",
+        not "256 GB"): what tells a number with a unit from a code ("5G" stays a code). Returns (name, end offset).
+        """
+        found = self._joined.match(text, end)
+        if found and (found.group("space") == "" or (not joined and found.group("unit") not in _JOINED_ONLY)):
+            return self.abbreviations[found.group("unit")], found.end()
+        if joined:
+            return "", end
+        found = self._word.match(text, end)
+        if found:
+            return self.words[" ".join(found.group("unit").lower().split())], found.end()
         return "", end
-    found = _WORD.match(text, end)
-    if found:
-        return _WORDS[" ".join(found.group("unit").lower().split())], found.end()
-    return "", end
+
+    def rate(self, text: str, end: int, unit: str) -> tuple[str, int]:
+        """``unit`` as a rate when a denominator follows at ``end`` ("per share", "a month", "/h"); else ``unit`` and ``end``."""
+        found = self._denominator.match(text, end)
+        if not found or not unit:
+            return unit, end
+        per = found.group("per")
+        spellings = (per, per.lower(), " ".join(per.lower().split()))
+        name = next((self.denominators[s] for s in spellings if s in self.denominators), per)
+        return f"{unit} per {name}", found.end()
+
+
+BOOK_MEASURES = MeasureTable(MEASURES, DENOMINATORS)
+
+
+def measure_after(text: str, end: int, joined: bool = False) -> tuple[str, int]:
+    """The book's unit of measurement written right after ``text[:end]`` (:meth:`MeasureTable.after` of :data:`BOOK_MEASURES`)."""
+    return BOOK_MEASURES.after(text, end, joined)
 
 
 def rate_after(text: str, end: int, unit: str) -> tuple[str, int]:
-    """``unit`` as a rate when a denominator follows at ``end`` ("per share", "a month", "/h"); else ``unit`` and ``end``."""
-    found = _DENOMINATOR.match(text, end)
-    if not found or not unit:
-        return unit, end
-    per = found.group("per")
-    name = DENOMINATORS.get(per) or DENOMINATORS.get(per.lower()) or DENOMINATORS.get(" ".join(per.lower().split()), per)
-    return f"{unit} per {name}", found.end()
+    """``unit`` as a rate by the book's denominators (:meth:`MeasureTable.rate` of :data:`BOOK_MEASURES`)."""
+    return BOOK_MEASURES.rate(text, end, unit)

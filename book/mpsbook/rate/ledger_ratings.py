@@ -45,8 +45,8 @@ def _companions(rows, reading) -> dict:
 
 def _latest_year(claims) -> int | None:
     """The latest year the article names: the present of an undated claim."""
-    ends = [Period(p).span[1] for p in claims["period"] if p]
-    return int(max(ends)) - 1 if ends else None
+    years = [Period(p).last_year for p in claims["period"] if p]
+    return max(years) if years else None
 
 
 def _rate_all(claims, comparisons, references, reading, rule, searches=None):

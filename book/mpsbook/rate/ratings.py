@@ -258,7 +258,16 @@ def _lower_bound(claim):
                         f"True, and low: {who} add up to {figure_words(least, parts.iloc[0].unit_ref)}"
                         f" by {last}, and {more.metric} add {hedged_words(more)} {when_words(more.period_ref)} alone.")
     return _outcome("correct", "the ministry's counts for parts of its period reach it", summed, ratio,
-                    f"{total[0].upper()}{total[1:]}, more than the claim's floor.")
+                    f"{total[0].upper()}{total[1:]}, {_against_floor(least, claim.low, parts.iloc[0].unit_ref)}.")
+
+
+def _against_floor(total: float, floor: float, unit: str) -> str:
+    """How a running total that reaches the claim (tolerance included) stands to its floor, truly said."""
+    if total > floor:
+        return "more than the claim's floor"
+    if total == floor:
+        return "the claim's floor"
+    return f"nearly the claim's floor of {figure_words(floor, unit)}"
 
 
 def _misleading(claim):
