@@ -1,4 +1,5 @@
-"""What the tests and `bench/bench.py` share: the book's pages as `_toc.yml` lists them, and a folder served locally.
+"""What the tests and `bench/bench.py` share: the book's pages as `_toc.yml` lists them, a notebook's prose, and a folder
+served locally.
 
 Not a test file (pytest collects only ``test_*.py``); the tests import it as ``helpers`` (pytest puts
 their folder first on the path), the benchmark as ``tests.helpers`` (run as ``python -m bench.bench`` from
@@ -33,6 +34,23 @@ def toc_entries(toc_path=ROOT / "_toc.yml") -> list[str]:
                 yield from walk(item)
 
     return list(walk(yaml.safe_load(Path(toc_path).read_text(encoding="utf-8"))))
+
+
+# A raw cell myst-nb renders as MyST (its render option ``markdown_format``): where the notebooks hold the directives
+# jupyterlab-myst cannot draw ({glue:figure}, {claim-boxes}), which JupyterLab shows as the text they are.
+RAW_MYST = {"format": "text/markdown", "mystnb": {"markdown_format": "myst"}}
+
+
+def is_prose(cell: dict) -> bool:
+    """Whether the site renders ``cell`` (a notebook cell as JSON) as MyST: a Markdown cell, or a raw cell marked
+    :data:`RAW_MYST`."""
+    return cell["cell_type"] == "markdown" or (
+        cell["cell_type"] == "raw" and all(cell["metadata"].get(key) == value for key, value in RAW_MYST.items()))
+
+
+def prose_of(cells: list) -> str:
+    """The MyST source of the cells the site renders as prose (:func:`is_prose`), in order, a line apart."""
+    return "\n".join("".join(cell["source"]) for cell in cells if is_prose(cell))
 
 
 def toc_pages() -> list[str]:

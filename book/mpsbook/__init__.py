@@ -31,7 +31,8 @@ The extractor
     :func:`account_counts` (every number the article states, and what the book does with it).
 Comparison and rating
     :func:`reference_interval` (the interval an official figure allows), :func:`compare_claims` and
-    :func:`comparison_frame` (each mention beside its official figures), :data:`READINGS`, :data:`TOLERANCE`
+    :func:`comparison_frame` (each mention beside its official figures), :func:`campaign_frame` (claims beside
+    their campaign's yearly totals and the total of all its campaigns), :data:`READINGS`, :data:`TOLERANCE`
     and :func:`widened` (the readings of the hedges), :func:`running_total` and :func:`running_total_steps`
     (partial totals added, each period once), :data:`RATINGS` (the verdicts, true to false, then off the
     scale) and :data:`VAGUE`, :func:`claim_ratings`, :func:`claim_sensitivity` and :func:`sensitivity_table`
@@ -55,6 +56,7 @@ from .ledger.period import Period
 from .present.charts import comparison_chart, enable_book_display, interval_chart, sensitivity_chart, series_chart
 from .present.prose import article_verdict, claims_by_rating, glue_name, place_in_interval, rating_words, ratio_text
 from .present.tables import verdict_table
+from .rate.campaigns import campaign_frame
 from .rate.findings import article_findings
 from .rate.ledger_ratings import claim_ratings, claim_sensitivity, sensitivity_table
 from .rate.ratings import RATINGS, VAGUE
@@ -75,6 +77,7 @@ __all__ = [
     "account_counts",
     "article_findings",
     "article_verdict",
+    "campaign_frame",
     "claim_ratings",
     "claim_sensitivity",
     "claims_by_rating",

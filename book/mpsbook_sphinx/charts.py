@@ -1,7 +1,8 @@
 """The book's charts on the page, from the chart bundle each notebook output carries.
 
 The analysis's renderer (:func:`mpsbook.present.charts.chart_mimebundle`) stores each chart as data under
-``CHART_MIME``: the Vega-Lite spec and its version, the static SVG, the title and description.
+``CHART_MIME``: the Vega-Lite spec and its version, the title and description; the static SVG is
+stored once, as the ``data:`` address of the ``<img>`` in the output's HTML beside it.
 myst-nb hands that bundle to :class:`ChartMimeRenderer` (registered through the
 ``myst_nb.mime_renderers`` entry point in ``pyproject.toml``; ``_config.yml`` gives the type the
 first place for the HTML builder), for a cell's output and a ``{glue:figure}`` alike; it becomes a
@@ -21,9 +22,12 @@ The chart bundle's names (``CHART_MIME``, ``CHART_CLASS``) and the chart font ar
 the analysis nor vl-convert.
 """
 
+import base64
+import binascii
 import csv
 import html
 import io
+import re
 from pathlib import Path
 
 from docutils import nodes
@@ -36,11 +40,11 @@ from .state import build_data, chart_characters
 LOADER = "mpsbook-charts.js"
 FONT_CSS = "mpsbook-fonts.css"  # declares the chart font's faces (see .fonts); added to the pages that show a chart
 CHART_DATA_DIR = "chart-data"  # in the site: each chart's rows as CSV and its static SVG
-BUNDLE_KEYS = {"vegalite": str, "spec": dict, "svg": str, "title": str, "description": str}
+BUNDLE_KEYS = {"vegalite": str, "spec": dict, "title": str, "description": str}
 
 
 class chart(nodes.General, nodes.Element):
-    """A chart from a notebook: the bundle's fields, and (once read) ``vega``, ``narrow_svg``, ``narrow_vega``."""
+    """A chart from a notebook: the bundle's fields, then (once read) ``svg``, ``vega``, ``narrow_svg``, ``narrow_vega``."""
 
 
 def output_place(source: str, data) -> str:
@@ -82,24 +86,47 @@ class ChartMimeRenderer:
         return [node]
 
 
-def check_chart_outputs(app, doctree) -> None:
-    """Refuse a notebook output whose HTML is a chart's but which carries no chart bundle.
+def static_svg(markup: str) -> str | None:
+    """The static SVG of a chart's HTML output, decoded from its ``<img>``'s ``data:`` address; None where it has none."""
+    from mpsbook.present.charts import CHART_CLASS
 
-    myst-nb keeps, until the page is written, every form of each output (one container per MIME type);
-    a chart's HTML without a ``CHART_MIME`` beside it would be shown as a bare picture, without its
-    interactive chart, phone layout and data.
+    found = re.search(rf'<img class="{CHART_CLASS}-static" [^>]*src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"', markup)
+    if found is None:
+        return None
+    try:
+        return base64.b64decode(found.group(1), validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+
+
+def check_chart_outputs(app, doctree) -> None:
+    """Give each chart its static SVG, read from the HTML beside its bundle; refuse an output that does not pair them.
+
+    myst-nb keeps, until the page is written, every form of each output (one container per MIME type),
+    for a cell's output and a glued one alike. A chart bundle (``CHART_MIME``) whose HTML holds no static
+    SVG, or a chart's HTML without a bundle beside it (which would be shown as a bare picture, without its
+    interactive chart, phone layout and data), fails the build, naming the notebook and the cell.
     """
     from mpsbook.present.charts import CHART_CLASS, CHART_MIME
 
     marker = f'class="{CHART_CLASS}'
     for bundle in doctree.findall(lambda n: isinstance(n, nodes.container) and n.get("nb_element") == "mime_bundle"):
         forms = {child.get("mime_type"): child for child in bundle.children}
-        if CHART_MIME in forms or "text/html" not in forms or marker not in forms["text/html"].astext():
+        markup = forms["text/html"].astext() if "text/html" in forms else ""
+        if CHART_MIME not in forms and marker not in markup:
             continue
         cell = next((n for n in _ancestors(bundle) if n.get("nb_element") == "cell_code"), None)
-        where = f"cell {cell['cell_index'] + 1}" if cell is not None else f"line {bundle.line}"
-        raise ExtensionError(f"mpsbook_sphinx.charts: {bundle.source or app.env.docname}, {where}: a chart's HTML "
-                             f"without its bundle ({CHART_MIME}): execute the notebook again (make execute)")
+        where = f"{bundle.source or app.env.docname}, " + (f"cell {cell['cell_index'] + 1}" if cell is not None
+                                                             else f"line {bundle.line}")
+        if CHART_MIME not in forms:
+            raise ExtensionError(f"mpsbook_sphinx.charts: {where}: a chart's HTML without its bundle ({CHART_MIME}): "
+                                 "execute the notebook again (make execute)")
+        svg = static_svg(markup)
+        if svg is None:
+            raise ExtensionError(f"mpsbook_sphinx.charts: {where}: a chart bundle ({CHART_MIME}) without its static "
+                                 "SVG in the HTML beside it: execute the notebook again (make execute)")
+        for node in forms[CHART_MIME].findall(chart):
+            node["svg"] = svg
 
 
 def _ancestors(node):

@@ -5,7 +5,7 @@ import re
 
 import nbformat
 import pytest
-from helpers import toc_entries
+from helpers import RAW_MYST, is_prose, prose_of, toc_entries
 
 import mpsbook
 
@@ -52,11 +52,15 @@ def test_outputs_hold_no_timing_paths_or_random_ids(notebook):
         assert "cdn.jsdelivr.net" not in blob and "unpkg.com" not in blob
 
 
-def test_first_cell_imports_the_helper_module_and_is_hidden(notebook):
+def test_first_cell_starts_from_the_preamble_and_is_hidden(notebook):
+    """Every notebook's first cell imports the preamble (mpsbook.preamble: the book's display on, the ledger loaded and
+    rated once), and no later cell loads or rates the ledger again in its own way."""
     _, nb = notebook
     first = code_cells(nb)[0]
-    assert "import mpsbook" in "".join(first["source"])
+    assert re.search(r"^from mpsbook\.preamble import", "".join(first["source"]), re.M)
     assert "remove-cell" in first["metadata"].get("tags", [])
+    again = re.compile(r"\b(?:enable_book_display|load_ledger|load_article|claim_ratings|claim_sensitivity)\(")
+    assert [i for i, cell in enumerate(code_cells(nb)) if again.search("".join(cell["source"]))] == []
 
 
 def test_every_notebook_is_in_the_table_of_contents(notebook):
@@ -72,7 +76,7 @@ def test_every_toc_entry_exists():
 
 
 def markdown_of(nb):
-    return "\n".join("".join(cell["source"]) for cell in nb["cells"] if cell["cell_type"] == "markdown")
+    return prose_of(nb["cells"])
 
 
 def chart_specs(nb):
@@ -102,6 +106,23 @@ def test_every_chart_is_a_named_figure_referenced_from_the_prose(notebook):
         assert f"{{numref}}`{name}`" in text, f"{name} is never referenced"
     figures = re.findall(r"```\{glue:figure\}.*?```", text, re.S)
     assert all("Source" in figure for figure in figures), "a figure caption does not credit its sources"
+
+
+# A directive in MyST's fenced form: ```{name} or :::{name} at the start of a line.
+DIRECTIVE = re.compile(r"^(?:`{3,}|:{3,})\{([^}]+)\}", re.M)
+
+
+def test_markdown_cells_hold_no_directive_and_raw_cells_are_rendered_as_myst(notebook):
+    """jupyterlab-myst draws a red "Unknown Directive" box for {glue:figure} and the book's own directives, so each
+    directive stands alone in a raw cell, which JupyterLab shows as its text and myst-nb renders as MyST (RAW_MYST);
+    a raw cell without that metadata would reach the site as nothing (no format) or as a code block (CommonMark)."""
+    _, nb = notebook
+    in_markdown = [name for cell in nb["cells"] if cell["cell_type"] == "markdown"
+                   for name in DIRECTIVE.findall("".join(cell["source"]))]
+    assert in_markdown == [], f"directives jupyterlab-myst cannot draw, in Markdown cells: {in_markdown}"
+    raw = [cell for cell in nb["cells"] if cell["cell_type"] == "raw"]
+    assert all(is_prose(cell) for cell in raw), f"a raw cell without {RAW_MYST}"
+    assert all(len(DIRECTIVE.findall("".join(cell["source"]))) == 1 for cell in raw), "a raw cell holds one directive"
 
 
 def hand_typed_numbers(text):

@@ -11,6 +11,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from helpers import prose_of
 
 import mpsbook
 
@@ -24,7 +25,7 @@ TYPED_RATING = re.compile(r"\*(?:" + "|".join(re.escape(word) for word in RATING
 
 def markdown(notebook: str) -> str:
     cells = json.loads((mpsbook.ledger.data.BOOK_DIR / f"{notebook}.ipynb").read_text(encoding="utf-8"))["cells"]
-    return "\n".join("".join(cell["source"]) for cell in cells if cell["cell_type"] == "markdown")
+    return prose_of(cells)
 
 
 def expected_words() -> dict[str, str]:

@@ -8,6 +8,7 @@ import json
 
 import pytest
 from conftest import CHAPTERS, PageWatch, open_page, toc_pages
+from helpers import prose_of
 
 import mpsbook
 
@@ -39,7 +40,7 @@ def loaded(site_context, site_url):
 
 def stored_chart_count(page):
     notebook = json.loads((mpsbook.ledger.data.ROOT_DIR / page.replace(".html", ".ipynb")).read_text(encoding="utf-8"))
-    text = "\n".join("".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "markdown")
+    text = prose_of(notebook["cells"])
     return text.count("{glue:figure}")
 
 

@@ -62,13 +62,16 @@ def static_svg_in_html(html):
     return base64.b64decode(encoded.group(1)).decode()
 
 
-def test_output_holds_a_static_svg_and_the_spec(bundle):
-    assert bundle["image/svg+xml"].startswith("<svg")
+def test_output_holds_the_static_svg_once_and_the_spec(bundle):
     html = bundle["text/html"]
-    assert static_svg_in_html(html) == bundle["image/svg+xml"]
-    assert 'alt="Two intervals: Two bars."' in html and "<script" not in html  # JupyterLab's fallback: the picture alone
+    svg = static_svg_in_html(html)
     chart = bundle[mpsbook.present.charts.CHART_MIME]
-    assert chart["svg"] == bundle["image/svg+xml"] and chart["vegalite"] == mpsbook.present.charts.VEGALITE_VERSION
+    assert svg.startswith("<svg") and svg == mpsbook.present.charts.chart_svg(chart["spec"])
+    assert 'alt="Two intervals: Two bars."' in html and "<script" not in html  # JupyterLab's fallback: the picture alone
+    # Stored once: the picture's data address is the only copy of the SVG in the output.
+    assert sum(json.dumps(content).count("<svg") for content in bundle.values()) == 0
+    assert set(chart) == {"vegalite", "spec", "title", "description"}
+    assert chart["vegalite"] == mpsbook.present.charts.VEGALITE_VERSION
     assert chart["spec"]["title"] == "Two intervals" and chart["spec"]["mark"]["type"] == "bar"
     assert "$schema" not in chart["spec"]
     assert (chart["title"], chart["description"]) == ("Two intervals", "Two bars.")
@@ -111,7 +114,7 @@ def test_html_output_survives_jupyterlabs_sanitizer(bundle):
 
 
 def test_charts_name_only_the_books_font_and_it_draws_every_character(bundle):
-    svg = bundle["image/svg+xml"]
+    svg = static_svg_in_html(bundle["text/html"])
     assert set(re.findall(r'font-family="([^"]+)"', svg)) == {mpsbook.present.charts.FONT}
     assert {"\u201c", "\u201d", "\u2026", "\u2212", "\u2013"} <= mpsbook.present.charts.font_characters()
 
@@ -129,7 +132,7 @@ def test_a_second_execution_with_fonts_named_like_a_macs_or_a_windows_machines_g
     write_stand_in_fonts(tmp_path / "data" / "fonts")
     env = {**os.environ, "HOME": str(tmp_path / "home"), "XDG_DATA_HOME": str(tmp_path / "data")}
     assert run_in_fresh_interpreter(env) == fresh
-    assert set(fresh["bundle"]) == {mpsbook.present.charts.CHART_MIME, "text/html", "image/svg+xml", "text/plain"}
+    assert set(fresh["bundle"]) == {mpsbook.present.charts.CHART_MIME, "text/html", "text/plain"}
 
 
 def test_a_character_the_font_does_not_draw_is_refused_with_its_code_point():

@@ -25,6 +25,7 @@ from mpsbook.present.charts import CHART_MIME
 from mpsbook.present.citation import book_edition
 from mpsbook_sphinx import glue_dependencies
 from mpsbook_sphinx import pages as page_directives
+from mpsbook_sphinx.charts import static_svg
 from mpsbook_sphinx.state import chart_characters
 
 BASE_URL = "https://example.org/book/"
@@ -293,6 +294,10 @@ def test_a_chart_bundle_becomes_the_chart_its_narrow_layout_and_its_data(tmp_pat
     app = build_chart(tmp_path, output)
     text = page(app, "index")
     assert text.count('class="mpsbook-chart-static"') == 1 and 'mpsbook-chart-static--narrow' in text
+    # The static SVG, stored once (in the output's HTML), is put inline and offered as a download.
+    svg = static_svg("".join(output["data"]["text/html"]))
+    assert svg.startswith("<svg") and f'role="img" aria-label="{html.escape(output["data"][CHART_MIME]["title"])}' in text
+    assert svg in text and (app.outdir / "chart-data" / "index-chart-1.svg").read_text(encoding="utf-8") == svg
     assert 'class="mpsbook-chart-vega"' in text and 'class="mpsbook-chart-vega-narrow"' in text
     assert list((app.outdir / "chart-data").glob("index-chart-1.*")) and 'data-vega="vega.js"' in text
     assert not [name for name in vars(app) if name.startswith("mpsbook")]  # what the build shares is in .state
@@ -339,6 +344,13 @@ def test_a_charts_html_without_its_bundle_fails_naming_the_notebook_and_the_cell
     output = chart_output()
     del output["data"][CHART_MIME]
     with pytest.raises(ExtensionError, match=r"index\.ipynb, cell 2: a chart's HTML without its bundle"):
+        build_chart(tmp_path, output, figure=False)
+
+
+def test_a_chart_bundle_whose_html_holds_no_picture_fails_naming_the_notebook_and_the_cell(tmp_path):
+    output = chart_output()
+    output["data"]["text/html"] = "".join(output["data"]["text/html"]).replace("data:image/svg+xml;base64,", "data:,")
+    with pytest.raises(ExtensionError, match=r"index\.ipynb, cell 2: a chart bundle .* without its static SVG"):
         build_chart(tmp_path, output, figure=False)
 
 

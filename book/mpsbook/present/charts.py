@@ -1,10 +1,11 @@
 """Charts: the book's theme, a renderer whose output works with and without JavaScript, and the chart builders.
 
 :func:`enable` registers and turns on the theme (``mpsbook``) and the renderer (``mpsbook``);
-``import mpsbook`` calls it once. Each chart is stored in the notebook twice over: a static
-SVG made by vl-convert when the cell runs (what a reader sees where no JavaScript runs: a
-code host, a notebook opened untrusted in JupyterLab, print) and the Vega-Lite spec, which
-the built site draws interactively with the vega scripts its build places next to the pages.
+``import mpsbook`` calls it once. Each chart is stored in the notebook twice over, each form
+once: a static SVG made by vl-convert when the cell runs (what a reader sees where no
+JavaScript runs: a code host, a notebook opened untrusted in JupyterLab, print) and the
+Vega-Lite spec, which the built site draws interactively with the vega scripts its build
+places next to the pages.
 Charts are set in the book's own font, MPSBook Sans (``fonts/``, Liberation Sans cut to Latin
 and renamed; SIL Open Font License), registered with vl-convert here and served by the site,
 so label widths, and with them the stored outputs, do not depend on the fonts a machine has.
@@ -140,20 +141,22 @@ def chart_svg(spec: dict) -> str:
 
 
 def chart_mimebundle(spec: dict, **_metadata) -> dict:
-    """Altair renderer: the chart as data for the site (``CHART_MIME``), and as HTML, SVG and text for notebooks.
+    """Altair renderer: the chart as data for the site (``CHART_MIME``), and as HTML and text for notebooks.
 
-    ``CHART_MIME`` holds what the site's build needs, as JSON: ``vegalite`` (the Vega-Lite
-    version the spec is written for), ``spec`` (without ``$schema``), ``svg`` (the static chart),
-    ``title`` and ``description`` (the words a screen reader hears). The build
-    (``mpsbook_sphinx.charts``) puts the SVG inline, compiles the spec to Vega, lays it out
-    again for phones, and refuses a chart output without this bundle or with a key missing.
+    The static SVG is stored once, in the HTML: an ``<img>`` with a ``data:`` address (base64).
+    JupyterLab shows an untrusted notebook's outputs through its HTML sanitizer, which drops
+    ``<svg>`` elements but keeps an ``<img>`` whatever its ``src``, and never renders
+    ``image/svg+xml`` (or a type it does not know) untrusted; so a fresh clone shows every chart
+    as a picture before any cell runs, and code hosts show the same picture.
 
-    The HTML is the static SVG as an ``<img>`` with a ``data:`` address: JupyterLab shows an
-    untrusted notebook's outputs through its HTML sanitizer, which drops ``<svg>`` elements
-    but keeps an ``<img>`` whatever its ``src``, and never renders ``image/svg+xml`` (or a type
-    it does not know) untrusted. So a fresh clone shows every chart as a picture before any
-    cell runs; nbval compares every part of the bundle, byte for byte. Everything is keyed by
-    content, never by a random id, so executing twice gives byte-identical output.
+    ``CHART_MIME`` holds the rest of what the site's build needs, as JSON: ``vegalite`` (the
+    Vega-Lite version the spec is written for), ``spec`` (without ``$schema``), ``title`` and
+    ``description`` (the words a screen reader hears). The build (``mpsbook_sphinx.charts``)
+    takes the SVG from the HTML beside it, puts it inline, compiles the spec to Vega, lays it out
+    again for phones, and refuses a chart output without this bundle, with a key missing, or
+    without the picture in its HTML. nbval compares every part of the output, byte for byte.
+    Everything is keyed by content, never by a random id, so executing twice gives byte-identical
+    output.
     """
     spec = {key: value for key, value in spec.items() if key != "$schema"}
     svg = chart_svg(spec)
@@ -164,8 +167,8 @@ def chart_mimebundle(spec: dict, **_metadata) -> dict:
         f'src="data:image/svg+xml;base64,{base64.b64encode(svg.encode()).decode()}"></div>'
     )
     text = f"Chart: {title}" + (f"\n{description}" if description else "")
-    chart = {"vegalite": VEGALITE_VERSION, "spec": spec, "svg": svg, "title": title, "description": description}
-    return {CHART_MIME: chart, "text/html": markup, "image/svg+xml": svg, "text/plain": text}
+    chart = {"vegalite": VEGALITE_VERSION, "spec": spec, "title": title, "description": description}
+    return {CHART_MIME: chart, "text/html": markup, "text/plain": text}
 
 
 def enable_book_display() -> None:
