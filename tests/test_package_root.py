@@ -6,8 +6,8 @@ import re
 import mpsbook
 from mpsbook.ledger.data import BOOK_DIR
 
-# Not called by a notebook's code, but what a notebook meets: the error bad data raises, the type of its periods.
-MET_BY_NOTEBOOKS = {"DataError", "Period"}
+# Not called by a notebook's code, but what a notebook meets: the error bad data raises.
+MET_BY_NOTEBOOKS = {"DataError"}
 
 
 def names_the_notebooks_use() -> set[str]:
