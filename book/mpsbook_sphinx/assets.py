@@ -107,7 +107,6 @@ def drop_unused_assets(app, pagename, templatename, context, doctree) -> None:
         context[key] = kept
 
 
-SEARCH_SCRIPTS = ("searchtools.js", "language_data.js", "searchindex.js")
 # Scripts whose code later inline scripts of the page use at once: they stay in order, not deferred.
 BLOCKING = ("documentation_options.js",)
 

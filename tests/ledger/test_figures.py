@@ -1,10 +1,13 @@
 """mpsbook.ledger.figures: one way to write a number, in tables, pages, downloads and sentences."""
 
+import ast
 import math
+import re
 
 import pytest
 
-from mpsbook.ledger.figures import csv_value, figure, figure_words, plain, prose_figure
+from mpsbook.ledger.data import BOOK_DIR
+from mpsbook.ledger.figures import csv_value, figure, figure_words, fixed, plain, prose_figure
 
 
 @pytest.mark.parametrize("value, text", [
@@ -38,3 +41,27 @@ def test_a_download_writes_at_most_two_decimals_and_no_separators(value, text):
                                          (None, ""), (math.nan, ""), ("C13", "C13"), (56, "56")])
 def test_a_page_shows_a_raw_value_as_it_was_written(value, text):
     assert plain(value) == text
+
+
+def test_a_ratio_or_multiple_keeps_the_decimals_asked_for():
+    assert (fixed(255_000 / 83_000, 1), fixed(3.0, 1), fixed(1249.6)) == ("3.1", "3.0", "1,250")
+
+
+def number_formats(path) -> list[str]:
+    """The format specs of a module's f-strings and format() calls that write a number for a reader: thousands
+    separators or a fixed number of decimals (widths, zero-padded ids and SVG coordinates are not figures)."""
+    specs = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.FormattedValue) and node.format_spec is not None:
+            specs.append(ast.unparse(node.format_spec))
+        elif isinstance(node, ast.Call) and getattr(node.func, "id", "") == "format" and len(node.args) == 2:
+            specs.append(ast.unparse(node.args[1]))
+    return [spec for spec in specs if re.search(r",|\.\d+f|\{", spec)]
+
+
+def test_no_module_but_this_one_formats_a_number():
+    found = {path.relative_to(BOOK_DIR).as_posix(): number_formats(path)
+             for path in sorted([*BOOK_DIR.glob("mpsbook/**/*.py"), *BOOK_DIR.glob("mpsbook_sphinx/*.py")])
+             if path.name != "figures.py"}
+    assert not {path: specs for path, specs in found.items() if specs}
+    assert number_formats(BOOK_DIR / "mpsbook" / "ledger" / "figures.py")  # the check sees a format where there is one

@@ -2,6 +2,7 @@
 
 * :func:`figure`: a figure in a table or on a page, '83,000', '21.9', '0.3': thousands separated, at most two
   decimals, no trailing zeros, a float's binary noise never shown (0.1 + 0.2 is '0.3'), a dash for none;
+* :func:`fixed`: a figure to a stated number of decimals, for ratios and multiples ('3.1', '1,250');
 * :func:`figure_words`: a figure as a sentence says it, millions and more in words ('217 million');
 * :func:`csv_value`: a value as the derived CSVs write it, no separators, at most two decimals;
 * :func:`plain`: a value as text for a page's raw data, a float at the precision it was written with.
@@ -30,6 +31,12 @@ def figure(value, decimals: int = 2) -> str:
     if _missing(value):
         return NONE
     return _trimmed(f"{float(value):,.{decimals}f}") if not float(value).is_integer() else f"{float(value):,.0f}"
+
+
+def fixed(value: float, decimals: int = 0) -> str:
+    """A figure with exactly ``decimals`` decimals and thousands separators: a ratio to one decimal ('3.1'), a
+    multiple rounded to a whole number ('1,250')."""
+    return f"{float(value):,.{decimals}f}"
 
 
 def figure_words(value: float, unit: str = "") -> str:

@@ -11,6 +11,7 @@ import re
 
 import pandas as pd
 
+from ..ledger.figures import fixed
 from ..rate.ratings import RATINGS
 
 
@@ -72,7 +73,7 @@ def ratio_text(numerator: float, denominator: float) -> str:
     """
     if not denominator > 0:
         raise ValueError(f"a ratio to {denominator!r} is not defined")
-    return f"{numerator / denominator:.1f}"
+    return fixed(numerator / denominator, 1)
 
 
 def place_in_interval(value: float, low: float, high: float) -> str:

@@ -44,7 +44,7 @@ def reader_value(value) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, numbers.Integral):
-        return f"{value:,}"
+        return figure(value)
     if isinstance(value, numbers.Real):
         return figure(value)
     return str(value)

@@ -12,6 +12,7 @@ import re
 import pandas as pd
 
 from ..ledger.data import paragraph_number
+from ..ledger.figures import fixed
 
 # Correct words that the spell-checker's dictionary lacks: domain terms and British spellings.
 # A word goes here only when it is spelled right; the misspellings are whatever else it flags.
@@ -136,7 +137,7 @@ def _campaigns_in_another_field(claims: pd.DataFrame, claim_finding) -> list:
 def _impossible_and_contradictory(claims: pd.DataFrame, ratings: pd.DataFrame, claim_finding) -> list:
     first_mention = claims.drop_duplicates("claim_key").set_index("claim_key")["claim_id"]
     rows = [claim_finding("impossible figure", first_mention[row.claim_key],
-                          f"at least {row.nearest_ratio:,.1f} times a hard bound ({row.ref_ids})")
+                          f"at least {fixed(row.nearest_ratio, 1)} times a hard bound ({row.ref_ids})")
             for row in ratings[ratings["rating"] == "impossible"].itertuples()]
     return rows + [claim_finding("contradictory hedges", row.claim_id,
                                  "two hedges that pull opposite ways; read as the union of both")
@@ -150,7 +151,7 @@ def _parts_above_their_whole(claims: pd.DataFrame, claim_finding) -> list:
         if (wholes["high"] < row.low).any():
             whole = wholes.iloc[0]
             rows.append(claim_finding("part exceeds whole", row.claim_id,
-                                      f"at least {row.low / whole['high']:,.0f} times its whole, "
+                                      f"at least {fixed(row.low / whole['high'])} times its whole, "
                                       f"'{whole['quote']}' ({whole['claim_id']})"))
     return rows
 

@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..ledger.data import DATAPACKAGE, display_path, load_table, resource_descriptor
 from ..ledger.errors import DataError
-from ..ledger.figures import figure_words
+from ..ledger.figures import figure_words, fixed
 from ..ledger.period import Period
 from .origins import CLOSENESS, closeness
 from .readings import interval_middle, overlaps, widened
@@ -333,7 +333,7 @@ def chance_test(claim, best) -> tuple[bool, str]:
                       f"{together}.{spread}")
     ratio = claim.high / claim.low if claim.low > 0 else math.inf
     if ratio >= VAGUE:
-        span = "has no upper end" if math.isinf(ratio) else f"spans a factor of {round_for_words(ratio):,.0f}"
+        span = "has no upper end" if math.isinf(ratio) else f"spans a factor of {fixed(round_for_words(ratio))}"
         return False, f"A claim this vague {span}, so it would fit almost any figure of its size."
     fits = int(series["agrees"].sum())
     if not len(series):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from ..ledger.figures import figure_words
+from ..ledger.figures import figure, figure_words
 from ..ledger.period import Period
 
 MAX_WORDS = 30
@@ -52,7 +52,7 @@ def period_words(period: str) -> str:
 def count_words(count: int) -> str:
     """A small count in words ('two', 'three'), larger ones in figures."""
     names = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-    return names[count] if 0 <= count < len(names) else f"{count:,}"
+    return names[count] if 0 <= count < len(names) else figure(count)
 
 
 def word_count(text: str) -> int:
