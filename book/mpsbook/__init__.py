@@ -24,7 +24,8 @@ The ledger
     :func:`load_article`, :func:`load_table`, :func:`load_ledger` (claims, comparisons and official figures),
     :func:`sources_text` (a chart's credit line), :func:`data_fingerprint` (what ``python -m tools.notebooks stale``
     compares), :class:`Period` (a period read once: span, last year, words), :func:`figure` (a figure for a
-    table), :func:`figure_words` and :func:`prose_figure` (a figure for a sentence).
+    table), :func:`figure_words` and :func:`prose_figure` (a figure for a sentence), :func:`fixed` (a ratio to
+    a stated number of decimals).
 The extractor
     :func:`extract_quantities` (every quantity of a text, with its interval), :data:`QUALIFIERS` (the readings
     of a hedge), :func:`quantity_table` (those rows for readers), :func:`number_account` and
@@ -51,7 +52,7 @@ from .extract.account import account_counts, number_account
 from .extract.quantities import QUALIFIERS, extract_quantities, quantity_table
 from .ledger.data import data_fingerprint, load_article, load_ledger, load_table, sources_text
 from .ledger.errors import DataError
-from .ledger.figures import figure, figure_words, prose_figure
+from .ledger.figures import figure, figure_words, fixed, prose_figure
 from .ledger.period import Period
 from .present.charts import comparison_chart, enable_book_display, interval_chart, sensitivity_chart, series_chart
 from .present.prose import article_verdict, claims_by_rating, glue_name, place_in_interval, rating_words, ratio_text
@@ -90,6 +91,7 @@ __all__ = [
     "extract_quantities",
     "figure",
     "figure_words",
+    "fixed",
     "glue_name",
     "interval_chart",
     "load_article",

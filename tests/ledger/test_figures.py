@@ -1,6 +1,7 @@
 """mpsbook.ledger.figures: one way to write a number, in tables, pages, downloads and sentences."""
 
 import ast
+import json
 import math
 import re
 
@@ -47,11 +48,12 @@ def test_a_ratio_or_multiple_keeps_the_decimals_asked_for():
     assert (fixed(255_000 / 83_000, 1), fixed(3.0, 1), fixed(1249.6)) == ("3.1", "3.0", "1,250")
 
 
-def number_formats(path) -> list[str]:
+def number_formats(path) -> list[str]:  # a path, or the source itself
     """The format specs of a module's f-strings and format() calls that write a number for a reader: thousands
     separators or a fixed number of decimals (widths, zero-padded ids and SVG coordinates are not figures)."""
     specs = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    source = path if isinstance(path, str) else path.read_text(encoding="utf-8")
+    for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.FormattedValue) and node.format_spec is not None:
             specs.append(ast.unparse(node.format_spec))
         elif isinstance(node, ast.Call) and getattr(node.func, "id", "") == "format" and len(node.args) == 2:
@@ -65,3 +67,12 @@ def test_no_module_but_this_one_formats_a_number():
              if path.name != "figures.py"}
     assert not {path: specs for path, specs in found.items() if specs}
     assert number_formats(BOOK_DIR / "mpsbook" / "ledger" / "figures.py")  # the check sees a format where there is one
+
+
+def test_no_notebook_formats_a_number_itself():
+    found = {}
+    for notebook in sorted(BOOK_DIR.glob("*.ipynb")):
+        for index, cell in enumerate(json.loads(notebook.read_text(encoding="utf-8"))["cells"]):
+            if cell["cell_type"] == "code" and (specs := number_formats("".join(cell["source"]))):
+                found[f"{notebook.name}, cell {index}"] = specs
+    assert not found
