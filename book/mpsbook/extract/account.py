@@ -12,14 +12,11 @@ the ones the test proves.
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from ..ledger.data import paragraph_number
-from .phones import phone_spans
 from .quantities import extract_quantities
-from .spans import NOT_QUANTITIES, find_atoms
+from .spans import find_atoms
 
 STATUSES = ("claim", "repeat", "left out", "unaccounted")
 """What the book does with a number: its first mention as a claim, a later mention of the same claim,
@@ -41,20 +38,6 @@ NEVER_REASONS = {
 """The reason, in words, for each kind of number the extractor never reads as a quantity."""
 OTHER_REASON = "not a quantity by the extractor's rules"
 COLUMNS = ["start", "end", "paragraph", "expression", "status", "reason", "claim_id"]
-
-
-def _never_kind(text: str, start: int, end: int, is_year: bool) -> str:
-    """Which kind of :data:`NEVER_REASONS` the number ``text[start:end]`` is, or "" when none says."""
-    if is_year:
-        return "year"
-    for kind, patterns in NOT_QUANTITIES.items():
-        for pattern in patterns:
-            if any(s < end and start < e for s, e in (m.span() for m in re.finditer(pattern, text))):
-                return kind
-    phones = [m.span() for pattern in NOT_QUANTITIES["phone"] for m in re.finditer(pattern, text)]
-    if any(s < end and start < e for s, e in phone_spans(text, phones)):
-        return "phone"
-    return ""
 
 
 def number_account(text: str, claims: pd.DataFrame, exclusions: pd.DataFrame) -> pd.DataFrame:
@@ -112,7 +95,7 @@ def number_account(text: str, claims: pd.DataFrame, exclusions: pd.DataFrame) ->
     for atom in find_atoms(text):
         if any(s < atom.end and atom.start < e for s, e in spans):
             continue  # read as (part of) a quantity above
-        kind = _never_kind(text, atom.start, atom.end, atom.is_year)
+        kind = "year" if atom.is_year else atom.never  # the kind find_atoms found it in: decided there once
         holder = next((cid for s, e, cid, _ in quotes if s <= atom.start and atom.end <= e), "")
         rows.append([atom.start, atom.end, paragraph_number(text, atom.start), text[atom.start:atom.end], "left out",
                      NEVER_REASONS.get(kind, OTHER_REASON), holder])

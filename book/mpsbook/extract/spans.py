@@ -96,7 +96,7 @@ NOT_QUANTITIES = {
         r"(?!\s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b))",  # "every 33 years": a period
     ],
 }
-_BLOCKED = [re.compile(pattern) for patterns in NOT_QUANTITIES.values() for pattern in patterns]
+_BLOCKED = [(kind, re.compile(pattern)) for kind, patterns in NOT_QUANTITIES.items() for pattern in patterns]
 _PHONES = [re.compile(pattern) for pattern in NOT_QUANTITIES["phone"]]
 
 _NUMBER_WORD = "|".join(sorted([*SMALL_NUMBERS, *TENS, "hundred", "dozen", *SCALES], key=len, reverse=True))
@@ -137,7 +137,9 @@ class Atom:
 
     ``kind`` is number (digits), words, fraction, multiple, order or range; ``figure`` and
     ``step`` (Decimal) are the stated value and its place value, ``bounds`` the interval of an
-    order of magnitude or a range; ``unit`` is a unit written into the number itself.
+    order of magnitude or a range; ``unit`` is a unit written into the number itself. ``never`` is the kind of
+    :data:`NOT_QUANTITIES` (or of the vocabulary's) whose span holds it, decided here once, for the extractor
+    and for the account of every number; ``excluded`` is true where that or another rule keeps it from a row.
     """
 
     start: int
@@ -152,6 +154,7 @@ class Atom:
     is_year: bool = False
     single_word: bool = False
     excluded: bool = False
+    never: str = ""
 
 
 def _identifier(text: str, match: re.Match, measures: MeasureTable) -> bool:
@@ -262,9 +265,10 @@ def _multiple_after(text: str, atom: Atom) -> Atom:
 def find_atoms(text: str, vocabulary: Vocabulary = BOOK) -> list[Atom]:
     """Every number of ``text`` in order, those that can never be quantities (by the package's kinds and the
     ``vocabulary``'s) marked ``excluded``."""
-    blocked = [found.span() for pattern in [*_BLOCKED, *vocabulary.never_patterns] for found in pattern.finditer(text)]
+    added = [(kind, re.compile(pattern)) for kind, patterns in vocabulary.never.items() for pattern in patterns]
+    blocked = [(kind, found.span()) for kind, pattern in [*_BLOCKED, *added] for found in pattern.finditer(text)]
     phones = [found.span() for pattern in _PHONES for found in pattern.finditer(text)]
-    blocked += phone_spans(text, phones)
+    blocked += [("phone", span) for span in phone_spans(text, phones)]
     atoms = []
     for match in _ATOM.finditer(text):
         if match.group("slash"):
@@ -286,6 +290,6 @@ def find_atoms(text: str, vocabulary: Vocabulary = BOOK) -> list[Atom]:
         if atom is None:
             continue
         atom = _multiple_after(text, atom)
-        inside = any(start < atom.end and atom.start < end for start, end in blocked)
-        atoms.append(replace(atom, excluded=atom.excluded or inside))
+        never = next((kind for kind, (start, end) in blocked if start < atom.end and atom.start < end), "")
+        atoms.append(replace(atom, excluded=atom.excluded or bool(never), never=never))
     return atoms

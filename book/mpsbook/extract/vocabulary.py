@@ -8,7 +8,6 @@ what the book needs and the benchmark's words are kept, and counted, beside the 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -37,11 +36,6 @@ class Vocabulary:
         if not self.measures and not self.denominators:
             return BOOK_MEASURES
         return MeasureTable({**MEASURES, **self.measures}, {**DENOMINATORS, **self.denominators})
-
-    @cached_property
-    def never_patterns(self) -> list[re.Pattern]:
-        """The added kinds of never-a-quantity, compiled."""
-        return [re.compile(pattern) for patterns in self.never.values() for pattern in patterns]
 
 
 BOOK = Vocabulary()
