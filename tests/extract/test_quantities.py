@@ -1,7 +1,6 @@
 """The extractor over the whole article, over tricky phrases and real-text phrasing kind by kind, its properties and its command line."""
 
 import math
-from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
@@ -134,17 +133,6 @@ def test_tricky_phrases(text, expression, figure, low, high, qualifier, unit):
 )
 def test_phrases_without_a_quantity(text):
     assert mpsbook.extract_quantities(text).empty
-
-
-def test_place_value_follows_the_stated_examples():
-    assert mpsbook.extract.numbers.place_value("250,000") == 10_000
-    assert mpsbook.extract.numbers.place_value("400", 1_000) == 100_000
-    assert mpsbook.extract.numbers.place_value("20") == 10
-    assert mpsbook.extract.numbers.place_value("1.2", 1_000_000) == 100_000
-    assert mpsbook.extract.numbers.place_value("45", 1_000) == 1_000
-    assert mpsbook.extract.numbers.place_value("3,000") == 1_000
-    assert mpsbook.extract.numbers.place_value("10000") == 10_000
-    assert mpsbook.extract.numbers.place_value("1.0") == mpsbook.extract.numbers.place_value("1.5") == Decimal("0.1")
 
 
 HEDGES = [""] + [f"{hedge} " for words in mpsbook.extract.quantities.HEDGES.values() for hedge in words]

@@ -10,7 +10,6 @@ None of the sentences is from the benchmark.
 
 import math
 
-import pandas as pd
 import pytest
 
 import mpsbook
@@ -356,17 +355,3 @@ def test_a_count_is_a_rate_only_with_per_and_a_bracketed_conversion_shares_the_d
 ])
 def test_an_age_is_read_from_who_was_she_will_be_and_life_expectancy(text, unit):
     assert only_row(text)["unit"] == unit
-
-
-def test_what_is_never_a_quantity_is_decided_once_and_the_account_gives_that_reason():
-    from mpsbook.extract.account import NEVER_REASONS, number_account
-    from mpsbook.extract.spans import find_atoms
-
-    text = "Call 010-6520-3000 on 12 May 2023 about 300 cases, or dial 110."
-    never = {text[atom.start:atom.end]: atom.never for atom in find_atoms(text)}
-    assert never == {"010": "phone", "6520": "phone", "3000": "phone", "12": "date", "2023": "date", "300": "",
-                     "110": "phone"}
-    empty = pd.DataFrame(columns=["claim_id", "claim_key", "quote"])
-    account = number_account(text, empty, pd.DataFrame(columns=["paragraph", "expression", "reason"]))
-    reasons = dict(zip(account["expression"], account["reason"], strict=True))
-    assert reasons["110"] == NEVER_REASONS["phone"] and reasons["12"] == NEVER_REASONS["date"]
