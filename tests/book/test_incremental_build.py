@@ -84,11 +84,12 @@ def test_every_page_showing_a_glued_value_is_rebuilt_when_the_notebook_changes(t
 
 def copy_for_make(folder: Path) -> None:
     """The book's sources and its Makefile in ``folder``, with times kept, so make finds the environment current."""
-    for name in ("_config.yml", "_toc.yml", "CITATION.cff", "Makefile", "requirements.txt", "pyproject.toml",
-                 "package.json", "package-lock.json"):
+    from bench.bench import COPIED, COPIED_TREES  # one list of what make needs, checked by test_make_targets.py
+
+    for name in COPIED:
         shutil.copy2(ROOT / name, folder / name)
     ignore = shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints", "_build")
-    for name in ("book", "data"):
+    for name in COPIED_TREES:
         shutil.copytree(ROOT / name, folder / name, ignore=ignore)
     os.symlink(ROOT / "node_modules", folder / "node_modules")
     for path in (folder / "data" / "derived").iterdir():
