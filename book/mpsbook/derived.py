@@ -14,6 +14,8 @@ import os
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 from .ledger.data import DATA_DIR, DATAPACKAGE, check_package, display_path, load_ledger, load_table, resource_descriptor
 from .ledger.figures import csv_value
 from .present.citation import book_edition, checked_editions
@@ -52,6 +54,17 @@ def verdict_changes(before: str, after: str) -> list[str]:
     return lines
 
 
+def unrecorded_searches(verdicts: str, searches: pd.DataFrame) -> list[str]:
+    """Each claim of a text of verdicts.csv that no official figure bears on and data/searches.csv says nothing of.
+
+    Its page would give a verdict without saying what was looked for; a test fails until the row is added.
+    """
+    recorded = set(searches["claim_key"])
+    return [f"make derived: no official figure bears on {row['claim_key']}, and data/searches.csv does not say what "
+            "was searched; add its row (terms in English and Chinese, sources tried, result)"
+            for row in csv.DictReader(io.StringIO(verdicts)) if not row["ref_ids"] and row["claim_key"] not in recorded]
+
+
 def write_derived(package_path=DATAPACKAGE) -> list:
     """Write every derived table where the data package declares it, all or none; returns the paths written.
 
@@ -71,6 +84,8 @@ def write_derived(package_path=DATAPACKAGE) -> list:
     texts = derived_tables(package_path)
     verdicts = package_path.parent / resource_descriptor("verdicts", package_path)["path"]
     for line in verdict_changes(verdicts.read_text(encoding="utf-8") if verdicts.exists() else "", texts["verdicts"]):
+        print(line, file=sys.stderr)
+    for line in unrecorded_searches(texts["verdicts"], load_table("searches", package_path)):
         print(line, file=sys.stderr)
     staged = []
     try:

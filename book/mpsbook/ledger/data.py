@@ -103,6 +103,7 @@ def load_table(name: str, package_path=DATAPACKAGE) -> pd.DataFrame:
     and the book's row rules (``mpsbook:rowRules``): ``notGreater`` (``low`` not above ``high``) and
     ``formula`` as frictionless row constraints; ``dates`` (a date that exists), ``periods`` (real
     dates, running forward) and ``agreeWithin`` (rows sharing a key agree on what they count) here.
+    The claims come in the article's order, wherever a row sits in the file (:func:`check_quotes`).
 
     Returns
     -------
@@ -128,6 +129,8 @@ def load_table(name: str, package_path=DATAPACKAGE) -> pd.DataFrame:
         rows = _read_checked(name, package_path, display_path(path), rules)
         frame = _as_frame(rows, resource["schema"]["fields"])
         _check_keys_into_several(frame, resource, package_path, display_path(path))
+        if name == "claims":
+            frame = _in_article_order(frame, package_path, display_path(path))
         _CHECKED[key] = frame
     return _CHECKED[key].copy()
 
@@ -320,14 +323,24 @@ def load_ledger(package_path=DATAPACKAGE) -> tuple[pd.DataFrame, pd.DataFrame, p
     """The claims, the comparisons and the official figures (:func:`load_references`), each validated against its schema.
 
     Beyond the schemas, every claim's quote must occur exactly once in the article, in the
-    paragraph the row gives; a row that breaks this raises :class:`DataError`.
+    paragraph the row gives; a row that breaks this raises :class:`DataError`. The claims come in
+    the order their quotes have in the article.
     """
     package_path = Path(package_path)
     claims, comparisons = (load_table(name, package_path) for name in ("claims", "comparisons"))
-    references = load_references(package_path)
-    check_quotes(load_article(package_path), claims, display_path(package_path.parent / resource_descriptor(
-        "claims", package_path)["path"]))
-    return claims, comparisons, references
+    return claims, comparisons, load_references(package_path)
+
+
+def _in_article_order(claims: pd.DataFrame, package_path: Path, shown: str) -> pd.DataFrame:
+    """The claims, checked by :func:`check_quotes`, in the order of their quotes in the article.
+
+    An analyst may add a claim's row at the end of the file; every page, table and link that lists
+    claims in article order then places it where the article has it.
+    """
+    article = load_article(package_path)
+    check_quotes(article, claims, shown)
+    order = sorted(range(len(claims)), key=lambda index: article.index(claims["quote"].iloc[index]))
+    return claims.iloc[order].reset_index(drop=True)
 
 
 def check_quotes(article: str, claims: pd.DataFrame, shown: str = "claims.csv") -> None:
