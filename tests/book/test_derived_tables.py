@@ -109,7 +109,7 @@ def test_a_chance_test_is_stated_for_every_match_with_another_period(rated):
             assert row["chance_test"].startswith(("A claim this vague would match", "No other figure", "The match with")), key
 
 
-def test_make_derived_says_each_verdict_that_changes_and_the_question_that_decided_it():
+def test_make_derived_says_each_verdict_that_changes_the_question_that_decided_it_and_whether_it_is_logged():
     header = "claim_key,rating,reason,conclusion,ref_ids,possible_origin,nearest_ratio,chance_test,question\n"
     before = header + "a,misleading,r,c,,,,,Q1?\nb,unproven,r,c,,,,,Q2?\n"
     after = header + "a,incorrect,r,c,,,,,Q3?\nb,unproven,r,c,,,,,Q2?\nc,correct,r,c,,,,,Q4?\n"
@@ -118,7 +118,18 @@ def test_make_derived_says_each_verdict_that_changes_and_the_question_that_decid
         "data/corrections.csv",
         "make derived: the verdict of c changes: not rated -> correct (decided by: Q4?); add a dated line to "
         "data/corrections.csv"]
+    log = pd.DataFrame({"date": ["2030-01-02", "2030-01-01", "2030-01-01"], "claim_key": ["a", "a", "c"],
+                        "rating": ["misleading", "incorrect", "correct"]})  # a's latest line is not its new verdict
+    assert [line.rpartition("; ")[2] for line in derived.verdict_changes(before, after, log)] == [
+        "add a dated line to data/corrections.csv", "data/corrections.csv records it"]
     assert derived.verdict_changes(after, after) == []
+
+
+def test_make_derived_names_a_conclusion_longer_than_a_reader_takes_in():
+    header = "claim_key,rating,reason,conclusion,ref_ids,possible_origin,nearest_ratio,chance_test,question\n"
+    short, long = "Too low: the ministry counted 308.", " ".join(["word"] * (mpsbook.MAX_WORDS + 1)) + "."
+    lines = derived.long_conclusions(header + f"a,unproven,r,{short},,,,,Q?\nb,unproven,r,{long},,,,,Q?\n")
+    assert len(lines) == 1 and lines[0].startswith(f"make derived: the conclusion of b runs to {mpsbook.MAX_WORDS + 1} words")
 
 
 def test_every_claim_has_a_dated_line_in_the_corrections_log_ending_on_its_verdict():
