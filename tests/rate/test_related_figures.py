@@ -41,3 +41,13 @@ def test_a_search_record_that_says_why_nothing_can_be_found_makes_a_claim_unchec
                                                            search={"obstacle": "not counted", "finding": "None counts it."}))
     assert (uncounted["rating"], uncounted["reason"]) == ("can't be checked", "nothing of the kind is counted")
     assert related_figures.no_figure(rule_context(100, 200, [], search={}))["rating"] == "unproven"
+
+
+def test_a_nearest_figure_with_a_long_metric_keeps_the_conclusion_within_the_word_limit():
+    pairs = rate_pairs([(100, "exact", "different scope", "2022")]).assign(
+        metric="cybersecurity incidents on the key information infrastructure of the whole country handled by police")
+    claim = mpsbook.rate.ratings.claim_context(300, 310, "book rule", pairs, campaign="Test Action", period="2022",
+                                               metric="cyberattacks on key infrastructure defended")
+    conclusion = related_figures.nearest_figure(claim)["conclusion"]
+    assert mpsbook.rate.wording.word_count(conclusion) <= mpsbook.MAX_WORDS, conclusion
+    assert conclusion.startswith("Probably too high: ") and "about a third of the claim" in conclusion

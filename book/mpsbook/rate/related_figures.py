@@ -20,6 +20,7 @@ from .rule_context import Claim, outcome, own_unit
 from .running_totals import running_total
 from .verdicts import claim_to_official, units_match
 from .wording import (
+    MAX_WORDS,
     amount_words,
     counted_by_words,
     counted_words,
@@ -28,6 +29,7 @@ from .wording import (
     ref_periods_words,
     times_words,
     when_words,
+    word_count,
 )
 
 
@@ -91,8 +93,10 @@ def nearest_figure(claim: Claim) -> dict | None:
     nearest = ranked.loc[ranked["order"].idxmin()]
     ratio = math.nan if nearest.comparability == "different unit" else nearest.times
     lean, evidence = _lean(claim, nearest)
-    return outcome("unproven", "the nearest related figure", [nearest.ref_id], ratio,
-                   f"{lean}: {_no_count(claim, nearest)}; {evidence}.",
+    conclusion = f"{lean}: {_no_count(claim, nearest)}; {evidence}."
+    if word_count(conclusion) > MAX_WORDS:  # long metrics: the reason already says no figure of its own was found
+        conclusion = f"{lean}: {evidence}."
+    return outcome("unproven", "the nearest related figure", [nearest.ref_id], ratio, conclusion,
                    claim.chance[1] if nearest.agrees else "")  # the chance test only where it set this match aside
 
 
