@@ -29,8 +29,7 @@ import mpsbook
 pytestmark = pytest.mark.site
 
 ROOT = mpsbook.ledger.data.ROOT_DIR
-FILES = ("Makefile", "_config.yml", "_toc.yml", "CITATION.cff", "pyproject.toml", "requirements.txt", "package.json",
-         "package-lock.json", "pytest.ini", "README.md", "ruff.toml")
+FOLDERS = ("book", "data", "tests", "tools", "bench")
 EXPECTED = {"drug-dens-2022": "correct",  # the added figure: the same measure and year, inside the claim's range
             "drugs-seized-2022": "unproven",  # 'nearly 20 tons' read as 10 to 15 no longer takes in 21.9 tonnes
             "bank-cooperation-years": "unproven"}  # the added claim, with no official figure
@@ -82,10 +81,11 @@ def follow(folder: Path, recipe: list[str], env: dict) -> str:
 
 def scratch_copy(folder: Path) -> Path:
     """The book's sources copied into ``folder`` (modification times kept, so make sees its stamps as current)."""
-    for name in FILES:
-        shutil.copy2(ROOT / name, folder / name)
+    for path in ROOT.iterdir():  # every file at the top (the Makefile, the configs, publication.yml, ...)
+        if path.is_file() and not path.name.startswith("."):
+            shutil.copy2(path, folder / path.name)
     ignore = shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints")
-    for name in ("book", "data", "tests", "tools", "bench"):
+    for name in FOLDERS:
         shutil.copytree(ROOT / name, folder / name, ignore=ignore, copy_function=shutil.copy2)
     for name in (".venv", "node_modules"):
         os.symlink(ROOT / name, folder / name)
