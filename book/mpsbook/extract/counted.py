@@ -1,7 +1,7 @@
 """What a quantity counts or measures, read from the words after it: units, currencies, rates, ages.
 
 :func:`reading_after` gives the unit of the quantity that ends at an offset of a text and the words
-that name what it counts; :mod:`mpsbook.extract.quantities` calls it for every number it keeps. Units of
+that name what it counts; :mod:`mpsbook.extract.context` calls it for every number it keeps. Units of
 measurement themselves are listed in :mod:`mpsbook.extract.units`, currency signs in :mod:`mpsbook.extract.numbers`.
 """
 

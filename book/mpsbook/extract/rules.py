@@ -2,8 +2,8 @@
 
 Every entry of :data:`RULES` points at the table or predicate the extractor itself runs (the kinds of
 :data:`mpsbook.extract.spans.NOT_QUANTITIES`, the phone finders of :mod:`mpsbook.extract.phones`, the hedges of
-:mod:`mpsbook.extract.quantities`, :data:`~mpsbook.extract.quantities.NOT_HEDGES`,
-:data:`~mpsbook.extract.quantities.NOT_IN_CONTEXT`, :data:`~mpsbook.extract.counted.READINGS`, the joins of
+:mod:`mpsbook.extract.hedges`, :data:`~mpsbook.extract.hedges.NOT_HEDGES`,
+:data:`~mpsbook.extract.context.NOT_IN_CONTEXT`, :data:`~mpsbook.extract.counted.READINGS`, the joins of
 :mod:`mpsbook.extract.joins` and the steps of :data:`mpsbook.extract.shared_units.SHARES`), so a rule's
 hits are where the extractor applies it. ``tests/extract/test_rules.py`` runs every rule's examples, positive
 (the rule fires) and negative (it does not), as one parametrised test; ``python -m mpsbook.extract`` prints each
@@ -40,21 +40,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .context import NOT_IN_CONTEXT, Context, over_before_a_duration, read_context
 from .counted import READINGS, age_after_a_name, age_in_context, aged_before, reading_step
+from .hedges import NOT_HEDGES, POSTFIX_HEDGES, hedge_kind, hedge_words_before, symbol_before
 from .joins import JOINS, YEAR_SPANS, join_atoms, pair_decisions
 from .phones import _emergency, _grouped, _service, phone_spans
-from .quantities import (
-    _SYMBOL_BEFORE,
-    NOT_HEDGES,
-    NOT_IN_CONTEXT,
-    POSTFIX_HEDGES,
-    Context,
-    _hedge_kind,
-    _row,
-    hedge_words_before,
-    over_before_a_duration,
-    read_context,
-)
+from .quantities import _row
 from .shared_units import SHARES, shared_by
 from .spans import _PHONES, NOT_QUANTITIES, Atom, find_atoms
 from .vocabulary import BOOK
@@ -130,7 +121,7 @@ def _shared_by(name: str) -> Callable[[str], list[Span]]:
 
 
 def _hedged(kind: str) -> Callable[[Context], bool]:
-    return lambda c: any(h.lower() not in ("~", "\u2248", "sub-") and _hedge_kind(h) == kind for h in c.hedges)
+    return lambda c: any(h.lower() not in ("~", "\u2248", "sub-") and hedge_kind(h) == kind for h in c.hedges)
 
 
 def _postfix(kind: str) -> Callable[[Context], bool]:
@@ -138,7 +129,7 @@ def _postfix(kind: str) -> Callable[[Context], bool]:
 
 
 def _symbol(c: Context) -> bool:
-    symbol = _SYMBOL_BEFORE.search(c.text, max(0, c.atom.start - 4), c.atom.start)
+    symbol = symbol_before(c.text, c.atom.start)
     return bool(symbol) and c.hedges == [symbol.group().strip()]
 
 

@@ -4,7 +4,7 @@
 magnitude) and marks those that are dates, times, phone numbers, references, identifiers,
 list numbers, ordinals or rate denominators; :mod:`mpsbook.extract.joins` joins two into a
 range ("3 to 5 million") or a ratio ("one in five") and drops the marked ones;
-:mod:`mpsbook.extract.quantities` reads the hedges and units around what is left.
+:mod:`mpsbook.extract.context` reads the hedges and units around what is left.
 """
 
 from __future__ import annotations
@@ -165,7 +165,7 @@ def _identifier(text: str, match: re.Match, measures: MeasureTable) -> bool:
         return True
     before = match.start("neg") if match.group("neg") else start
     if re.search(r"(?i:\bsub-)$", text[max(0, before - 4) : before]):
-        return False  # "sub-300 sq m": under 300 (a hedge, read in mpsbook.extract.quantities)
+        return False  # "sub-300 sq m": under 300 (a hedge, read in mpsbook.extract.hedges)
     letters = re.search(r"([A-Za-z]+)(-?)$", text[max(0, before - 20) : before]) if not match.group("currency") else None
     run_on = letters and letters.group(2) == "" and letters.group(1).islower() and len(letters.group(1)) >= 4
     if letters and not (run_on and re.match(r"\s+[A-Za-z]", text[match.end() :])):
