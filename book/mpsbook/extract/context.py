@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .counted import DURATIONS, UNITS, age_after_a_name, age_in_context, aged_before, reading_after, unit_after
 from .hedges import POSTFIX_HEDGES, hedge_kind, hedges_before, symbol_before
 from .spans import Atom
-from .tokens import word_before
+from .tokens import start_of_tokens_before, word_before
 from .vocabulary import BOOK, Vocabulary
 
 _YEAR_PREPOSITIONS = set("in by since until till before after".split())
@@ -26,10 +26,13 @@ _NOT_NAMES = set(
     "Aug Sep Sept Oct Nov Dec The In On At By For From Since Of Some About Over Nearly Almost Around Only".split()
 )
 
+# A capitalised word inside a sentence, right before the number (its one token before).
+_NAME_BEFORE = re.compile(r"(?<=[a-z,;:] )([A-Z][a-z]+|[A-Z]{2,}) $")
+
 
 def _after_a_name(text: str, atom: Atom) -> bool:
     """Whether a small whole number follows a capitalised word inside a sentence, as in a name ("Voyager 2", "EMMA 9")."""
-    name = re.search(r"(?<=[a-z,;:] )([A-Z][a-z]+|[A-Z]{2,}) $", text[max(0, atom.start - 30) : atom.start])
+    name = _NAME_BEFORE.search(text, start_of_tokens_before(text, atom.start, 1), atom.start)
     return bool(name) and name.group(1) not in _NOT_NAMES and abs(atom.figure) < 100 and atom.figure == int(atom.figure)
 
 

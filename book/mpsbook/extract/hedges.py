@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .tokens import word_before
+from .tokens import CLAUSE, start_of_tokens_before, word_before
 
 HEDGES = {
     "over": ("more than", "over", "above", "exceeding", "in excess of", "upwards of", "at least", "no fewer than",
@@ -50,12 +50,15 @@ _ONE_HEDGE = re.compile(rf"(?<![\w-])(?:{_HEDGE_WORDS})(?![\w])", re.IGNORECASE)
 # A tilde or "almost equal to" right before the number ("~1.2mm", "≈ 32m2") is "about".
 # "sub-" joined to the number is "under" ("sub-300 sq m").
 _SYMBOL_HEDGES = ("~", "\u2248")
+# How far back hedges are read: a run of hedge words ("nearly more than", "no fewer than") is well within ten
+# tokens; the clause before them (a verb of rising before "up to") within sixteen.
+_HEDGE_TOKENS, _CLAUSE_TOKENS = 10, 16
 _SYMBOL_BEFORE = re.compile(r"(?:(?<![\w~\u2248])[~\u2248]\s?|(?<![\w-])(?i:sub)-)$")
 
 
 def symbol_before(text: str, start: int) -> re.Match | None:
     """The sign joined to the number at ``start`` that hedges it ("~" or "\u2248": about; "sub-": nearly), or None."""
-    return _SYMBOL_BEFORE.search(text, max(0, start - 4), start)
+    return _SYMBOL_BEFORE.search(text, start_of_tokens_before(text, start, 2), start)
 
 
 def hedge_kind(hedge: str) -> str:
@@ -83,12 +86,12 @@ class HedgeWords:
 
 def hedge_words_before(text: str, start: int) -> HedgeWords | None:
     """The :class:`HedgeWords` right before ``start``, or None when there are none."""
-    found = _HEDGES_BEFORE.search(text, max(0, start - 60), start)
+    found = _HEDGES_BEFORE.search(text, start_of_tokens_before(text, start, _HEDGE_TOKENS), start)
     if not found:
         return None
     hedges = [h.group() for h in _ONE_HEDGE.finditer(found.group())]
     previous = word_before(text, found.start(), r"\s*")
-    clause = re.split(r"[.;!?\n]", text[max(0, found.start() - 80) : found.start()])[-1]
+    clause = text[start_of_tokens_before(text, found.start(), _CLAUSE_TOKENS, CLAUSE) : found.start()]
     return HedgeWords(found.start(), hedges, " ".join(hedges[0].lower().split()), previous, clause)
 
 

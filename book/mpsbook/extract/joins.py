@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .spans import Atom
-from .tokens import word_and_start_before, word_before
+from .tokens import start_of_tokens_before, word_and_start_before, word_before
 
 # Words of change: "from X to Y" after one of them is a change (two figures), elsewhere a range.
 _CHANGE = re.compile(
@@ -26,6 +26,9 @@ _CHANGE = re.compile(
 # Words before a year-like figure that make it a year even before a figure that is none ("in 2000 - 2500").
 _YEAR_PREPOSITIONS = set("in since by during until till from of before after between".split())
 _NUMBERS = ("number", "words")
+_BETWEEN_OR_FROM = re.compile(r"\b(?:between|from)\s+(?:A\.D\.\s*|AD\s+)?$", re.IGNORECASE)
+# The clause before "from" in which a word of change makes "from X to Y" a change: its last twelve tokens.
+_CHANGE_CLAUSE = ".;:!?("
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ def _a_span_of_years(text: str, first: Atom, second: Atom) -> bool:
 def _years_before_1900(text: str, first: Atom, second: Atom) -> bool:
     """"between 1600 and 1900": a span of years whose first is before the years the rule knows."""
     return second.is_year and first.kind == "number" and not first.unit and 1000 <= first.figure < 1900 and bool(
-        re.search(r"\b(?:between|from)\s+(?:A\.D\.\s*|AD\s+)?$", text[max(0, first.start - 14) : first.start], re.IGNORECASE)
+        _BETWEEN_OR_FROM.search(text, start_of_tokens_before(text, first.start, 5), first.start)  # "between A.D.": 5 tokens
     ) and bool(re.fullmatch(r"\s*(?:-|\u2013|to|and)\s*", text[first.end : second.start]))
 
 
@@ -100,8 +103,10 @@ def _a_change_by(pair: Pair) -> bool:
 
 def _a_change_from(pair: Pair) -> bool:
     """"rose from 630 to 719": a word of change in the clause before "from" makes a change, not a range."""
-    clause = re.split(r"[.;:!?(]", pair.text[max(0, pair.first.start - 60) : pair.first.start])[-1]
-    return pair.before == "from" and (_dash_or_to(pair) or _up_to(pair)) and bool(_CHANGE.search(clause))
+    text, start = pair.text, pair.first.start
+    return pair.before == "from" and (_dash_or_to(pair) or _up_to(pair)) and bool(
+        _CHANGE.search(text, start_of_tokens_before(text, start, 12, _CHANGE_CLAUSE), start)
+    )
 
 
 def _dash_or_to(pair: Pair) -> bool:

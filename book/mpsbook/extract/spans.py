@@ -28,7 +28,7 @@ from .numbers import (
     place_value,
 )
 from .phones import phone_spans
-from .tokens import word_before
+from .tokens import start_of_tokens_before, word_before
 from .units import MeasureTable
 from .vocabulary import BOOK, Vocabulary
 
@@ -128,6 +128,10 @@ _ATOM = re.compile(
 _MULTIPLE_AFTER = re.compile(r"[\s-]?(?:fold|times)\b", re.IGNORECASE)
 _ATTACHED_UNIT = re.compile(r"(?:kg|t|g|km|mg|x)(?![A-Za-z])")
 _PC = re.compile(r"pc\b")  # "5pc": per cent, as the British press writes it
+_SUB = re.compile(r"(?i:\bsub-)$")
+_LETTERS = re.compile(r"([A-Za-z]+)(-?)$")
+# What may stand right before a number word that starts a sentence: a mark that ends one, a quote or a bracket.
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:\n\"(\u201c])\s*$")
 _FRACTION_FOLLOWERS = set("of on in from since than compared and or to over for".split())
 
 
@@ -164,9 +168,10 @@ def _identifier(text: str, match: re.Match, measures: MeasureTable) -> bool:
     if re.match(r"0\d", digits):
         return True
     before = match.start("neg") if match.group("neg") else start
-    if re.search(r"(?i:\bsub-)$", text[max(0, before - 4) : before]):
+    joined = start_of_tokens_before(text, before, 2)  # the two tokens before: "sub" and "-", a code's letters and "-"
+    if _SUB.search(text, joined, before):
         return False  # "sub-300 sq m": under 300 (a hedge, read in mpsbook.extract.hedges)
-    letters = re.search(r"([A-Za-z]+)(-?)$", text[max(0, before - 20) : before]) if not match.group("currency") else None
+    letters = _LETTERS.search(text, joined, before) if not match.group("currency") else None
     run_on = letters and letters.group(2) == "" and letters.group(1).islower() and len(letters.group(1)) >= 4
     if letters and not (run_on and re.match(r"\s+[A-Za-z]", text[match.end() :])):
         return True  # a word run into a number before more words ("action165 896 entities", a lost line break) is no code
@@ -223,7 +228,7 @@ def _words(text: str, match: re.Match) -> Atom | None:
             value, used = parse_number_words(words)
     except ValueError:
         return None  # a scale word with no number before it ("the hundred days")
-    sentence_start = re.search(r"(?:^|[.!?:\n\"(\u201c]\s*)$", text[max(0, match.start() - 3) : match.start()])
+    sentence_start = _SENTENCE_START.search(text, start_of_tokens_before(text, match.start(), 1), match.start())
     if words[0].isupper() and not sentence_start and re.match(r"[\s-][A-Z]", text[match.start() + used :]):
         return None  # a number word in a name: "the Five-Year Plan", "the Two Sessions"
     figure = Decimal(value)
