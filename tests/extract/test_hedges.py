@@ -97,7 +97,6 @@ def test_the_methods_page_lists_every_hedge_in_the_row_of_its_qualifier():
     assert set(mpsbook.extract.quantities.TEXT_QUALIFIERS) <= set(rows)
 
 
-
 @pytest.mark.parametrize(
     "text, expression, figure, low, high, qualifier",
     [

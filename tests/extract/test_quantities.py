@@ -222,8 +222,6 @@ def test_a_hedge_before_a_currency_sign_is_read_and_the_sign_is_the_unit(text, e
     assert_reading(text, expression, figure, low, high, qualifier, unit)
 
 
-
-
 @pytest.mark.parametrize(
     "text, expression, figure, low, high, qualifier, unit",
     [

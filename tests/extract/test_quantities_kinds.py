@@ -204,7 +204,6 @@ def test_a_change_and_a_step_by_are_two_figures(text, expressions):
 # Hedges written as symbols ---------------------------------------------------------------------
 
 
-
 # Fractions, shares, periods, what is counted ----------------------------------------------------
 
 
@@ -283,11 +282,8 @@ def test_a_duration_or_multiple_with_a_denominator_is_a_rate_unless_it_dates(tex
     assert only_row(text)["unit"] == unit
 
 
-
 def test_last_year_is_not_what_a_figure_counts():
     assert only_row("Output reached 7.5 last year.")["unit"] == ""
-
-
 
 
 # A unit shared by a change, a part, a match or an ellipsis; what is counted, rates, ages (issue 22, third round) ---

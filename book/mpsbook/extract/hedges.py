@@ -47,12 +47,12 @@ _HEDGE_WORDS = "|".join(
 )
 _HEDGES_BEFORE = re.compile(rf"(?:(?<![\w-])(?:{_HEDGE_WORDS})\s+)+$", re.IGNORECASE)
 _ONE_HEDGE = re.compile(rf"(?<![\w-])(?:{_HEDGE_WORDS})(?![\w])", re.IGNORECASE)
-# A tilde or "almost equal to" right before the number ("~1.2mm", "≈ 32m2") is "about".
-# "sub-" joined to the number is "under" ("sub-300 sq m").
-_SYMBOL_HEDGES = ("~", "\u2248")
 # How far back hedges are read: a run of hedge words ("nearly more than", "no fewer than") is well within ten
 # tokens; the clause before them (a verb of rising before "up to") within sixteen.
 _HEDGE_TOKENS, _CLAUSE_TOKENS = 10, 16
+# A tilde or "almost equal to" right before the number ("~1.2mm", "≈ 32m2") is "about".
+# "sub-" joined to the number is "under" ("sub-300 sq m"): read in the two tokens before it.
+_SYMBOL_HEDGES = ("~", "\u2248")
 _SYMBOL_BEFORE = re.compile(r"(?:(?<![\w~\u2248])[~\u2248]\s?|(?<![\w-])(?i:sub)-)$")
 
 
@@ -69,7 +69,6 @@ def hedge_kind(hedge: str) -> str:
         return "nearly"
     normalised = " ".join(re.split(r"[\s-]+", hedge.lower()))
     return next(kind for kind, words in HEDGES.items() if normalised in words)
-
 
 
 @dataclass(frozen=True)
@@ -129,4 +128,3 @@ def hedges_before(text: str, start: int) -> tuple[int, list[str]]:
     if len(words.hedges) == 1:
         return start, []
     return _ONE_HEDGE.search(text, words.start + len(words.first), start).start(), words.hedges[1:]
-
