@@ -151,8 +151,8 @@ test: $(STAMP) $(NODE_STAMP) ## Run the tests in tests/ and nbval (strict) over 
 # The analyst's tier: the package, the data, the ratings and the notebooks' hygiene; no browser, no site build,
 # no nbval (make test runs all of these too).
 UNIT_TESTS := $(wildcard tests/test_*.py $(foreach layer,ledger extract rate present sphinx,tests/$(layer)/test_*.py))
-FAST_TESTS := $(UNIT_TESTS) tests/book/test_ledger.py tests/book/test_book_ratings.py tests/book/test_notebooks.py \
-	tests/book/test_ratings_in_prose.py
+FAST_TESTS := $(UNIT_TESTS) tests/book/test_ledger.py tests/book/test_book_ratings.py tests/book/test_derived_tables.py \
+	tests/book/test_notebooks.py tests/book/test_ratings_in_prose.py
 
 test-fast: $(STAMP) $(NODE_STAMP) ## The fast tier, under a minute: unit, data and rating tests, no browser and no site build
 	$(BIN)/python -m pytest -n $(JOBS) -m "not site and not browser" $(FAST_TESTS)

@@ -244,6 +244,12 @@ def rate(low, high, figures, reading="book rule", qualifier=""):
     return mpsbook.rate.ratings.rate_claim(low, high, reading, rate_pairs(figures), qualifier=qualifier, campaign="Test Action")
 
 
+def rule_context(low, high, figures, reading="book rule", qualifier="", **about):
+    """What the rule's steps read (:class:`mpsbook.rate.rule_context.Claim`) for a one-claim ledger, as :func:`rate` has it."""
+    return mpsbook.rate.ratings.claim_context(low, high, reading, rate_pairs(figures), qualifier=qualifier,
+                                              campaign="Test Action", **about)
+
+
 def rate_pairs(figures) -> pd.DataFrame:
     """The rows of :func:`mpsbook.compare_claims` for a one-claim ledger of 2022 cases and ``figures``."""
     return pd.DataFrame([

@@ -58,9 +58,10 @@ from .present.charts import comparison_chart, enable_book_display, interval_char
 from .present.prose import article_verdict, claims_by_rating, glue_name, place_in_interval, rating_words, ratio_text
 from .present.tables import verdict_table
 from .rate.campaigns import campaign_frame
+from .rate.chance import VAGUE
 from .rate.findings import article_findings
 from .rate.ledger_ratings import claim_ratings, claim_sensitivity, sensitivity_table
-from .rate.ratings import RATINGS, VAGUE
+from .rate.ratings import RATINGS
 from .rate.readings import READINGS, TOLERANCE, widened
 from .rate.running_totals import running_total, running_total_steps
 from .rate.verdicts import compare_claims, comparison_frame, reference_interval

@@ -14,11 +14,14 @@ import os
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 from .ledger.data import DATA_DIR, DATAPACKAGE, check_package, display_path, load_ledger, load_table, resource_descriptor
 from .ledger.figures import csv_value
 from .present.citation import book_edition, checked_editions
 from .rate.ledger_ratings import claim_ratings, claim_sensitivity
 from .rate.ratings import rating_rule
+from .rate.wording import MAX_WORDS, word_count
 
 
 def derived_tables(package_path=DATAPACKAGE) -> dict:
@@ -39,17 +42,44 @@ def derived_tables(package_path=DATAPACKAGE) -> dict:
     return texts
 
 
-def verdict_changes(before: str, after: str) -> list[str]:
+def verdict_changes(before: str, after: str, corrections: pd.DataFrame | None = None) -> list[str]:
     """Each claim whose verdict differs between two texts of verdicts.csv: old -> new, and the question that decided it.
 
     A new claim counts as a change from 'not rated'. The corrections log must then record it
-    (a test fails until ``data/corrections.csv`` ends each claim on the verdict the book shows).
+    (a test fails until ``data/corrections.csv`` ends each claim on the verdict the book shows); the
+    line says whether ``corrections`` (the log) already does.
     """
     old = {row["claim_key"]: row["rating"] for row in csv.DictReader(io.StringIO(before))}
-    lines = [f"make derived: the verdict of {row['claim_key']} changes: {old.get(row['claim_key'], 'not rated')} -> "
-             f"{row['rating']} (decided by: {row['question']}); add a dated line to data/corrections.csv"
-             for row in csv.DictReader(io.StringIO(after)) if old.get(row["claim_key"]) != row["rating"]]
-    return lines
+    latest = pd.DataFrame(columns=["claim_key", "rating"]) if corrections is None else corrections.sort_values(
+        "date", kind="stable").groupby("claim_key").tail(1)
+    logged = dict(zip(latest["claim_key"], latest["rating"], strict=True))
+    return [f"make derived: the verdict of {row['claim_key']} changes: {old.get(row['claim_key'], 'not rated')} -> "
+            f"{row['rating']} (decided by: {row['question']}); "
+            + ("data/corrections.csv records it" if logged.get(row["claim_key"]) == row["rating"]
+               else "add a dated line to data/corrections.csv")
+            for row in csv.DictReader(io.StringIO(after)) if old.get(row["claim_key"]) != row["rating"]]
+
+
+def long_conclusions(verdicts: str) -> list[str]:
+    """Each conclusion of a text of verdicts.csv longer than a reader takes in at once (:data:`MAX_WORDS` words).
+
+    A conclusion is built from the data's words (a figure's metric, a claim's); a test fails until it is short again.
+    """
+    return [f"make derived: the conclusion of {row['claim_key']} runs to {word_count(row['conclusion'])} words, over "
+            f"the book's {MAX_WORDS}; shorten the metric of the figures it names, or of the claim: "
+            f"{row['conclusion']}"
+            for row in csv.DictReader(io.StringIO(verdicts)) if word_count(row["conclusion"]) > MAX_WORDS]
+
+
+def unrecorded_searches(verdicts: str, searches: pd.DataFrame) -> list[str]:
+    """Each claim of a text of verdicts.csv that no official figure bears on and data/searches.csv says nothing of.
+
+    Its page would give a verdict without saying what was looked for; a test fails until the row is added.
+    """
+    recorded = set(searches["claim_key"])
+    return [f"make derived: no official figure bears on {row['claim_key']}, and data/searches.csv does not say what "
+            "was searched; add its row (terms in English and Chinese, sources tried, result)"
+            for row in csv.DictReader(io.StringIO(verdicts)) if not row["ref_ids"] and row["claim_key"] not in recorded]
 
 
 def write_derived(package_path=DATAPACKAGE) -> list:
@@ -70,7 +100,10 @@ def write_derived(package_path=DATAPACKAGE) -> list:
     checked_editions(book_edition(), package_path, load_table("claims", package_path)["claim_key"])
     texts = derived_tables(package_path)
     verdicts = package_path.parent / resource_descriptor("verdicts", package_path)["path"]
-    for line in verdict_changes(verdicts.read_text(encoding="utf-8") if verdicts.exists() else "", texts["verdicts"]):
+    before = verdicts.read_text(encoding="utf-8") if verdicts.exists() else ""
+    for line in [*verdict_changes(before, texts["verdicts"], load_table("corrections", package_path)),
+                 *unrecorded_searches(texts["verdicts"], load_table("searches", package_path)),
+                 *long_conclusions(texts["verdicts"])]:
         print(line, file=sys.stderr)
     staged = []
     try:

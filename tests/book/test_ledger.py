@@ -1,4 +1,4 @@
-"""The book's claims ledger, official figures and comparisons: provenance, coverage, schema, bad edits, findings."""
+"""The book's claims ledger, official figures and comparisons: provenance, coverage, schema, bad edits."""
 
 import math
 import re
@@ -61,13 +61,18 @@ def test_every_quantity_in_the_article_is_a_claim_or_excluded_with_a_reason(arti
     assert (exclusions["reason"] != "").all()
 
 
-def test_a_quantity_the_ledger_drops_is_unaccounted(article, claims):
-    dropped = claims[claims["claim_id"] != "C18"]
-    account = mpsbook.number_account(article, dropped, mpsbook.load_table("exclusions"))
-    assert list(account.loc[account["status"] == "unaccounted", "expression"]) == ["over 10000"]
-    excused = pd.DataFrame({"paragraph": [10], "expression": ["over 10000"], "reason": ["a test"]})
+def test_a_quantity_the_ledger_drops_is_unaccounted_until_an_exclusion_gives_its_reason(article, claims):
+    exclusions = mpsbook.load_table("exclusions")
+    account = mpsbook.number_account(article, claims, exclusions)
+    once = claims.groupby("claim_key").filter(lambda group: len(group) == 1)
+    held = account[account["claim_id"].isin(once["claim_id"]) & (account["status"] == "claim")]
+    row = held.iloc[-1]  # the last claim the article states once
+    dropped = claims[claims["claim_id"] != row["claim_id"]]
+    account = mpsbook.number_account(article, dropped, exclusions)
+    assert list(account.loc[account["status"] == "unaccounted", "expression"]) == [row["expression"]]
+    excused = pd.DataFrame({"paragraph": [row["paragraph"]], "expression": [row["expression"]], "reason": ["a test"]})
     account = mpsbook.number_account(article, dropped, excused)
-    assert account.loc[account["expression"] == "over 10000", ["status", "reason"]].values.tolist() == [
+    assert account.loc[account["expression"] == row["expression"], ["status", "reason"]].values.tolist() == [
         ["left out", "a test"]]
 
 
@@ -97,17 +102,16 @@ def test_every_official_figure_has_the_date_it_was_read(tmp_path):
         mpsbook.ledger.data.load_references(package)
 
 
-def test_each_quote_holds_exactly_one_claimed_quantity(article, claims):
+def test_each_quote_holds_exactly_one_claimed_quantity_or_words_its_note_reads(article, claims):
     quantities = mpsbook.extract_quantities(article)
-    for quote in claims["quote"]:
-        start = article.index(quote)
-        inside = quantities[(quantities["start"] >= start) & (quantities["end"] <= start + len(quote))]
-        assert len(inside) == 1, quote
+    for row in claims.itertuples():
+        start = article.index(row.quote)
+        inside = quantities[(quantities["start"] >= start) & (quantities["end"] <= start + len(row.quote))]
+        assert len(inside) == (0 if READ_AS.match(row.note) and inside.empty else 1), row.quote
 
 
 def test_repeated_claims_share_a_key_and_a_metric_period(claims):
     repeated = claims.groupby("claim_key").filter(lambda group: len(group) > 1)
-    assert set(repeated["claim_key"]) == {"clean-net-2022-cases", "clean-net-2022-suspects"}
     for _, group in repeated.groupby("claim_key"):
         assert group["period"].nunique() == 1 and group["campaign"].nunique() == 1 and group["unit"].nunique() == 1
 
@@ -194,42 +198,6 @@ def edit(path, old, new):
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, old
     path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-# ---- findings about the article itself --------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def findings(article, ledger, ratings):
-    return mpsbook.article_findings(article, ledger[0], ratings)
-
-
-def quotes_of(findings, kind):
-    return list(findings.loc[findings["kind"] == kind, "quote"])
-
-
-def test_findings_quote_the_article_verbatim(article, findings):
-    for row in findings.itertuples():
-        assert row.quote in article
-        paragraphs = [line for line in article.split("\n") if line.strip()]
-        assert row.quote in paragraphs[row.paragraph - 1]
-
-
-def test_findings_of_each_kind(findings):
-    assert quotes_of(findings, "repeated claim") == [
-        "over 250,000 cybercrime cases", "over 250k cybercrime cases",
-        "nearly more than 400 thousand suspects", "close to 400k suspects"]
-    assert quotes_of(findings, "period contradiction") == ["this year in 2022"]
-    assert quotes_of(findings, "campaign in another field") == [
-        "nearly 20 tons of drugs", "more than one hundred drug production dens"]
-    assert quotes_of(findings, "impossible figure") == ["tens of billions cases"]  # above 2023's economic crime cases
-    assert quotes_of(findings, "contradictory hedges") == ["nearly more than 400 thousand suspects"]
-    assert quotes_of(findings, "part exceeds whole") == []  # C05 counts cases in safety checks, not all crime
-    assert quotes_of(findings, "misspelling") == ["inforcement", "Ministery", "bejehaders", "dyberattacks",
-                                                  "peventively"]
-    assert quotes_of(findings, "web leftover") == [
-        "email protected", "Leave a Reply", "Your email address will not be published.",
-        "Required fields are marked *"]
 
 
 def test_every_copy_on_one_site_gets_one_evidence_grade():

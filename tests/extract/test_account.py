@@ -21,3 +21,14 @@ def test_a_quantity_no_claim_holds_and_no_exclusion_names_is_unaccounted():
     assert list(account.loc[account["status"] == "unaccounted", "expression"]) == ["about 300"]
     counts = account_counts(account)
     assert (counts["unaccounted"], counts["claims"], counts["numbers"]) == (1, 0, len(account))
+
+
+def test_a_claim_in_words_the_extractor_does_not_read_is_its_own_row_and_counts_once():
+    text = "Banks have worked with the police for more than a year. For more than a year, 300 cases were solved."
+    claims = pd.DataFrame({"claim_id": ["C1", "C2"], "claim_key": ["years", "years"],
+                           "quote": ["with the police for more than a year", "For more than a year"]})
+    account = number_account(text, claims, NO_EXCLUSIONS)
+    rows = account[account["claim_id"] != ""]
+    assert rows[["expression", "status", "reason"]].values.tolist() == [
+        ["with the police for more than a year", "claim", ""], ["For more than a year", "repeat", "C1"]]
+    assert account_counts(account)["claims"] == 1 and account_counts(account)["repeats"] == 1

@@ -56,6 +56,15 @@ CHANGE = {"ref_id": "criminal-cases-2023-change"}  # -4.8 percent
 ADDED = {"ref_id": "quake-2023-gansu-police"}  # 2023-12-18/2023-12-20, in the book's own file
 
 
+def _two_rows_for_one_mention(folder):
+    return copy_row(folder / "claims.csv", C11, {"claim_id": "C99"})
+
+
+def _period_changed_alone(folder):
+    set_cell(folder / "claims.csv", C11, "period", "2021")  # the README's first change, its comparisons not recoded
+    return row_number(folder / "comparisons.csv", {"claim_id": "C11", "ref_id": "drugs-2021-seized"})
+
+
 def _duplicate_claim_id(folder):
     return copy_row(folder / "claims.csv", C11, {"claim_id": "C01", "quote": "one more quote"})
 
@@ -223,6 +232,23 @@ FAULTS = [
           "no-such-claim", "not in the ledger"),
     Fault("unknown step of the rating rule", "rating-rule.csv", {"order": "1"}, "step", "guess",
           "not one of the allowed"),
+    Fault("a correction to a verdict not on any scale", "corrections.csv", {"claim_key": "clean-net-2022-cases"},
+          "rating", "true", "'true' is not one of the allowed values"),
+    Fault("a correction from a verdict never given", "corrections.csv", {"claim_key": "clean-net-2022-cases"},
+          "previous_rating", "wrong-ish", "'wrong-ish' is not one of the allowed values"),
+    Fault("a unit with a trailing space", "claims.csv", C11, "unit", "tons ", "begins or ends with white space"),
+    Fault("a quote with a leading space", "claims.csv", C11, "quote", " nearly 20 tons of drugs",
+          "begins or ends with white space"),
+    Fault("a figure's key with a trailing space", "comparisons.csv", {"claim_id": "C06"}, "ref_id",
+          "flood-2023-police-deployments ", "begins or ends with white space"),
+    Fault("two rows for one mention", "claims.csv", None, None, None, "the quote overlaps row", shown_column="quote",
+          edit=_two_rows_for_one_mention),
+    Fault("a claim's period changed and a comparison still coded 'different period'", "claims.csv", None, None, None,
+          "coded 'different period', but the figure's period (2021) is the claim's", shown="comparisons.csv",
+          shown_column="comparability", edit=_period_changed_alone),
+    Fault("a comparison coded 'same' across two periods", "comparisons.csv",
+          {"claim_id": "C11", "ref_id": "drugs-2023-seized"}, "comparability", "same",
+          "coded 'same', but the figure's period (2023) is not the claim's (2022)"),
     Fault("a data file missing", "searches.csv", None, None, None, "does not exist", row=None, shown_column=None,
           edit=_missing_file),
     # ---- read correctly -----------------------------------------------------------------------------

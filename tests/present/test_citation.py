@@ -1,9 +1,11 @@
 """Citations of the book's parts, the editions table that dates each claim review, and the corrections feed."""
 
+import csv
 import re
 import shutil
 import xml.etree.ElementTree as ET
 
+import pandas as pd
 import pybtex.database
 import pytest
 
@@ -49,29 +51,48 @@ def test_the_newest_edition_must_be_the_one_citation_cff_names(package):
         citation.checked_editions({**edition, "version": "9.9.9"}, package, claims)
 
 
-@pytest.mark.parametrize("change, message", [
-    (lambda rows: [*rows[:-1], rows[-1].replace(",,", ",drug-dens-2022,", 1)],
-     "column 'claims_added': the claim 'drug-dens-2022' is first rated twice"),
-    (lambda rows: [*rows[:-1], rows[-1].replace(",,", ",no-such-claim,", 1)],
-     "column 'claims_added': the claim 'no-such-claim' is not in the ledger"),
-    (lambda rows: [rows[0].replace(" drug-dens-2022", "", 1), *rows[1:]],
-     "column 'claims_added': no edition first rates drug-dens-2022"),
-])
-def test_every_claim_is_first_rated_in_exactly_one_edition(package, change, message):
-    header, *rows = (package.parent / "editions.csv").read_text(encoding="utf-8").splitlines()
-    write_editions(package, "\n".join([header, *change(rows)]) + "\n")
-    newest = len(rows) + 1  # the row the reader is sent to: the newest edition's, as a spreadsheet counts rows
-    with pytest.raises(mpsbook.DataError, match=re.escape(f"editions.csv, row {newest}, {message}")):
+def first_rated_twice(rows):
+    key = rows[0]["claims_added"].split()[0]
+    rows[-1]["claims_added"] = f"{rows[-1]['claims_added']} {key}".strip()
+    return len(rows) + 1, f"column 'claims_added': the claim '{key}' is first rated twice"
+
+
+def not_in_the_ledger(rows):
+    rows[-1]["claims_added"] = f"{rows[-1]['claims_added']} no-such-claim".strip()
+    return len(rows) + 1, "column 'claims_added': the claim 'no-such-claim' is not in the ledger"
+
+
+def rated_by_none(rows):
+    *kept, key = rows[0]["claims_added"].split()
+    rows[0]["claims_added"] = " ".join(kept)
+    return len(rows) + 1, f"column 'claims_added': no edition first rates {key}"  # the newest row: where to add it
+
+
+@pytest.mark.parametrize("change", [first_rated_twice, not_in_the_ledger, rated_by_none])
+def test_every_claim_is_first_rated_in_exactly_one_edition(package, change):
+    path = package.parent / "editions.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = reader.fieldnames, list(reader)
+    row, message = change(rows)  # the row the reader is sent to, as a spreadsheet counts rows
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    with pytest.raises(mpsbook.DataError, match=re.escape(f"editions.csv, row {row}, {message}")):
         citation.checked_editions(citation.book_edition(), package, mpsbook.load_table("claims")["claim_key"])
 
 
 def test_review_dates_are_the_first_editions_and_the_latest_change():
-    editions = mpsbook.load_table("editions")
-    corrections = mpsbook.load_table("corrections")
-    assert citation.review_dates("drug-dens-2022", editions, corrections) == {
-        "datePublished": "2026-11-27", "dateModified": "2026-12-07"}
-    assert citation.review_dates("drugs-seized-2022", editions, corrections) == {
-        "datePublished": "2026-11-27", "dateModified": "2026-12-06"}
+    editions = pd.DataFrame({"version": ["1.0.0", "1.1.0", "2.0.0"], "date": ["2030-01-01", "2030-01-09", "2030-02-01"],
+                             "claims_added": ["a b", "", "c"], "summary": ["", "", ""]})
+    corrections = pd.DataFrame({"date": ["2030-01-05", "2030-03-01", "2030-02-10"], "claim_key": ["a", "a", "c"]})
+    assert citation.review_dates("a", editions, corrections) == {"datePublished": "2030-01-01",
+                                                                 "dateModified": "2030-03-01"}
+    assert citation.review_dates("b", editions, corrections) == {"datePublished": "2030-01-01",
+                                                                 "dateModified": "2030-01-01"}
+    assert citation.review_dates("c", editions, corrections) == {"datePublished": "2030-02-01",
+                                                                 "dateModified": "2030-02-10"}
     with pytest.raises(KeyError, match="no-such-claim"):
         citation.review_dates("no-such-claim", editions, corrections)
 

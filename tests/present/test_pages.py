@@ -93,23 +93,27 @@ def test_claim_review_json_ld_expands_to_one_claim_review_with_the_rating(tables
         assert review[SCHEMA + "claimReviewed"][0]["@value"] == first
         assert review[SCHEMA + "author"][0][SCHEMA + "name"][0]["@value"] == tables["edition"]["authors"]
         changes = tables["corrections"].loc[tables["corrections"]["claim_key"] == key, "date"].astype(str)
-        assert review[SCHEMA + "datePublished"][0]["@value"] == "2026-11-27"  # the first edition rated every claim
-        assert review[SCHEMA + "dateModified"][0]["@value"] == (changes.max() if len(changes) else "2026-11-27")
+        [first] = [str(row.date) for row in tables["editions"].itertuples() if key in row.claims_added.split()]
+        assert review[SCHEMA + "datePublished"][0]["@value"] == first
+        assert review[SCHEMA + "dateModified"][0]["@value"] == (changes.max() if len(changes) else first)
 
 
 def test_claim_review_dates_follow_the_corrections_log(tables, box_options):
+    first, second, third = tables["claims"]["claim_key"].drop_duplicates().iloc[:3]
+    rest = " ".join(key for key in tables["claims"]["claim_key"].drop_duplicates() if key != third)
+    editions = pd.DataFrame({"version": ["1.0.0", "2.0.0"], "date": ["2030-01-01", "2030-02-01"],
+                             "claims_added": [rest, third], "summary": ["a test", "a test"]})
+    log = tables["corrections"].iloc[[0, 0, 0]].assign(date=["2030-01-05", "2030-03-01", "2030-02-01"],
+                                                       claim_key=[first, first, third])
+    dated = {**tables, "editions": editions, "corrections": log}
+
     def review(key):
-        [text] = Elements(claim_pages.claim_page_html(key, tables, **box_options)).scripts
+        [text] = Elements(claim_pages.claim_page_html(key, dated, **box_options)).scripts
         return json.loads(text)
 
-    assert (review("drug-dens-2022")["datePublished"], review("drug-dens-2022")["dateModified"]) == (
-        "2026-11-27", "2026-12-07")
-    assert review("drugs-seized-2022")["dateModified"] == "2026-12-06"  # unchanged in the fourth edition
-    assert review("cyberattacks-defended")["dateModified"] == "2026-12-07"  # changed once, in the fourth edition
-    later = tables["corrections"].iloc[[0]].assign(date="2027-01-02", claim_key="cyberattacks-defended")
-    changed = {**tables, "corrections": pd.concat([tables["corrections"], later], ignore_index=True)}
-    [text] = Elements(claim_pages.claim_page_html("cyberattacks-defended", changed, **box_options)).scripts
-    assert json.loads(text)["dateModified"] == "2027-01-02"
+    assert (review(first)["datePublished"], review(first)["dateModified"]) == ("2030-01-01", "2030-03-01")  # latest
+    assert (review(second)["datePublished"], review(second)["dateModified"]) == ("2030-01-01", "2030-01-01")  # none
+    assert (review(third)["datePublished"], review(third)["dateModified"]) == ("2030-02-01", "2030-02-01")  # added
 
 
 def test_every_claim_page_has_a_cite_block_with_its_address_and_bibtex(tables, box_options):

@@ -3,6 +3,7 @@
 from types import SimpleNamespace
 
 import pytest
+from conftest import rate_pairs
 
 from mpsbook.rate.wording import (
     count_words,
@@ -10,6 +11,7 @@ from mpsbook.rate.wording import (
     counted_words,
     hedged_figure,
     period_words,
+    ref_periods_words,
     round_for_words,
     times_words,
     when_words,
@@ -61,3 +63,9 @@ def test_only_the_ministry_named_by_its_publisher_is_said_to_have_counted():
 
 def test_a_count_of_none_is_said_as_no():
     assert [count_words(n) for n in (0, 1, 9, 10, 12_000)] == ["no", "one", "nine", "10", "12,000"]
+
+
+def test_the_periods_of_several_figures_are_listed_in_their_order_with_and_before_the_last():
+    pairs = rate_pairs([(1, "exact", "partial total", period) for period in ("2018-2020", "2021", "2022")])
+    assert ref_periods_words(pairs, ["r0", "r1", "r2"]) == "2018 to 2020, 2021 and 2022"
+    assert ref_periods_words(pairs, ["r1"]) == "2021"

@@ -61,7 +61,9 @@ def number_account(text: str, claims: pd.DataFrame, exclusions: pd.DataFrame) ->
         ``expression`` (str), ``status`` (one of :data:`STATUSES`), ``reason`` (str: for ``left out``
         the exclusion's reason or one of :data:`NEVER_REASONS`' words, for ``repeat`` the claim id of
         the first mention, else "") and ``claim_id`` (str: the ledger row whose quote holds the
-        number, "" for none). A quantity is a claim when it lies inside a claim's quote.
+        number, "" for none). A quantity is a claim when it lies inside a claim's quote. A quote that
+        holds no quantity the extractor reads (words its note reads, 'for more than a year') is a
+        row of its own, the whole quote as the expression.
 
     Raises
     ------
@@ -99,8 +101,22 @@ def number_account(text: str, claims: pd.DataFrame, exclusions: pd.DataFrame) ->
         holder = next((cid for s, e, cid, _ in quotes if s <= atom.start and atom.end <= e), "")
         rows.append([atom.start, atom.end, paragraph_number(text, atom.start), text[atom.start:atom.end], "left out",
                      NEVER_REASONS.get(kind, OTHER_REASON), holder])
+    rows += _quotes_without_a_number(text, quotes, spans, first_of)
     frame = pd.DataFrame(rows, columns=COLUMNS).astype({"start": "int64", "end": "int64", "paragraph": "int64"})
     return frame.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
+
+
+def _quotes_without_a_number(text: str, quotes: list, spans: list, first_of: dict) -> list[list]:
+    """A row for each quote that holds no quantity the extractor reads: the quote itself, as its note reads it.
+
+    ('for more than a year': the claim's note says how the book reads the words, ``Read as 1 to 2:``.)
+    """
+    rows = []
+    for start, end, claim_id, key in quotes:
+        if not any(start <= s and e <= end for s, e in spans):
+            status, reason = ("claim", "") if first_of[key] == claim_id else ("repeat", first_of[key])
+            rows.append([start, end, paragraph_number(text, start), text[start:end], status, reason, claim_id])
+    return rows
 
 
 def account_counts(account: pd.DataFrame) -> dict:

@@ -18,7 +18,7 @@ import pandas as pd
 
 from .errors import DataError, encoding_error, first_failure, report_error, rule_formula
 from .period import date_problem
-from .row_rules import ROW_RULES, period_problem
+from .row_rules import ROW_RULES, period_problem, trimmed
 
 BOOK_DIR = Path(__file__).resolve().parents[2]
 ROOT_DIR = BOOK_DIR.parent
@@ -103,6 +103,7 @@ def load_table(name: str, package_path=DATAPACKAGE) -> pd.DataFrame:
     and the book's row rules (``mpsbook:rowRules``): ``notGreater`` (``low`` not above ``high``) and
     ``formula`` as frictionless row constraints; ``dates`` (a date that exists), ``periods`` (real
     dates, running forward) and ``agreeWithin`` (rows sharing a key agree on what they count) here.
+    The claims come in the article's order, wherever a row sits in the file (:func:`check_quotes`).
 
     Returns
     -------
@@ -128,6 +129,8 @@ def load_table(name: str, package_path=DATAPACKAGE) -> pd.DataFrame:
         rows = _read_checked(name, package_path, display_path(path), rules)
         frame = _as_frame(rows, resource["schema"]["fields"])
         _check_keys_into_several(frame, resource, package_path, display_path(path))
+        if name == "claims":
+            frame = _in_article_order(frame, package_path, display_path(path))
         _CHECKED[key] = frame
     return _CHECKED[key].copy()
 
@@ -282,8 +285,10 @@ def _read_checked(name: str, package_path: Path, shown: str, rules: list) -> lis
         raise encoding_error(package_path.parent / resource.path, shown)
     if failures:
         raise report_error(first_failure(failures), shown, resource.schema.to_descriptor(), rules)
-    for rule in rules:
-        if rule.get("rule") in ROW_RULES and (fault := ROW_RULES[rule["rule"]](rows, rule)):
+    texts = [field.name for field in resource.schema.fields if field.type == "string"]
+    faults = [trimmed(rows, texts)] + [ROW_RULES[rule["rule"]](rows, rule) for rule in rules if rule.get("rule") in ROW_RULES]
+    for fault in faults:
+        if fault:
             number, column, problem = fault
             raise DataError(shown, problem, row=number, column=column)
     return rows
@@ -320,27 +325,66 @@ def load_ledger(package_path=DATAPACKAGE) -> tuple[pd.DataFrame, pd.DataFrame, p
     """The claims, the comparisons and the official figures (:func:`load_references`), each validated against its schema.
 
     Beyond the schemas, every claim's quote must occur exactly once in the article, in the
-    paragraph the row gives; a row that breaks this raises :class:`DataError`.
+    paragraph the row gives, and a comparison's coding must agree with the two periods ('same' within
+    one, 'different period' across two); a row that breaks this raises :class:`DataError`. The claims
+    come in the order their quotes have in the article.
     """
     package_path = Path(package_path)
     claims, comparisons = (load_table(name, package_path) for name in ("claims", "comparisons"))
     references = load_references(package_path)
-    check_quotes(load_article(package_path), claims, display_path(package_path.parent / resource_descriptor(
-        "claims", package_path)["path"]))
+    _check_period_coding(claims, comparisons, references,
+                         display_path(package_path.parent / resource_descriptor("comparisons", package_path)["path"]))
     return claims, comparisons, references
 
 
+def _check_period_coding(claims: pd.DataFrame, comparisons: pd.DataFrame, references: pd.DataFrame, shown: str) -> None:
+    """Raise :class:`DataError` for a comparison coded 'same' across two periods, or 'different period' within one.
+
+    A claim's period may be edited (the README's first change); the coding of its comparisons must follow.
+    """
+    claim_period = dict(zip(claims["claim_id"], claims["period"], strict=True))
+    ref_period = dict(zip(references["ref_id"], references["period"], strict=True))
+    for row, pair in enumerate(comparisons.itertuples(), start=2):
+        mine, theirs = claim_period[pair.claim_id], ref_period[pair.ref_id]
+        if pair.comparability == "same" and mine != theirs:
+            problem = f"coded 'same', but the figure's period ({theirs}) is not the claim's ({mine})"
+        elif pair.comparability == "different period" and mine == theirs:
+            problem = f"coded 'different period', but the figure's period ({theirs}) is the claim's: code what differs"
+        else:
+            continue
+        raise DataError(shown, f"{pair.claim_id} and {pair.ref_id}: {problem}", row=row, column="comparability")
+
+
+def _in_article_order(claims: pd.DataFrame, package_path: Path, shown: str) -> pd.DataFrame:
+    """The claims, checked by :func:`check_quotes`, in the order of their quotes in the article.
+
+    An analyst may add a claim's row at the end of the file; every page, table and link that lists
+    claims in article order then places it where the article has it.
+    """
+    article = load_article(package_path)
+    check_quotes(article, claims, shown)
+    order = sorted(range(len(claims)), key=lambda index: article.index(claims["quote"].iloc[index]))
+    return claims.iloc[order].reset_index(drop=True)
+
+
 def check_quotes(article: str, claims: pd.DataFrame, shown: str = "claims.csv") -> None:
-    """Raise :class:`DataError` unless each quote occurs exactly once in the article, in its row's paragraph."""
+    """Raise :class:`DataError` unless each quote occurs exactly once in the article, in its row's paragraph,
+    and no two quotes overlap (two rows for one mention)."""
+    spans = {}
     for index, row in enumerate(claims.itertuples(), start=2):
         count = article.count(row.quote)
         if count != 1:
             problem = "the quote is not in the article" if count == 0 else f"the quote occurs {count} times in the article"
             raise DataError(shown, f"{problem}: '{row.quote}'", row=index, column="quote")
-        found = paragraph_number(article, article.index(row.quote))
+        start = article.index(row.quote)
+        found = paragraph_number(article, start)
         if found != row.paragraph:
             raise DataError(shown, f"the quote is in paragraph {found}, not {row.paragraph}", row=index,
                             column="paragraph")
+        if other := next((n for n, (s, e) in spans.items() if s < start + len(row.quote) and start < e), None):
+            raise DataError(shown, f"the quote overlaps row {other}'s: one mention of the article, one row",
+                            row=index, column="quote")
+        spans[index] = (start, start + len(row.quote))
 
 
 def sources_text(references: pd.DataFrame, ref_ids) -> str:

@@ -16,8 +16,9 @@ from ..ledger.data import load_table
 from ..ledger.figures import figure_words
 from ..ledger.period import Period
 from .origins import possible_origins
-from .ratings import MATCHABLE, rate_claim
+from .ratings import rate_claim
 from .readings import READINGS, claim_interval, overlaps, widened
+from .rule_context import MATCHABLE
 from .verdicts import compare_claims
 
 

@@ -118,3 +118,9 @@ def ministry_counted(ref) -> bool:
     """Whether the figure's publisher is the Ministry of Public Security, or a report that cites it."""
     publisher = str(getattr(ref, "publisher", "") or "")
     return "Ministry of Public Security" in publisher or "MPS" in publisher
+
+
+def ref_periods_words(pairs, ref_ids: list) -> str:
+    """The periods of the figures ``ref_ids`` (rows of ``pairs``, by ``ref_id``) in words: '2018 to 2020, 2021 and 2022'."""
+    periods = [period_words(pairs.set_index("ref_id").loc[ref_id, "period_ref"]) for ref_id in ref_ids]
+    return periods[0] if len(periods) == 1 else ", ".join(periods[:-1]) + " and " + periods[-1]
