@@ -7,7 +7,6 @@ import sys
 import pytest
 
 from mpsbook.extract.rules import RULES, SOURCES, STAGES, rule_hits
-from mpsbook.extract.tokens import after_words, word_before
 
 EXAMPLES = [
     pytest.param(rule, text, fires, id=f"{rule.name}: {'fires' if fires else 'does not fire'} on {text!r}")
@@ -42,22 +41,3 @@ def test_the_command_prints_each_rules_hits_on_the_article_and_the_corpus():
     assert lines[-1] == f"{len(RULES)} rules"
     over = next(line for line in lines if line.startswith("over before the number"))
     assert over.split()[-3:] == ["11", "41", "16"]  # 11 in the article; 41 in the corpus, in 16 passages
-
-
-@pytest.mark.parametrize("text, offset_of, gap, word", [
-    ("police acted in 2022", "2022", r"\s+", "in"),
-    ("police acted in\n2022", "2022", r"\s+", "in"),
-    ("police acted in2022", "2022", r"\s+", ""),
-    ("the, one", "one", r"\W*", "the"),
-    ("the, one", "one", r"\s*", ""),
-    ("after 5 one", "one", r"\W*", ""),
-    ("2022", "2022", r"\s+", ""),
-])
-def test_the_word_before_a_number_is_its_previous_token_when_only_the_gap_stands_between(text, offset_of, gap, word):
-    assert word_before(text, text.index(offset_of), gap) == word
-
-
-def test_words_before_are_read_token_by_token_nearest_last():
-    text = "children under the age of 5"
-    assert after_words(text, text.index("5"), ("age", "of"))
-    assert not after_words(text, text.index("5"), ("of", "age"), ("aged",))

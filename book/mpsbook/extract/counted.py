@@ -1,7 +1,7 @@
 """What a quantity counts or measures, read from the words after it: units, currencies, rates, ages.
 
 :func:`reading_after` gives the unit of the quantity that ends at an offset of a text and the words
-that name what it counts; :mod:`mpsbook.extract.quantities` calls it for every number it keeps. Units of
+that name what it counts; :mod:`mpsbook.extract.context` calls it for every number it keeps. Units of
 measurement themselves are listed in :mod:`mpsbook.extract.units`, currency signs in :mod:`mpsbook.extract.numbers`.
 """
 
@@ -11,7 +11,7 @@ import re
 
 from .numbers import CURRENCIES
 from .spans import Atom
-from .tokens import after_words
+from .tokens import after_words, start_of_tokens_before
 from .units import BOOK_MEASURES, MeasureTable
 
 # What a quantity counts, read from the words after it; each spelling maps to one name. Units written
@@ -190,9 +190,12 @@ READINGS = (
 """The steps that read what a quantity counts or measures, in order: the first that reads something decides."""
 
 
+# An age is read in the three tokens before the number ("who was", "she will be"); a life expectancy in the twelve
+# tokens before it, in its clause, with no figure between; a name in the two before it ("Smith, ").
 _AGE_BEFORE = re.compile(r"\b(?:who|he|she)\s+(?:is|was|will\s+be|would\s+be|turned|turns|turning)\s+$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"\s*(?:[.,;!?)]|$)|\s+(?:by|when|and|this|next|last)\b")
-_LIFE_EXPECTANCY_BEFORE = re.compile(r"\blife\s+expectancy\b[^.;:\d]{0,50}$", re.IGNORECASE)
+_LIFE_EXPECTANCY_BEFORE = re.compile(r"\blife\s+expectancy\b\D*$", re.IGNORECASE)
+_NAME_AND_COMMA = re.compile(r"\b[A-Z][a-z]+, $")
 
 
 def age_in_context(text: str, start: int, end: int, atom: Atom) -> bool:
@@ -201,8 +204,8 @@ def age_in_context(text: str, start: int, end: int, atom: Atom) -> bool:
     return (
         atom.kind in ("number", "words") and 0 < atom.figure < 120 and atom.figure == int(atom.figure)
         and (
-            (bool(_AGE_BEFORE.search(text, max(0, start - 40), start)) and bool(_AGE_AFTER.match(text, end)))
-            or bool(_LIFE_EXPECTANCY_BEFORE.search(text, max(0, start - 80), start))
+            (bool(_AGE_BEFORE.search(text, start_of_tokens_before(text, start, 3), start)) and bool(_AGE_AFTER.match(text, end)))
+            or bool(_LIFE_EXPECTANCY_BEFORE.search(text, start_of_tokens_before(text, start, 12, ".;:"), start))
         )
     )
 
@@ -211,6 +214,6 @@ def age_after_a_name(text: str, atom: Atom) -> bool:
     """Whether a whole number below 120 set off by commas after a capitalised name is an age ("Smith, 66, said")."""
     return (
         atom.kind == "number" and 0 < atom.figure < 120 and atom.figure == int(atom.figure)
-        and bool(re.search(r"\b[A-Z][a-z]+, $", text[max(0, atom.start - 30) : atom.start]))
+        and bool(_NAME_AND_COMMA.search(text, start_of_tokens_before(text, atom.start, 2), atom.start))
         and bool(re.match(r", (?:[a-z]|who\b)", text[atom.end :]))
     )

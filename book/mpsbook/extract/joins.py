@@ -3,7 +3,8 @@ a span of years; and the pairs that stay two figures (a change: "rose from 630 t
 
 :func:`join_atoms` walks the numbers :func:`mpsbook.extract.spans.find_atoms` found, two at a time, and applies the
 first rule of :data:`YEAR_SPANS`, then of :data:`JOINS`, that decides the pair (:func:`pair_decisions` names the
-rule that decided each pair, for :mod:`mpsbook.extract.rules`).
+rule that decided each pair, for :mod:`mpsbook.extract.rules`). A range reads a scale word written after its second
+figure alone by :data:`RANGE_SCALES` ("3 to 5 million", but "$200,000 to $4 million").
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .spans import Atom
-from .tokens import word_and_start_before, word_before
+from .tokens import start_of_tokens_before, word_and_start_before, word_before
 
 # Words of change: "from X to Y" after one of them is a change (two figures), elsewhere a range.
 _CHANGE = re.compile(
@@ -26,6 +27,9 @@ _CHANGE = re.compile(
 # Words before a year-like figure that make it a year even before a figure that is none ("in 2000 - 2500").
 _YEAR_PREPOSITIONS = set("in since by during until till from of before after between".split())
 _NUMBERS = ("number", "words")
+_BETWEEN_OR_FROM = re.compile(r"\b(?:between|from)\s+(?:A\.D\.\s*|AD\s+)?$", re.IGNORECASE)
+# The clause before "from" in which a word of change makes "from X to Y" a change: its last twelve tokens.
+_CHANGE_CLAUSE = ".;:!?("
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,7 @@ def _a_span_of_years(text: str, first: Atom, second: Atom) -> bool:
 def _years_before_1900(text: str, first: Atom, second: Atom) -> bool:
     """"between 1600 and 1900": a span of years whose first is before the years the rule knows."""
     return second.is_year and first.kind == "number" and not first.unit and 1000 <= first.figure < 1900 and bool(
-        re.search(r"\b(?:between|from)\s+(?:A\.D\.\s*|AD\s+)?$", text[max(0, first.start - 14) : first.start], re.IGNORECASE)
+        _BETWEEN_OR_FROM.search(text, start_of_tokens_before(text, first.start, 5), first.start)  # "between A.D.": 5 tokens
     ) and bool(re.fullmatch(r"\s*(?:-|\u2013|to|and)\s*", text[first.end : second.start]))
 
 
@@ -100,8 +104,10 @@ def _a_change_by(pair: Pair) -> bool:
 
 def _a_change_from(pair: Pair) -> bool:
     """"rose from 630 to 719": a word of change in the clause before "from" makes a change, not a range."""
-    clause = re.split(r"[.;:!?(]", pair.text[max(0, pair.first.start - 60) : pair.first.start])[-1]
-    return pair.before == "from" and (_dash_or_to(pair) or _up_to(pair)) and bool(_CHANGE.search(clause))
+    text, start = pair.text, pair.first.start
+    return pair.before == "from" and (_dash_or_to(pair) or _up_to(pair)) and bool(
+        _CHANGE.search(text, start_of_tokens_before(text, start, 12, _CHANGE_CLAUSE), start)
+    )
 
 
 def _dash_or_to(pair: Pair) -> bool:
@@ -131,12 +137,29 @@ last three a range; the others keep the two numbers apart."""
 _RANGES = {"between and", "from X up to Y", "dash or to"}
 
 
+def _scale_of_the_second_alone(pair: Pair) -> bool:
+    """"$200,000 to $4 million": a scale word after the second figure alone is its own when, read for both, the first
+    would exceed the second."""
+    first, second = pair.first, pair.second
+    return first.multiplier == 1 and second.multiplier > 1 and first.figure * second.multiplier > second.figure
+
+
+def _scale_of_both(pair: Pair) -> bool:
+    """"3 to 5 million": a scale word after the second figure alone applies to the first too."""
+    return pair.first.multiplier == 1 and pair.second.multiplier > 1 and not _scale_of_the_second_alone(pair)
+
+
+RANGE_SCALES = (
+    ("scale word of both figures", _scale_of_both),
+    ("scale word of the second figure alone", _scale_of_the_second_alone),
+)
+"""How a range reads a scale word written after its second figure alone: the one that holds decides."""
+
+
 def _range(pair: Pair, name: str) -> Atom | None:
     """The range two numbers make, its bounds in the unit of both; None when the first would exceed the second."""
     first, second = pair.first, pair.second
-    low = first.figure * (second.multiplier if first.multiplier == 1 else 1)
-    if low > second.figure and second.multiplier > 1 and first.multiplier == 1:
-        low = first.figure  # "$200,000 to $4 million": the scale word belongs to the second figure alone
+    low = first.figure * second.multiplier if _scale_of_both(pair) else first.figure
     if low > second.figure:
         return None
     start = pair.before_start if name == "between and" else first.start
@@ -164,16 +187,17 @@ def _decide(text: str, first: Atom, second: Atom) -> tuple[str, Atom | None, int
     return (name, None, 1) if name and name not in _RANGES else None  # a range whose first would exceed its second: none
 
 
-def _walk(text: str, atoms: list[Atom]) -> Iterator[tuple[str, Atom, Atom | None]]:
-    """(rule, the first number, what is kept) for each step of the walk over ``atoms``; rule "" where none decided."""
+def _walk(text: str, atoms: list[Atom]) -> Iterator[tuple[str, int, Atom | None]]:
+    """(rule, the index of the first number, what is kept) for each step of the walk over ``atoms``; rule "" where none
+    decided."""
     i = 0
     while i < len(atoms):
         decided = _decide(text, atoms[i], atoms[i + 1]) if i + 1 < len(atoms) else None
         if decided and decided[2] == 2:
-            yield decided[0], atoms[i], decided[1]
+            yield decided[0], i, decided[1]
             i += 2
             continue
-        yield (decided[0] if decided else ""), atoms[i], atoms[i]
+        yield (decided[0] if decided else ""), i, atoms[i]
         i += 1
 
 
@@ -184,4 +208,10 @@ def join_atoms(text: str, atoms: list[Atom]) -> list[Atom]:
 
 def pair_decisions(text: str, atoms: list[Atom]) -> list[tuple[str, tuple[int, int]]]:
     """Each rule of :data:`YEAR_SPANS` and :data:`JOINS` that decided a pair of ``atoms``, with the first number's span."""
-    return [(name, (first.start, first.end)) for name, first, _ in _walk(text, atoms) if name]
+    return [(name, (atoms[i].start, atoms[i].end)) for name, i, _ in _walk(text, atoms) if name]
+
+
+def range_scales(text: str, atoms: list[Atom]) -> list[tuple[str, tuple[int, int]]]:
+    """Each rule of :data:`RANGE_SCALES` that read the scale of a range of ``atoms``, with the first number's span."""
+    pairs = [read_pair(text, atoms[i], atoms[i + 1]) for name, i, kept in _walk(text, atoms) if name in _RANGES and kept]
+    return [(name, (pair.first.start, pair.first.end)) for pair in pairs for name, rule in RANGE_SCALES if rule(pair)]

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from .tokens import CLAUSE, end_of_tokens_after, start_of_tokens_before
+
 # Digits in groups of three or four, separated by a space or a hyphen.
 _GROUPED = re.compile(r"(?<![\d,.\w])(\d{3,4})((?:[ -]\d{3,4}){1,3})(?!\d|,\d|\.\d|\w)")
 _EMERGENCY = r"(?:110|112|119|120|122|911|999|000|12\d{3})"
@@ -46,10 +48,8 @@ _LIST_AFTER = re.compile(rf"(?:,\s*|\s+or\s+|\s+and\s+|,?\s+or\s+|,\s+and\s+)({_
 
 
 def _clause(text: str, start: int, end: int) -> str:
-    """The words of the clause around ``text[start:end]``, without the number itself (at most 50 characters each side)."""
-    before = re.split(r"[.;!?\n]", text[max(0, start - 50) : start])[-1]
-    after = re.split(r"[.;!?\n]", text[end : end + 50])[0]
-    return before + " " + after
+    """The words of the clause around ``text[start:end]``, without the number itself (at most ten tokens each side)."""
+    return text[start_of_tokens_before(text, start, 10, CLAUSE) : start] + " " + text[end : end_of_tokens_after(text, end, 10, CLAUSE)]
 
 
 def _grouped(text: str) -> list[tuple[int, int]]:
@@ -71,9 +71,9 @@ def _emergency(text: str) -> list[tuple[int, int]]:
     for found in re.finditer(rf"(?<![\d,.\w$€£¥]){_EMERGENCY}(?!\d|,\d|\.\d|\w)", text):
         start, end = found.span()
         if (
-            _EMERGENCY_BEFORE.search(text[max(0, start - 45) : start])
+            _EMERGENCY_BEFORE.search(text, start_of_tokens_before(text, start, 8), start)  # "call the fire brigade at '"
             or _EMERGENCY_AFTER.match(text, end)
-            or _EMERGENCY_NAMED.search(text[max(0, start - 40) : start])
+            or _EMERGENCY_NAMED.search(text, start_of_tokens_before(text, start, 4), start)  # "emergency call numbers"
         ):
             spans.append((start, end))
     return spans
@@ -83,7 +83,7 @@ def _service(text: str) -> list[tuple[int, int]]:
     spans = []
     for found in _BARE.finditer(text):
         start, end = found.span()
-        if _HEDGE_BEFORE.search(text[max(0, start - 15) : start]) or _COUNTED_AFTER.match(text, end):
+        if _HEDGE_BEFORE.search(text, start_of_tokens_before(text, start, 2), start) or _COUNTED_AFTER.match(text, end):
             continue  # "over 10000 units", "12345 cases": a count
         if re.fullmatch(r"19\d\d|20\d\d", found.group()):
             continue

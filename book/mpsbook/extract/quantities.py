@@ -1,8 +1,11 @@
-"""Finding quantities in a text: hedges, what is never a quantity, the interval rule, the extractor.
+"""Finding quantities in a text: the interval rule and the extractor, from a text to its rows.
 
 :func:`extract_quantities` turns every quantitative expression of a text ("over 250,000",
 "nearly 20", "tens of thousands", "up to €10M", "two-thirds", "3 to 5 million") into a row
-with the interval of values its words allow. Numbers themselves are read by :mod:`mpsbook.extract.numbers`.
+with the interval of values its words allow. Numbers themselves are read by :mod:`mpsbook.extract.numbers`, found
+by :mod:`mpsbook.extract.spans` and joined by :mod:`mpsbook.extract.joins`; the words around each, its hedges and
+whether it is a quantity at all, by :mod:`mpsbook.extract.context` (hedges: :mod:`mpsbook.extract.hedges`); a
+unit written once is shared by :mod:`mpsbook.extract.shared_units`. This module applies the rule below.
 
 The interval rule
 -----------------
@@ -82,75 +85,20 @@ NewsQuant benchmark, not of the book's texts: the benchmark passes them (``bench
 from __future__ import annotations
 
 import math
-import re
-from dataclasses import dataclass
 
 import pandas as pd
 
 from ..ledger.data import paragraph_number
 from ..ledger.figures import figure
-from .counted import DURATIONS, UNITS, age_after_a_name, age_in_context, aged_before, reading_after, unit_after
+from .context import NOT_IN_CONTEXT, over_before_a_duration, read_context
 from .joins import join_atoms
 from .shared_units import share_units
 from .spans import Atom, find_atoms
-from .tokens import word_before
 from .vocabulary import BOOK, Vocabulary
 
 QUALIFIERS = ("exact", "over", "nearly", "about", "order", "contradictory")
 # Every qualifier the extractor can give: the article's six, and ranges, which other texts use.
 TEXT_QUALIFIERS = (*QUALIFIERS, "range")
-
-HEDGES = {
-    "over": ("more than", "over", "above", "exceeding", "in excess of", "upwards of", "at least", "no fewer than",
-             "no less than", "not less than", "not fewer than"),
-    "nearly": ("nearly", "close to", "almost", "just under", "up to", "less than", "fewer than", "under", "below",
-               "at most", "no more than", "not more than", "as many as", "as much as"),
-    "about": ("about", "around", "roughly", "approximately", "approx.", "some", "circa"),
-}
-# Hedges written after the number ("1,000-plus", "300 or so").
-POSTFIX_HEDGES = {
-    "over": re.compile(r"(?:-plus\b|\+(?![\d\w])|\s+plus\b|\s+or\s+more\b|\s+and\s+(?:more|above)\b)", re.IGNORECASE),
-    "about": re.compile(r"(?:\s+or\s+so\b|-odd\b)", re.IGNORECASE),
-}
-
-# Words before "over" and "about" that make them part of a verb or noun, not hedges.
-_OVER_VERBS = set(
-    "hand hands handed handing turn turns turned turning take takes took taken taking pass passed passing carry "
-    "carried win won hold held sign signed give gave given bring brought came come spilled left fell fall".split()
-)
-_ABOUT_WORDS = set(
-    "talk talks talked talking information question questions ask asked asking know knew learn learned concern "
-    "concerns concerned worried brought bring care think thought complaints".split()
-)
-
-_YEAR_PREPOSITIONS = set("in by since until till before after".split())
-# Capitalised words a number may follow without being part of a name.
-_NOT_NAMES = set(
-    "January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul "
-    "Aug Sep Sept Oct Nov Dec The In On At By For From Since Of Some About Over Nearly Almost Around Only".split()
-)
-# "up to" after a verb of rising reads "to": "the rate increased by 5%, up to 5,668".
-_RISING = re.compile(r"\b(?:rose|risen|rising|increased|increasing|grew|grown|growing|climbed|jumped|soared|surged)\b", re.I)
-
-_HEDGE_WORDS = "|".join(
-    re.escape(h).replace(r"\ ", r"[\s-]+")
-    for h in sorted((h for hs in HEDGES.values() for h in hs), key=len, reverse=True)
-)
-_HEDGES_BEFORE = re.compile(rf"(?:(?<![\w-])(?:{_HEDGE_WORDS})\s+)+$", re.IGNORECASE)
-_ONE_HEDGE = re.compile(rf"(?<![\w-])(?:{_HEDGE_WORDS})(?![\w])", re.IGNORECASE)
-# A tilde or "almost equal to" right before the number ("~1.2mm", "≈ 32m2") is "about".
-# "sub-" joined to the number is "under" ("sub-300 sq m").
-_SYMBOL_HEDGES = ("~", "\u2248")
-_SYMBOL_BEFORE = re.compile(r"(?:(?<![\w~\u2248])[~\u2248]\s?|(?<![\w-])(?i:sub)-)$")
-
-
-def _hedge_kind(hedge: str) -> str:
-    if hedge in _SYMBOL_HEDGES:
-        return "about"
-    if hedge.lower() == "sub-":
-        return "nearly"
-    normalised = " ".join(re.split(r"[\s-]+", hedge.lower()))
-    return next(kind for kind, words in HEDGES.items() if normalised in words)
 
 
 def interval(figure: float, step: float, qualifier: str) -> tuple[float, float]:
@@ -165,220 +113,10 @@ def interval(figure: float, step: float, qualifier: str) -> tuple[float, float]:
     return rules[qualifier]
 
 
-@dataclass(frozen=True)
-class HedgeWords:
-    """The hedge words right before a number: where they start, each as written, the first one normalised, the
-    word before them and the clause before them (what decides whether the first is a hedge at all)."""
-
-    start: int
-    hedges: list[str]
-    first: str
-    previous: str
-    clause: str
-
-
-def hedge_words_before(text: str, start: int) -> HedgeWords | None:
-    """The :class:`HedgeWords` right before ``start``, or None when there are none."""
-    found = _HEDGES_BEFORE.search(text, max(0, start - 60), start)
-    if not found:
-        return None
-    hedges = [h.group() for h in _ONE_HEDGE.finditer(found.group())]
-    previous = word_before(text, found.start(), r"\s*")
-    clause = re.split(r"[.;!?\n]", text[max(0, found.start() - 80) : found.start()])[-1]
-    return HedgeWords(found.start(), hedges, " ".join(hedges[0].lower().split()), previous, clause)
-
-
-def _over_after_its_verb(words: HedgeWords) -> bool:
-    """"handed over 571 suspects": "over" belongs to the verb before it."""
-    return words.first == "over" and words.previous in _OVER_VERBS
-
-
-def _about_after_its_word(words: HedgeWords) -> bool:
-    """"talked about 20 cases": "about" belongs to the word before it."""
-    return words.first == "about" and words.previous in _ABOUT_WORDS
-
-
-def _up_to_after_rising(words: HedgeWords) -> bool:
-    """"increased by 5%, up to 5,668": after a verb of rising in its clause, "up to" reads "to"."""
-    rising = _RISING.search(words.clause) if words.first == "up to" else None
-    return bool(rising) and not re.search(r"\b(?:with|of|for|at|on)\b", words.clause[rising.end() :], re.IGNORECASE)
-
-
-NOT_HEDGES = (
-    ("over after its verb", _over_after_its_verb),
-    ("about after its word", _about_after_its_word),
-    ("up to after a verb of rising", _up_to_after_rising),
-)
-"""The first hedge word before a number is no hedge when one of these predicates of its :class:`HedgeWords` holds."""
-
-
-def _hedges_before(text: str, start: int) -> tuple[int, list[str]]:
-    """The hedge words right before ``start`` and where they begin, less a first word :data:`NOT_HEDGES` rules out."""
-    words = hedge_words_before(text, start)
-    if words is None:
-        return start, []
-    if not any(rule(words) for _, rule in NOT_HEDGES):
-        return words.start, words.hedges
-    if len(words.hedges) == 1:
-        return start, []
-    return _ONE_HEDGE.search(text, words.start + len(words.first), start).start(), words.hedges[1:]
-
-
-def _after_a_name(text: str, atom: Atom) -> bool:
-    """Whether a small whole number follows a capitalised word inside a sentence, as in a name ("Voyager 2", "EMMA 9")."""
-    name = re.search(r"(?<=[a-z,;:] )([A-Z][a-z]+|[A-Z]{2,}) $", text[max(0, atom.start - 30) : atom.start])
-    return bool(name) and name.group(1) not in _NOT_NAMES and abs(atom.figure) < 100 and atom.figure == int(atom.figure)
-
-
-# Words that never name what "one" counts: after "one" they make it a pronoun ("one can", "one of", "one
-# that"); before it a determiner does ("the one", "no one", "each one").
-_NOT_AFTER_ONE = set(
-    "in on at from to by for with and or nor but so if then than as per into onto of off out up down over under about "
-    "after before behind through across during since until while when where whether because is are was were be been "
-    "being am has have had having do does did can could would should may might must will shall not also another more "
-    "less other such same that which who whom whose what this these those the a an its his her their our your my it "
-    "he she they we you i me him them us own way yesterday today tomorrow now here there ago again just only even "
-    "still already ever never said told went got made thought knew found saw came took gave put let say see get go "
-    "make think know find come take give want need each every apiece both all either neither".split()
-)
-_LOWER_WORD = re.compile(r"\s+([a-z][a-z-]*)(?![\w'\u2019])")
-_DETERMINERS_BEFORE_ONE = set("the this that no any each every which what whichever such one another only last".split())
-
-
-def _noun_after_one(text: str, atom: Atom) -> list[str] | None:
-    """The words naming what a lone "one" counts ("one solution", "one particular demand"), or None for a pronoun.
-
-    Up to three lowercase words right after "one", up to a word of :data:`_NOT_AFTER_ONE` or punctuation;
-    none of them a verb in -s or -ed ("one says", "one wanted") or an adverb in -ly; "one" itself not after a
-    determiner ("no one", "the one").
-    """
-    if word_before(text, atom.start, r"\W*") in _DETERMINERS_BEFORE_ONE:
-        return None
-    words, position = [], atom.end
-    while (match := _LOWER_WORD.match(text, position)) and match.group(1) not in _NOT_AFTER_ONE and len(words) < 3:
-        if re.search(r"(?:ed|ly)$|[^su]s$", match.group(1)):
-            return None
-        words.append(match.group(1))
-        position = match.end()
-    return words or None
-
-
 def _qualifier(kinds: set[str]) -> str:
     if {"over", "nearly"} <= kinds:
         return "contradictory"
     return next((kind for kind in ("over", "nearly", "about") if kind in kinds), "exact")
-
-
-@dataclass
-class Context:
-    """What the words around one number say, read once and passed to each rule that decides its row.
-
-    ``start`` is where its hedges begin (the number's start when none), ``end`` where its postfix hedge ends;
-    ``hedges`` are the hedge words before it as written, ``kinds`` the qualifiers they and a postfix hedge give;
-    ``unit`` and ``counted`` what it counts (:func:`mpsbook.extract.counted.reading_after`, then ages and "one");
-    ``noun`` the words naming what a lone "one" counts, if any; ``vocabulary`` the words read beyond the package's.
-    """
-
-    text: str
-    atom: Atom
-    start: int
-    end: int
-    hedges: list[str]
-    kinds: set[str]
-    unit: str = ""
-    counted: str = ""
-    noun: list[str] | None = None
-    vocabulary: Vocabulary = BOOK
-
-    @property
-    def lone_one(self) -> bool:
-        """Whether the number is the single word "one" (or "a")."""
-        return self.atom.kind == "words" and self.atom.figure == 1 and self.atom.single_word
-
-    @property
-    def bare_digits(self) -> bool:
-        """Whether the number is written in digits with no hedge before it and no unit after it."""
-        return self.atom.kind == "number" and not self.unit and not self.hedges
-
-
-def read_context(text: str, atom: Atom, vocabulary: Vocabulary = BOOK) -> Context:
-    """The :class:`Context` of ``atom``: its hedges before and after, and what it counts."""
-    start, hedges = _hedges_before(text, atom.start)
-    symbol = _SYMBOL_BEFORE.search(text, max(0, atom.start - 4), atom.start)
-    if symbol and not hedges:
-        start, hedges = symbol.start(), [symbol.group().strip()]
-    context = Context(text, atom, start, atom.end, hedges, {_hedge_kind(h) for h in hedges}, vocabulary=vocabulary)
-    for kind, pattern in POSTFIX_HEDGES.items():
-        postfix = pattern.match(text, context.end)
-        if postfix and atom.kind in ("number", "words"):
-            context.kinds.add(kind)
-            context.end = postfix.end()
-    context.unit, context.counted = reading_after(text, context.end, atom.unit, vocabulary.measure_table)
-    _read_age(context)
-    _read_one(context, vocabulary)
-    return context
-
-
-def _read_age(context: Context) -> None:
-    """"aged 16-59", "at age 35", "Smith, 66, said", "under the age of 5 years": the unit is years of age."""
-    text, atom = context.text, context.atom
-    aged = aged_before(text, atom.start)
-    in_context = age_after_a_name(text, atom) or age_in_context(text, context.start, context.end, atom)
-    if (not context.unit and (aged or in_context)) or (context.unit == "years" and aged):
-        context.unit, context.counted = "years of age", ""
-
-
-def _read_one(context: Context, vocabulary: Vocabulary) -> None:
-    """A lone "one": before a verb in -s it counts the word before ("One proposal asks"); before a noun, that noun."""
-    if not context.lone_one:
-        return
-    words = context.counted.split()
-    if len(words) > 1 and context.unit == words[-1].lower() and context.unit not in UNITS:
-        context.unit, context.counted = words[-2].lower(), " ".join(words[:-1])
-    if not context.unit:
-        context.noun = _noun_after_one(context.text, context.atom)
-    if context.noun:
-        context.unit, context.counted = context.noun[-1].lower(), " ".join(context.noun)  # "one man", "one particular demand"
-
-
-def over_before_a_duration(context: Context) -> bool:
-    """"over three days": "over" before a duration means during, not more than."""
-    return bool(context.hedges) and context.hedges[-1].lower() == "over" and context.unit in DURATIONS
-
-
-def _a_year(context: Context) -> bool:
-    """A year, and "around 1990" too; "over 2023 cases" is a count."""
-    return context.atom.is_year and (not context.hedges or (context.kinds == {"about"} and not context.unit))
-
-
-def _one_as_a_pronoun(context: Context) -> bool:
-    """"one" as a pronoun ("one of the suspects") or a threshold ("one or more crimes"), not a count."""
-    text, atom = context.text, context.atom
-    return context.lone_one and not context.noun and not atom.unit and (
-        not unit_after(text, context.end, "", context.vocabulary.measure_table)
-        or bool(re.match(r"\s+(?:of|or\s+more)\b", text[atom.end :]))
-    )
-
-
-def _a_name_and_number(context: Context) -> bool:
-    """A model or series number: "Voyager 2", "Lionfish 3"."""
-    return context.bare_digits and _after_a_name(context.text, context.atom)
-
-
-def _a_year_named_by_its_preposition(context: Context) -> bool:
-    """"by 2120", "in 1066": a year outside 1900-2100, named so by its preposition."""
-    text, atom = context.text, context.atom
-    return context.bare_digits and word_before(text, atom.start) in _YEAR_PREPOSITIONS \
-        and bool(re.fullmatch(r"1\d{3}|2[01]\d\d", text[atom.start : context.end]))
-
-
-NOT_IN_CONTEXT = (
-    ("year", _a_year),
-    ("one as a pronoun", _one_as_a_pronoun),
-    ("name and number", _a_name_and_number),
-    ("year named by its preposition", _a_year_named_by_its_preposition),
-)
-"""Numbers whose context shows they are no quantity, each a name and a predicate of the :class:`Context`."""
 
 
 def _row(text: str, atom: Atom, vocabulary: Vocabulary) -> dict | None:

@@ -1,36 +1,48 @@
 """The extractor's rules as a table: each a name, its stage, what it decides, where it came from, and examples.
 
-Every entry of :data:`RULES` points at the table or predicate the extractor itself runs (the kinds of
-:data:`mpsbook.extract.spans.NOT_QUANTITIES`, the phone finders of :mod:`mpsbook.extract.phones`, the hedges of
-:mod:`mpsbook.extract.quantities`, :data:`~mpsbook.extract.quantities.NOT_HEDGES`,
-:data:`~mpsbook.extract.quantities.NOT_IN_CONTEXT`, :data:`~mpsbook.extract.counted.READINGS`, the joins of
-:mod:`mpsbook.extract.joins` and the steps of :data:`mpsbook.extract.shared_units.SHARES`), so a rule's
-hits are where the extractor applies it. ``tests/extract/test_rules.py`` runs every rule's examples, positive
-(the rule fires) and negative (it does not), as one parametrised test; ``python -m mpsbook.extract`` prints each
-rule's hits on the article and on the project's corpus (``tests/corpus``).
+Every entry of :data:`RULES` points at the table or predicate the extractor itself runs (the kinds of number of
+:data:`mpsbook.extract.spans.NUMBER_KINDS`, what is no number, :data:`~mpsbook.extract.spans.NOT_NUMBERS`, the codes
+of :data:`~mpsbook.extract.spans.CODES`, the kinds of :data:`~mpsbook.extract.spans.NOT_QUANTITIES`, the phone
+finders of :mod:`mpsbook.extract.phones`, the joins of :mod:`mpsbook.extract.joins` and its
+:data:`~mpsbook.extract.joins.RANGE_SCALES`, the hedges of :mod:`mpsbook.extract.hedges` and its
+:data:`~mpsbook.extract.hedges.NOT_HEDGES`, :data:`~mpsbook.extract.context.NOT_IN_CONTEXT`, the steps of
+:data:`~mpsbook.extract.counted.READINGS` and the word tables they read, and the steps of
+:data:`mpsbook.extract.shared_units.SHARES`), so a rule's hits are where the extractor applies it.
+``tests/extract/test_rules.py`` runs every rule's examples, positive (the rule fires) and negative (it does not), as
+one parametrised test; ``python -m mpsbook.extract`` prints each rule's hits on the article and on the project's
+corpus (``tests/corpus``).
 
-Stages, in the order the extractor applies them: ``never`` (a number inside one of these spans gives no row),
-``join`` (two neighbouring numbers read as a range, a ratio or a span of years, or kept apart),
-``hedge`` (a word or sign around the number that sets its qualifier), ``not a hedge`` (a hedge word in another
-sense), ``context`` (a number its context shows is no quantity, or an age or a count of one), ``reading`` (what
-the quantity counts or measures; the first step that reads something decides), ``share`` (a bare figure takes
-the unit of another). Sources: ``article`` (the
-article's own quantities), ``corpus`` (issue 18: the project's corpus of real passages, ``tests/corpus``),
-``hotlines`` (issue 22: Chinese service and emergency numbers; no NewsQuant sentence), and ``NewsQuant tuning``
-(found on the NewsQuant benchmark's sentences, before it was split: bench/README.md lists the commits).
+Stages, in the order the extractor applies them: ``number`` (a kind of number the pattern finds and how it is
+read), ``not a number`` (what the pattern finds that is no number at all), ``never`` (a number inside one of these
+spans, or part of a code, gives no row), ``join`` (two neighbouring numbers read as a range, a ratio or a span of
+years, or kept apart; how a range reads a scale word), ``hedge`` (a word or sign around the number that sets its
+qualifier), ``not a hedge`` (a hedge word in another sense), ``context`` (a number its context shows is no
+quantity, or an age or a count of one), ``reading`` (what the quantity counts or measures, and the word tables that
+name a unit: the first step that reads something decides), ``share`` (a bare figure takes the unit of another).
+Sources: ``article`` (the article's own quantities), ``corpus`` (issue 18: the project's corpus of real passages,
+``tests/corpus``), ``hotlines`` (issue 22: Chinese service and emergency numbers; no NewsQuant sentence), and
+``NewsQuant tuning`` (found on the NewsQuant benchmark's sentences, before it was split: bench/README.md lists the
+commits).
 
-Not yet in the table (each is code in its module, tested by ``tests/extract/test_quantities*.py``): the kinds of
-number :data:`mpsbook.extract.spans._ATOM` finds (digits, words, fractions, multiples, orders) and the tests
-that make one an identifier or a name; the scale word of the second figure alone ("$200,000 to $4 million",
-in :func:`mpsbook.extract.joins._range`); and the words that name a unit (the tables of
-:mod:`mpsbook.extract.units`, :mod:`mpsbook.extract.numbers` and :data:`mpsbook.extract.counted.UNITS`).
+The word tables are each read by one rule: :data:`mpsbook.extract.numbers.CURRENCIES` by "currency sign or code
+before the number", :data:`mpsbook.extract.counted.UNITS` by "unit word", :data:`mpsbook.extract.units.MEASURES` by
+"unit of measurement", :data:`mpsbook.extract.units.DENOMINATORS` by "denominator of a rate"; the number words,
+scale words and suffixes of :mod:`mpsbook.extract.numbers` by "number in words" and "number in digits", its
+fraction, multiple and order words by the rules of those kinds. What the table does not name is the reading of one
+number itself (:func:`mpsbook.extract.numbers.parse_number_words`, :func:`~mpsbook.extract.numbers.place_value`):
+arithmetic, tested against ``num2words`` in ``tests/extract/test_numbers.py``, not a decision about a text.
 
-The word right before a number is read from the text's tokens (:mod:`mpsbook.extract.tokens`: a hedge's verb,
-a determiner before "one", "aged", a year's preposition, "between", "by" and "from" before a range, the word
-before a fraction). Windows of characters remain where a rule reads a clause or a phrase, not a word: the hedges
-before a number (60) and their clause (80), a range's clause (60), "between A.D." (14), an age's sentence (40, 80)
-and name (30), a name before a number (30), a sign or "sub-" (4), a code's letters (20), a number word's sentence
-start (3), the shared units' change and ellipsis (40, 30), and the phone finders' clause (50, 45, 40, 15).
+Context is read as tokens (:mod:`mpsbook.extract.tokens`), never as a window of characters: the word right before a
+number (a hedge's verb, a determiner before "one", "aged", a year's preposition, "between", "by" and "from" before
+a range, the word before a fraction, "from" before a change) and, where a rule reads a phrase or a clause, the
+previous *k* tokens in the clause (:func:`~mpsbook.extract.tokens.start_of_tokens_before`): the hedges before a
+number (10 tokens) and their clause (16), a range's clause (12), "between A.D." (5), an age's words (3), a life
+expectancy's clause (12), the name before an age (2), a name before a number (1), a sign or "sub-" (2), a code's
+letters (2), what stands before a number word that starts a sentence (1), the shared units' change (3) and part or
+ellipsis (3), and the phone finders' clause (10 each side), calling words (8), service words (4) and hedges (2).
+The one character still read by offset is the one written straight after a number's digits, which tells a code
+("5G") from a number (:func:`mpsbook.extract.spans._identifier`): a property of how the number is written, not of
+the words around it.
 """
 
 from __future__ import annotations
@@ -40,26 +52,19 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .counted import READINGS, age_after_a_name, age_in_context, aged_before, reading_step
-from .joins import JOINS, YEAR_SPANS, join_atoms, pair_decisions
+from .context import NOT_IN_CONTEXT, Context, over_before_a_duration, read_context
+from .counted import READINGS, UNITS, age_after_a_name, age_in_context, aged_before, reading_step
+from .hedges import NOT_HEDGES, POSTFIX_HEDGES, hedge_kind, hedge_words_before, symbol_before
+from .joins import JOINS, RANGE_SCALES, YEAR_SPANS, join_atoms, pair_decisions, range_scales
+from .numbers import CURRENCIES
 from .phones import _emergency, _grouped, _service, phone_spans
-from .quantities import (
-    _SYMBOL_BEFORE,
-    NOT_HEDGES,
-    NOT_IN_CONTEXT,
-    POSTFIX_HEDGES,
-    Context,
-    _hedge_kind,
-    _row,
-    hedge_words_before,
-    over_before_a_duration,
-    read_context,
-)
+from .quantities import _row
 from .shared_units import SHARES, shared_by
-from .spans import _PHONES, NOT_QUANTITIES, Atom, find_atoms
+from .spans import _PHONES, CODES, NOT_NUMBERS, NOT_QUANTITIES, NUMBER_KINDS, Atom, find_atoms, number_decisions, read_numbers
+from .units import MEASURES
 from .vocabulary import BOOK
 
-STAGES = ("never", "join", "hedge", "not a hedge", "context", "reading", "share")
+STAGES = ("number", "not a number", "never", "join", "hedge", "not a hedge", "context", "reading", "share")
 SOURCES = ("article", "corpus", "hotlines", "NewsQuant tuning")
 
 Span = tuple[int, int]
@@ -80,6 +85,26 @@ class Rule:
 
 def _overlapping(atoms: list[Atom], spans: list[Span]) -> list[Span]:
     return [(a.start, a.end) for a in atoms if any(s < a.end and a.start < e for s, e in spans)]
+
+
+def _read_as(kind: str) -> Callable[[str], list[Span]]:
+    """The numbers the reader of :data:`NUMBER_KINDS` named ``kind`` read."""
+    return lambda text: [(atom.start, atom.end) for name, atom in read_numbers(text) if name == kind]
+
+
+def _times_after(text: str) -> list[Span]:
+    """The numbers "times" or "-fold" after them makes multiples (``spans._multiple_after``)."""
+    return [(a.start, a.end) for _, a in read_numbers(text) if a.kind in ("number", "words") and a.unit == "times"]
+
+
+def _typo_for_one(text: str) -> list[Span]:
+    """The numbers read with a typo's note: "on million" read as "one million" (the pattern's group ``typo``)."""
+    return [(atom.start, atom.end) for _, atom in read_numbers(text) if atom.note]
+
+
+def _decided_as_no_number(name: str) -> Callable[[str], list[Span]]:
+    """The matches the rule of :data:`NOT_NUMBERS` or :data:`CODES` named ``name`` decided."""
+    return lambda text: [span for rule, span in number_decisions(text) if rule == name]
 
 
 def _never(kind: str) -> Callable[[str], list[Span]]:
@@ -121,6 +146,19 @@ def _joined_by(name: str) -> Callable[[str], list[Span]]:
     return lambda text: [span for rule, span in pair_decisions(text, _atoms(text)) if rule == name]
 
 
+def _scale_read_by(name: str) -> Callable[[str], list[Span]]:
+    """The first numbers of the ranges whose scale word the rule of :data:`RANGE_SCALES` named ``name`` read."""
+    return lambda text: [span for rule, span in range_scales(text, _atoms(text)) if rule == name]
+
+
+def _year_like_first(text: str) -> list[Span]:
+    """The year-like first figures a rule of :data:`JOINS` joined to a second: those
+    ``joins._a_year_like_first_figure`` let through ("about 2000 - 2500 calories")."""
+    years = {(atom.start, atom.end) for atom in _atoms(text) if atom.is_year}
+    spans_of_years = {name for name, _ in YEAR_SPANS}
+    return [span for name, span in pair_decisions(text, _atoms(text)) if span in years and name not in spans_of_years]
+
+
 def _shared_by(name: str) -> Callable[[str], list[Span]]:
     """The figures the step of :data:`SHARES` named ``name`` gave a unit."""
     def find(text: str) -> list[Span]:
@@ -130,7 +168,7 @@ def _shared_by(name: str) -> Callable[[str], list[Span]]:
 
 
 def _hedged(kind: str) -> Callable[[Context], bool]:
-    return lambda c: any(h.lower() not in ("~", "\u2248", "sub-") and _hedge_kind(h) == kind for h in c.hedges)
+    return lambda c: any(h.lower() not in ("~", "\u2248", "sub-") and hedge_kind(h) == kind for h in c.hedges)
 
 
 def _postfix(kind: str) -> Callable[[Context], bool]:
@@ -138,7 +176,7 @@ def _postfix(kind: str) -> Callable[[Context], bool]:
 
 
 def _symbol(c: Context) -> bool:
-    symbol = _SYMBOL_BEFORE.search(c.text, max(0, c.atom.start - 4), c.atom.start)
+    symbol = symbol_before(c.text, c.atom.start)
     return bool(symbol) and c.hedges == [symbol.group().strip()]
 
 
@@ -162,6 +200,22 @@ def _age_in_its_sentence(c: Context) -> bool:
 def _read_by(step: str) -> Callable[[Context], bool]:
     """Whether the reading step named ``step`` is the first to read a unit for the number."""
     return lambda c: (found := reading_step(c.text, c.end, c.atom.unit))[0] == step and bool(found[1])
+
+
+_CURRENCY_NAMES = set(CURRENCIES.values())
+_UNIT_NAMES = set(UNITS.values())
+
+
+def _currency_before(c: Context) -> bool:
+    return c.atom.kind == "number" and c.atom.unit in _CURRENCY_NAMES
+
+
+def _unit_word(c: Context) -> bool:
+    return reading_step(c.text, c.end, c.atom.unit)[0] == "counted word" and c.unit.split(" per ")[0] in _UNIT_NAMES
+
+
+def _a_rate(c: Context) -> bool:
+    return " per " in c.unit and c.unit not in MEASURES
 
 
 def _rule(name, stage, decides, source, find, positive, negative) -> Rule:
@@ -245,7 +299,52 @@ _SHARES = {
                                 ["They built 120 houses. And 80 by machine were planned."]),
 }
 
+_NUMBER_KINDS = {
+    "fraction in digits": ("digits around a slash before 'of': a share", "NewsQuant tuning",
+                           ["1/16 of a pint"], ["open 24/7", "It sold 16 pints."]),
+    "fraction in words": ("a fraction word, perhaps with its count: a share", "corpus",
+                          ["two-thirds of the cases", "a quarter of them", "half of 40"], ["the third round"]),
+    "multiple in one word": ("'doubled', 'twice', 'tenfold': a multiple", "corpus", ["Fraud doubled in a year."],
+                             ["Fraud rose in a year."]),
+    "order of magnitude": ("'tens of thousands', 'hundreds', 'several thousand': an order of magnitude", "article",
+                           ["tens of thousands of cyberattacks", "several thousand"], ["ten thousand", "the scores were level"]),
+    "number in digits": ("digits, perhaps with a currency, a sign, a suffix, a scale word or a power of ten", "article",
+                         ["over 250,000 cases", "\u00a31.75m", "6.02 x 10^23 atoms"], ["over two thousand cases"]),
+    "number in words": ("number words ('two thousand', 'half a million', 'a dozen')", "article",
+                        ["more than two thousand systems", "a dozen men"], ["over 2,000 systems", "the hundred days"]),
+}
+_NOT_NUMBERS = {
+    "slash that is no share": ("corpus", ["9/5 of them"], ["1/5 of them"]),
+    "part of a period": ("corpus", ["the second half of the year"], ["half of the year"]),
+    "fraction word as an ordinal": ("corpus", ["the third round", "a third suspect"], ["a third of suspects"]),
+    "scores not of": ("corpus", ["the scores were level"], ["scores of people"]),
+    "PS before a model number": ("NewsQuant tuning", ["a new PS4 console"], ["it cost PS2.7m"]),
+    "scale word alone": ("corpus", ["the hundred days"], ["a hundred days"]),
+    "number word in a name": ("corpus", ["the Five-Year Plan", "during the Two Sessions"], ["Five men were held."]),
+}
+_CODES = {
+    "code or model name": ("digits joined to letters or a leading zero: a code ('5G', 'bm01000001', '05070218')", "corpus",
+                           ["a 5G network", "account bm01000001"], ["a 5GB plan", "a 5 G network"]),
+    "decade": ("four plain digits before an apostrophe and 's': a decade ('the 1990\'s'; '1990s' is a code by the rule before)",
+               "corpus", ["in the 1990's"], ["in 1990"]),
+}
+_RANGE_SCALES = {
+    "scale word of both figures": ("corpus", ["3 to 5 million"], ["3 million to 5 million", "3 to 5"]),
+    "scale word of the second figure alone": ("NewsQuant tuning", ["$200,000 to $4 million"], ["3 to 5 million"]),
+}
+
 RULES: tuple[Rule, ...] = (
+    *(_rule(name, "number", _NUMBER_KINDS[name][0], _NUMBER_KINDS[name][1], _read_as(name), *_NUMBER_KINDS[name][2:])
+      for name, _, _ in NUMBER_KINDS),
+    _rule("typo 'on' for 'one'", "number", "'on million' is read as 'one million', and the row's note says so", "article",
+          _typo_for_one, ["more than on million cases"], ["more than one million cases", "a million cases"]),
+    _rule("times or -fold after the number", "number", "'seven times', '10-fold': a multiple", "corpus", _times_after,
+          ["seven times the rate", "a 10-fold rise"], ["seven cases"]),
+    *(_rule(name, "not a number", rule.__doc__.split("\n")[0], _NOT_NUMBERS[name][0], _decided_as_no_number(name),
+            *_NOT_NUMBERS[name][1:])
+      for name, _, rule in NOT_NUMBERS),
+    *(_rule(name, "never", _CODES[name][0], _CODES[name][1], _decided_as_no_number(name), *_CODES[name][2:])
+      for name, _ in CODES),
     *(_rule(kind, "never", decides, source, _never(kind), positive, negative)
       for kind, decides, source, positive, negative in _NEVER),
     *(_rule(name, "never", decides, "hotlines", _phones(finder), positive, negative)
@@ -254,6 +353,11 @@ RULES: tuple[Rule, ...] = (
           _listed_phones, ["In an emergency, dial 110 or 119."], ["Dial 110; 119 cases were filed."]),
     *(_rule(name, "join", (rule.__doc__ or name).split("\n")[0], _JOINS[name][0], _joined_by(name), *_JOINS[name][1:])
       for name, rule in (*YEAR_SPANS, *JOINS)),
+    _rule("year-like first figure", "join", "a year-like first figure with no year's preposition before it and a second "
+          "above 2100 may start a range ('about 2000 - 2500 calories')", "NewsQuant tuning", _year_like_first,
+          ["about 2000 - 2500 calories a day"], ["in 2000 - 2500 calories", "from 2000 to 2020"]),
+    *(_rule(name, "join", rule.__doc__.split("\n")[0], _RANGE_SCALES[name][0], _scale_read_by(name), *_RANGE_SCALES[name][1:])
+      for name, rule in RANGE_SCALES),
     *(_rule(f"{kind} before the number", "hedge", decides, "article", _where(_hedged(kind)), positive, negative)
       for kind, decides, positive, negative in _HEDGES),
     _rule("over after the number", "hedge", "'-plus', '+', 'or more' after the number: over", "corpus",
@@ -291,6 +395,15 @@ RULES: tuple[Rule, ...] = (
           "NewsQuant tuning", _where(lambda c: bool(c.noun)), ["One man was held."], ["No one was held.", "One said no."]),
     *(_rule(name, "reading", decides, source, _where(_read_by(name)), positive, negative)
       for (name, _), (decides, source, positive, negative) in zip(READINGS, _READINGS, strict=True)),
+    _rule("currency sign or code before the number", "reading",
+          "a sign or code of the currency table (mpsbook.extract.numbers.CURRENCIES) written into the number", "corpus",
+          _where(_currency_before), ["RMB 1.2 billion was lost", "It cost HK$300."], ["It cost 300 yuan."]),
+    _rule("unit word", "reading", "a word of the unit table (mpsbook.extract.counted.UNITS) among the words after the number",
+          "article", _where(_unit_word), ["over 250,000 cases", "500 yuan a month"], ["12 cities", "12 in the city"]),
+    _rule("denominator of a rate", "reading",
+          "a denominator (mpsbook.extract.units.DENOMINATORS) after a unit: a rate ('$80 per sq m', 'RM79 a month')",
+          "NewsQuant tuning", _where(_a_rate), ["It cost $80 per sq m.", "a fee of RM79 a month"],
+          ["It cost $80.", "a speed of 50 mph"]),
     *(_rule(name, "share", step.__doc__.split("\n")[0], "NewsQuant tuning", _shared_by(name), *_SHARES[name])
       for name, step in SHARES),
 )

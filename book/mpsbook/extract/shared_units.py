@@ -25,6 +25,7 @@ import itertools
 import re
 
 from .counted import DURATIONS
+from .tokens import start_of_tokens_before, word_before
 
 # Units that belong to one figure only: a share, a multiple, an age read from its context.
 _OWN_UNITS = {"", "fraction", "times", "years of age"}
@@ -39,7 +40,6 @@ _COMMA_OR = re.compile(r"\s*,\s*or\s+")
 _UNIT_WORDS = r"(?:\s?[^\s\d,.;:()]+){0,3}?"
 _SHARED_AFTER = re.compile(rf"{_UNIT_WORDS}\s+(?:(?:up|down)\s+)?from\s+")
 _SHARED_TO = re.compile(rf"{_UNIT_WORDS}\s+to\s+")
-_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _CHANGED_BY = re.compile(
     r"\b(?:rose|risen|fell|fallen|gained|lost|added|dropped|climbed|jumped|declined|slipped|slid|shed|tumbled|plunged|"
     r"soared|surged|advanced|retreated|increased|decreased|(?:edged\s+)?(?:up|down|higher|lower))\s+(?:by\s+)?$",
@@ -114,9 +114,10 @@ def _share_within_changes(text: str, rows: list[dict]) -> list[int]:
 
 
 def _share_within_a_change(text: str, here: dict, after: dict) -> list[int]:
-    gap, window, given = text[here["end"] : after["start"]], max(0, here["start"] - 40), []
+    gap, given = text[here["end"] : after["start"]], []
+    window = start_of_tokens_before(text, here["start"], 3)  # "rose", "edged up by"
     if not after["unit"] and here["unit"] not in _OWN_UNITS and (
-        _SHARED_AFTER.fullmatch(gap) or (_SHARED_TO.fullmatch(gap) and _FROM_BEFORE.search(text, window, here["start"]))
+        _SHARED_AFTER.fullmatch(gap) or (_SHARED_TO.fullmatch(gap) and word_before(text, here["start"]) == "from")
     ):
         _share(after, here)
         given.append(1)
@@ -150,7 +151,7 @@ def _part_match_or_ellipsis(text: str, earlier: dict, row: dict) -> bool:
     """Whether bare ``row`` is a part of, a match for, or an ellipsis of ``earlier`` in the same sentence."""
     if _SENTENCE_BREAK.search(text, earlier["end"], row["start"]):
         return False
-    window = max(earlier["end"], row["start"] - 30)
+    window = max(earlier["end"], start_of_tokens_before(text, row["start"], 3))  # "compared with", ", and"
     return bool(_PART_OR_MATCH.search(text, window, row["start"])) or bool(
         _AND_BEFORE.search(text, window, row["start"]) and _FUNCTION_WORD_AFTER.match(text, row["end"])
     )

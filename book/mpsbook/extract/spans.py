@@ -1,16 +1,21 @@
 """Where the numbers of a text are, and which of them can never be quantities.
 
-:func:`find_atoms` finds every number (digits, words, fractions, multiples, orders of
-magnitude) and marks those that are dates, times, phone numbers, references, identifiers,
-list numbers, ordinals or rate denominators; :mod:`mpsbook.extract.joins` joins two into a
-range ("3 to 5 million") or a ratio ("one in five") and drops the marked ones;
-:mod:`mpsbook.extract.quantities` reads the hedges and units around what is left.
+:func:`find_atoms` finds every number and marks those that are dates, times, phone numbers, references, identifiers,
+list numbers, ordinals or rate denominators. Each kind of number the pattern finds has its reader
+(:data:`NUMBER_KINDS`: digits, words, fractions in digits and in words, multiples, orders of magnitude); what the
+pattern finds that is no number at all is left out by the first rule of :data:`NOT_NUMBERS` that holds ("the
+Five-Year Plan", "the third round"), and digits that are part of a code are marked by :data:`CODES` ("5G");
+:func:`read_numbers` and :func:`number_decisions` say which rule read or decided each (for
+:mod:`mpsbook.extract.rules`). :mod:`mpsbook.extract.joins` joins two into a range ("3 to 5 million") or a ratio
+("one in five") and drops the marked ones; :mod:`mpsbook.extract.context` reads the hedges and units around what is
+left.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -28,8 +33,8 @@ from .numbers import (
     place_value,
 )
 from .phones import phone_spans
-from .tokens import word_before
-from .units import MeasureTable
+from .tokens import start_of_tokens_before, word_before
+from .units import BOOK_MEASURES, MeasureTable
 from .vocabulary import BOOK, Vocabulary
 
 _MONTH = (
@@ -128,6 +133,10 @@ _ATOM = re.compile(
 _MULTIPLE_AFTER = re.compile(r"[\s-]?(?:fold|times)\b", re.IGNORECASE)
 _ATTACHED_UNIT = re.compile(r"(?:kg|t|g|km|mg|x)(?![A-Za-z])")
 _PC = re.compile(r"pc\b")  # "5pc": per cent, as the British press writes it
+_SUB = re.compile(r"(?i:\bsub-)$")
+_LETTERS = re.compile(r"([A-Za-z]+)(-?)$")
+# What may stand right before a number word that starts a sentence: a mark that ends one, a quote or a bracket.
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:\n\"(\u201c])\s*$")
 _FRACTION_FOLLOWERS = set("of on in from since than compared and or to over for".split())
 
 
@@ -164,9 +173,10 @@ def _identifier(text: str, match: re.Match, measures: MeasureTable) -> bool:
     if re.match(r"0\d", digits):
         return True
     before = match.start("neg") if match.group("neg") else start
-    if re.search(r"(?i:\bsub-)$", text[max(0, before - 4) : before]):
-        return False  # "sub-300 sq m": under 300 (a hedge, read in mpsbook.extract.quantities)
-    letters = re.search(r"([A-Za-z]+)(-?)$", text[max(0, before - 20) : before]) if not match.group("currency") else None
+    joined = start_of_tokens_before(text, before, 2)  # the two tokens before: "sub" and "-", a code's letters and "-"
+    if _SUB.search(text, joined, before):
+        return False  # "sub-300 sq m": under 300 (a hedge, read in mpsbook.extract.hedges)
+    letters = _LETTERS.search(text, joined, before) if not match.group("currency") else None
     run_on = letters and letters.group(2) == "" and letters.group(1).islower() and len(letters.group(1)) >= 4
     if letters and not (run_on and re.match(r"\s+[A-Za-z]", text[match.end() :])):
         return True  # a word run into a number before more words ("action165 896 entities", a lost line break) is no code
@@ -191,75 +201,190 @@ def _power(written: str) -> int:
     return int(written.translate(_SUPERSCRIPTS))
 
 
-def _number(text: str, match: re.Match, measures: MeasureTable) -> Atom | None:
+def _number(text: str, match: re.Match, measures: MeasureTable) -> Atom:
     digits, suffix = match.group("digits"), match.group("suffix") or ""
     scale_words = (match.group("digit_scale") or "").lower().split()  # "4 hundred million": 400 million
-    scale_word = " ".join(scale_words)
     multiplier = SUFFIXES.get(suffix) or math.prod({"hundred": 100, "dozen": 12, **SCALES}[w] for w in scale_words)
     sign = -1 if match.group("neg") else 1
     if match.group("exponent"):  # "2.998 x 10-8", "6.02 x 10^23": a power of ten multiplies figure and step alike
         multiplier = Decimal(10) ** _power(match.group("power"))
     figure = sign * Decimal(re.sub(r"[,\s\u00a0\u202f]", "", digits)) * multiplier
-    if match.group("currency") == "PS" and not (suffix or scale_word or re.search(r"[.,]|\d{3}", digits)):
-        return None  # "PS4": a model name, not £4 (see numbers.CURRENCIES)
-    plain = re.fullmatch(r"\d{4}", digits) and not (suffix or scale_word or match.group("currency") or match.group("neg"))
     start = match.start("currency") if match.group("currency") else match.start("neg") if match.group("neg") else match.start("digits")
     return Atom(
         start, match.end(), "number", figure, place_value(digits, multiplier),
         unit=_currency_unit(match.group("currency") or ""), multiplier=multiplier,
-        is_year=bool(plain) and 1900 <= int(digits) <= 2100,
-        excluded=_identifier(text, match, measures) or (bool(re.match(r"'?s\b", text[match.end() :])) and bool(plain)),
+        is_year=_plain_four_digits(match) and 1900 <= int(digits) <= 2100,
+        excluded=bool(_first(CODES, text, match, measures)),
     )
 
 
-def _words(text: str, match: re.Match) -> Atom | None:
-    words, note = match.group("words"), ""
+def _plain_four_digits(match: re.Match) -> bool:
+    """Whether the number is four digits and nothing else: no suffix, scale word, currency or sign."""
+    return bool(re.fullmatch(r"\d{4}", match.group("digits"))) and not any(
+        match.group(group) for group in ("suffix", "digit_scale", "currency", "neg")
+    )
+
+
+def _a_decade(text: str, match: re.Match, measures: MeasureTable) -> bool:
+    """"the 1990s", "the 2000's": four plain digits before an "s" are a decade."""
+    return bool(re.match(r"'?s\b", text[match.end() :])) and _plain_four_digits(match)
+
+
+def _a_model_after_ps(text: str, match: re.Match, measures: MeasureTable) -> bool:
+    """"PS4": "PS" before a figure no price has (no decimal point, scale, comma or third digit) is a model name, not £."""
+    return match.group("currency") == "PS" and not (
+        match.group("suffix") or match.group("digit_scale") or re.search(r"[.,]|\d{3}", match.group("digits"))
+    )
+
+
+def _number_words(match: re.Match) -> tuple[int | Decimal, int, str]:
+    """(value, how many characters of the match make it, a note on a typo) of a run of number words; ValueError for none."""
+    words = match.group("words")
+    if not match.group("typo"):
+        return *parse_number_words(words), ""
+    value, used = parse_number_words("one" + words[2:])
+    return value, used - 1, f"'{words[: used - 1]}' is read as 'one{words[2 : used - 1]}' (a typo in the text)"
+
+
+def _a_scale_word_alone(text: str, match: re.Match, measures: MeasureTable) -> bool:
+    """"the hundred days": a scale word with no number before it."""
     try:
-        if match.group("typo"):
-            value, used = parse_number_words("one" + words[2:])
-            used -= 1
-            note = f"'{words[:used]}' is read as 'one{words[2:used]}' (a typo in the text)"
-        else:
-            value, used = parse_number_words(words)
+        _number_words(match)
     except ValueError:
-        return None  # a scale word with no number before it ("the hundred days")
-    sentence_start = re.search(r"(?:^|[.!?:\n\"(\u201c]\s*)$", text[max(0, match.start() - 3) : match.start()])
-    if words[0].isupper() and not sentence_start and re.match(r"[\s-][A-Z]", text[match.start() + used :]):
-        return None  # a number word in a name: "the Five-Year Plan", "the Two Sessions"
-    figure = Decimal(value)
+        return True
+    return False
+
+
+def _a_number_word_in_a_name(text: str, match: re.Match, measures: MeasureTable) -> bool:
+    """"the Five-Year Plan", "the Two Sessions": a capitalised number word inside a sentence, before a capitalised word."""
+    if not match.group("words")[0].isupper():
+        return False
+    sentence_start = _SENTENCE_START.search(text, start_of_tokens_before(text, match.start(), 1), match.start())
+    used = _number_words(match)[1]
+    return not sentence_start and bool(re.match(r"[\s-][A-Z]", text[match.start() + used :]))
+
+
+def _words(text: str, match: re.Match, measures: MeasureTable) -> Atom:
+    words = match.group("words")
+    value, used, note = _number_words(match)
     multiplier = next((SCALES[w] for w in reversed(words[:used].lower().split()) if w in SCALES), 1)
-    return Atom(match.start(), match.start() + used, "words", figure, place_value(str(value)), note=note,
+    return Atom(match.start(), match.start() + used, "words", Decimal(value), place_value(str(value)), note=note,
                 multiplier=multiplier, single_word=not re.search(r"\s", words[:used]))
 
 
-def _order(text: str, match: re.Match) -> Atom | None:
+def _scores_alone(text: str, match: re.Match, measures: MeasureTable) -> bool:
+    """"the scores were level": "scores" is an order of magnitude only before "of" ("scores of people")."""
+    return (match.group("order_word") or "").lower() == "scores" and not re.match(r"\s+of\b", text[match.end() :])
+
+
+def _order(text: str, match: re.Match, measures: MeasureTable) -> Atom:
     if match.group("few"):
         scale = {"hundred": 100, **SCALES}[match.group("few_scale").lower()]
         return Atom(match.start(), match.end(), "order", bounds=(2.0 * scale, 10.0 * scale))
-    word = match.group("order_word").lower()
-    if word == "scores" and not re.match(r"\s+of\b", text[match.end() :]):
-        return None
     scale_word = (match.group("order_scale") or "").lower().rstrip("s")
-    base = ORDER_WORDS[word] * SCALES.get(scale_word, 1)
+    base = ORDER_WORDS[match.group("order_word").lower()] * SCALES.get(scale_word, 1)
     return Atom(match.start(), match.end(), "order", bounds=(float(base), float(10 * base)))
 
 
-def _fraction(text: str, match: re.Match) -> Atom | None:
+def _a_part_of_a_period(text: str, match: re.Match, measures: MeasureTable) -> bool:
+    """"the second half of the year", "the first three quarters": a part of a period, after an ordinal."""
+    return word_before(text, match.start()) in ("first", "second", "third", "last", "latter", "former", "other")
+
+
+def _an_ordinal(text: str, match: re.Match, measures: MeasureTable) -> bool:
+    """"the third round", "a third suspect": a fraction word with no count before it, or a singular one before a noun."""
     top, parts = match.group("top") or "", match.group("parts").lower()
-    if word_before(text, match.start()) in ("first", "second", "third", "last", "latter", "former", "other"):
-        return None  # "the second half of the year", "the first three quarters": periods
     after = re.match(r"\s+([A-Za-z]+)", text[match.end() :])
     singular = not parts.endswith("s") and parts != "half"
-    if (not top and parts not in ("half", "halves")) or (singular and after and after.group(1).lower() not in _FRACTION_FOLLOWERS):
-        return None  # an ordinal: "the third round", "a third suspect"
-    share, step = fraction_value(top, parts)
+    return (not top and parts not in ("half", "halves")) or bool(
+        singular and after and after.group(1).lower() not in _FRACTION_FOLLOWERS
+    )
+
+
+def _fraction(text: str, match: re.Match, measures: MeasureTable) -> Atom:
+    share, step = fraction_value(match.group("top") or "", match.group("parts").lower())
     return Atom(match.start(), match.end(), "fraction", share, step, unit="fraction")
+
+
+def _no_share(text: str, match: re.Match, measures: MeasureTable) -> bool:
+    """"9/5 of": digits around a slash are a share only when the first is below the second."""
+    return not 0 < int(match.group("numerator")) < int(match.group("denominator"))
+
+
+def _slash(text: str, match: re.Match, measures: MeasureTable) -> Atom:
+    """"1/16 of a pint": a share ("24/7" and "9/11", with no "of" after them, are never read as one)."""
+    top, bottom = int(match.group("numerator")), int(match.group("denominator"))
+    return Atom(match.start("numerator"), match.end(), "fraction", Decimal(top) / bottom, Decimal(1) / bottom, unit="fraction")
+
+
+def _multiple(text: str, match: re.Match, measures: MeasureTable) -> Atom:
+    value = MULTIPLE_WORDS[match.group("multiple").lower()]
+    return Atom(match.start(), match.end(), "multiple", Decimal(value), Decimal(1), unit="times")
 
 
 def _multiple_after(text: str, atom: Atom) -> Atom:
     """The atom as a multiple when "times" or "-fold" follows it ("seven times", "10-fold")."""
     after = _MULTIPLE_AFTER.match(text, atom.end)
     return replace(atom, end=after.end(), unit="times") if after and atom.kind in ("number", "words") else atom
+
+
+NUMBER_KINDS = (
+    ("fraction in digits", "slash", _slash),
+    ("fraction in words", "fraction", _fraction),
+    ("multiple in one word", "multiple", _multiple),
+    ("order of magnitude", "order", _order),
+    ("number in digits", "number", _number),
+    ("number in words", "words", _words),
+)
+"""The kinds of number the pattern finds: each a name, the group of the pattern that finds it, and what reads it."""
+
+NOT_NUMBERS = (
+    ("slash that is no share", "slash", _no_share),
+    ("part of a period", "fraction", _a_part_of_a_period),
+    ("fraction word as an ordinal", "fraction", _an_ordinal),
+    ("scores not of", "order", _scores_alone),
+    ("PS before a model number", "number", _a_model_after_ps),
+    ("scale word alone", "words", _a_scale_word_alone),
+    ("number word in a name", "words", _a_number_word_in_a_name),
+)
+"""What the pattern finds that is no number at all, each a name, the group it applies to and a predicate of the match:
+the first that holds leaves the match out (it is in no account of the text's numbers)."""
+
+CODES = (
+    ("code or model name", _identifier),
+    ("decade", _a_decade),
+)
+"""Numbers in digits that are part of a code or a name: each a name and a predicate of the match. A number the first
+that holds is marked ``excluded``: it is counted among the text's numbers, never as a quantity."""
+
+
+def _first(rules, text: str, match: re.Match, measures: MeasureTable) -> str:
+    """The name of the first of ``rules`` ((name, predicate) pairs) that holds for ``match``; "" for none."""
+    return next((name for name, rule in rules if rule(text, match, measures)), "")
+
+
+def _not_a_number(text: str, match: re.Match, measures: MeasureTable) -> str:
+    """The name of the first rule of :data:`NOT_NUMBERS` of the match's group that holds; "" for none."""
+    return _first([(name, rule) for name, group, rule in NOT_NUMBERS if match.group(group)], text, match, measures)
+
+
+def read_numbers(text: str, measures: MeasureTable = BOOK_MEASURES) -> Iterator[tuple[str, Atom]]:
+    """Every number of ``text`` in order, as (the kind of :data:`NUMBER_KINDS` that read it, its atom), less what
+    :data:`NOT_NUMBERS` leaves out; what can never be a quantity is not yet marked (:func:`find_atoms` marks it)."""
+    for match in _ATOM.finditer(text):
+        name, _, read = next(kind for kind in NUMBER_KINDS if match.group(kind[1]))
+        if not _not_a_number(text, match, measures):
+            yield name, _multiple_after(text, read(text, match, measures))
+
+
+def number_decisions(text: str, measures: MeasureTable = BOOK_MEASURES) -> list[tuple[str, tuple[int, int]]]:
+    """Each rule of :data:`NOT_NUMBERS` or :data:`CODES` that decided a match of the pattern, with the match's span."""
+    decided = []
+    for match in _ATOM.finditer(text):
+        name = _not_a_number(text, match, measures) or (_first(CODES, text, match, measures) if match.group("number") else "")
+        if name:
+            decided.append((name, match.span()))
+    return decided
 
 
 def find_atoms(text: str, vocabulary: Vocabulary = BOOK) -> list[Atom]:
@@ -270,26 +395,7 @@ def find_atoms(text: str, vocabulary: Vocabulary = BOOK) -> list[Atom]:
     phones = [found.span() for pattern in _PHONES for found in pattern.finditer(text)]
     blocked += [("phone", span) for span in phone_spans(text, phones)]
     atoms = []
-    for match in _ATOM.finditer(text):
-        if match.group("slash"):
-            top, bottom = int(match.group("numerator")), int(match.group("denominator"))
-            # "1/16 of a pint": a share; "24/7" and "9/11" are no fractions (nor followed by "of")
-            atom = Atom(match.start("numerator"), match.end(), "fraction", Decimal(top) / bottom, Decimal(1) / bottom,
-                        unit="fraction") if 0 < top < bottom else None
-        elif match.group("fraction"):
-            atom = _fraction(text, match)
-        elif match.group("multiple"):
-            word = match.group("multiple").lower()
-            atom = Atom(match.start(), match.end(), "multiple", Decimal(MULTIPLE_WORDS[word]), Decimal(1), unit="times")
-        elif match.group("order"):
-            atom = _order(text, match)
-        elif match.group("number"):
-            atom = _number(text, match, vocabulary.measure_table)
-        else:
-            atom = _words(text, match)
-        if atom is None:
-            continue
-        atom = _multiple_after(text, atom)
+    for _, atom in read_numbers(text, vocabulary.measure_table):
         never = next((kind for kind, (start, end) in blocked if start < atom.end and atom.start < end), "")
         atoms.append(replace(atom, excluded=atom.excluded or bool(never), never=never))
     return atoms

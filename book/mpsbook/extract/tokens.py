@@ -1,10 +1,12 @@
-"""A text cut into tokens once, so that a rule asks for "the word before the number", not a window of characters.
+"""A text cut into tokens once, so that a rule reads "the previous k tokens in the clause", not a window of characters.
 
-A token is a run of word characters (letters, digits, underscore) or one other character that is not a space.
-:func:`word_before` gives the word token right before an offset when only a stated gap separates the two ("in
-2022": "in", with a space between); :func:`after_words` whether the words right before an offset are given ones
-("age of"). Used where a rule looks at the words right before a number; the windows of characters that remain
-(clauses, phone contexts, the words after a number) are listed in :mod:`mpsbook.extract.rules`.
+A token is a run of letters, a run of digits, or one other character that is not a space ("bm01000001" is "bm" and
+"01000001"; "A.D." is four tokens). :func:`word_before` gives the word token right before an offset when only a
+stated gap separates the two ("in 2022": "in", with a space between); :func:`after_words` whether the words right
+before an offset are given ones ("age of"). Where a rule reads a phrase or a clause, :func:`start_of_tokens_before`
+gives where the previous *k* tokens begin, cut after the last mark of the clause among them, and
+:func:`end_of_tokens_after` where the next *k* end: the rule's pattern is then matched against those tokens alone.
+Every rule that reads the words before a number reads them so (:mod:`mpsbook.extract.rules` lists them).
 """
 
 from __future__ import annotations
@@ -13,7 +15,10 @@ import bisect
 import functools
 import re
 
-_TOKEN = re.compile(r"\w+|[^\w\s]")
+_TOKEN = re.compile(r"[^\W\d]+|\d+|[^\w\s]")
+
+CLAUSE = ".;!?\n"
+"""The marks that end a clause: a rule that reads a clause reads no token before (or after) the nearest of them."""
 
 
 @functools.lru_cache(maxsize=16)
@@ -61,3 +66,26 @@ def after_words(text: str, offset: int, *choices: tuple[str, ...]) -> bool:
         if found:
             return True
     return False
+
+
+def start_of_tokens_before(text: str, offset: int, count: int, stops: str = "") -> int:
+    """Where the last ``count`` tokens before ``offset`` begin, cut after the last of ``stops`` among them.
+
+    The offset returned is the end of the token before them (the space before the first is kept, so that a pattern
+    ending at ``offset`` may start with one), or the end of the last character of ``stops`` between it and ``offset``
+    (a clause mark, or a line break when ``stops`` holds "\\n"); 0 at the start of the text.
+    """
+    ends, _ = _tokens(text)
+    first = _last_before(text, offset) - count + 1
+    start = ends[first - 1] if first > 0 else 0
+    return max([start, *(text.rfind(stop, start, offset) + 1 for stop in stops)])
+
+
+def end_of_tokens_after(text: str, offset: int, count: int, stops: str = "") -> int:
+    """Where the first ``count`` tokens after ``offset`` end, cut before the first of ``stops`` among them."""
+    ends, tokens = _tokens(text)
+    first = bisect.bisect_right(ends, offset)  # the first token that ends after offset
+    end = tokens[min(first + count, len(tokens)) - 1].end() if first < len(tokens) else len(text)
+    end = max(end, offset)
+    found = [i for stop in stops if (i := text.find(stop, offset, end)) >= 0]
+    return min([end, *found])
