@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from .ledger.data import DATA_DIR, DATAPACKAGE, check_package, display_path, load_ledger, load_table, resource_descriptor
+from .ledger.errors import DataError
 from .ledger.figures import csv_value
 from .present.citation import book_edition, checked_editions
 from .rate.ledger_ratings import claim_ratings, claim_sensitivity
@@ -121,7 +122,18 @@ def write_derived(package_path=DATAPACKAGE) -> list:
     return [path for _, path in staged]
 
 
-if __name__ == "__main__":
-    package = Path(sys.argv[1]) / "datapackage.json" if len(sys.argv) > 1 else DATA_DIR / "datapackage.json"
-    for path in write_derived(package):
+def main(argv: list[str]) -> int:
+    """``python -m mpsbook.derived [FOLDER]``: 0 when the tables are written, 2 (and the fault, in one line) when not."""
+    package = Path(argv[0]) / "datapackage.json" if argv else DATA_DIR / "datapackage.json"
+    try:
+        written = write_derived(package)
+    except DataError as error:  # the fault in words, naming file, row and column; no traceback to read through
+        print(f"make derived: {error}; nothing was written", file=sys.stderr)
+        return 2
+    for path in written:
         print(f"wrote {display_path(path)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

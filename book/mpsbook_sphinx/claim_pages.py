@@ -9,7 +9,8 @@ summaries link to them, and ``make pdf`` prints them after the pages of ``_toc.y
 
 Each page's head carries its own ``<title>``, ``description``, ``og:title``, ``og:description``,
 ``og:type``, ``og:image`` (the share card, ``book/claim/<claim_key>.png``, written beside the page
-when its bytes change) and ``og:url``. ``og:url`` and ``og:image`` are absolute where
+when its bytes change) and ``og:url``. The page and card of a claim no longer in the ledger are
+deleted (:func:`remove_stale_pages`). ``og:url`` and ``og:image`` are absolute where
 ``html_baseurl`` is set; without it, ``og:url`` is left out (a relative ``og:url`` is wrong) and
 ``og:image`` is the card's path relative to the page, which link previews resolve against the page's
 address where they follow the standard loosely and ignore otherwise: set ``html_baseurl`` before
@@ -50,6 +51,19 @@ def _write_if_changed(path: Path, data: bytes) -> None:
         path.write_bytes(data)
 
 
+def remove_stale_pages(folder: Path, keys) -> list[str]:
+    """Delete the pages and share cards in ``folder`` of claims no longer in the ledger; returns their names.
+
+    Sphinx keeps what an earlier build wrote, and a claim removed or renamed has no page to overwrite its
+    own: left there, the old page would still be published with its old verdict.
+    """
+    kept = set(keys)
+    stale = sorted(path for path in folder.glob("*") if path.suffix in (".html", ".png") and path.stem not in kept)
+    for path in stale:
+        path.unlink()
+    return [path.name for path in stale]
+
+
 def collect_claim_pages(app):
     """Each claim's page, as (docname, context, template) for the HTML builder; its share card written beside it."""
     if app.builder.format != "html" or app.builder.name in ("singlehtml", "epub"):
@@ -60,7 +74,9 @@ def collect_claim_pages(app):
     from mpsbook.rate.readings import READINGS
 
     tables = build_data(app).tables
-    for key in claim_pages.claim_order(tables):
+    order = claim_pages.claim_order(tables)
+    remove_stale_pages(Path(app.outdir) / claim_pages.CLAIM_PAGE_DIR, order)
+    for key in order:
         docname = claim_pages.claim_docname(key)
         links = SphinxLinks(app, docname)
         body = claim_pages.claim_page_html(key, tables, ratings=RATINGS, readings=READINGS,

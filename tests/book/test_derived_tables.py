@@ -10,6 +10,7 @@ import shutil
 
 import pandas as pd
 import pytest
+from datafaults import copy_data, set_cell
 
 import mpsbook
 from mpsbook import derived
@@ -152,3 +153,13 @@ def test_reordering_the_rule_never_drops_the_chance_test(ledger):
     for key in default.index:
         if reordered.loc[key, "question"] == default.loc[key, "question"]:
             assert reordered.loc[key, "chance_test"] == default.loc[key, "chance_test"], key
+
+
+def test_make_derived_stops_on_bad_input_with_one_line_naming_file_row_and_column(tmp_path, capsys):
+    copy_data(tmp_path)
+    row = set_cell(tmp_path / "claims.csv", {"claim_id": "C11"}, "unit", "tons ")
+    assert derived.main([str(tmp_path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"make derived: claims.csv, row {row}, column 'unit': the cell begins or ends with white space "
+                   "('tons '): remove it; nothing was written"]
+    assert not (tmp_path / "derived" / ".verdicts.csv.new").exists()

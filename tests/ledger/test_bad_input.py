@@ -20,6 +20,7 @@ import mpsbook
 import mpsbook.derived
 import mpsbook.present.pages
 
+FAULT_WORDS = {}  # words a fault's edit finds in the data it edits, by the key its Fault gives as ``words``
 BIG = "9" * 309  # a 309-digit value: above the largest float, read as infinity
 
 
@@ -60,9 +61,41 @@ def _two_rows_for_one_mention(folder):
     return copy_row(folder / "claims.csv", C11, {"claim_id": "C99"})
 
 
+def _records(path) -> list[dict]:
+    header, *rows = read_rows(path)
+    return [dict(zip(header, row, strict=True)) for row in rows]
+
+
+def _coded_across_periods(folder) -> list[dict]:
+    """The comparisons coded 'different period', with the two periods and each one's row, in file order."""
+    claims = {row["claim_id"]: row for row in _records(folder / "claims.csv")}
+    periods = {row["ref_id"]: row["period"] for name in ("references.csv", "references-added.csv")
+               for row in _records(folder / name)}
+    return [{**row, "row": number, "claim_period": claims[row["claim_id"]]["period"], "ref_period": periods[row["ref_id"]],
+             "claim_key": claims[row["claim_id"]]["claim_key"]}
+            for number, row in enumerate(_records(folder / "comparisons.csv"), start=2)
+            if row["comparability"] == "different period"]
+
+
 def _period_changed_alone(folder):
-    set_cell(folder / "claims.csv", C11, "period", "2021")  # the README's first change, its comparisons not recoded
-    return row_number(folder / "comparisons.csv", {"claim_id": "C11", "ref_id": "drugs-2021-seized"})
+    # The README's first change, a claim's period, made without recoding its comparisons: a claim stated once, none
+    # of whose comparisons is coded 'same', given the period of a figure coded 'different period'.
+    same = {row["claim_id"] for row in _records(folder / "comparisons.csv") if row["comparability"] == "same"}
+    mentions = [row["claim_key"] for row in _records(folder / "claims.csv")]
+    pair = next(pair for pair in _coded_across_periods(folder)
+                if pair["claim_id"] not in same and mentions.count(pair["claim_key"]) == 1)
+    set_cell(folder / "claims.csv", {"claim_id": pair["claim_id"]}, "period", pair["ref_period"])
+    FAULT_WORDS["period changed"] = f"coded 'different period', but the figure's period ({pair['ref_period']}) is the claim's"
+    return next(other["row"] for other in _coded_across_periods(folder)
+                if other["claim_id"] == pair["claim_id"] and other["ref_period"] == pair["ref_period"])
+
+
+def _coded_same_across_periods(folder):
+    pair = _coded_across_periods(folder)[0]
+    set_cell(folder / "comparisons.csv", {"claim_id": pair["claim_id"], "ref_id": pair["ref_id"]}, "comparability", "same")
+    FAULT_WORDS["coded same"] = (f"coded 'same', but the figure's period ({pair['ref_period']}) is not the claim's "
+                                 f"({pair['claim_period']})")
+    return pair["row"]
 
 
 def _duplicate_claim_id(folder):
@@ -244,11 +277,9 @@ FAULTS = [
     Fault("two rows for one mention", "claims.csv", None, None, None, "the quote overlaps row", shown_column="quote",
           edit=_two_rows_for_one_mention),
     Fault("a claim's period changed and a comparison still coded 'different period'", "claims.csv", None, None, None,
-          "coded 'different period', but the figure's period (2021) is the claim's", shown="comparisons.csv",
-          shown_column="comparability", edit=_period_changed_alone),
-    Fault("a comparison coded 'same' across two periods", "comparisons.csv",
-          {"claim_id": "C11", "ref_id": "drugs-2023-seized"}, "comparability", "same",
-          "coded 'same', but the figure's period (2023) is not the claim's (2022)"),
+          "period changed", shown="comparisons.csv", shown_column="comparability", edit=_period_changed_alone),
+    Fault("a comparison coded 'same' across two periods", "comparisons.csv", None, None, None, "coded same",
+          shown_column="comparability", edit=_coded_same_across_periods),
     Fault("a data file missing", "searches.csv", None, None, None, "does not exist", row=None, shown_column=None,
           edit=_missing_file),
     # ---- read correctly -----------------------------------------------------------------------------
@@ -301,7 +332,7 @@ def test_each_fault_is_read_correctly_or_stopped_naming_file_row_and_column(tmp_
     row = edited if fault.row == "edited" else fault.row
     column = fault.shown_column if fault.shown_column is not None or fault.edit else fault.column
     assert (error.path, error.row, error.column) == (fault.shown or fault.file, row, column), str(error)
-    assert fault.words in str(error), str(error)
+    assert FAULT_WORDS.get(fault.words, fault.words) in str(error), str(error)
     assert derived_bytes(tmp_path) == before, "a stopped fault must write nothing"
 
 

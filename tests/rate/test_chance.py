@@ -24,3 +24,21 @@ def test_a_match_with_nothing_of_its_measure_to_test_against_passes_and_says_so(
     assert outcome["rating"] == "misleading" and outcome["ref_ids"] == "r0"
     assert outcome["chance_test"] == "No other figure of this measure was found to test the match against."
     assert outcome["conclusion"].endswith("matches 150 cases in 2021 (t).")
+
+
+def test_a_match_of_another_period_says_whether_figures_of_the_claims_own_period_were_found():
+    alone = chance.other_period_match(rule_context(100, 200, [(150, "exact", "different period", "2021")], period="2022"))
+    assert alone["conclusion"].startswith("A real figure, of another period: no count for 2022 was found,")
+    beside = rule_context(100, 200, [(150, "exact", "different period", "2021"), (900, "exact", "different campaign", "2022")],
+                          period="2022")
+    conclusion = chance.other_period_match(beside)["conclusion"]
+    assert conclusion.startswith("A real figure, of another period: the figures found for 2022 count something else,")
+
+
+def test_a_claim_that_matches_none_of_its_measures_other_figures_says_so_in_words():
+    figures = [(150, "exact", "different campaign", "2021"), (900, "exact", "different period", "2020")]
+    assert rule_context(100, 200, figures, period="2022").chance[1].startswith(
+        "A claim this vague would not match the one figure of this measure for other periods; its match with")
+    figures.append((950, "exact", "different period", "2019"))
+    assert rule_context(100, 200, figures, period="2022").chance[1].startswith(
+        "A claim this vague would match none of the two figures of this measure for other periods;")

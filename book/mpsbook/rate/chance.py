@@ -68,11 +68,19 @@ def chance_test(claim: Claim, best) -> tuple[bool, str]:
     fits = int(series["agrees"].sum())
     if not len(series):
         return True, "No other figure of this measure was found to test the match against."
-    share = ("both" if fits == 2 else f"all {count_words(fits)}") if fits == len(series) > 1 else f"{fits} of the {len(series)}"
-    words = f"A claim this vague would match {share} figures of this measure for other periods"
+    words = f"A claim this vague would {_share_matched(fits, len(series))} of this measure for other periods"
     if fits > 1:
         return False, words + ", so a match cannot say which it came from."
     return True, words + f"; its match with {amount_words(best, own_unit(best))} is unlikely to be chance.{spread}"
+
+
+def _share_matched(fits: int, found: int) -> str:
+    """How many of the figures found the claim would match, in words: 'match 1 of the 2 figures', 'not match the one figure'."""
+    if fits == 0:
+        return "not match the one figure" if found == 1 else f"match none of the {count_words(found)} figures"
+    if fits == found > 1:
+        return f"match {'both' if fits == 2 else f'all {count_words(fits)}'} figures"
+    return f"match {fits} of the {found} figures"
 
 
 def other_period_match(claim: Claim) -> dict | None:
@@ -82,5 +90,12 @@ def other_period_match(claim: Claim) -> dict | None:
     if best is None or not passes:
         return None
     return outcome("misleading", "a figure of another period", [best.ref_id], best.times,
-                   f"A real figure, of another period: no count for {claim.period_said()} was found, and the "
+                   f"A real figure, of another period: {_own_period_found(claim)}, and the "
                    f"number matches {amount_words(best, own_unit(best))} ({best.topic}).", words)
+
+
+def _own_period_found(claim: Claim) -> str:
+    """What was found for the claim's own period: nothing, or figures of it that count something else."""
+    if claim.period and (claim.pairs["period_ref"] == claim.period).any():
+        return f"the figures found for {claim.period_said()} count something else"
+    return f"no count for {claim.period_said()} was found"
