@@ -19,10 +19,12 @@ years, or kept apart; how a range reads a scale word), ``hedge`` (a word or sign
 qualifier), ``not a hedge`` (a hedge word in another sense), ``context`` (a number its context shows is no
 quantity, or an age or a count of one), ``reading`` (what the quantity counts or measures, and the word tables that
 name a unit: the first step that reads something decides), ``share`` (a bare figure takes the unit of another).
-Sources: ``article`` (the article's own quantities), ``corpus`` (issue 18: the project's corpus of real passages,
-``tests/corpus``), ``hotlines`` (issue 22: Chinese service and emergency numbers; no NewsQuant sentence), and
-``NewsQuant tuning`` (found on the NewsQuant benchmark's sentences, before it was split: bench/README.md lists the
-commits).
+Sources say the round a rule was written in, not where it fires today (the hits say that): ``article`` (the
+first round, written for the article's quantities; some of its rules fire only on other texts), ``corpus`` (issue
+18's round, which built the project's corpus of real passages, ``tests/corpus``; a rule of that round may fire on
+no passage kept in it, only on its own examples), ``hotlines`` (issue 22: Chinese service and emergency numbers; no
+NewsQuant sentence), and ``NewsQuant tuning`` (found on the NewsQuant benchmark's sentences, before it was split:
+bench/README.md lists the commits).
 
 The word tables are each read by one rule: :data:`mpsbook.extract.numbers.CURRENCIES` by "currency sign or code
 before the number", :data:`mpsbook.extract.counted.UNITS` by "unit word", :data:`mpsbook.extract.units.MEASURES` by
