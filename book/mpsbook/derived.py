@@ -72,15 +72,19 @@ def long_conclusions(verdicts: str) -> list[str]:
             for row in csv.DictReader(io.StringIO(verdicts)) if word_count(row["conclusion"]) > MAX_WORDS]
 
 
-def unrecorded_searches(verdicts: str, searches: pd.DataFrame) -> list[str]:
-    """Each claim of a text of verdicts.csv that no official figure bears on and data/searches.csv says nothing of.
+UNSETTLED = ("unproven", "can't be checked")  # the verdicts off the scale: no figure of the claim's own settles it
 
-    Its page would give a verdict without saying what was looked for; a test fails until the row is added.
+
+def unrecorded_searches(verdicts: str, searches: pd.DataFrame) -> list[str]:
+    """Each claim of a text of verdicts.csv that no figure settles (:data:`UNSETTLED`) and data/searches.csv says nothing of.
+
+    Its page would give the verdict without saying what was looked for; a test fails until the row is added.
     """
     recorded = set(searches["claim_key"])
-    return [f"make derived: no official figure bears on {row['claim_key']}, and data/searches.csv does not say what "
-            "was searched; add its row (terms in English and Chinese, sources tried, result)"
-            for row in csv.DictReader(io.StringIO(verdicts)) if not row["ref_ids"] and row["claim_key"] not in recorded]
+    return [f"make derived: {row['claim_key']} is rated {row['rating']}, and data/searches.csv does not say what was "
+            "searched for a figure of its own; add its row (terms in English and Chinese, sources tried, result)"
+            for row in csv.DictReader(io.StringIO(verdicts))
+            if row["rating"] in UNSETTLED and row["claim_key"] not in recorded]
 
 
 def write_derived(package_path=DATAPACKAGE) -> list:

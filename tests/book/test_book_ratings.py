@@ -141,3 +141,9 @@ def test_findings_of_each_kind(findings):
     assert quotes_of(findings, "web leftover") == [
         "email protected", "Leave a Reply", "Your email address will not be published.",
         "Required fields are marked *"]
+
+
+def test_one_mention_earns_a_flag_on_its_own_its_contradictory_hedges(ledger):
+    claims = ledger[0]
+    flags = dict(zip(claims["claim_id"], mpsbook.rate.findings.claim_flags(claims), strict=True))
+    assert {claim_id: flag for claim_id, flag in flags.items() if flag} == {"C02": "contradictory hedges"}

@@ -30,9 +30,6 @@ pytestmark = pytest.mark.site
 
 ROOT = mpsbook.ledger.data.ROOT_DIR
 FOLDERS = ("book", "data", "tests", "tools", "bench")
-EXPECTED = {"drug-dens-2022": "correct",  # the added figure: the same measure and year, inside the claim's range
-            "drugs-seized-2022": "unproven",  # 'nearly 20 tons' read as 10 to 15 no longer takes in 21.9 tonnes
-            "bank-cooperation-years": "unproven"}  # the added claim, with no official figure
 
 
 def readme_recipes() -> list[list[str]]:
@@ -41,6 +38,19 @@ def readme_recipes() -> list[list[str]]:
     section = readme.split("## Three common changes", 1)[1].split("\n## ", 1)[0]
     blocks = re.findall(r"```text\n(.*?)```", section, re.S)
     return [[line for line in block.splitlines() if line.strip()] for block in blocks]
+
+
+def readme_changes() -> dict:
+    """Each claim whose verdict the README's recipes say they change, and its new verdict, read from their ``prints``."""
+    lines = [line for recipe in readme_recipes() for line in recipe if line.startswith("prints ")]
+    return dict(re.findall(r"the verdict of (\S+) changes: .+? -> (.+?) \(decided by", "\n".join(lines)))
+
+
+EXPECTED = readme_changes()
+
+
+def test_the_readme_recipes_say_which_verdicts_they_change():
+    assert len(EXPECTED) == 3  # one a block: a reading, a figure, a claim
 
 
 def set_cell(path: Path, row_key: str, column: str, value: str) -> None:
@@ -160,6 +170,8 @@ def test_the_derived_table_and_its_download_say_the_new_ratings(changed):
 
 def test_every_page_that_names_a_changed_claim_says_its_new_rating(changed):
     seen = {key: set() for key in EXPECTED}
+    editions = list(csv.DictReader(io.StringIO((changed / "data" / "editions.csv").read_text(encoding="utf-8"))))
+    newest, added = editions[-1]["date"], editions[-1]["claims_added"].split()
     for page in (changed / "_build" / "html").rglob("*.html"):
         marked = Marked(page.read_text(encoding="utf-8"))
         for key, rating in marked.ratings:
@@ -171,25 +183,33 @@ def test_every_page_that_names_a_changed_claim_says_its_new_rating(changed):
             if key in EXPECTED:
                 assert review["reviewRating"]["alternateName"] == EXPECTED[key], (page.name, key)
                 seen[key].add("ClaimReview")
-            if key == "bank-cooperation-years":  # first rated by the newest edition, and never corrected
-                newest = (changed / "data" / "editions.csv").read_text(encoding="utf-8").splitlines()[-1].split(",")[1]
-                assert review["datePublished"] == review["dateModified"] == newest
+            if key in added:  # first rated by the newest edition
+                assert review["datePublished"] == newest
+    sections = section_of(changed)
     for key, pages in seen.items():
         # The scorecard (intro), the claim's summary (its chapter), its own page with its ClaimReview, the article.
-        assert {"book/intro.html", "book/crime.html", f"book/claim/{key}.html", "book/article.html",
+        assert {"book/intro.html", f"book/{sections[key]}.html", f"book/claim/{key}.html", "book/article.html",
                 "ClaimReview"} <= pages, (key, pages)
 
 
+def section_of(folder: Path) -> dict:
+    """Each claim's section, the chapter (and notebook) that analyses it, from the copy's ledger."""
+    rows = csv.DictReader(io.StringIO((folder / "data" / "claims.csv").read_text(encoding="utf-8")))
+    return {row["claim_key"]: row["section"] for row in rows}
+
+
 def test_the_chapter_prose_glues_the_new_rating(changed):
-    crime = Text((changed / "_build" / "html" / "book" / "crime.html").read_text(encoding="utf-8")).text
-    # *{glue:text}`Rating_drug_dens_2022`.* opens the paragraph on the dens; it said 'No like-for-like figure.'
-    assert "Correct. \u201cMore than one hundred\u201d drug production dens allows" in crime
-    stored = json.loads((changed / "book" / "crime.ipynb").read_text(encoding="utf-8"))
     text = "application/papermill.record/text/plain"  # how myst-nb stores a glued string
-    glued = {output["metadata"]["scrapbook"]["name"]: output["data"][text]
-             for cell in stored["cells"] for output in cell.get("outputs", []) if text in output.get("data", {})}
-    assert glued["Rating_drug_dens_2022"].strip("'\"") == "Correct"
-    assert glued["rating_bank_cooperation_years"].strip("'\"") == "unproven"
+    for key, rating in EXPECTED.items():
+        section = section_of(changed)[key]
+        stored = json.loads((changed / "book" / f"{section}.ipynb").read_text(encoding="utf-8"))
+        glued = {output["metadata"]["scrapbook"]["name"]: output["data"][text]
+                 for cell in stored["cells"] for output in cell.get("outputs", []) if text in output.get("data", {})}
+        assert glued[f"rating_{key.replace('-', '_')}"].strip("'\"") == rating, key
+    # *{glue:text}`Rating_drug_dens_2022`.* opens the paragraph on the dens, in the prose as the reader reads it.
+    chapter = Text((changed / "_build" / "html" / "book" / f"{section_of(changed)['drug-dens-2022']}.html")
+                   .read_text(encoding="utf-8")).text
+    assert f"{EXPECTED['drug-dens-2022'].capitalize()}. \u201cMore than one hundred\u201d drug production dens" in chapter
 
 
 class Links(HTMLParser):

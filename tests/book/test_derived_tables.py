@@ -57,20 +57,23 @@ def test_possible_origins_overlap_the_claim_and_count_the_same_thing(ledger, rat
             assert mpsbook.rate.verdicts.units_match(row["unit"], ref["unit"]), (key, ref_id)
 
 
-def test_every_claim_no_official_figure_bears_on_records_what_was_searched():
+def test_every_claim_no_figure_settles_records_what_was_searched():
     searches = mpsbook.load_table("searches")
     verdicts = (mpsbook.ledger.data.DATA_DIR / "derived" / "verdicts.csv").read_text(encoding="utf-8")
     assert derived.unrecorded_searches(verdicts, searches) == []
     assert searches["terms_zh"].str.contains(r"[\u4e00-\u9fff]").all()
 
 
-def test_make_derived_names_each_claim_with_no_figure_and_no_search_recorded():
+def test_make_derived_names_each_unproven_or_uncheckable_claim_with_no_search_recorded():
     header = "claim_key,rating,reason,conclusion,ref_ids,possible_origin,nearest_ratio,chance_test,question\n"
-    verdicts = header + "a,unproven,r,c,,,,,Q?\nb,correct,r,c,ref-b,,,,Q?\nc,can't be checked,r,c,,,,,Q?\n"
+    verdicts = header + ("a,unproven,r,c,ref-a,,,,Q?\nb,correct,r,c,ref-b,,,,Q?\nc,can't be checked,r,c,,,,,Q?\n"
+                         "d,can't be checked,r,c,,,,,Q?\n")
     searches = pd.DataFrame({"claim_key": ["c"]})
     assert derived.unrecorded_searches(verdicts, searches) == [
-        "make derived: no official figure bears on a, and data/searches.csv does not say what was searched; add its "
-        "row (terms in English and Chinese, sources tried, result)"]
+        "make derived: a is rated unproven, and data/searches.csv does not say what was searched for a figure of its own; "
+        "add its row (terms in English and Chinese, sources tried, result)",
+        "make derived: d is rated can't be checked, and data/searches.csv does not say what was searched for a figure of "
+        "its own; add its row (terms in English and Chinese, sources tried, result)"]
 
 
 def test_each_readings_ratings_are_the_rule_applied_under_that_reading(ledger, sensitivity):
@@ -137,6 +140,14 @@ def test_every_claim_has_a_dated_line_in_the_corrections_log_ending_on_its_verdi
     golden = mpsbook.load_table("verdicts").set_index("claim_key")["rating"]
     log = mpsbook.load_table("corrections").sort_values("date", kind="stable").groupby("claim_key").tail(1)
     assert dict(zip(log["claim_key"], log["rating"], strict=True)) == dict(golden)  # first changes included
+
+
+def test_each_line_of_the_corrections_log_starts_where_the_claims_last_line_ended_and_is_dated_as_an_edition():
+    log = mpsbook.load_table("corrections").sort_values("date", kind="stable")
+    for key, lines in log.groupby("claim_key", sort=False):
+        assert list(lines["previous_rating"])[1:] == list(lines["rating"])[:-1], key
+    released = set(mpsbook.load_table("editions")["date"])
+    assert set(log["date"]) <= released, "a correction is dated as the edition that publishes it (data/editions.csv)"
 
 
 def test_reordering_the_rule_never_drops_the_chance_test(ledger):

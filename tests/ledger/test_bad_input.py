@@ -11,6 +11,7 @@ correctly must give the same ratings as the data as committed, and load as the p
 
 import csv
 import dataclasses
+import re
 from collections.abc import Callable
 
 import pytest
@@ -82,8 +83,9 @@ def _period_changed_alone(folder):
     # of whose comparisons is coded 'same', given the period of a figure coded 'different period'.
     same = {row["claim_id"] for row in _records(folder / "comparisons.csv") if row["comparability"] == "same"}
     mentions = [row["claim_key"] for row in _records(folder / "claims.csv")]
-    pair = next(pair for pair in _coded_across_periods(folder)
-                if pair["claim_id"] not in same and mentions.count(pair["claim_key"]) == 1)
+    pair = next(pair for pair in _coded_across_periods(folder)  # a figure's period a claim may have: years
+                if pair["claim_id"] not in same and mentions.count(pair["claim_key"]) == 1
+                and re.fullmatch(r"\d{4}(-\d{4})?", pair["ref_period"]))
     set_cell(folder / "claims.csv", {"claim_id": pair["claim_id"]}, "period", pair["ref_period"])
     FAULT_WORDS["period changed"] = f"coded 'different period', but the figure's period ({pair['ref_period']}) is the claim's"
     return next(other["row"] for other in _coded_across_periods(folder)
@@ -280,6 +282,8 @@ FAULTS = [
           "period changed", shown="comparisons.csv", shown_column="comparability", edit=_period_changed_alone),
     Fault("a comparison coded 'same' across two periods", "comparisons.csv", None, None, None, "coded same",
           shown_column="comparability", edit=_coded_same_across_periods),
+    Fault("an undated claim's figure of another year coded 'same'", "comparisons.csv",
+          {"claim_id": "C03", "ref_id": "id-cards-2006-plan"}, "comparability", "same", same_ratings=False),
     Fault("a data file missing", "searches.csv", None, None, None, "does not exist", row=None, shown_column=None,
           edit=_missing_file),
     # ---- read correctly -----------------------------------------------------------------------------

@@ -135,6 +135,7 @@ def test_the_corrections_feed_has_one_entry_per_line_newest_first_with_stable_id
     ids = [e.find(f"{ATOM}id").text for e in entries]
     assert len(set(ids)) == len(ids) and all(i.startswith("urn:uuid:") for i in ids)
     assert set(ids) == {feed.entry_id(str(row.date), row.claim_key) for row in log.itertuples()}  # a line's own id
+    assert feed.entry_id("2030-01-01", "a") == "urn:uuid:3d20cbd2-0e80-5040-8654-0054ed0ab295"  # the same on any machine
     newest = log.sort_values("date", ascending=False, kind="stable").iloc[0]
     assert entries[0].find(f"{ATOM}link").get("href") == f"book/x.html#claim-{newest['claim_key']}"
     assert newest["reason"] in entries[0].find(f"{ATOM}summary").text

@@ -39,7 +39,7 @@ def test_the_verdict_is_read_through_one_column(tables, monkeypatch):
     """Switching the verdict scale is one constant: every title, page and card follows it."""
     changed = {**tables, "verdicts": tables["verdicts"].assign(verdict="Incorrect")}
     monkeypatch.setattr(pages, "VERDICT_COLUMN", "verdict")
-    key = "clean-net-2022-cases"
+    key, reason = tables["verdicts"][["claim_key", "reason"]].iloc[0]
     assert claim_pages.page_title(key, changed).endswith(": Incorrect")
     page = claim_pages.claim_page_html(key, changed, **OPTIONS)
     assert 'data-rating="Incorrect"' in page and '"alternateName":"Incorrect"' in page  # the ClaimReview too
@@ -47,15 +47,18 @@ def test_the_verdict_is_read_through_one_column(tables, monkeypatch):
     assert scorecard.count('data-rating="Incorrect"') == len(changed["verdicts"])
     summary = claim_pages.claim_summary_html(key, changed, colours=mpsbook.present.charts.RATING_COLOURS, links=LINKS)
     assert 'data-rating="Incorrect"' in summary
-    assert "Why this verdict:</span> a figure of its own period, by the question" in page  # the finer reason
+    assert f"Why this verdict:</span> {html.escape(reason)}, by the question" in page  # the finer reason
 
 
 def test_a_page_shows_what_was_searched_only_where_no_figure_of_its_own_settled_the_verdict(tables):
-    for key in ("clean-net-2022-suspects", "urban-security-threats"):  # misleading; can't be checked
-        assert 'id="searched"' in claim_pages.claim_page_html(key, tables, **OPTIONS)
-    settled = "financial-crime-cases-2023"  # impossible, though its searches found no count for 2023 alone
-    assert settled in set(tables["searches"]["claim_key"])
-    page = claim_pages.claim_page_html(settled, tables, **OPTIONS)
+    searched = set(tables["searches"]["claim_key"])
+    for key, rating in tables["verdicts"].set_index("claim_key")["rating"].items():
+        shown = 'id="searched"' in claim_pages.claim_page_html(key, tables, **OPTIONS)
+        assert shown == (key in searched and rating not in mpsbook.rate.ratings.SETTLED_BY_A_FIGURE), key
+    key = tables["searches"]["claim_key"].iloc[0]  # a claim with a search record, settled: the search is left off
+    settled = {**tables, "verdicts": tables["verdicts"].assign(
+        rating=tables["verdicts"]["rating"].where(tables["verdicts"]["claim_key"] != key, "impossible"))}
+    page = claim_pages.claim_page_html(key, settled, **OPTIONS)
     assert 'id="searched"' not in page and "Not found" not in page
 
 

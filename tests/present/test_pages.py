@@ -74,7 +74,9 @@ def test_a_claim_page_grades_each_source_and_says_when_a_rating_rests_only_on_re
         for ref_id in resting:
             grade, words = pages.EVIDENCE_GRADES[kinds[ref_id]]
             assert str(markupsafe.escape(f"Evidence grade {grade}: {words}.")) in text, (key, ref_id)  # as Jinja escapes
-    assert pages.REPOSTS_ONLY in claim_pages.claim_page_html("clean-net-2022-cases", tables, **box_options)
+    key = tables["verdicts"].loc[tables["verdicts"]["ref_ids"] != "", "claim_key"].iloc[0]
+    reposts = {**tables, "references": tables["references"].assign(source_kind="repost")}
+    assert pages.REPOSTS_ONLY in claim_pages.claim_page_html(key, reposts, **box_options)
 
 
 def test_claim_review_json_ld_expands_to_one_claim_review_with_the_rating(tables, box_options):

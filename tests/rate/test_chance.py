@@ -7,7 +7,7 @@ from mpsbook.rate import chance
 
 def test_the_chance_test_says_in_words_how_many_figures_the_claim_would_fit():
     kept = rate(100, 200, [(150, "exact", "different period", "2018-2021"), (40, "exact", "different period", "2021")])
-    assert kept["chance_test"].startswith("A claim this vague would match 1 of the 2 figures of this measure")
+    assert kept["chance_test"].startswith("A claim this vague would match one of the two figures of this measure")
     refused = rate(100, 200, [(150, "exact", "different period", "2020"), (120, "exact", "different period", "2021")])
     assert "match both figures" in refused["chance_test"] and "so would almost any figure" in refused["conclusion"]
 
@@ -41,4 +41,22 @@ def test_a_claim_that_matches_none_of_its_measures_other_figures_says_so_in_word
         "A claim this vague would not match the one figure of this measure for other periods; its match with")
     figures.append((950, "exact", "different period", "2019"))
     assert rule_context(100, 200, figures, period="2022").chance[1].startswith(
-        "A claim this vague would match none of the two figures of this measure for other periods;")
+        "A claim this vague would match neither of the two figures of this measure for other periods;")
+
+
+def test_the_chance_test_says_one_figure_and_two_in_words():
+    one = rule_context(100, 200, [(150, "exact", "different scope", "2021"), (120, "exact", "different period", "2020")],
+                       period="2022")
+    assert one.chance[1].startswith("A claim this vague would match the one figure of this measure for other periods")
+    two = [(150, "exact", "different campaign", "2021"), (900, "exact", "different period", "2020"),
+           (950, "exact", "different period", "2019")]
+    assert "would match neither of the two figures" in rule_context(100, 200, two, period="2022").chance[1]
+    three = [*two[:1], (120, "exact", "different period", "2020"), (950, "exact", "different period", "2019"),
+             (990, "exact", "different period", "2018")]
+    assert "would match one of the three figures" in rule_context(100, 200, three, period="2022").chance[1]
+
+
+def test_a_match_beside_the_claims_own_count_says_that_count_differs():
+    figures = [(150, "exact", "different scope", "2021"), (900, "exact", "same", "2022")]
+    conclusion = chance.other_period_match(rule_context(100, 200, figures, period="2022"))["conclusion"]
+    assert conclusion.startswith("A real figure, of another period: the count for 2022 differs,")

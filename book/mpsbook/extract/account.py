@@ -76,6 +76,7 @@ def number_account(text: str, claims: pd.DataFrame, exclusions: pd.DataFrame) ->
             raise ValueError(f"the quote of {row.claim_id} is not in the text: {row.quote!r}")
         start = text.index(row.quote)
         quotes.append((start, start + len(row.quote), row.claim_id, row.claim_key))
+    quotes.sort()  # the first mention is the first in the text, whatever the order of the rows
     first_of = {}
     for _, _, claim_id, key in quotes:
         first_of.setdefault(key, claim_id)

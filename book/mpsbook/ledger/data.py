@@ -340,13 +340,14 @@ def load_ledger(package_path=DATAPACKAGE) -> tuple[pd.DataFrame, pd.DataFrame, p
 def _check_period_coding(claims: pd.DataFrame, comparisons: pd.DataFrame, references: pd.DataFrame, shown: str) -> None:
     """Raise :class:`DataError` for a comparison coded 'same' across two periods, or 'different period' within one.
 
-    A claim's period may be edited (the README's first change); the coding of its comparisons must follow.
+    A claim's period may be edited (the README's first change); the coding of its comparisons must follow. An
+    undated claim (period '') may take a figure of any period as its own ('same'): the rule keeps only recent ones.
     """
     claim_period = dict(zip(claims["claim_id"], claims["period"], strict=True))
     ref_period = dict(zip(references["ref_id"], references["period"], strict=True))
     for row, pair in enumerate(comparisons.itertuples(), start=2):
         mine, theirs = claim_period[pair.claim_id], ref_period[pair.ref_id]
-        if pair.comparability == "same" and mine != theirs:
+        if pair.comparability == "same" and mine and mine != theirs:  # an undated claim: a recent figure may be its own
             problem = f"coded 'same', but the figure's period ({theirs}) is not the claim's ({mine})"
         elif pair.comparability == "different period" and mine == theirs:
             problem = f"coded 'different period', but the figure's period ({theirs}) is the claim's: code what differs"

@@ -61,7 +61,7 @@ def agree_within(rows: list[dict], rule: dict) -> tuple | None:
 def trimmed(rows: list[dict], fields: list) -> tuple | None:
     """Every table: no text cell begins or ends with white space ('tons ' would be another unit than 'tons')."""
     return _each_cell(rows, fields, lambda text: None if text == text.strip() else
-                      f"the cell begins or ends with white space ('{text}'): remove it")
+                      f"the cell begins or ends with white space ({text!r}): remove it")
 
 
 ROW_RULES = {"dates": dates, "periods": periods, "agreeWithin": agree_within}

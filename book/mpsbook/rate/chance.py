@@ -75,12 +75,14 @@ def chance_test(claim: Claim, best) -> tuple[bool, str]:
 
 
 def _share_matched(fits: int, found: int) -> str:
-    """How many of the figures found the claim would match, in words: 'match 1 of the 2 figures', 'not match the one figure'."""
+    """How many of the figures found the claim would match, in words: 'match one of the two figures', 'not match the one figure'."""
+    if found == 1:
+        return "match the one figure" if fits else "not match the one figure"
     if fits == 0:
-        return "not match the one figure" if found == 1 else f"match none of the {count_words(found)} figures"
-    if fits == found > 1:
+        return "match neither of the two figures" if found == 2 else f"match none of the {count_words(found)} figures"
+    if fits == found:
         return f"match {'both' if fits == 2 else f'all {count_words(fits)}'} figures"
-    return f"match {fits} of the {found} figures"
+    return f"match {count_words(fits)} of the {count_words(found)} figures"
 
 
 def other_period_match(claim: Claim) -> dict | None:
@@ -90,12 +92,15 @@ def other_period_match(claim: Claim) -> dict | None:
     if best is None or not passes:
         return None
     return outcome("misleading", "a figure of another period", [best.ref_id], best.times,
-                   f"A real figure, of another period: {_own_period_found(claim)}, and the "
+                   f"A real figure, of another period: {_own_period_found(claim, best)}, and the "
                    f"number matches {amount_words(best, own_unit(best))} ({best.topic}).", words)
 
 
-def _own_period_found(claim: Claim) -> str:
-    """What was found for the claim's own period: nothing, or figures of it that count something else."""
-    if claim.period and (claim.pairs["period_ref"] == claim.period).any():
-        return f"the figures found for {claim.period_said()} count something else"
-    return f"no count for {claim.period_said()} was found"
+def _own_period_found(claim: Claim, best) -> str:
+    """What was found for the claim's own period: its count (which differs), figures that count something else, or nothing."""
+    own = claim.pairs[(claim.pairs["period_ref"] == claim.period) & (claim.pairs["ref_id"] != best.ref_id)]
+    if not claim.period or not len(own):
+        return f"no count for {claim.period_said()} was found"
+    if own["comparability"].isin(["same", "yearly average"]).any():  # reached only when the rule is reordered
+        return f"the count for {claim.period_said()} differs"
+    return f"the figures found for {claim.period_said()} count something else"
