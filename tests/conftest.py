@@ -102,6 +102,18 @@ def ratings(ledger):
     return mpsbook.claim_ratings(*ledger)
 
 
+@pytest.fixture(scope="module")
+def rated(ratings):
+    """The book's ratings, indexed by claim key."""
+    return ratings.set_index("claim_key")
+
+
+@pytest.fixture(scope="module")
+def sensitivity(ledger):
+    """Each claim's rating under each reading of the hedges (:func:`mpsbook.claim_sensitivity`)."""
+    return mpsbook.claim_sensitivity(*ledger)
+
+
 @pytest.fixture(scope="session")
 def site_url(site_dir):
     """The site served on 127.0.0.1 at a free port, for the whole session."""

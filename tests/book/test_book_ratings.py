@@ -9,17 +9,6 @@ import pytest
 
 import mpsbook
 
-
-@pytest.fixture(scope="module")
-def rated(ratings):
-    return ratings.set_index("claim_key")
-
-
-@pytest.fixture(scope="module")
-def sensitivity(ledger):
-    return mpsbook.claim_sensitivity(*ledger)
-
-
 # ---- the book's claims ------------------------------------------------------------------------
 
 CHANGED_BY_A_READING = ["organized-crime-organizations", "drugs-seized-2022"]  # a wider count's top; 20 t against 21.9 t

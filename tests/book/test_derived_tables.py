@@ -9,21 +9,10 @@ import re
 import shutil
 
 import pandas as pd
-import pytest
 from datafaults import copy_data, set_cell
 
 import mpsbook
 from mpsbook import derived
-
-
-@pytest.fixture(scope="module")
-def rated(ratings):
-    return ratings.set_index("claim_key")
-
-
-@pytest.fixture(scope="module")
-def sensitivity(ledger):
-    return mpsbook.claim_sensitivity(*ledger)
 
 
 def test_each_claim_gets_one_verdict_in_article_order_as_the_golden_record_says(ledger, rated):

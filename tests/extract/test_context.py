@@ -2,6 +2,7 @@
 are no quantity (NOT_IN_CONTEXT)."""
 
 import pytest
+from extracted import only_row
 
 import mpsbook
 from mpsbook.extract.context import NOT_IN_CONTEXT, over_before_a_duration, read_context
@@ -10,12 +11,6 @@ from mpsbook.extract.spans import find_atoms
 
 def rows(text):
     return mpsbook.extract_quantities(text)
-
-
-def only_row(text):
-    found = rows(text)
-    assert len(found) == 1, found[["expression", "figure", "qualifier", "unit"]]
-    return found.iloc[0]
 
 
 def context_of(text, written):

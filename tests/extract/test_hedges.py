@@ -1,26 +1,12 @@
 """mpsbook.extract.hedges: the words and signs around a number that make it a bound or approximate, and the hedge
 words that belong to something else."""
 
-import math
 
 import pytest
+from extracted import assert_reading, only_row
 
 import mpsbook
 from mpsbook.extract.hedges import HEDGES, hedge_kind, hedges_before, symbol_before
-
-
-def only_row(text):
-    found = mpsbook.extract_quantities(text)
-    assert len(found) == 1, found[["expression", "figure", "qualifier", "unit"]]
-    return found.iloc[0]
-
-
-def assert_reading(text, expression, figure, low, high, qualifier, unit):
-    row = only_row(text)
-    assert row["expression"] == expression
-    assert (math.isnan(figure) and math.isnan(row["figure"])) or row["figure"] == pytest.approx(figure)
-    assert (row["low"], row["high"]) == (pytest.approx(low), pytest.approx(high))
-    assert (row["qualifier"], row["unit"]) == (qualifier, unit)
 
 
 @pytest.mark.parametrize("text, start, hedges", [

@@ -3,6 +3,7 @@
 import math
 
 import pytest
+from extracted import assert_reading, only_row
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from num2words import num2words
@@ -189,20 +190,6 @@ def test_any_text_gives_well_formed_rows(pieces):
 # the methods page ("Reading a vague number as an interval"): (text, expression, figure, low,
 # high, qualifier, unit).
 # ---------------------------------------------------------------------------------------------
-
-def only_row(text):
-    found = mpsbook.extract_quantities(text)
-    assert len(found) == 1, found[["expression", "figure", "qualifier", "unit"]]
-    return found.iloc[0]
-
-
-def assert_reading(text, expression, figure, low, high, qualifier, unit):
-    row = only_row(text)
-    assert row["expression"] == expression
-    assert (math.isnan(figure) and math.isnan(row["figure"])) or row["figure"] == pytest.approx(figure)
-    assert (row["low"], row["high"]) == (pytest.approx(low), pytest.approx(high))
-    assert row["qualifier"] == qualifier
-    assert row["unit"] == unit
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ None of the sentences is from the benchmark.
 import math
 
 import pytest
+from extracted import only_row
 
 import mpsbook
 
@@ -19,12 +20,6 @@ NAN = math.nan
 
 def rows(text, **options):
     return mpsbook.extract_quantities(text, **options)
-
-
-def only_row(text):
-    found = rows(text)
-    assert len(found) == 1, found[["expression", "figure", "qualifier", "unit"]]
-    return found.iloc[0]
 
 
 # Phone, hotline and emergency numbers ---------------------------------------------------------
